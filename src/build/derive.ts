@@ -1,0 +1,46 @@
+/**
+ * Build step: geodata/ → static/data/*.geojson. Run by `npm start`, `npm run build` and `npm test`.
+ * Usage: tsx src/build/derive.ts [--corpus geodata] [--out static/data]
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadCorpus } from '../lib/corpus/load.ts';
+import { deriveAtlas, type Atlas } from '../lib/corpus/derive.ts';
+import { CorpusError, CorpusInvalid } from '../lib/corpus/errors.ts';
+import { readCorpusFiles, loadWorldAtlas } from './corpus-files.ts';
+import { writeFolderAtomically } from './write-atomic.ts';
+
+/** The published files, by the names researchers download them under (keep stable). */
+export function serializeAtlas(atlas: Atlas): Record<string, string> {
+  return {
+    'places.geojson': JSON.stringify(atlas.places),
+    'labels.geojson': JSON.stringify(atlas.labels),
+    'legs.geojson': JSON.stringify(atlas.legs),
+    'documents.json': JSON.stringify(atlas.documents),
+    'basemap.geojson': JSON.stringify(atlas.basemap),
+    'meta.json': JSON.stringify(atlas.meta, null, 2),
+  };
+}
+
+export function buildCorpus(corpusDir: string, outDir: string): Atlas {
+  const files = readCorpusFiles(corpusDir);
+  const { places50m, basemap110m } = loadWorldAtlas();
+  const atlas = deriveAtlas(loadCorpus(files), places50m, basemap110m);
+  writeFolderAtomically(outDir, serializeAtlas(atlas));
+  return atlas;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'geodata' }, out: { type: 'string', default: 'static/data' } } });
+  try {
+    const atlas = buildCorpus(resolve(values.corpus), resolve(values.out));
+    const c = atlas.meta.counts;
+    console.log(`derive: ${c.documents} documents, ${c.claims} claims → ${c.places} places, ${c.legs} route legs in ${values.out}/`);
+  } catch (e) {
+    if (e instanceof CorpusInvalid || e instanceof CorpusError) {
+      console.error(`derive: ${values.corpus}/ not built; the last good output is left in place.\n${e.message}`);
+      process.exit(1);
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,175 @@
+import { bbox } from '@turf/bbox';
+import type { Feature, FeatureCollection, LineString, MultiLineString, Point, Position } from 'geojson';
+import type { Topology } from 'topojson-specification';
+import { CorpusError, CorpusInvalid } from './errors.ts';
+import type { Corpus } from './load.ts';
+import { ROLES, type CorpusDocument, type Evidence, type Precision, type Role } from './types.ts';
+import { countriesById, basemapCountries } from '../geo/countries.ts';
+import { anchorPoint, placeGeometry, GeometryProblem, type PlaceGeometry } from '../geo/places.ts';
+import { legGeometry } from '../geo/legs.ts';
+import { roundGeometry, roundPosition } from '../geo/round.ts';
+
+/** Properties of every feature in places.geojson and labels.geojson (documented in README). */
+export interface PlaceProps {
+  id: string;
+  name: string;
+  aliases: string[];
+  kind: string;
+  roles: Role[];
+  /** The first of `roles` in legend order: what the map colours the feature by. */
+  primaryRole: Role;
+  precision: Precision;
+  documents: string[];
+  evidence: Evidence[];
+  coordinateSource: string;
+  wikidata?: string;
+  geonames?: number;
+  note?: string;
+}
+
+export interface LegProps {
+  id: string;
+  name: string;
+  route: string;
+  routeName: string;
+  order: number;
+  from: string;
+  to: string;
+  directed: boolean;
+  roles: ['route'];
+  precision: Precision;
+  documents: string[];
+  evidence: Evidence[];
+  note?: string;
+}
+
+export interface AtlasMeta {
+  bounds: [number, number, number, number];
+  counts: { documents: number; places: number; legs: number; claims: number };
+}
+
+export interface Atlas {
+  places: FeatureCollection<PlaceGeometry, PlaceProps>;
+  labels: FeatureCollection<Point, PlaceProps>;
+  legs: FeatureCollection<LineString | MultiLineString, LegProps>;
+  documents: CorpusDocument[];
+  basemap: FeatureCollection;
+  meta: AtlasMeta;
+}
+
+const PRECISION_ORDER: Precision[] = ['point', 'country', 'area'];
+const vaguer = (a: Precision, b: Precision) => (PRECISION_ORDER.indexOf(a) >= PRECISION_ORDER.indexOf(b) ? a : b);
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * From a loaded corpus to the collections the map draws. Only places that some passage supports
+ * are drawn; every drawn feature carries that passage as evidence.
+ */
+export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: Topology): Atlas {
+  const countries = countriesById(places50m);
+  const problems: CorpusError[] = [];
+  const docDates = new Map(corpus.documents.map((d) => [d.id, d.date]));
+
+  const claimsByPlace = new Map<string, Evidence[]>();
+  for (const c of corpus.claims) {
+    const list = claimsByPlace.get(c.place) ?? [];
+    list.push({ document: c.document, role: c.role, exact: c.quote.exact, start: c.start, end: c.end, ...(c.period ? { period: c.period } : {}), ...(c.note ? { note: c.note } : {}) });
+    claimsByPlace.set(c.place, list);
+  }
+
+  const geometries = new Map<string, PlaceGeometry>();
+  const anchors = new Map<string, Position>();
+  const placeFeatures: Array<Feature<PlaceGeometry, PlaceProps>> = [];
+  const labelFeatures: Array<Feature<Point, PlaceProps>> = [];
+  const placesById = new Map(corpus.places.map((p) => [p.id, p]));
+
+  for (const place of [...corpus.places].sort((a, b) => byText(a.id, b.id))) {
+    let geometry: PlaceGeometry;
+    try {
+      geometry = roundGeometry(placeGeometry(place, countries));
+    } catch (e) {
+      if (!(e instanceof GeometryProblem)) throw e;
+      const at = corpus.placeAt.get(place.id);
+      problems.push(new CorpusError(at?.file ?? 'places.yaml', at?.line, `place "${place.id}": ${e.message}`));
+      continue;
+    }
+    geometries.set(place.id, geometry);
+    anchors.set(place.id, roundPosition(anchorPoint(geometry)));
+
+    const evidence = (claimsByPlace.get(place.id) ?? []).sort(
+      (a, b) => byText(docDates.get(a.document) ?? '', docDates.get(b.document) ?? '') || byText(a.document, b.document) || a.start - b.start || byText(a.role, b.role),
+    );
+    if (evidence.length === 0) continue; // no passage, no mark on the map
+    const roles = ROLES.filter((r) => evidence.some((e) => e.role === r));
+    const props: PlaceProps = {
+      id: place.id,
+      name: place.name,
+      aliases: place.aliases,
+      kind: place.kind,
+      roles,
+      primaryRole: roles[0]!,
+      precision: place.precision,
+      documents: [...new Set(evidence.map((e) => e.document))],
+      evidence,
+      coordinateSource: place.source,
+      ...(place.wikidata ? { wikidata: place.wikidata } : {}),
+      ...(place.geonames ? { geonames: place.geonames } : {}),
+      ...(place.note ? { note: place.note } : {}),
+    };
+    placeFeatures.push({ type: 'Feature', id: place.id, properties: props, geometry });
+    labelFeatures.push({ type: 'Feature', id: place.id, properties: props, geometry: { type: 'Point', coordinates: anchors.get(place.id)! } });
+  }
+
+  const legFeatures: Array<Feature<LineString | MultiLineString, LegProps>> = [];
+  for (const route of [...corpus.routes].sort((a, b) => byText(a.id, b.id))) {
+    for (const leg of route.legs) {
+      const from = anchors.get(leg.from);
+      const to = anchors.get(leg.to);
+      if (!from || !to) continue; // the place's own geometry problem is already reported
+      const fromPlace = placesById.get(leg.from)!;
+      const toPlace = placesById.get(leg.to)!;
+      const id = `${route.id}-${leg.index + 1}`;
+      legFeatures.push({
+        type: 'Feature',
+        id,
+        properties: {
+          id,
+          name: `${fromPlace.name} → ${toPlace.name}`,
+          route: route.id,
+          routeName: route.name,
+          order: leg.index + 1,
+          from: leg.from,
+          to: leg.to,
+          directed: leg.directed ?? true,
+          roles: ['route'],
+          precision: vaguer(fromPlace.precision, toPlace.precision),
+          documents: [route.document],
+          evidence: [{ document: route.document, role: 'route', exact: leg.quote.exact, start: leg.start, end: leg.end, ...(leg.note ? { note: leg.note } : {}) }],
+          ...(leg.note ? { note: leg.note } : {}),
+        },
+        geometry: roundGeometry(legGeometry(from, to)),
+      });
+    }
+  }
+
+  if (problems.length) throw new CorpusInvalid(problems);
+
+  const places: Atlas['places'] = { type: 'FeatureCollection', features: placeFeatures };
+  const legs: Atlas['legs'] = { type: 'FeatureCollection', features: legFeatures };
+  const [w, s, e, n] = bbox({ type: 'FeatureCollection', features: [...placeFeatures, ...legFeatures] });
+  return {
+    places,
+    labels: { type: 'FeatureCollection', features: labelFeatures },
+    legs,
+    documents: [...corpus.documents].sort((a, b) => byText(a.date, b.date) || byText(a.id, b.id)),
+    basemap: roundCollection(basemapCountries(basemap110m), 3),
+    meta: {
+      bounds: [w, s, e, n].map((v) => Math.round(v * 1000) / 1000) as AtlasMeta['bounds'],
+      counts: { documents: corpus.documents.length, places: placeFeatures.length, legs: legFeatures.length, claims: corpus.claims.length },
+    },
+  };
+}
+
+function roundCollection(fc: FeatureCollection, digits: number): FeatureCollection {
+  return { ...fc, features: fc.features.map((f) => ({ ...f, geometry: roundGeometry(f.geometry, digits) })) };
+}

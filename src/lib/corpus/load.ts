@@ -1,0 +1,207 @@
+import { CorpusError, CorpusInvalid } from './errors.ts';
+import { parseYamlFile, type YamlFile } from './yaml-file.ts';
+import { parseDocumentFile, paragraphsMissingFromSource, foldWhitespace } from './documents.ts';
+import { resolveQuote, nearestText } from './quote.ts';
+import { schemaProblems, validators } from './schema.ts';
+import type { ClaimRecord, CorpusDocument, LegRecord, PlaceRecord, RouteRecord } from './types.ts';
+
+export interface SourceFile {
+  /** Path relative to the corpus folder, as shown in messages: "claims/cia-1963-04-11.yaml". */
+  path: string;
+  text: string;
+}
+
+export interface CorpusFiles {
+  documents: SourceFile[];
+  places: SourceFile;
+  claims: SourceFile[];
+  routes: SourceFile;
+  /** Raw texts by file name (geodata/sources/). */
+  sources: Map<string, string>;
+}
+
+export interface Anchor {
+  start: number;
+  end: number;
+  /** Where the quote was written, for messages: "claims/x.yaml line 12". */
+  at: string;
+}
+
+export type ResolvedClaim = ClaimRecord & Anchor & { document: string };
+export type ResolvedLeg = LegRecord & Anchor & { index: number };
+export type ResolvedRoute = Omit<RouteRecord, 'legs'> & { legs: ResolvedLeg[] };
+
+export interface Corpus {
+  documents: CorpusDocument[];
+  places: PlaceRecord[];
+  claims: ResolvedClaim[];
+  routes: ResolvedRoute[];
+  /** Where each place is written, so later geometry errors can point at it. */
+  placeAt: Map<string, { file: string; line: number | undefined }>;
+}
+
+/** The known id closest to a mistyped one, for "did you mean". */
+export function closestId(wanted: string, known: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const id of known) {
+    const score = editDistance(wanted, id);
+    if (score < bestScore) [best, bestScore] = [id, score];
+  }
+  return best !== undefined && bestScore <= Math.max(2, wanted.length / 3) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** Reads, validates and anchors the whole corpus; throws CorpusInvalid listing every problem. */
+export function loadCorpus(files: CorpusFiles): Corpus {
+  const problems: CorpusError[] = [];
+  const attempt = <T>(fn: () => T): T | undefined => {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof CorpusError) problems.push(e);
+      else throw e;
+      return undefined;
+    }
+  };
+  const validYaml = (file: SourceFile, validate: (typeof validators)[keyof typeof validators]): YamlFile | undefined =>
+    attempt(() => {
+      const yaml = parseYamlFile(file.path, file.text);
+      const found = schemaProblems(validate, yaml.data);
+      for (const p of found) problems.push(new CorpusError(file.path, yaml.lineOf(p.path), p.message));
+      return found.length ? undefined : yaml;
+    });
+
+  // Documents
+  const documents = new Map<string, CorpusDocument>();
+  for (const file of [...files.documents].sort((a, b) => a.path.localeCompare(b.path))) {
+    const doc = attempt(() => parseDocumentFile(file.path, file.text));
+    if (!doc) continue;
+    const expectedName = `${doc.id}.md`;
+    if (!file.path.endsWith(`/${expectedName}`) && file.path !== expectedName) {
+      problems.push(new CorpusError(file.path, 2, `the document id "${doc.id}" must match the file name; rename the file to ${expectedName} or change the id`));
+    }
+    if (documents.has(doc.id)) {
+      problems.push(new CorpusError(file.path, 2, `duplicate document id "${doc.id}"; each document needs its own id`));
+      continue;
+    }
+    const raw = files.sources.get(doc.source);
+    if (raw === undefined) {
+      problems.push(new CorpusError(file.path, undefined, `source "${doc.source}" is not in sources/; add the raw text there unchanged`));
+    } else {
+      for (const i of paragraphsMissingFromSource(doc, raw)) {
+        const text = doc.body.slice(doc.paragraphs[i]!.start, doc.paragraphs[i]!.end);
+        const near = nearestText(foldWhitespace(raw), foldWhitespace(text));
+        problems.push(
+          new CorpusError(
+            file.path,
+            doc.paragraphLines[i],
+            `paragraph ${i + 1} is not word for word in sources/${doc.source}; the body must keep the source's exact words` +
+              (near ? `; the source reads: "${near}"` : ''),
+          ),
+        );
+      }
+    }
+    const { paragraphLines: _lines, ...plain } = doc;
+    documents.set(doc.id, plain);
+  }
+
+  // Places
+  const placesYaml = validYaml(files.places, validators.places);
+  const places = new Map<string, PlaceRecord>();
+  const placeAt: Corpus['placeAt'] = new Map();
+  for (const [i, raw] of ((placesYaml?.data ?? []) as PlaceRecord[]).entries()) {
+    const place = { ...raw, aliases: raw.aliases ?? [] };
+    if (places.has(place.id)) {
+      problems.push(new CorpusError(files.places.path, placesYaml!.lineOf([i, 'id']), `duplicate place id "${place.id}"; each place needs its own id`));
+      continue;
+    }
+    const geometryKey = { point: 'point', country: 'country', area: 'area' }[place.precision];
+    if (!(geometryKey in place)) {
+      problems.push(
+        new CorpusError(files.places.path, placesYaml!.lineOf([i]), `place "${place.id}" has precision "${place.precision}" and so needs a "${geometryKey}" field`),
+      );
+    }
+    places.set(place.id, place);
+    placeAt.set(place.id, { file: files.places.path, line: placesYaml!.lineOf([i, 'id']) });
+  }
+
+  const anchor = (file: string, line: number | undefined, documentId: string, quote: ClaimRecord['quote']) => {
+    const doc = documents.get(documentId);
+    if (!doc) return undefined;
+    const result = resolveQuote(doc.body, quote);
+    if (!result.ok) {
+      problems.push(new CorpusError(file, line, `${result.reason} (document ${documentId})`));
+      return undefined;
+    }
+    return { start: result.start, end: result.end, at: `${file} line ${line ?? '?'}` };
+  };
+  const knownPlace = (file: string, line: number | undefined, id: string, what: string) => {
+    if (places.has(id)) return true;
+    const guess = closestId(id, places.keys());
+    problems.push(
+      new CorpusError(file, line, `${what} "${id}" is not in ${files.places.path}${guess ? `; did you mean "${guess}"?` : '; add it to the gazetteer first'}`),
+    );
+    return false;
+  };
+  const knownDocument = (file: string, line: number | undefined, id: string) => {
+    if (documents.has(id)) return true;
+    const guess = closestId(id, documents.keys());
+    problems.push(new CorpusError(file, line, `document "${id}" is not in documents/${guess ? `; did you mean "${guess}"?` : ''}`));
+    return false;
+  };
+
+  // Claims
+  const claims: ResolvedClaim[] = [];
+  for (const file of [...files.claims].sort((a, b) => a.path.localeCompare(b.path))) {
+    const yaml = validYaml(file, validators.claims);
+    if (!yaml) continue;
+    const data = yaml.data as { document: string; claims: ClaimRecord[] };
+    if (!knownDocument(file.path, yaml.lineOf(['document']), data.document)) continue;
+    data.claims.forEach((claim, i) => {
+      if (!knownPlace(file.path, yaml.lineOf(['claims', i, 'place']), claim.place, 'place')) return;
+      const at = anchor(file.path, yaml.lineOf(['claims', i, 'quote']), data.document, claim.quote);
+      if (at) claims.push({ ...claim, ...at, document: data.document });
+    });
+  }
+
+  // Routes
+  const routesYaml = validYaml(files.routes, validators.routes);
+  const routes: ResolvedRoute[] = [];
+  const routeIds = new Set<string>();
+  for (const [r, route] of ((routesYaml?.data ?? []) as RouteRecord[]).entries()) {
+    const line = (...path: Array<string | number>) => routesYaml!.lineOf([r, ...path]);
+    if (routeIds.has(route.id)) {
+      problems.push(new CorpusError(files.routes.path, line('id'), `duplicate route id "${route.id}"; each route needs its own id`));
+      continue;
+    }
+    routeIds.add(route.id);
+    if (!knownDocument(files.routes.path, line('document'), route.document)) continue;
+    const legs: ResolvedLeg[] = [];
+    route.legs.forEach((leg, index) => {
+      const fromOk = knownPlace(files.routes.path, line('legs', index, 'from'), leg.from, `route "${route.id}" leg ${index + 1} starts at`);
+      const toOk = knownPlace(files.routes.path, line('legs', index, 'to'), leg.to, `route "${route.id}" leg ${index + 1} goes to`);
+      if (fromOk && toOk && leg.from === leg.to) {
+        problems.push(new CorpusError(files.routes.path, line('legs', index), `route "${route.id}" leg ${index + 1} starts and ends at "${leg.from}"; a leg joins two different places`));
+        return;
+      }
+      const at = anchor(files.routes.path, line('legs', index, 'quote'), route.document, leg.quote);
+      if (fromOk && toOk && at) legs.push({ ...leg, ...at, index });
+    });
+    routes.push({ id: route.id, name: route.name, document: route.document, legs });
+  }
+
+  if (problems.length) throw new CorpusInvalid(problems);
+  return { documents: [...documents.values()], places: [...places.values()], claims, routes, placeAt };
+}

@@ -1,0 +1,214 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { ROLES, PRECISIONS } from './types.ts';
+
+// The input files' shapes. Validated at the boundary so the rest of the code can trust the types.
+const isoDate = '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$';
+const id = '^[a-z0-9]+(-[a-z0-9]+)*$';
+const lonLat = {
+  type: 'array',
+  items: [
+    { type: 'number', minimum: -180, maximum: 180 },
+    { type: 'number', minimum: -90, maximum: 90 },
+  ],
+  minItems: 2,
+  maxItems: 2,
+};
+const quote = {
+  type: 'object',
+  required: ['exact'],
+  additionalProperties: false,
+  properties: {
+    exact: { type: 'string', minLength: 1 },
+    prefix: { type: 'string' },
+    suffix: { type: 'string' },
+  },
+};
+const period = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    from: { type: 'string', pattern: isoDate },
+    to: { type: 'string', pattern: isoDate },
+    approximate: { type: 'boolean' },
+  },
+};
+const naturalEarth = {
+  type: 'object',
+  required: ['natural_earth_id', 'natural_earth_name'],
+  additionalProperties: false,
+  properties: {
+    natural_earth_id: { type: 'string', pattern: '^\\d{3}$' },
+    natural_earth_name: { type: 'string' },
+    clip: { type: 'array', items: { type: 'number' }, minItems: 4, maxItems: 4 },
+  },
+};
+
+export const documentMetaSchema = {
+  type: 'object',
+  required: ['id', 'title', 'date', 'originator', 'archive', 'citation', 'language', 'source'],
+  additionalProperties: false,
+  properties: {
+    id: { type: 'string', pattern: id },
+    title: { type: 'string', minLength: 1 },
+    date: { type: 'string', pattern: isoDate },
+    originator: { type: 'string' },
+    recipient: { type: 'string' },
+    classification: { type: 'string' },
+    archive: { type: 'string' },
+    recordId: { type: 'string' },
+    translator: { type: 'string' },
+    citation: { type: 'string' },
+    language: { type: 'string' },
+    source: { type: 'string', pattern: '^[^/\\\\]+$' },
+    summary: { type: 'string' },
+  },
+};
+
+export const placesSchema = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['id', 'name', 'kind', 'precision', 'source'],
+    additionalProperties: false,
+    properties: {
+      id: { type: 'string', pattern: id },
+      name: { type: 'string', minLength: 1 },
+      aliases: { type: 'array', items: { type: 'string', minLength: 1 } },
+      kind: { enum: ['city', 'site', 'country', 'region'] },
+      precision: { enum: [...PRECISIONS] },
+      point: lonLat,
+      country: naturalEarth,
+      area: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          circle: {
+            type: 'object',
+            required: ['center', 'radius_km'],
+            additionalProperties: false,
+            properties: { center: lonLat, radius_km: { type: 'number', exclusiveMinimum: 0, maximum: 3000 } },
+          },
+          polygon: { type: 'array', items: lonLat, minItems: 3 },
+          country: naturalEarth,
+        },
+        minProperties: 1,
+        maxProperties: 1,
+      },
+      source: { type: 'string', minLength: 1 },
+      wikidata: { type: 'string', pattern: '^Q\\d+$' },
+      geonames: { type: 'integer' },
+      note: { type: 'string' },
+    },
+  },
+};
+
+export const claimsSchema = {
+  type: 'object',
+  required: ['document', 'claims'],
+  additionalProperties: false,
+  properties: {
+    document: { type: 'string', pattern: id },
+    claims: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['place', 'role', 'quote'],
+        additionalProperties: false,
+        properties: {
+          place: { type: 'string' },
+          role: { enum: [...ROLES] },
+          quote,
+          period,
+          note: { type: 'string' },
+        },
+      },
+    },
+  },
+};
+
+export const routesSchema = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['id', 'name', 'document', 'legs'],
+    additionalProperties: false,
+    properties: {
+      id: { type: 'string', pattern: id },
+      name: { type: 'string', minLength: 1 },
+      document: { type: 'string', pattern: id },
+      legs: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          required: ['from', 'to', 'quote'],
+          additionalProperties: false,
+          properties: {
+            from: { type: 'string' },
+            to: { type: 'string' },
+            quote,
+            directed: { type: 'boolean' },
+            note: { type: 'string' },
+          },
+        },
+      },
+    },
+  },
+};
+
+const ajv = new Ajv({ allErrors: true, strictTuples: false });
+export const validators = {
+  documentMeta: ajv.compile(documentMetaSchema),
+  places: ajv.compile(placesSchema),
+  claims: ajv.compile(claimsSchema),
+  routes: ajv.compile(routesSchema),
+};
+
+export interface SchemaProblem {
+  path: Array<string | number>;
+  message: string;
+}
+
+/** Turns Ajv's errors into a path plus a sentence that says what to write instead. */
+export function schemaProblems(validate: ValidateFunction, data: unknown): SchemaProblem[] {
+  if (validate(data)) return [];
+  const seen = new Set<string>();
+  const problems: SchemaProblem[] = [];
+  for (const error of validate.errors ?? []) {
+    const problem = describe(error);
+    const key = problem.path.join('/') + problem.message;
+    if (!seen.has(key)) {
+      seen.add(key);
+      problems.push(problem);
+    }
+  }
+  return problems;
+}
+
+function describe(error: ErrorObject): SchemaProblem {
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+  const field = path.length ? `"${path.join('.')}"` : 'the file';
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return { path, message: `${field} is missing the field "${String(p.missingProperty)}"` };
+    case 'additionalProperties':
+      return { path, message: `${field} has an unknown field "${String(p.additionalProperty)}"; check its spelling` };
+    case 'enum':
+      return { path, message: `${field} must be one of: ${(p.allowedValues as unknown[]).join(', ')}` };
+    case 'pattern':
+      if (error.schemaPath.includes('date') || String(p.pattern) === isoDate)
+        return { path, message: `${field} must be a date written YYYY, YYYY-MM or YYYY-MM-DD (for example 1962-04-14)` };
+      return { path, message: `${field} must be lower-case words joined by hyphens (for example "paris" or "rural-hills")` };
+    case 'minimum':
+    case 'maximum': {
+      const which = path[path.length - 1] === 0 ? 'longitude' : path[path.length - 1] === 1 ? 'latitude' : 'value';
+      return { path, message: `${field}: ${which} out of range, it ${error.message}; coordinates are written [longitude, latitude]` };
+    }
+    default:
+      return { path, message: `${field} ${error.message ?? 'is not valid'}` };
+  }
+}

@@ -1,0 +1,31 @@
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { CorpusError } from './errors.ts';
+
+/** A parsed YAML file that can say on which line any value stands. */
+export interface YamlFile {
+  path: string;
+  data: unknown;
+  lineOf(path: ReadonlyArray<string | number>): number | undefined;
+}
+
+export function parseYamlFile(path: string, text: string, lineOffset = 0): YamlFile {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const first = doc.errors[0];
+  if (first) {
+    const line = first.linePos?.[0]?.line ?? lineCounter.linePos(first.pos[0]).line;
+    throw new CorpusError(path, line + lineOffset, `not valid YAML: ${first.message.split('\n')[0]}`);
+  }
+  return {
+    path,
+    data: doc.toJS(),
+    lineOf(at) {
+      // Walk up to the nearest node that exists, so a missing key points at its parent.
+      for (let n = at.length; n >= 0; n--) {
+        const node = n === 0 ? doc.contents : doc.getIn(at.slice(0, n), true);
+        if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line + lineOffset;
+      }
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { circle } from '@turf/circle';
+import { bboxClip } from '@turf/bbox-clip';
+import { area } from '@turf/area';
+import { centroid } from '@turf/centroid';
+import { pointOnFeature } from '@turf/point-on-feature';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { CountryFeature } from './countries.ts';
+import type { NaturalEarthRef, PlaceRecord } from '../corpus/types.ts';
+
+export type PlaceGeometry = Point | Polygon | MultiPolygon;
+
+export class GeometryProblem extends Error {}
+
+export function naturalEarthShape(ref: NaturalEarthRef, countries: Map<string, CountryFeature>): Polygon | MultiPolygon {
+  const country = countries.get(ref.natural_earth_id);
+  if (!country) throw new GeometryProblem(`no Natural Earth country has id "${ref.natural_earth_id}"`);
+  if (country.properties.name !== ref.natural_earth_name) {
+    throw new GeometryProblem(
+      `Natural Earth country ${ref.natural_earth_id} is "${country.properties.name}", not "${ref.natural_earth_name}"; fix the id or the name`,
+    );
+  }
+  if (!ref.clip) return country.geometry;
+  const clipped = bboxClip(country, ref.clip).geometry;
+  const rings = clipped.type === 'Polygon' ? [clipped.coordinates] : clipped.coordinates;
+  const kept = rings.filter((poly) => poly.length > 0 && (poly[0]?.length ?? 0) >= 4);
+  if (kept.length === 0) throw new GeometryProblem(`clip ${JSON.stringify(ref.clip)} leaves nothing of ${ref.natural_earth_name}`);
+  return kept.length === 1 ? { type: 'Polygon', coordinates: kept[0]! } : { type: 'MultiPolygon', coordinates: kept };
+}
+
+/** The shape a place is drawn with: a pin only where the documents name a precise place. */
+export function placeGeometry(place: PlaceRecord, countries: Map<string, CountryFeature>): PlaceGeometry {
+  if (place.precision === 'point') {
+    if (!place.point) throw new GeometryProblem('a place with precision "point" needs "point: [longitude, latitude]"');
+    return { type: 'Point', coordinates: place.point };
+  }
+  if (place.precision === 'country') {
+    if (!place.country) throw new GeometryProblem('a place with precision "country" needs "country: { natural_earth_id, natural_earth_name }"');
+    return naturalEarthShape(place.country, countries);
+  }
+  const spec = place.area;
+  if (!spec) throw new GeometryProblem('a place with precision "area" needs "area:" with a circle, polygon or country');
+  if (spec.circle) return circle(spec.circle.center, spec.circle.radius_km, { steps: 48, units: 'kilometers' }).geometry;
+  if (spec.polygon) {
+    const ring = [...spec.polygon];
+    const first = ring[0]!;
+    const last = ring[ring.length - 1]!;
+    if (first[0] !== last[0] || first[1] !== last[1]) ring.push(first);
+    return { type: 'Polygon', coordinates: [ring] };
+  }
+  return naturalEarthShape(spec.country!, countries);
+}
+
+/** Where a label (and the end of a route leg) sits: inside the largest part of a shape. */
+export function anchorPoint(geometry: PlaceGeometry): Position {
+  if (geometry.type === 'Point') return geometry.coordinates;
+  const parts: Polygon[] =
+    geometry.type === 'Polygon'
+      ? [geometry]
+      : geometry.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }));
+  const largest = parts.reduce((a, b) => (area(b) > area(a) ? b : a));
+  const c = centroid(largest).geometry;
+  return booleanPointInPolygon(c, largest) ? c.coordinates : pointOnFeature(largest).geometry.coordinates;
+}
