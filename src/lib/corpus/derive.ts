@@ -21,6 +21,8 @@ export interface PlaceProps {
   precision: Precision;
   documents: string[];
   evidence: Evidence[];
+  /** [west, south, east, north] of the drawn shape, for framing it. */
+  bbox: [number, number, number, number];
   coordinateSource: string;
   wikidata?: string;
   geonames?: number;
@@ -40,11 +42,15 @@ export interface LegProps {
   precision: Precision;
   documents: string[];
   evidence: Evidence[];
+  bbox: [number, number, number, number];
   note?: string;
 }
 
 export interface AtlasMeta {
+  /** Every anchor and leg: "the whole map". */
   bounds: [number, number, number, number];
+  /** The route legs alone: the opening view. */
+  routeBounds: [number, number, number, number];
   counts: { documents: number; places: number; legs: number; claims: number };
 }
 
@@ -111,6 +117,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
       precision: place.precision,
       documents: [...new Set(evidence.map((e) => e.document))],
       evidence,
+      bbox: roundBbox(bbox(geometry)),
       coordinateSource: place.source,
       ...(place.wikidata ? { wikidata: place.wikidata } : {}),
       ...(place.geonames ? { geonames: place.geonames } : {}),
@@ -129,6 +136,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
       const fromPlace = placesById.get(leg.from)!;
       const toPlace = placesById.get(leg.to)!;
       const id = `${route.id}-${leg.index + 1}`;
+      const geometry = roundGeometry(legGeometry(from, to));
       legFeatures.push({
         type: 'Feature',
         id,
@@ -145,9 +153,10 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
           precision: vaguer(fromPlace.precision, toPlace.precision),
           documents: [route.document],
           evidence: [{ document: route.document, role: 'route', exact: leg.quote.exact, start: leg.start, end: leg.end, ...(leg.note ? { note: leg.note } : {}) }],
+          bbox: roundBbox(bbox(geometry)),
           ...(leg.note ? { note: leg.note } : {}),
         },
-        geometry: roundGeometry(legGeometry(from, to)),
+        geometry,
       });
     }
   }
@@ -156,7 +165,8 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
 
   const places: Atlas['places'] = { type: 'FeatureCollection', features: placeFeatures };
   const legs: Atlas['legs'] = { type: 'FeatureCollection', features: legFeatures };
-  const [w, s, e, n] = bbox({ type: 'FeatureCollection', features: [...placeFeatures, ...legFeatures] });
+  // Anchors rather than whole shapes: the United States' Aleutians would otherwise stretch the view round the world.
+  const [w, s, e, n] = bbox({ type: 'FeatureCollection', features: [...labelFeatures, ...legFeatures] });
   return {
     places,
     labels: { type: 'FeatureCollection', features: labelFeatures },
@@ -164,10 +174,16 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
     documents: [...corpus.documents].sort((a, b) => byText(a.date, b.date) || byText(a.id, b.id)),
     basemap: roundCollection(basemapCountries(basemap110m), 3),
     meta: {
-      bounds: [w, s, e, n].map((v) => Math.round(v * 1000) / 1000) as AtlasMeta['bounds'],
+      bounds: roundBbox([w, s, e, n]),
+      routeBounds: roundBbox(legFeatures.length ? bbox(legs) : [w, s, e, n]),
       counts: { documents: corpus.documents.length, places: placeFeatures.length, legs: legFeatures.length, claims: corpus.claims.length },
     },
   };
+}
+
+function roundBbox(b: number[]): [number, number, number, number] {
+  const [w, s, e, n] = b.map((v) => Math.round(v * 1000) / 1000);
+  return [w!, s!, e!, n!];
 }
 
 function roundCollection(fc: FeatureCollection, digits: number): FeatureCollection {

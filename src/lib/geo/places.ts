@@ -21,9 +21,9 @@ export function naturalEarthShape(ref: NaturalEarthRef, countries: Map<string, C
     );
   }
   if (!ref.clip) return country.geometry;
-  const clipped = bboxClip(country, ref.clip).geometry;
-  const rings = clipped.type === 'Polygon' ? [clipped.coordinates] : clipped.coordinates;
-  const kept = rings.filter((poly) => poly.length > 0 && (poly[0]?.length ?? 0) >= 4);
+  const clipped = bboxClip(country, ref.clip).geometry as Polygon | MultiPolygon;
+  const polygons: Position[][][] = clipped.type === 'Polygon' ? [clipped.coordinates] : clipped.coordinates;
+  const kept = polygons.filter((poly) => poly.length > 0 && (poly[0]?.length ?? 0) >= 4);
   if (kept.length === 0) throw new GeometryProblem(`clip ${JSON.stringify(ref.clip)} leaves nothing of ${ref.natural_earth_name}`);
   return kept.length === 1 ? { type: 'Polygon', coordinates: kept[0]! } : { type: 'MultiPolygon', coordinates: kept };
 }

@@ -1,0 +1,71 @@
+import type { CorpusDocument, Evidence } from './types.ts';
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** Paragraph indexes touched by a range of the body. */
+export function paragraphsOf(doc: Pick<CorpusDocument, 'paragraphs'>, range: Range): { first: number; last: number } {
+  const first = doc.paragraphs.findIndex((p) => p.end >= range.start);
+  const last = doc.paragraphs.findIndex((p) => p.end >= range.end);
+  return { first: Math.max(0, first), last: last === -1 ? doc.paragraphs.length - 1 : last };
+}
+
+/** A paragraph cut into runs of text, marked where they fall inside any of `ranges`. */
+export function splitParagraph(
+  doc: Pick<CorpusDocument, 'body'>,
+  paragraph: Range,
+  ranges: readonly Range[],
+): Array<{ text: string; marked: boolean }> {
+  const cuts = new Set([paragraph.start, paragraph.end]);
+  for (const r of ranges) {
+    if (r.end <= paragraph.start || r.start >= paragraph.end) continue;
+    cuts.add(Math.max(r.start, paragraph.start));
+    cuts.add(Math.min(r.end, paragraph.end));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const runs: Array<{ text: string; marked: boolean }> = [];
+  for (let i = 0; i < points.length - 1; i++) {
+    const [a, b] = [points[i]!, points[i + 1]!];
+    const marked = ranges.some((r) => r.start <= a && r.end >= b);
+    const last = runs[runs.length - 1];
+    if (last && last.marked === marked) last.text += doc.body.slice(a, b);
+    else runs.push({ text: doc.body.slice(a, b), marked });
+  }
+  return runs.filter((r) => r.text.length > 0);
+}
+
+export interface PassageGroup {
+  document: string;
+  /** Paragraph indexes shown, first to last. */
+  paragraphs: number[];
+  evidence: Evidence[];
+}
+
+/** Evidence that falls in the same paragraph of the same document is shown once, with every phrase marked. */
+export function groupByParagraph(evidence: readonly Evidence[], documentById: (id: string) => Pick<CorpusDocument, 'paragraphs'> | undefined): PassageGroup[] {
+  const groups: PassageGroup[] = [];
+  for (const e of evidence) {
+    const doc = documentById(e.document);
+    if (!doc) continue;
+    const { first, last } = paragraphsOf(doc, e);
+    const existing = groups.find((g) => g.document === e.document && g.paragraphs.includes(first));
+    const span = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+    if (existing) {
+      existing.evidence.push(e);
+      for (const p of span) if (!existing.paragraphs.includes(p)) existing.paragraphs.push(p);
+      existing.paragraphs.sort((a, b) => a - b);
+    } else groups.push({ document: e.document, paragraphs: span, evidence: [e] });
+  }
+  return groups;
+}
+
+/** "14 April 1962", "April 1961" or "1961": never a day the source does not give. */
+export function formatIsoDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  if (!m) return y!;
+  const month = months[Number(m) - 1]!;
+  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
+}

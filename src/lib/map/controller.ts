@@ -1,0 +1,159 @@
+import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type MapEventType, type PointLike } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import labelFontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
+import type { FeatureCollection } from 'geojson';
+import { ARROW_IMAGE, PICK_TIERS, SOURCES } from './ids.ts';
+import { arrowImage, atlasStyle } from './style.ts';
+
+// MapLibre 6 ships its worker as a separate module; under a bundler it must be told where it went.
+setWorkerUrl(workerUrl);
+
+export type FeatureKind = 'place' | 'leg';
+export interface FeatureRef {
+  id: string;
+  kind: FeatureKind;
+}
+export type Bounds = [number, number, number, number];
+
+export interface MapData {
+  places: FeatureCollection;
+  labels: FeatureCollection;
+  legs: FeatureCollection;
+}
+
+export interface MapControllerOptions {
+  container: HTMLElement;
+  basemapUrl: string;
+  /** Called with what lies under a tap or click, best candidate first (empty: the sea or a bare country). */
+  onPick: (refs: FeatureRef[]) => void;
+  prefersReducedMotion: () => boolean;
+}
+
+export interface MapController {
+  readonly map: MapLibreMap;
+  setData(data: MapData): Promise<void>;
+  select(ref: FeatureRef | null): void;
+  frame(bounds: Bounds, maxZoom?: number): void;
+  zoomBy(delta: number): void;
+  /** Resolves the next time the map has drawn everything it has and is still. */
+  whenIdle(): Promise<void>;
+  destroy(): void;
+}
+
+/** How far from a tap (CSS px) a feature still counts as touched: a fingertip, not a pixel. */
+const TAP_SLOP = 14;
+
+const absolute = (url: string) => new URL(url, document.baseURI).href;
+
+/** The only code that touches MapLibre. One instance for the life of the page. */
+export function createMapController(options: MapControllerOptions): MapController {
+  const map = new MapLibreMap({
+    container: options.container,
+    style: atlasStyle(absolute(options.basemapUrl), absolute(labelFontUrl)),
+    center: [-40, 20],
+    zoom: 1.5,
+    minZoom: 0.5,
+    maxZoom: 9,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    attributionControl: { compact: true, customAttribution: 'Basemap: Natural Earth (public domain)' },
+  });
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
+
+  // Every subscription is recorded beside the call that made it, so destroy() can undo them all.
+  const offs: Array<() => void> = [];
+  function on<T extends keyof MapEventType>(type: T, fn: (e: MapEventType[T]) => void) {
+    map.on(type, fn);
+    offs.push(() => map.off(type, fn));
+  }
+
+  let isLoaded = false;
+  const loaded = new Promise<void>((resolve) => {
+    on('load', () => {
+      if (!map.hasImage(ARROW_IMAGE)) map.addImage(ARROW_IMAGE, arrowImage(), { pixelRatio: 2 });
+      isLoaded = true;
+      resolve();
+    });
+  });
+
+  const interactiveLayers = PICK_TIERS.flat();
+  const pixelDistance = (lngLat: [number, number], point: { x: number; y: number }) => {
+    const p = map.project(lngLat);
+    return Math.hypot(p.x - point.x, p.y - point.y);
+  };
+  function pick(point: { x: number; y: number }): FeatureRef[] {
+    const box: [PointLike, PointLike] = [
+      [point.x - TAP_SLOP, point.y - TAP_SLOP],
+      [point.x + TAP_SLOP, point.y + TAP_SLOP],
+    ];
+    const hits = map.queryRenderedFeatures(box, { layers: interactiveLayers });
+    const seen = new Set<string>();
+    const refs: FeatureRef[] = [];
+    for (const tier of PICK_TIERS) {
+      const inTier = hits
+        .filter((f) => tier.includes(f.layer.id))
+        .map((f) => ({
+          id: String(f.properties.id),
+          kind: (f.source === SOURCES.legs ? 'leg' : 'place') as FeatureKind,
+          distance: f.geometry.type === 'Point' ? pixelDistance(f.geometry.coordinates as [number, number], point) : 0,
+        }))
+        .sort((a, b) => a.distance - b.distance);
+      for (const hit of inTier) {
+        const key = `${hit.kind}:${hit.id}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        refs.push({ id: hit.id, kind: hit.kind });
+      }
+    }
+    return refs;
+  }
+
+  on('click', (e) => options.onPick(pick(e.point)));
+  on('mousemove', (e) => {
+    const over = map.queryRenderedFeatures(e.point, { layers: interactiveLayers }).length > 0;
+    map.getCanvas().style.cursor = over ? 'pointer' : '';
+  });
+
+  let selected: FeatureRef | null = null;
+  const sourcesOf = (ref: FeatureRef) => (ref.kind === 'leg' ? [SOURCES.legs] : [SOURCES.places, SOURCES.labels]);
+  const setSelected = (ref: FeatureRef, value: boolean) => {
+    for (const source of sourcesOf(ref)) map.setFeatureState({ source, id: ref.id }, { selected: value });
+  };
+
+  return {
+    map,
+    async setData(data) {
+      await loaded;
+      (map.getSource(SOURCES.places) as GeoJSONSource).setData(data.places);
+      (map.getSource(SOURCES.labels) as GeoJSONSource).setData(data.labels);
+      (map.getSource(SOURCES.legs) as GeoJSONSource).setData(data.legs);
+      if (selected) setSelected(selected, true);
+    },
+    select(ref) {
+      if (selected && isLoaded) setSelected(selected, false);
+      selected = ref;
+      // Before load, setData applies the remembered selection.
+      if (ref && isLoaded) setSelected(ref, true);
+    },
+    frame(bounds, maxZoom = 5) {
+      map.fitBounds(bounds, { padding: 48, maxZoom, animate: !options.prefersReducedMotion() });
+    },
+    zoomBy(delta) {
+      map.easeTo({ zoom: map.getZoom() + delta, animate: !options.prefersReducedMotion() });
+    },
+    whenIdle() {
+      return new Promise((resolve) => {
+        map.once('idle', () => resolve());
+        map.triggerRepaint(); // an already-still map fires idle again after this frame
+      });
+    },
+    destroy() {
+      for (const off of offs.splice(0)) off();
+      map.remove();
+    },
+  };
+}
+

@@ -1,0 +1,29 @@
+/** Source and layer ids, in one place so the controller, the style and the tests agree. */
+export const SOURCES = { basemap: 'basemap', places: 'places', labels: 'labels', legs: 'legs' } as const;
+
+export const LAYERS = {
+  background: 'background',
+  basemapFill: 'basemap-fill',
+  basemapLine: 'basemap-line',
+  countryFill: 'place-country-fill',
+  countryLine: 'place-country-line',
+  areaFill: 'place-area-fill',
+  areaLine: 'place-area-line',
+  legs: 'legs-line',
+  legArrows: 'legs-arrows',
+  legsHit: 'legs-hit',
+  points: 'place-points',
+  pointsHit: 'place-points-hit',
+  labels: 'place-labels',
+} as const;
+
+/** Layers a tap can select, and the order in which a tap prefers them (pins first, countries last). */
+export const PICK_TIERS: string[][] = [
+  [LAYERS.pointsHit, LAYERS.points],
+  [LAYERS.legsHit, LAYERS.legs],
+  [LAYERS.areaFill],
+  [LAYERS.countryFill, LAYERS.labels],
+];
+
+export const ARROW_IMAGE = 'leg-arrow';
+export const LABEL_FONT = 'Noto Sans Regular';

@@ -1,0 +1,160 @@
+import type { DataDrivenPropertyValueSpecification, ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import { ROLES, type Role } from '../corpus/types.ts';
+import { ARROW_IMAGE, LABEL_FONT, LAYERS, SOURCES } from './ids.ts';
+
+/** Role colours, chosen to stay apart for the common colour-vision deficiencies and on the pale basemap. */
+export const ROLE_COLORS: Record<Role, string> = {
+  'training-site': '#c0392b',
+  'transit-hub': '#1f5fa8',
+  origin: '#d9822b',
+  're-entry': '#138a5a',
+  funding: '#7b3f9e',
+  'planned-training': '#8a6d1f',
+  front: '#c2185b',
+  context: '#5f6b73',
+};
+export const ROUTE_COLOR = '#3b2f2f';
+
+const roleColor: ExpressionSpecification = ['match', ['get', 'primaryRole'], ...ROLES.flatMap((r) => [r, ROLE_COLORS[r]]), '#555'] as unknown as ExpressionSpecification;
+const selected = (on: number | string, off: number | string): DataDrivenPropertyValueSpecification<number> =>
+  ['case', ['boolean', ['feature-state', 'selected'], false], on, off] as unknown as DataDrivenPropertyValueSpecification<number>;
+const isPrecision = (p: string): ExpressionSpecification => ['==', ['get', 'precision'], p];
+
+export const DATA_LAYERS: LayerSpecification[] = [
+  {
+    id: LAYERS.countryFill,
+    type: 'fill',
+    source: SOURCES.places,
+    filter: isPrecision('country'),
+    paint: { 'fill-color': roleColor, 'fill-opacity': selected(0.6, 0.32) },
+  },
+  {
+    id: LAYERS.countryLine,
+    type: 'line',
+    source: SOURCES.places,
+    filter: isPrecision('country'),
+    paint: { 'line-color': roleColor, 'line-width': selected(3, 1) },
+  },
+  {
+    // Vague places: a translucent zone with a dashed edge, never a pin.
+    id: LAYERS.areaFill,
+    type: 'fill',
+    source: SOURCES.places,
+    filter: isPrecision('area'),
+    paint: { 'fill-color': roleColor, 'fill-opacity': selected(0.35, 0.16) },
+  },
+  {
+    id: LAYERS.areaLine,
+    type: 'line',
+    source: SOURCES.places,
+    filter: isPrecision('area'),
+    paint: { 'line-color': roleColor, 'line-width': selected(3, 1.5), 'line-dasharray': [3, 2] },
+  },
+  {
+    id: LAYERS.legs,
+    type: 'line',
+    source: SOURCES.legs,
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
+    paint: {
+      'line-color': ROUTE_COLOR,
+      'line-width': selected(5, 2.5),
+      'line-opacity': 0.85,
+    },
+  },
+  {
+    id: LAYERS.legArrows,
+    type: 'symbol',
+    source: SOURCES.legs,
+    filter: ['==', ['get', 'directed'], true],
+    layout: {
+      'symbol-placement': 'line',
+      'symbol-spacing': 90,
+      'icon-image': ARROW_IMAGE,
+      'icon-size': 0.9,
+      'icon-rotation-alignment': 'map',
+      'icon-allow-overlap': true,
+      'icon-ignore-placement': true,
+    },
+  },
+  {
+    // Invisible, wide: a finger can select a leg without landing exactly on a 2-pixel line.
+    id: LAYERS.legsHit,
+    type: 'line',
+    source: SOURCES.legs,
+    paint: { 'line-color': '#000', 'line-width': 24, 'line-opacity': 0.01 },
+  },
+  {
+    id: LAYERS.points,
+    type: 'circle',
+    source: SOURCES.places,
+    filter: isPrecision('point'),
+    paint: {
+      'circle-color': roleColor,
+      'circle-radius': selected(10, 7),
+      'circle-stroke-color': '#fff',
+      'circle-stroke-width': selected(3, 2),
+    },
+  },
+  {
+    id: LAYERS.pointsHit,
+    type: 'circle',
+    source: SOURCES.places,
+    filter: isPrecision('point'),
+    paint: { 'circle-color': '#000', 'circle-radius': 22, 'circle-opacity': 0.01 },
+  },
+  {
+    id: LAYERS.labels,
+    type: 'symbol',
+    source: SOURCES.labels,
+    layout: {
+      'text-field': ['get', 'name'],
+      'text-font': [LABEL_FONT],
+      'text-size': 13,
+      'text-offset': ['case', ['==', ['get', 'precision'], 'point'], ['literal', [0, 1.1]], ['literal', [0, 0]]],
+      'text-anchor': ['case', ['==', ['get', 'precision'], 'point'], 'top', 'center'],
+      'text-max-width': 9,
+      'text-optional': true,
+    },
+    paint: { 'text-color': '#1d1d1d', 'text-halo-color': 'rgba(255,255,255,0.92)', 'text-halo-width': 1.6 },
+  },
+];
+
+const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** The whole style: every byte of it comes from this site (no tiles, glyph server or sprite). */
+export function atlasStyle(basemapUrl: string, fontUrl: string): StyleSpecification {
+  return {
+    version: 8,
+    'font-faces': { [LABEL_FONT]: fontUrl },
+    sources: {
+      [SOURCES.basemap]: { type: 'geojson', data: basemapUrl },
+      [SOURCES.places]: { type: 'geojson', data: empty, promoteId: 'id' },
+      [SOURCES.labels]: { type: 'geojson', data: empty, promoteId: 'id' },
+      [SOURCES.legs]: { type: 'geojson', data: empty, promoteId: 'id' },
+    },
+    layers: [
+      { id: LAYERS.background, type: 'background', paint: { 'background-color': '#dfe9ef' } },
+      { id: LAYERS.basemapFill, type: 'fill', source: SOURCES.basemap, paint: { 'fill-color': '#f6f3ec' } },
+      { id: LAYERS.basemapLine, type: 'line', source: SOURCES.basemap, paint: { 'line-color': '#b9b3a6', 'line-width': 0.6 } },
+      ...DATA_LAYERS,
+    ],
+  };
+}
+
+/** A small arrowhead for directed legs, drawn in code so no sprite sheet is needed. */
+export function arrowImage(size = 18): { width: number; height: number; data: Uint8Array } {
+  const data = new Uint8Array(size * size * 4);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      // A triangle pointing right (+x), the direction the line runs: widest at the left, apex at the right.
+      const mid = (size - 1) / 2;
+      const fromApex = size - 1 - x;
+      const inside = x >= 2 && Math.abs(y - mid) <= (fromApex / (size - 3)) * mid * 0.95;
+      if (!inside) continue;
+      const i = (y * size + x) * 4;
+      data.set([0x3b, 0x2f, 0x2f, 255], i);
+    }
+  }
+  return { width: size, height: size, data };
+}

@@ -1,0 +1,56 @@
+import type { Feature, FeatureCollection, LineString, MultiLineString, Point } from 'geojson';
+import type { AtlasMeta, LegProps, PlaceProps } from '../corpus/derive.ts';
+import type { PlaceGeometry } from '../geo/places.ts';
+import type { CorpusDocument } from '../corpus/types.ts';
+
+/** What the browser receives: the derivation's finished output, never the raw corpus. */
+export interface AtlasData {
+  places: FeatureCollection<PlaceGeometry, PlaceProps>;
+  labels: FeatureCollection<Point, PlaceProps>;
+  legs: FeatureCollection<LineString | MultiLineString, LegProps>;
+  documents: CorpusDocument[];
+  meta: AtlasMeta;
+}
+
+export type AtlasFeature = { kind: 'place'; props: PlaceProps } | { kind: 'leg'; props: LegProps };
+
+export const DATA_FILES = {
+  places: 'data/places.geojson',
+  labels: 'data/labels.geojson',
+  legs: 'data/legs.geojson',
+  documents: 'data/documents.json',
+  meta: 'data/meta.json',
+  basemap: 'data/basemap.geojson',
+} as const;
+
+async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
+  const response = await fetch(url, { signal });
+  if (!response.ok) throw new Error(`Could not load ${url} (HTTP ${response.status}). Run "npm run derive" and reload.`);
+  return (await response.json()) as T;
+}
+
+export async function loadAtlasData(signal: AbortSignal): Promise<AtlasData> {
+  const [places, labels, legs, documents, meta] = await Promise.all([
+    getJson<AtlasData['places']>(DATA_FILES.places, signal),
+    getJson<AtlasData['labels']>(DATA_FILES.labels, signal),
+    getJson<AtlasData['legs']>(DATA_FILES.legs, signal),
+    getJson<CorpusDocument[]>(DATA_FILES.documents, signal),
+    getJson<AtlasMeta>(DATA_FILES.meta, signal),
+  ]);
+  return { places, labels, legs, documents, meta };
+}
+
+/** Lookups the UI needs: a feature by id, a document by id. */
+export function indexAtlas(data: AtlasData) {
+  const features = new Map<string, AtlasFeature>();
+  for (const f of data.places.features) features.set(`place:${f.properties.id}`, { kind: 'place', props: f.properties });
+  for (const f of data.legs.features as Array<Feature<LineString | MultiLineString, LegProps>>)
+    features.set(`leg:${f.properties.id}`, { kind: 'leg', props: f.properties });
+  const documents = new Map(data.documents.map((d) => [d.id, d]));
+  return {
+    feature: (ref: { kind: 'place' | 'leg'; id: string }) => features.get(`${ref.kind}:${ref.id}`),
+    document: (id: string) => documents.get(id),
+    allFeatures: () => [...features.values()],
+  };
+}
+export type AtlasIndex = ReturnType<typeof indexAtlas>;
