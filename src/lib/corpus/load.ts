@@ -147,11 +147,11 @@ export function loadCorpus(files: CorpusFiles): Corpus {
     }
     return { start: result.start, end: result.end, at: `${file} line ${line ?? '?'}` };
   };
-  const knownPlace = (file: string, line: number | undefined, id: string, what: string) => {
+  const knownPlace = (file: string, line: number | undefined, id: string, context = '') => {
     if (places.has(id)) return true;
     const guess = closestId(id, places.keys());
     problems.push(
-      new CorpusError(file, line, `${what} "${id}" is not in ${files.places.path}${guess ? `; did you mean "${guess}"?` : '; add it to the gazetteer first'}`),
+      new CorpusError(file, line, `${context}unknown place "${id}": it is not in ${files.places.path}${guess ? `; did you mean "${guess}"?` : '; add it to the gazetteer first'}`),
     );
     return false;
   };
@@ -170,7 +170,7 @@ export function loadCorpus(files: CorpusFiles): Corpus {
     const data = yaml.data as { document: string; claims: ClaimRecord[] };
     if (!knownDocument(file.path, yaml.lineOf(['document']), data.document)) continue;
     data.claims.forEach((claim, i) => {
-      if (!knownPlace(file.path, yaml.lineOf(['claims', i, 'place']), claim.place, 'place')) return;
+      if (!knownPlace(file.path, yaml.lineOf(['claims', i, 'place']), claim.place)) return;
       const at = anchor(file.path, yaml.lineOf(['claims', i, 'quote']), data.document, claim.quote);
       if (at) claims.push({ ...claim, ...at, document: data.document });
     });
@@ -190,8 +190,8 @@ export function loadCorpus(files: CorpusFiles): Corpus {
     if (!knownDocument(files.routes.path, line('document'), route.document)) continue;
     const legs: ResolvedLeg[] = [];
     route.legs.forEach((leg, index) => {
-      const fromOk = knownPlace(files.routes.path, line('legs', index, 'from'), leg.from, `route "${route.id}" leg ${index + 1} starts at`);
-      const toOk = knownPlace(files.routes.path, line('legs', index, 'to'), leg.to, `route "${route.id}" leg ${index + 1} goes to`);
+      const fromOk = knownPlace(files.routes.path, line('legs', index, 'from'), leg.from, `route "${route.id}" leg ${index + 1} starts at an `);
+      const toOk = knownPlace(files.routes.path, line('legs', index, 'to'), leg.to, `route "${route.id}" leg ${index + 1} goes to an `);
       if (fromOk && toOk && leg.from === leg.to) {
         problems.push(new CorpusError(files.routes.path, line('legs', index), `route "${route.id}" leg ${index + 1} starts and ends at "${leg.from}"; a leg joins two different places`));
         return;

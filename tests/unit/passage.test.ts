@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { splitParagraph, groupByParagraph, formatIsoDate } from '../../src/lib/corpus/passage.ts';
+import type { Evidence } from '../../src/lib/corpus/types.ts';
+
+const createDoc = () => {
+  const body = 'First paragraph here.\n\nParis is the centre. Prague too.';
+  return { body, paragraphs: [{ start: 0, end: 21 }, { start: 23, end: body.length }] };
+};
+const createEvidence = (doc: ReturnType<typeof createDoc>, exact: string): Evidence => {
+  const start = doc.body.indexOf(exact);
+  return { document: 'd', role: 'transit-hub', exact, start, end: start + exact.length };
+};
+
+describe('passages in their paragraph', () => {
+  it('marks every quoted phrase inside a paragraph and nothing outside it', () => {
+    const doc = createDoc();
+    const runs = splitParagraph(doc, doc.paragraphs[1]!, [createEvidence(doc, 'Paris'), createEvidence(doc, 'Prague')]);
+    expect(runs).toEqual([
+      { text: 'Paris', marked: true },
+      { text: ' is the centre. ', marked: false },
+      { text: 'Prague', marked: true },
+      { text: ' too.', marked: false },
+    ]);
+    expect(splitParagraph(doc, doc.paragraphs[0]!, [createEvidence(doc, 'Paris')])).toEqual([{ text: 'First paragraph here.', marked: false }]);
+  });
+
+  it('shows two phrases of the same paragraph once', () => {
+    const doc = createDoc();
+    const groups = groupByParagraph([createEvidence(doc, 'Paris'), createEvidence(doc, 'Prague'), createEvidence(doc, 'First')], () => doc);
+    expect(groups.map((g) => [g.paragraphs, g.evidence.map((e) => e.exact)])).toEqual([
+      [[1], ['Paris', 'Prague']],
+      [[0], ['First']],
+    ]);
+  });
+
+  it.each([
+    ['1962-04-14', '14 April 1962'],
+    ['1961-04', 'April 1961'],
+    ['1961', '1961'],
+  ])('writes %s as %s, never inventing a day', (iso, text) => {
+    expect(formatIsoDate(iso)).toBe(text);
+  });
+});
