@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser } from 'playwright-core';
+import type { FeatureCollection, LineString, Point } from 'geojson';
+import { launchBrowser, openAtlas, screenPoint, type AtlasPage } from './browser.ts';
+
+const baseURL = inject('baseURL');
+const labels = JSON.parse(readFileSync('dist/data/labels.geojson', 'utf8')) as FeatureCollection<Point, { id: string }>;
+const legs = JSON.parse(readFileSync('dist/data/legs.geojson', 'utf8')) as FeatureCollection<LineString, { id: string; from: string; to: string }>;
+const anchorOf = (id: string) => labels.features.find((f) => f.properties.id === id)!.geometry.coordinates as [number, number];
+const legMiddle = (from: string, to: string) => {
+  const line = legs.features.find((f) => f.properties.from === from && f.properties.to === to)!.geometry.coordinates;
+  return line[Math.floor(line.length / 2)] as [number, number];
+};
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Every test ends by checking what a user would never want: page errors, or requests off this machine. */
+async function expectCleanRun(atlas: AtlasPage) {
+  expect(atlas.errors).toEqual([]);
+  expect(atlas.offsite).toEqual([]);
+  await atlas.page.context().close();
+}
+
+describe('the map on the bundled corpus', () => {
+  it('draws the documents’ places and routes from local files only', async () => {
+    const atlas = await openAtlas(browser, baseURL);
+    const drawn = await atlas.page.evaluate(() => {
+      const map = (window as unknown as { atlas: { map: { queryRenderedFeatures(o: object): Array<{ properties: { id: string } }> } } }).atlas.map;
+      const ids = (layers: string[]) => [...new Set(map.queryRenderedFeatures({ layers }).map((f) => f.properties.id))].sort();
+      return { points: ids(['place-points']), legs: ids(['legs-line']), countries: ids(['place-country-fill']), zones: ids(['place-area-fill']) };
+    });
+    expect(drawn.points).toEqual(expect.arrayContaining(['havana', 'paris', 'prague', 'lima', 'cusco']));
+    expect(drawn.legs).toContain('return-via-paris-1');
+    expect(drawn.countries).toEqual(expect.arrayContaining(['peru', 'mexico', 'colombia', 'brazil', 'venezuela']));
+    expect(drawn.zones).toEqual(expect.arrayContaining(['west-indies', 'cuba-rural-hills']));
+    await expectCleanRun(atlas);
+  });
+
+  it('opens the sentence that names Paris as the centre of the network when Paris is clicked', async () => {
+    const atlas = await openAtlas(browser, baseURL);
+    const { page } = atlas;
+    const p = await screenPoint(page, anchorOf('paris'));
+    await page.mouse.click(p.x, p.y);
+    const panel = page.getByTestId('passage-panel');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('Paris');
+    const marks = await panel.locator('mark').allTextContents();
+    expect(marks).toContain('Paris has emerged as the center of the network.');
+    expect(await panel.textContent()).toContain('Activities of Cuban-Trained Peruvian Guerrillas');
+    await expectCleanRun(atlas);
+  });
+
+  it('opens a route leg’s own words when the leg is tapped with a finger', async () => {
+    const atlas = await openAtlas(browser, baseURL, { hasTouch: true });
+    const { page } = atlas;
+    const p = await screenPoint(page, legMiddle('cuba', 'paris'));
+    await page.touchscreen.tap(p.x, p.y);
+    const panel = page.getByTestId('passage-panel');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('Cuba → Paris');
+    expect(await panel.locator('mark').allTextContents()).toEqual([
+      'Groups are sent from Cuba to Paris to be sent on to various Latin American countries for eventual re-entry into Peru.',
+    ]);
+    await expectCleanRun(atlas);
+  });
+
+  it('lets the user choose among features that overlap under a tap', async () => {
+    const atlas = await openAtlas(browser, baseURL, { hasTouch: true });
+    const { page } = atlas;
+    const p = await screenPoint(page, anchorOf('havana'));
+    await page.touchscreen.tap(p.x, p.y);
+    const panel = page.getByTestId('passage-panel');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('Havana');
+    expect(await panel.locator('mark').allTextContents()).toContain('He received his first training in Habana.');
+    await panel.getByRole('button', { name: 'Rural hill areas of Cuba', exact: true }).click();
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('Rural hill areas of Cuba');
+    expect(await panel.textContent()).toContain('drawn as a zone, not a precise location');
+    await expectCleanRun(atlas);
+  });
+
+  it('opens the whole document with the passage highlighted and scrolled into view', async () => {
+    const atlas = await openAtlas(browser, baseURL);
+    const { page } = atlas;
+    const p = await screenPoint(page, anchorOf('prague'));
+    await page.mouse.click(p.x, p.y);
+    const panel = page.getByTestId('passage-panel');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('Prague');
+    await panel.getByRole('button', { name: 'Read the whole document' }).first().click();
+    const reader = page.getByTestId('document-reader');
+    await reader.waitFor({ state: 'visible' });
+    expect(await reader.locator('h2').textContent()).toBe('Activities of Cuban-Trained Peruvian Guerrillas');
+    const mark = reader.locator('mark');
+    expect(await mark.allTextContents()).toEqual(['Many of the returning trainees go through Paris and Prague.']);
+    await expect.poll(async () => {
+      const [m, r] = await Promise.all([mark.boundingBox(), reader.boundingBox()]);
+      return Boolean(m && r && m.y >= r.y && m.y + m.height <= r.y + r.height);
+    }).toBe(true);
+    await page.keyboard.press('Escape');
+    await reader.waitFor({ state: 'hidden' });
+    await expectCleanRun(atlas);
+  });
+
+  it('reaches every feature by keyboard through the list of places and routes', async () => {
+    const atlas = await openAtlas(browser, baseURL);
+    const { page } = atlas;
+    await page.getByRole('button', { name: 'List of places and routes' }).focus();
+    await page.keyboard.press('Enter');
+    const list = page.getByRole('navigation', { name: 'Places and routes' });
+    await list.getByRole('button', { name: 'Mexico', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByTestId('passage-panel');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('Mexico');
+    expect(await panel.locator('mark').allTextContents()).toContain('His contingent traveled in groups by way of Mexico.');
+    await expectCleanRun(atlas);
+  });
+
+  it('has no accessibility violations (axe-core) with the panels closed and open', async () => {
+    const atlas = await openAtlas(browser, baseURL);
+    const { page } = atlas;
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    const violations = () =>
+      page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run();
+        return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+      });
+    expect(await violations()).toEqual([]);
+    const p = await screenPoint(page, anchorOf('paris'));
+    await page.mouse.click(p.x, p.y);
+    await page.getByTestId('passage-panel').waitFor();
+    await page.getByRole('button', { name: 'List of places and routes' }).click();
+    expect(await violations()).toEqual([]);
+    await page.getByRole('button', { name: 'Read the whole document' }).first().click();
+    await page.getByTestId('document-reader').waitFor();
+    expect(await violations()).toEqual([]);
+    await expectCleanRun(atlas);
+  });
+});
