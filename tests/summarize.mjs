@@ -9,7 +9,7 @@ let failed = 0;
 if (existsSync(reportPath)) {
   const report = JSON.parse(readFileSync(reportPath, 'utf8'));
   passed = report.numPassedTests ?? 0;
-  failed = (report.numFailedTests ?? 0) + (report.numPendingTests ?? 0 ? 0 : 0);
+  failed = report.numFailedTests ?? 0;
   // A suite that failed to load has no tests to count, but it is still a failure.
   failed += (report.testResults ?? []).filter((r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0).length;
 }
