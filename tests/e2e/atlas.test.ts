@@ -100,7 +100,7 @@ describe('the map on the bundled corpus', () => {
     await expect.poll(async () => {
       const [m, r] = await Promise.all([mark.boundingBox(), reader.boundingBox()]);
       return Boolean(m && r && m.y >= r.y && m.y + m.height <= r.y + r.height);
-    }).toBe(true);
+    }, { timeout: 5000 }).toBe(true);
     await page.keyboard.press('Escape');
     await reader.waitFor({ state: 'hidden' });
     await expectCleanRun(atlas);
