@@ -49,8 +49,8 @@ export interface LegProps {
 export interface AtlasMeta {
   /** Every anchor and leg: "the whole map". */
   bounds: [number, number, number, number];
-  /** The route legs alone: the opening view. */
-  routeBounds: [number, number, number, number];
+  /** The network itself (route legs, and places in any role but context or planned training): the opening view. */
+  networkBounds: [number, number, number, number];
   counts: { documents: number; places: number; legs: number; claims: number };
 }
 
@@ -62,6 +62,9 @@ export interface Atlas {
   basemap: FeatureCollection;
   meta: AtlasMeta;
 }
+
+/** Roles that place something beside the network rather than on it: left out of the opening view. */
+const AROUND_THE_NETWORK = new Set<Role>(['context', 'planned-training']);
 
 const PRECISION_ORDER: Precision[] = ['point', 'country', 'area'];
 const vaguer = (a: Precision, b: Precision) => (PRECISION_ORDER.indexOf(a) >= PRECISION_ORDER.indexOf(b) ? a : b);
@@ -175,7 +178,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
     basemap: roundCollection(basemapCountries(basemap110m), 3),
     meta: {
       bounds: roundBbox([w, s, e, n]),
-      routeBounds: roundBbox(legFeatures.length ? bbox(legs) : [w, s, e, n]),
+      networkBounds: roundBbox(bbox({ type: 'FeatureCollection', features: [...legFeatures, ...labelFeatures.filter((f) => f.properties.roles.some((r) => !AROUND_THE_NETWORK.has(r)))] })),
       counts: { documents: corpus.documents.length, places: placeFeatures.length, legs: legFeatures.length, claims: corpus.claims.length },
     },
   };
