@@ -1,16 +1,8 @@
-import type { Feature, FeatureCollection, LineString, MultiLineString, Point } from 'geojson';
-import type { AtlasMeta, LegProps, PlaceProps } from '../corpus/derive.ts';
-import type { PlaceGeometry } from '../geo/places.ts';
+import type { Atlas, AtlasMeta, LegProps, PlaceProps } from '../corpus/derive.ts';
 import type { CorpusDocument } from '../corpus/types.ts';
 
-/** What the browser receives: the derivation's finished output, never the raw corpus. */
-export interface AtlasData {
-  places: FeatureCollection<PlaceGeometry, PlaceProps>;
-  labels: FeatureCollection<Point, PlaceProps>;
-  legs: FeatureCollection<LineString | MultiLineString, LegProps>;
-  documents: CorpusDocument[];
-  meta: AtlasMeta;
-}
+/** What the browser receives: the derivation's finished output (the basemap goes straight to the map). */
+export type AtlasData = Omit<Atlas, 'basemap'>;
 
 export type AtlasFeature = { kind: 'place'; props: PlaceProps } | { kind: 'leg'; props: LegProps };
 
@@ -44,8 +36,7 @@ export async function loadAtlasData(signal: AbortSignal): Promise<AtlasData> {
 export function indexAtlas(data: AtlasData) {
   const features = new Map<string, AtlasFeature>();
   for (const f of data.places.features) features.set(`place:${f.properties.id}`, { kind: 'place', props: f.properties });
-  for (const f of data.legs.features as Array<Feature<LineString | MultiLineString, LegProps>>)
-    features.set(`leg:${f.properties.id}`, { kind: 'leg', props: f.properties });
+  for (const f of data.legs.features) features.set(`leg:${f.properties.id}`, { kind: 'leg', props: f.properties });
   const documents = new Map(data.documents.map((d) => [d.id, d]));
   return {
     feature: (ref: { kind: 'place' | 'leg'; id: string }) => features.get(`${ref.kind}:${ref.id}`),
