@@ -9,9 +9,13 @@ import { deriveAtlas, type Atlas } from '../lib/corpus/derive.ts';
 import { CorpusError, CorpusInvalid } from '../lib/corpus/errors.ts';
 import { readCorpusFiles, loadWorldAtlas } from './corpus-files.ts';
 import { writeFolderAtomically } from './write-atomic.ts';
+import { toLinkedPlaces } from '../lib/export/lpf.ts';
+import { toWebAnnotations } from '../lib/export/annotations.ts';
+import { toCsvTables } from '../lib/export/tables.ts';
 
 /** The published files, by the names researchers download them under (keep stable). */
 export function serializeAtlas(atlas: Atlas): Record<string, string> {
+  const tables = toCsvTables(atlas);
   return {
     'places.geojson': JSON.stringify(atlas.places),
     'labels.geojson': JSON.stringify(atlas.labels),
@@ -19,6 +23,11 @@ export function serializeAtlas(atlas: Atlas): Record<string, string> {
     'documents.json': JSON.stringify(atlas.documents),
     'basemap.geojson': JSON.stringify(atlas.basemap),
     'meta.json': JSON.stringify(atlas.meta, null, 2),
+    'places.lpf.json': JSON.stringify(toLinkedPlaces(atlas)),
+    'annotations.jsonld': JSON.stringify(toWebAnnotations(atlas)),
+    'places.csv': tables.places,
+    'legs.csv': tables.legs,
+    'passages.csv': tables.passages,
   };
 }
 

@@ -1,0 +1,63 @@
+import type { Atlas, PlaceProps } from '../corpus/derive.ts';
+import { ROLE_LABELS, type CorpusDocument, type Evidence } from '../corpus/types.ts';
+import { formatIsoDate } from '../corpus/passage.ts';
+import { atlasUri, oneLine } from './ids.ts';
+
+// Linked Places Format (the World Historical Gazetteer's GeoJSON-LD), v1.2: one feature per place.
+export const LPF_CONTEXT = 'https://raw.githubusercontent.com/LinkedPasts/linked-places/master/linkedplaces-context-v1.1.jsonld';
+
+const TYPES: Record<string, { identifier?: string; label: string }> = {
+  city: { identifier: 'aat:300008389', label: 'cities' },
+  country: { identifier: 'aat:300128207', label: 'nations' },
+  region: { identifier: 'aat:300182722', label: 'regions (geographic)' },
+  site: { label: 'site' },
+};
+
+const certainty = { point: 'certain', country: 'certain', area: 'uncertain' } as const;
+
+function timespan(e: Evidence, doc: CorpusDocument) {
+  if (e.period?.from || e.period?.to) {
+    return { start: { in: e.period.from ?? e.period.to! }, end: { in: e.period.to ?? e.period.from! } };
+  }
+  return { start: { in: doc.date }, end: { in: doc.date } };
+}
+
+export function toLinkedPlaces(atlas: Pick<Atlas, 'places' | 'documents'>) {
+  const docs = new Map(atlas.documents.map((d) => [d.id, d]));
+  const citation = (id: string) => ({ '@id': atlasUri.document(id), label: oneLine(docs.get(id)!.citation) });
+  const feature = (p: PlaceProps, geometry: Atlas['places']['features'][number]['geometry']) => {
+    const documents = p.documents;
+    const type = TYPES[p.kind] ?? { label: p.kind };
+    return {
+      '@id': atlasUri.place(p.id),
+      type: 'Feature',
+      properties: { title: p.name },
+      names: [p.name, ...p.aliases].map((toponym) => ({ toponym, lang: 'en', citations: documents.map(citation) })),
+      types: [{ ...type, sourceLabel: p.kind }],
+      geometry: {
+        type: 'GeometryCollection',
+        geometries: [{ ...geometry, certainty: certainty[p.precision], source: oneLine(p.coordinateSource) }],
+      },
+      when: {
+        timespans: p.evidence.map((e) => timespan(e, docs.get(e.document)!)),
+        label: 'when the documents attest the place in these roles',
+      },
+      links: [
+        ...(p.wikidata ? [{ type: 'closeMatch', identifier: `wd:${p.wikidata}` }] : []),
+        ...(p.geonames ? [{ type: 'closeMatch', identifier: `gn:${p.geonames}` }] : []),
+      ],
+      descriptions: p.evidence.map((e) => {
+        const doc = docs.get(e.document)!;
+        return {
+          value: oneLine(`${e.role === 'route' ? 'Route leg' : ROLE_LABELS[e.role]} — ${doc.title} (${formatIsoDate(doc.date)}): “${e.exact}”`),
+          lang: 'en',
+        };
+      }),
+    };
+  };
+  return {
+    '@context': LPF_CONTEXT,
+    type: 'FeatureCollection',
+    features: atlas.places.features.map((f) => feature(f.properties, f.geometry)),
+  };
+}

@@ -1,0 +1,65 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Atlas } from '../corpus/derive.ts';
+
+// Spreadsheet and GIS tables: one row per place, per route leg, and per passage.
+const csv = (rows: Array<Record<string, string | number | boolean>>) => stringify(rows, { header: true, record_delimiter: 'unix', cast: { boolean: (v) => (v ? 'true' : 'false') } });
+
+export function toCsvTables(atlas: Pick<Atlas, 'places' | 'labels' | 'legs'>): { places: string; legs: string; passages: string } {
+  const anchors = new Map(atlas.labels.features.map((f) => [f.properties.id, f.geometry.coordinates]));
+  const places = atlas.places.features.map(({ properties: p }) => {
+    const [lon, lat] = anchors.get(p.id)!;
+    return {
+      id: p.id,
+      name: p.name,
+      aliases: p.aliases.join('; '),
+      kind: p.kind,
+      precision: p.precision,
+      roles: p.roles.join('; '),
+      longitude: lon!,
+      latitude: lat!,
+      documents: p.documents.join('; '),
+      passages: p.evidence.length,
+      wikidata: p.wikidata ?? '',
+      geonames: p.geonames ?? '',
+      coordinate_source: p.coordinateSource,
+    };
+  });
+  const legs = atlas.legs.features.map(({ properties: l }) => {
+    const [fromLon, fromLat] = anchors.get(l.from)!;
+    const [toLon, toLat] = anchors.get(l.to)!;
+    const e = l.evidence[0]!;
+    return {
+      id: l.id,
+      route: l.route,
+      route_name: l.routeName,
+      order: l.order,
+      from: l.from,
+      to: l.to,
+      directed: l.directed,
+      from_longitude: fromLon!,
+      from_latitude: fromLat!,
+      to_longitude: toLon!,
+      to_latitude: toLat!,
+      document: e.document,
+      quote: e.exact,
+      start: e.start,
+      end: e.end,
+    };
+  });
+  const passages = [
+    ...atlas.places.features.flatMap(({ properties: p }) => p.evidence.map((e) => ({ feature: p.id, kind: 'place', ...e }))),
+    ...atlas.legs.features.flatMap(({ properties: l }) => l.evidence.map((e) => ({ feature: l.id, kind: 'leg', ...e }))),
+  ].map((e) => ({
+    feature: e.feature,
+    feature_kind: e.kind,
+    document: e.document,
+    role: e.role,
+    quote: e.exact,
+    start: e.start,
+    end: e.end,
+    period_from: e.period?.from ?? '',
+    period_to: e.period?.to ?? '',
+    approximate: e.period?.approximate ?? false,
+  }));
+  return { places: csv(places), legs: csv(legs), passages: csv(passages) };
+}
