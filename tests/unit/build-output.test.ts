@@ -25,7 +25,9 @@ describe('the derive command', () => {
     const good = runDerive(dir);
     expect(good.code).toBe(0);
     expect(good.stdout).toMatch(/derive: 5 documents, \d+ claims → \d+ places, \d+ route legs/);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['basemap.geojson', 'documents.json', 'labels.geojson', 'legs.geojson', 'meta.json', 'places.geojson']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual([
+      'annotations.jsonld', 'basemap.geojson', 'documents.json', 'labels.geojson', 'legs.csv', 'legs.geojson', 'meta.json', 'passages.csv', 'places.csv', 'places.geojson', 'places.lpf.json',
+    ]);
     const before = readFileSync(join(dir, 'out', 'places.geojson'));
 
     appendFileSync(join(dir, 'geodata', 'claims', 'cia-1963-04-11.yaml'), '  - place: paris\n    role: transit-hub\n    quote: { exact: "Paris is lovely in the spring." }\n');
