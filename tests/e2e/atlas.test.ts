@@ -120,6 +120,35 @@ describe('the map on the bundled corpus', () => {
     await expectCleanRun(atlas);
   });
 
+  it('copies a passage as a citation that names the words and the archive record', async () => {
+    const atlas = await openAtlas(browser, baseURL, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const { page } = atlas;
+    const p = await screenPoint(page, anchorOf('paris'));
+    await page.mouse.click(p.x, p.y);
+    const panel = page.getByTestId('passage-panel');
+    await panel.getByRole('button', { name: 'Copy citation' }).first().click();
+    await expect.poll(() => panel.getByRole('status').textContent()).toBe('Citation copied.');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('“Paris has emerged as the center of the network.” CIA, Memorandum for the Director of Central Intelligence');
+    expect(copied).toContain('NARA record number 176-10036-10058');
+    await expectCleanRun(atlas);
+  });
+
+  it('offers the data for download from “About this data”', async () => {
+    const atlas = await openAtlas(browser, baseURL);
+    const { page } = atlas;
+    await page.getByRole('button', { name: 'About this data' }).click();
+    const dialog = page.getByRole('dialog', { name: 'About this data' });
+    const links = await dialog.getByRole('link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(links.map((l) => l.split('/').pop())).toEqual(['places.geojson', 'legs.geojson', 'places.lpf.json', 'annotations.jsonld', 'places.csv', 'legs.csv', 'passages.csv', 'documents.json']);
+    for (const link of links) {
+      const response = await page.request.get(link);
+      expect(response.status(), link).toBe(200);
+      expect((await response.body()).length, link).toBeGreaterThan(1000);
+    }
+    await expectCleanRun(atlas);
+  });
+
   it('has no accessibility violations (axe-core) with the panels closed and open', async () => {
     const atlas = await openAtlas(browser, baseURL);
     const { page } = atlas;

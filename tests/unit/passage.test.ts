@@ -41,3 +41,12 @@ describe('passages in their paragraph', () => {
     expect(formatIsoDate(iso)).toBe(text);
   });
 });
+
+describe('passage citations', () => {
+  it('quotes the words, then cites the document and where in it they stand', async () => {
+    const { passageCitation } = await import('../../src/lib/corpus/passage.ts');
+    expect(passageCitation({ citation: 'CIA, Memorandum, 11 April 1963, NARA 176-10036-10058.' }, { exact: 'Paris has emerged\nas the center', start: 10, end: 41 })).toBe(
+      '“Paris has emerged as the center” CIA, Memorandum, 11 April 1963, NARA 176-10036-10058. Archive Atlas transcription, characters 10–41.',
+    );
+  });
+});

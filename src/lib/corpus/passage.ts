@@ -69,3 +69,9 @@ export function formatIsoDate(iso: string): string {
   const month = months[Number(m) - 1]!;
   return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
 }
+
+/** A passage cited in note form: the words, then the document's archival citation and where in it they stand. */
+export function passageCitation(doc: Pick<CorpusDocument, 'citation'>, evidence: Pick<Evidence, 'exact' | 'start' | 'end'>): string {
+  const citation = doc.citation.trim().replace(/\.$/, '');
+  return `“${evidence.exact.replace(/\s+/g, ' ')}” ${citation}. Archive Atlas transcription, characters ${evidence.start}–${evidence.end}.`;
+}
