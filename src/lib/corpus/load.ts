@@ -85,9 +85,14 @@ export function loadCorpus(files: CorpusFiles): Corpus {
 
   // Documents
   const documents = new Map<string, CorpusDocument>();
+  // A document whose own file is broken is reported once; claims and routes that cite it are not blamed too.
+  const brokenDocuments = new Set<string>();
   for (const file of [...files.documents].sort((a, b) => a.path.localeCompare(b.path))) {
     const doc = attempt(() => parseDocumentFile(file.path, file.text));
-    if (!doc) continue;
+    if (!doc) {
+      brokenDocuments.add(file.path.replace(/^.*\//, '').replace(/\.md$/, ''));
+      continue;
+    }
     const expectedName = `${doc.id}.md`;
     if (!file.path.endsWith(`/${expectedName}`) && file.path !== expectedName) {
       problems.push(new CorpusError(file.path, 2, `the document id "${doc.id}" must match the file name; rename the file to ${expectedName} or change the id`));
@@ -157,6 +162,7 @@ export function loadCorpus(files: CorpusFiles): Corpus {
   };
   const knownDocument = (file: string, line: number | undefined, id: string) => {
     if (documents.has(id)) return true;
+    if (brokenDocuments.has(id)) return false;
     const guess = closestId(id, documents.keys());
     problems.push(new CorpusError(file, line, `document "${id}" is not in documents/${guess ? `; did you mean "${guess}"?` : ''}`));
     return false;
