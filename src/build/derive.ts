@@ -21,6 +21,7 @@ export function serializeAtlas(atlas: Atlas): Record<string, string> {
     'labels.geojson': JSON.stringify(atlas.labels),
     'legs.geojson': JSON.stringify(atlas.legs),
     'documents.json': JSON.stringify(atlas.documents),
+    'journeys.json': JSON.stringify(atlas.journeys),
     'basemap.geojson': JSON.stringify(atlas.basemap),
     'meta.json': JSON.stringify(atlas.meta, null, 2),
     'places.lpf.json': JSON.stringify(toLinkedPlaces(atlas)),

@@ -26,7 +26,7 @@ describe('the derive command', () => {
     expect(good.code).toBe(0);
     expect(good.stdout).toMatch(/derive: 5 documents, \d+ claims → \d+ places, \d+ route legs/);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual([
-      'annotations.jsonld', 'basemap.geojson', 'documents.json', 'labels.geojson', 'legs.csv', 'legs.geojson', 'meta.json', 'passages.csv', 'places.csv', 'places.geojson', 'places.lpf.json',
+      'annotations.jsonld', 'basemap.geojson', 'documents.json', 'journeys.json', 'labels.geojson', 'legs.csv', 'legs.geojson', 'meta.json', 'passages.csv', 'places.csv', 'places.geojson', 'places.lpf.json',
     ]);
     const before = readFileSync(join(dir, 'out', 'places.geojson'));
 

@@ -8,6 +8,7 @@ import { countriesById, basemapCountries } from '../geo/countries.ts';
 import { anchorPoint, placeGeometry, GeometryProblem, type PlaceGeometry } from '../geo/places.ts';
 import { legGeometry } from '../geo/legs.ts';
 import { roundGeometry, roundPosition } from '../geo/round.ts';
+import { findMentions, type Mention } from './mentions.ts';
 
 /** Properties of every feature in places.geojson and labels.geojson (documented in README). */
 export interface PlaceProps {
@@ -38,6 +39,8 @@ export interface LegProps {
   from: string;
   to: string;
   directed: boolean;
+  /** Set on legs that are alternatives the text gives ("Colombia or Brazil"). */
+  branch?: string;
   roles: ['route'];
   precision: Precision;
   documents: string[];
@@ -54,11 +57,26 @@ export interface AtlasMeta {
   counts: { documents: number; places: number; legs: number; claims: number };
 }
 
+/** A route told step by step; a step with several legs is a branch the text leaves open. */
+export interface Journey {
+  id: string;
+  name: string;
+  document: string;
+  steps: Array<{ legs: string[]; branch?: string }>;
+  bbox: [number, number, number, number];
+}
+
+/** A document as published: its text, plus where it names places that are on the map. */
+export interface PublishedDocument extends CorpusDocument {
+  mentions: Mention[];
+}
+
 export interface Atlas {
   places: FeatureCollection<PlaceGeometry, PlaceProps>;
   labels: FeatureCollection<Point, PlaceProps>;
   legs: FeatureCollection<LineString | MultiLineString, LegProps>;
-  documents: CorpusDocument[];
+  journeys: Journey[];
+  documents: PublishedDocument[];
   basemap: FeatureCollection;
   meta: AtlasMeta;
 }
@@ -152,6 +170,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
           from: leg.from,
           to: leg.to,
           directed: leg.directed ?? true,
+          ...(leg.branch ? { branch: leg.branch } : {}),
           roles: ['route'],
           precision: vaguer(fromPlace.precision, toPlace.precision),
           documents: [route.document],
@@ -166,6 +185,24 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
 
   if (problems.length) throw new CorpusInvalid(problems);
 
+  // Journeys keep the order of routes.yaml: the order in which the memo tells them.
+  const journeys: Journey[] = corpus.routes
+    .map((route) => {
+      const steps: Journey['steps'] = [];
+      for (const leg of route.legs) {
+        const id = `${route.id}-${leg.index + 1}`;
+        const last = steps[steps.length - 1];
+        if (leg.branch && last?.branch === leg.branch) last.legs.push(id);
+        else steps.push({ legs: [id], ...(leg.branch ? { branch: leg.branch } : {}) });
+      }
+      const routeLegs = legFeatures.filter((f) => f.properties.route === route.id);
+      return { id: route.id, name: route.name, document: route.document, steps, bbox: roundBbox(bbox({ type: 'FeatureCollection', features: routeLegs })) };
+    })
+    .filter((j) => j.steps.length > 0);
+
+  const drawn = new Set(placeFeatures.map((f) => f.properties.id));
+  const drawnPlaces = corpus.places.filter((p) => drawn.has(p.id));
+
   const places: Atlas['places'] = { type: 'FeatureCollection', features: placeFeatures };
   const legs: Atlas['legs'] = { type: 'FeatureCollection', features: legFeatures };
   // Anchors rather than whole shapes: the United States' Aleutians would otherwise stretch the view round the world.
@@ -174,7 +211,10 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
     places,
     labels: { type: 'FeatureCollection', features: labelFeatures },
     legs,
-    documents: [...corpus.documents].sort((a, b) => byText(a.date, b.date) || byText(a.id, b.id)),
+    journeys,
+    documents: [...corpus.documents]
+      .sort((a, b) => byText(a.date, b.date) || byText(a.id, b.id))
+      .map((doc) => ({ ...doc, mentions: findMentions(doc.body, drawnPlaces) })),
     basemap: roundCollection(basemapCountries(basemap110m), 3),
     meta: {
       bounds: roundBbox([w, s, e, n]),

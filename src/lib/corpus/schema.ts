@@ -148,6 +148,7 @@ export const routesSchema = {
             to: { type: 'string' },
             quote,
             directed: { type: 'boolean' },
+            branch: { type: 'string', minLength: 1 },
             note: { type: 'string' },
           },
         },

@@ -106,6 +106,11 @@ export interface LegRecord {
   quote: QuoteSelector;
   /** false when the text names both ends but not the order of travel. */
   directed?: boolean;
+  /**
+   * Consecutive legs with the same branch label are alternatives the text gives ("Colombia or
+   * Brazil"): a journey shows them as one step rather than inventing a single path.
+   */
+  branch?: string;
   note?: string;
 }
 

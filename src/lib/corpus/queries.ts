@@ -1,0 +1,97 @@
+import type { Atlas, LegProps, PlaceProps } from './derive.ts';
+import type { Evidence, Role } from './types.ts';
+import { earliestDay, latestDay } from './dates.ts';
+import { foldTypography } from './quote.ts';
+
+type AtlasView = Pick<Atlas, 'places' | 'legs' | 'documents'>;
+
+/** What the map and the list show: every role, route and document unless switched off; up to a date. */
+export interface Filters {
+  /** Roles switched off in the legend. */
+  hiddenRoles: Role[];
+  /** Whether route legs are shown at all. */
+  routes: boolean;
+  /** Documents switched off. */
+  hiddenDocuments: string[];
+  /** "YYYY-MM": show what the documents had reported by the end of this month; null for no limit. */
+  until: string | null;
+}
+
+export const NO_FILTERS: Filters = { hiddenRoles: [], routes: true, hiddenDocuments: [], until: null };
+
+/** A document counts as reported by a month when its earliest possible date falls on or before that month's end. */
+export function reportedBy(documentDate: string | undefined, until: string | null): boolean {
+  if (!until || !documentDate) return true; // undated evidence stays visible, marked as undated
+  return earliestDay(documentDate) <= latestDay(until);
+}
+
+export function evidencePasses(e: Evidence, filters: Filters, dateOf: (doc: string) => string | undefined): boolean {
+  if (filters.hiddenDocuments.includes(e.document)) return false;
+  if (e.role !== 'route' && filters.hiddenRoles.includes(e.role)) return false;
+  return reportedBy(dateOf(e.document), filters.until);
+}
+
+/** Ids of the places and legs that have at least one passage passing the filters. */
+export function visibleFeatures(atlas: AtlasView, filters: Filters): { places: string[]; legs: string[] } {
+  const dates = new Map(atlas.documents.map((d) => [d.id, d.date]));
+  const dateOf = (id: string) => dates.get(id);
+  const passes = (p: PlaceProps | LegProps) => p.evidence.some((e) => evidencePasses(e, filters, dateOf));
+  return {
+    places: atlas.places.features.filter((f) => passes(f.properties)).map((f) => f.properties.id),
+    legs: filters.routes ? atlas.legs.features.filter((f) => passes(f.properties)).map((f) => f.properties.id) : [],
+  };
+}
+
+/** The network around a place: legs that touch it, the places at their other ends, the documents that name it. */
+export function connectionsOf(atlas: AtlasView, placeId: string) {
+  const legs = atlas.legs.features.map((f) => f.properties).filter((l) => l.from === placeId || l.to === placeId);
+  const others = [...new Set(legs.map((l) => (l.from === placeId ? l.to : l.from)))];
+  const documents = atlas.documents.filter((d) => d.mentions.some((m) => m.place === placeId)).map((d) => d.id);
+  return { legs, others, documents };
+}
+
+export type SearchResult =
+  | { kind: 'place'; id: string; name: string; matched: string }
+  | { kind: 'passage'; document: string; title: string; start: number; end: number; snippet: string };
+
+/**
+ * Folds case, accents, curly quotes and whitespace one character at a time, so positions in the
+ * folded text are positions in the original (a search hit's offsets can be highlighted as they are).
+ */
+const foldChar = (c: string) => {
+  const base = c.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const one = base.length === 1 ? base : c.toLowerCase().length === 1 ? c.toLowerCase() : c;
+  return foldTypography(one).length === 1 ? foldTypography(one) : one;
+};
+const fold = (s: string) => Array.from(s, foldChar).join('');
+
+/** Places by name or alias (Habana → Havana), then passages by their words; accents and case ignored. */
+export function searchAtlas(atlas: AtlasView, query: string, limit = 12): SearchResult[] {
+  const q = fold(query.trim());
+  if (q.length < 2) return [];
+  const places: SearchResult[] = [];
+  for (const f of atlas.places.features) {
+    const p = f.properties;
+    const matched = [p.name, ...p.aliases].find((n) => fold(n).includes(q));
+    if (matched) places.push({ kind: 'place', id: p.id, name: p.name, matched });
+  }
+  places.sort((a, b) => (a.kind === 'place' && b.kind === 'place' ? Number(!fold(a.matched).startsWith(q)) - Number(!fold(b.matched).startsWith(q)) || a.name.localeCompare(b.name) : 0));
+  const passages: SearchResult[] = [];
+  for (const doc of atlas.documents) {
+    const folded = fold(doc.body);
+    const sameLength = folded.length === doc.body.length; // true unless a character outside the BMP folds oddly
+    for (let at = folded.indexOf(q); at !== -1 && sameLength; at = folded.indexOf(q, at + q.length)) {
+      const from = Math.max(0, at - 50);
+      const to = Math.min(doc.body.length, at + q.length + 50);
+      passages.push({
+        kind: 'passage',
+        document: doc.id,
+        title: doc.title,
+        start: at,
+        end: at + q.length,
+        snippet: `${from > 0 ? '…' : ''}${doc.body.slice(from, to).replace(/\s+/g, ' ')}${to < doc.body.length ? '…' : ''}`,
+      });
+    }
+  }
+  return [...places, ...passages].slice(0, limit);
+}

@@ -1,0 +1,56 @@
+import type { Filters } from '../corpus/queries.ts';
+import { ROLES, type Role } from '../corpus/types.ts';
+
+/** Everything on screen that a shared link should bring back. */
+export interface UrlState {
+  selected: { kind: 'place' | 'leg'; id: string } | null;
+  journey: { id: string; step: number } | null;
+  reader: { document: string; start: number; end: number } | null;
+  view: { lng: number; lat: number; zoom: number } | null;
+  filters: Filters;
+}
+
+const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
+const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** The state as a URL hash: short, readable, and stable in key order. */
+export function encodeUrlState(state: UrlState): string {
+  const params = new URLSearchParams();
+  if (state.selected) params.set(state.selected.kind, state.selected.id);
+  if (state.journey) params.set('journey', `${state.journey.id}:${state.journey.step + 1}`);
+  if (state.reader) params.set('doc', `${state.reader.document}:${state.reader.start}-${state.reader.end}`);
+  if (state.filters.hiddenRoles.length) params.set('hide', [...state.filters.hiddenRoles].sort().join(','));
+  if (!state.filters.routes) params.set('routes', 'off');
+  if (state.filters.hiddenDocuments.length) params.set('hidedocs', [...state.filters.hiddenDocuments].sort().join(','));
+  if (state.filters.until) params.set('until', state.filters.until);
+  if (state.view) params.set('view', `${round(state.view.lng, 3)},${round(state.view.lat, 3)},${round(state.view.zoom, 2)}`);
+  const text = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
+  return text ? `#${text}` : '';
+}
+
+/** Reads a hash back; anything malformed is ignored rather than trusted. */
+export function decodeUrlState(hash: string): UrlState {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const id = (v: string | null) => (v && /^[a-z0-9-]+$/.test(v) ? v : null);
+  const place = id(params.get('place'));
+  const leg = id(params.get('leg'));
+  const journeyMatch = /^([a-z0-9-]+):(\d+)$/.exec(params.get('journey') ?? '');
+  const docMatch = /^([a-z0-9-]+):(\d+)-(\d+)$/.exec(params.get('doc') ?? '');
+  const view = (params.get('view') ?? '').split(',').map(Number);
+  const until = params.get('until');
+  return {
+    selected: place ? { kind: 'place', id: place } : leg ? { kind: 'leg', id: leg } : null,
+    journey: journeyMatch ? { id: journeyMatch[1]!, step: Math.max(0, Number(journeyMatch[2]) - 1) } : null,
+    reader: docMatch ? { document: docMatch[1]!, start: Number(docMatch[2]), end: Number(docMatch[3]) } : null,
+    view:
+      view.length === 3 && view.every(Number.isFinite) && Math.abs(view[1]!) <= 90
+        ? { lng: view[0]!, lat: view[1]!, zoom: view[2]! }
+        : null,
+    filters: {
+      hiddenRoles: (params.get('hide') ?? '').split(',').filter(isRole),
+      routes: params.get('routes') !== 'off',
+      hiddenDocuments: (params.get('hidedocs') ?? '').split(',').filter((d) => id(d) !== null),
+      until: until && /^\d{4}-(0[1-9]|1[0-2])$/.test(until) ? until : null,
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/lib/corpus/load.ts';
+import { deriveAtlas, type Atlas } from '../../src/lib/corpus/derive.ts';
+import { readCorpusFiles, loadWorldAtlas } from '../../src/build/corpus-files.ts';
+import { connectionsOf, searchAtlas, visibleFeatures, NO_FILTERS, reportedBy } from '../../src/lib/corpus/queries.ts';
+import { encodeUrlState, decodeUrlState, type UrlState } from '../../src/lib/state/url-state.ts';
+import { latestDay, earliestDay, monthsBetween } from '../../src/lib/corpus/dates.ts';
+
+let atlas: Atlas;
+beforeAll(() => {
+  const world = loadWorldAtlas();
+  atlas = deriveAtlas(loadCorpus(readCorpusFiles('geodata')), world.places50m, world.basemap110m);
+});
+
+describe('journeys', () => {
+  it('tell the return by way of Paris step by step, with the branches the memo leaves open', () => {
+    const journey = atlas.journeys.find((j) => j.id === 'return-via-paris')!;
+    const legName = (id: string) => atlas.legs.features.find((f) => f.properties.id === id)!.properties.name;
+    expect(journey.steps.map((s) => [s.branch ?? null, s.legs.map(legName)])).toEqual([
+      [null, ['Cuba → Paris']],
+      [null, ['Paris → Prague']],
+      ['Colombia or Brazil', ['Paris → Colombia', 'Paris → Brazil']],
+      ['Across the border into Peru', ['Colombia → Peru', 'Brazil → Peru']],
+    ]);
+    expect(atlas.journeys.map((j) => j.id)).toEqual(['outbound-via-mexico', 'return-via-paris', 'return-via-mexico', 'via-west-indies']);
+  });
+});
+
+describe('the network around a place', () => {
+  it('shows Paris as the centre: five legs, their other ends, and the documents that name it', () => {
+    const paris = connectionsOf(atlas, 'paris');
+    expect(paris.legs.map((l) => l.name).sort()).toEqual(['Cuba → Paris', 'Paris → Brazil', 'Paris → Colombia', 'Paris → Prague']);
+    expect(paris.others.sort()).toEqual(['brazil', 'colombia', 'cuba', 'prague']);
+    expect(paris.documents).toEqual(['cia-1963-04-11']);
+  });
+});
+
+describe('filters', () => {
+  it('shows only what the documents had reported by a date', () => {
+    const early = visibleFeatures(atlas, { ...NO_FILTERS, until: '1961-12' });
+    expect(early.places.sort()).toEqual(['cuba', 'moscow', 'united-states']);
+    expect(early.legs).toEqual([]);
+    const mid1962 = visibleFeatures(atlas, { ...NO_FILTERS, until: '1962-04' });
+    expect(mid1962.places).toContain('venezuela');
+    expect(mid1962.places).not.toContain('paris');
+    expect(visibleFeatures(atlas, NO_FILTERS).places).toHaveLength(33);
+  });
+
+  it('switches roles, routes and documents off', () => {
+    const noOrigins = visibleFeatures(atlas, { ...NO_FILTERS, hiddenRoles: ['origin'] });
+    expect(noOrigins.places).not.toContain('venezuela');
+    expect(noOrigins.places).toContain('peru'); // Peru is also a front, a re-entry point and context
+    expect(visibleFeatures(atlas, { ...NO_FILTERS, routes: false }).legs).toEqual([]);
+    const noCia = visibleFeatures(atlas, { ...NO_FILTERS, hiddenDocuments: ['cia-1963-04-11'] });
+    expect(noCia.places).not.toContain('paris');
+    expect(noCia.legs).toEqual([]);
+  });
+
+  it.each([
+    ['1961', '1961-06', true],
+    ['1962-04-14', '1962-03', false],
+    ['1962-04-14', '1962-04', true],
+    [undefined, '1961-01', true],
+  ])('a document dated %s is reported by %s: %s', (date, until, expected) => {
+    expect(reportedBy(date, until)).toBe(expected);
+  });
+});
+
+describe('search', () => {
+  it('finds Havana by the memo’s spelling, Habana', () => {
+    expect(searchAtlas(atlas, 'habana')[0]).toMatchObject({ kind: 'place', id: 'havana', matched: 'Habana' });
+  });
+
+  it('finds passages by their words, with offsets into the document body', () => {
+    const results = searchAtlas(atlas, 'swiss banks').filter((r) => r.kind === 'passage');
+    expect(results).toHaveLength(1);
+    const r = results[0]!;
+    if (r.kind !== 'passage') return;
+    const body = atlas.documents.find((d) => d.id === r.document)!.body;
+    expect(body.slice(r.start, r.end)).toBe('Swiss banks');
+  });
+});
+
+describe('dates', () => {
+  it.each([
+    ['1961', '1961-01-01', '1961-12-31'],
+    ['1962-02', '1962-02-01', '1962-02-28'],
+    ['1962-04-14', '1962-04-14', '1962-04-14'],
+  ])('%s spans %s to %s', (iso, first, last) => {
+    expect([earliestDay(iso), latestDay(iso)]).toEqual([first, last]);
+  });
+  it('lists the timeline’s months', () => {
+    expect(monthsBetween('1961-11', '1962-02')).toEqual(['1961-11', '1961-12', '1962-01', '1962-02']);
+  });
+});
+
+describe('deep links', () => {
+  const createState = (): UrlState => ({
+    selected: { kind: 'place', id: 'paris' },
+    journey: { id: 'return-via-paris', step: 2 },
+    reader: { document: 'cia-1963-04-11', start: 10, end: 40 },
+    view: { lng: -40.12345, lat: 20.5, zoom: 3.456 },
+    filters: { hiddenRoles: ['origin', 'context'], routes: false, hiddenDocuments: ['kgb-1962-04-14'], until: '1962-06' },
+  });
+
+  it('round-trips what is on screen through the URL', () => {
+    const hash = encodeUrlState(createState());
+    expect(hash).toBe('#place=paris&journey=return-via-paris:3&doc=cia-1963-04-11:10-40&hide=context,origin&routes=off&hidedocs=kgb-1962-04-14&until=1962-06&view=-40.123,20.5,3.46');
+    expect(decodeUrlState(hash)).toEqual({ ...createState(), view: { lng: -40.123, lat: 20.5, zoom: 3.46 }, filters: { ...createState().filters, hiddenRoles: ['context', 'origin'] } });
+  });
+
+  it('ignores what it cannot trust', () => {
+    expect(decodeUrlState('#place=<script>&until=1962-13&view=1,200,3&hide=bogus')).toEqual({
+      selected: null,
+      journey: null,
+      reader: null,
+      view: null,
+      filters: { hiddenRoles: [], routes: true, hiddenDocuments: [], until: null },
+    });
+  });
+});
