@@ -78,7 +78,7 @@ describe('the map on the bundled corpus', () => {
     const panel = page.getByTestId('passage-panel');
     await expect.poll(() => panel.locator('h2').textContent()).toBe('Havana');
     expect(await panel.locator('mark').allTextContents()).toContain('He received his first training in Habana.');
-    await panel.getByRole('button', { name: 'Rural hill areas of Cuba', exact: true }).click();
+    await panel.getByRole('list', { name: 'Also here' }).getByRole('button', { name: 'Rural hill areas of Cuba', exact: true }).click();
     await expect.poll(() => panel.locator('h2').textContent()).toBe('Rural hill areas of Cuba');
     expect(await panel.textContent()).toContain('drawn as a zone, not a precise location');
     await expectCleanRun(atlas);
@@ -96,9 +96,10 @@ describe('the map on the bundled corpus', () => {
     await reader.waitFor({ state: 'visible' });
     expect(await reader.locator('h2').textContent()).toBe('Activities of Cuban-Trained Peruvian Guerrillas');
     const mark = reader.locator('mark');
-    expect(await mark.allTextContents()).toEqual(['Many of the returning trainees go through Paris and Prague.']);
+    // Place names inside the passage are links of their own, so the highlight comes in pieces.
+    expect((await mark.allTextContents()).join('')).toBe('Many of the returning trainees go through Paris and Prague.');
     await expect.poll(async () => {
-      const [m, r] = await Promise.all([mark.boundingBox(), reader.boundingBox()]);
+      const [m, r] = await Promise.all([mark.first().boundingBox(), reader.boundingBox()]);
       return Boolean(m && r && m.y >= r.y && m.y + m.height <= r.y + r.height);
     }, { timeout: 5000 }).toBe(true);
     await page.keyboard.press('Escape');
@@ -109,7 +110,7 @@ describe('the map on the bundled corpus', () => {
   it('reaches every feature by keyboard through the list of places and routes', async () => {
     const atlas = await openAtlas(browser, baseURL);
     const { page } = atlas;
-    await page.getByRole('button', { name: 'List of places and routes' }).focus();
+    await page.getByRole('button', { name: 'List' }).focus();
     await page.keyboard.press('Enter');
     const list = page.getByRole('navigation', { name: 'Places and routes' });
     await list.getByRole('button', { name: 'Mexico', exact: true }).focus();
@@ -162,7 +163,7 @@ describe('the map on the bundled corpus', () => {
     const p = await screenPoint(page, anchorOf('paris'));
     await page.mouse.click(p.x, p.y);
     await page.getByTestId('passage-panel').waitFor();
-    await page.getByRole('button', { name: 'List of places and routes' }).click();
+    await page.getByRole('button', { name: 'List' }).click();
     expect(await violations()).toEqual([]);
     await page.getByRole('button', { name: 'Read the whole document' }).first().click();
     await page.getByTestId('document-reader').waitFor();

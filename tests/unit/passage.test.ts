@@ -50,3 +50,16 @@ describe('passage citations', () => {
     );
   });
 });
+
+describe('place names in the reader', () => {
+  it('become their own runs, so each can link to its place, even inside a highlighted passage', () => {
+    const doc = createDoc();
+    const paris = createEvidence(doc, 'Paris');
+    const runs = splitParagraph(doc, doc.paragraphs[1]!, [createEvidence(doc, 'Paris is the centre.')], [{ ...paris, place: 'paris' }]);
+    expect(runs).toEqual([
+      { text: 'Paris', marked: true, place: 'paris' },
+      { text: ' is the centre.', marked: true },
+      { text: ' Prague too.', marked: false },
+    ]);
+  });
+});

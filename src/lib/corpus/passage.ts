@@ -12,26 +12,36 @@ export function paragraphsOf(doc: Pick<CorpusDocument, 'paragraphs'>, range: Ran
   return { first: Math.max(0, first), last: last === -1 ? doc.paragraphs.length - 1 : last };
 }
 
-/** A paragraph cut into runs of text, marked where they fall inside any of `ranges`. */
+export interface TextRun {
+  text: string;
+  /** Inside a quoted passage: highlighted. */
+  marked: boolean;
+  /** Inside a mention of a place on the map: its id. */
+  place?: string;
+}
+
+/** A paragraph cut into runs of text: marked where it falls inside any of `ranges`, linked where it names a place. */
 export function splitParagraph(
   doc: Pick<CorpusDocument, 'body'>,
   paragraph: Range,
   ranges: readonly Range[],
-): Array<{ text: string; marked: boolean }> {
+  mentions: ReadonlyArray<Range & { place: string }> = [],
+): TextRun[] {
   const cuts = new Set([paragraph.start, paragraph.end]);
-  for (const r of ranges) {
+  for (const r of [...ranges, ...mentions]) {
     if (r.end <= paragraph.start || r.start >= paragraph.end) continue;
     cuts.add(Math.max(r.start, paragraph.start));
     cuts.add(Math.min(r.end, paragraph.end));
   }
   const points = [...cuts].sort((a, b) => a - b);
-  const runs: Array<{ text: string; marked: boolean }> = [];
+  const runs: TextRun[] = [];
   for (let i = 0; i < points.length - 1; i++) {
     const [a, b] = [points[i]!, points[i + 1]!];
     const marked = ranges.some((r) => r.start <= a && r.end >= b);
+    const place = mentions.find((m) => m.start <= a && m.end >= b)?.place;
     const last = runs[runs.length - 1];
-    if (last && last.marked === marked) last.text += doc.body.slice(a, b);
-    else runs.push({ text: doc.body.slice(a, b), marked });
+    if (last && last.marked === marked && last.place === place && place === undefined) last.text += doc.body.slice(a, b);
+    else runs.push({ text: doc.body.slice(a, b), marked, ...(place ? { place } : {}) });
   }
   return runs.filter((r) => r.text.length > 0);
 }

@@ -3,8 +3,9 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import labelFontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import type { FeatureCollection } from 'geojson';
+import type { FilterSpecification } from 'maplibre-gl';
 import { ARROW_IMAGE, PICK_TIERS, SOURCES } from './ids.ts';
-import { arrowImage, atlasStyle } from './style.ts';
+import { arrowImage, atlasStyle, DATA_LAYERS } from './style.ts';
 
 // MapLibre 6 ships its worker as a separate module; under a bundler it must be told where it went.
 setWorkerUrl(workerUrl);
@@ -22,19 +23,36 @@ export interface MapData {
   legs: FeatureCollection;
 }
 
+/** How a leg is drawn beyond its selection: on a journey (current, done, ahead), around a place, or dimmed. */
+export type LegEmphasis = 'current' | 'done' | 'ahead' | 'connected' | 'dim';
+
+export interface MapView {
+  lng: number;
+  lat: number;
+  zoom: number;
+}
+
 export interface MapControllerOptions {
   container: HTMLElement;
   basemapUrl: string;
   /** Called with what lies under a tap or click, best candidate first (empty: the sea or a bare country). */
   onPick: (refs: FeatureRef[]) => void;
   prefersReducedMotion: () => boolean;
+  /** Called when the user (or the code) has moved the map and it has stopped. */
+  onViewChange?: (view: MapView) => void;
 }
 
 export interface MapController {
   readonly map: MapLibreMap;
   setData(data: MapData): Promise<void>;
   select(ref: FeatureRef | null): void;
-  frame(bounds: Bounds, maxZoom?: number): void;
+  /** Shows only these places and legs (null: all). */
+  setVisible(visible: { places: string[]; legs: string[] } | null): void;
+  /** Emphasis per leg id; legs not named lose any emphasis. */
+  emphasizeLegs(emphasis: Map<string, LegEmphasis>): void;
+  frame(bounds: Bounds, maxZoom?: number, padding?: { top: number; right: number; bottom: number; left: number }): void;
+  view(): MapView;
+  jumpTo(view: MapView): void;
   zoomBy(delta: number): void;
   /** Resolves the next time the map has drawn everything it has and is still. */
   whenIdle(): Promise<void>;
@@ -112,6 +130,31 @@ export function createMapController(options: MapControllerOptions): MapControlle
   }
 
   on('click', (e) => options.onPick(pick(e.point)));
+  on('moveend', () => options.onViewChange?.(currentView()));
+  const currentView = (): MapView => {
+    const c = map.getCenter();
+    return { lng: c.lng, lat: c.lat, zoom: map.getZoom() };
+  };
+
+  // Each data layer keeps its own filter (points, countries, zones …); visibility is added to it.
+  const baseFilters = new Map(DATA_LAYERS.map((l) => [l.id, 'filter' in l ? l.filter : undefined]));
+  const sourceOfLayer = new Map(DATA_LAYERS.map((l) => [l.id, 'source' in l ? String(l.source) : '']));
+  let visible: { places: string[]; legs: string[] } | null = null;
+  const applyVisibility = () => {
+    for (const [layer, base] of baseFilters) {
+      const ids = visible ? (sourceOfLayer.get(layer) === SOURCES.legs ? visible.legs : visible.places) : null;
+      const onlyThese: FilterSpecification | null = ids ? ['in', ['get', 'id'], ['literal', ids]] : null;
+      const filter = base && onlyThese ? (['all', base, onlyThese] as FilterSpecification) : (onlyThese ?? base ?? null);
+      map.setFilter(layer, filter);
+    }
+  };
+
+  let emphasized = new Map<string, LegEmphasis>();
+  const applyEmphasis = (next: Map<string, LegEmphasis>) => {
+    for (const id of emphasized.keys()) if (!next.has(id)) map.removeFeatureState({ source: SOURCES.legs, id }, 'emphasis');
+    for (const [id, emphasis] of next) map.setFeatureState({ source: SOURCES.legs, id }, { emphasis });
+    emphasized = next;
+  };
   on('mousemove', (e) => {
     const over = map.queryRenderedFeatures(e.point, { layers: interactiveLayers }).length > 0;
     map.getCanvas().style.cursor = over ? 'pointer' : '';
@@ -131,6 +174,20 @@ export function createMapController(options: MapControllerOptions): MapControlle
       (map.getSource(SOURCES.labels) as GeoJSONSource).setData(data.labels);
       (map.getSource(SOURCES.legs) as GeoJSONSource).setData(data.legs);
       if (selected) setSelected(selected, true);
+      applyVisibility();
+      applyEmphasis(emphasized);
+    },
+    setVisible(next) {
+      visible = next;
+      if (isLoaded) applyVisibility();
+    },
+    emphasizeLegs(next) {
+      if (isLoaded) applyEmphasis(next);
+      else emphasized = next;
+    },
+    view: currentView,
+    jumpTo(view) {
+      map.jumpTo({ center: [view.lng, view.lat], zoom: view.zoom });
     },
     select(ref) {
       if (selected && isLoaded) setSelected(selected, false);
@@ -138,8 +195,11 @@ export function createMapController(options: MapControllerOptions): MapControlle
       // Before load, setData applies the remembered selection.
       if (ref && isLoaded) setSelected(ref, true);
     },
-    frame(bounds, maxZoom = 5) {
-      map.fitBounds(bounds, { padding: 48, maxZoom, animate: !options.prefersReducedMotion() });
+    frame(bounds, maxZoom = 5, padding) {
+      const canvas = map.getCanvas().getBoundingClientRect();
+      // Padding that leaves no room (a small screen) falls back to a plain margin.
+      const fits = padding && padding.left + padding.right < canvas.width - 80 && padding.top + padding.bottom < canvas.height - 80;
+      map.fitBounds(bounds, { padding: fits ? padding : 24, maxZoom, animate: !options.prefersReducedMotion() });
     },
     zoomBy(delta) {
       map.easeTo({ zoom: map.getZoom() + delta, animate: !options.prefersReducedMotion() });

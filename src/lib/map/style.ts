@@ -15,6 +15,9 @@ export const ROLE_COLORS: Record<Role, string> = {
   context: '#5f6b73',
 };
 export const ROUTE_COLOR = '#3b2f2f';
+/** The leg a journey is on, and the legs around a selected place. */
+export const CURRENT_LEG_COLOR = '#d35400';
+export const CONNECTED_LEG_COLOR = '#1f5fa8';
 
 const roleColor: ExpressionSpecification = ['match', ['get', 'primaryRole'], ...ROLES.flatMap((r) => [r, ROLE_COLORS[r]]), '#555'] as unknown as ExpressionSpecification;
 const selected = (on: number | string, off: number | string): DataDrivenPropertyValueSpecification<number> =>
@@ -57,9 +60,15 @@ export const DATA_LAYERS: LayerSpecification[] = [
     source: SOURCES.legs,
     layout: { 'line-cap': 'round', 'line-join': 'round' },
     paint: {
-      'line-color': ROUTE_COLOR,
-      'line-width': selected(5, 2.5),
-      'line-opacity': 0.85,
+      'line-color': ['case', ['==', ['feature-state', 'emphasis'], 'current'], CURRENT_LEG_COLOR, ['==', ['feature-state', 'emphasis'], 'connected'], CONNECTED_LEG_COLOR, ROUTE_COLOR] as unknown as ExpressionSpecification,
+      'line-width': [
+        'case',
+        ['boolean', ['feature-state', 'selected'], false], 5,
+        ['==', ['feature-state', 'emphasis'], 'current'], 6,
+        ['==', ['feature-state', 'emphasis'], 'connected'], 4,
+        2.5,
+      ] as unknown as ExpressionSpecification,
+      'line-opacity': ['match', ['coalesce', ['feature-state', 'emphasis'], 'none'], 'current', 1, 'done', 0.9, 'connected', 1, 'ahead', 0.35, 'dim', 0.15, 0.85] as unknown as ExpressionSpecification,
     },
   },
   {

@@ -1,5 +1,4 @@
-import type { Atlas, AtlasMeta, LegProps, PlaceProps } from '../corpus/derive.ts';
-import type { CorpusDocument } from '../corpus/types.ts';
+import type { Atlas, AtlasMeta, Journey, LegProps, PlaceProps, PublishedDocument } from '../corpus/derive.ts';
 
 /** What the browser receives: the derivation's finished output (the basemap goes straight to the map). */
 export type AtlasData = Omit<Atlas, 'basemap'>;
@@ -11,6 +10,7 @@ export const DATA_FILES = {
   labels: 'data/labels.geojson',
   legs: 'data/legs.geojson',
   documents: 'data/documents.json',
+  journeys: 'data/journeys.json',
   meta: 'data/meta.json',
   basemap: 'data/basemap.geojson',
 } as const;
@@ -22,14 +22,15 @@ async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
 }
 
 export async function loadAtlasData(signal: AbortSignal): Promise<AtlasData> {
-  const [places, labels, legs, documents, meta] = await Promise.all([
+  const [places, labels, legs, documents, journeys, meta] = await Promise.all([
     getJson<AtlasData['places']>(DATA_FILES.places, signal),
     getJson<AtlasData['labels']>(DATA_FILES.labels, signal),
     getJson<AtlasData['legs']>(DATA_FILES.legs, signal),
-    getJson<CorpusDocument[]>(DATA_FILES.documents, signal),
+    getJson<PublishedDocument[]>(DATA_FILES.documents, signal),
+    getJson<Journey[]>(DATA_FILES.journeys, signal),
     getJson<AtlasMeta>(DATA_FILES.meta, signal),
   ]);
-  return { places, labels, legs, documents, meta };
+  return { places, labels, legs, documents, journeys, meta };
 }
 
 /** Lookups the UI needs: a feature by id, a document by id. */
@@ -38,7 +39,9 @@ export function indexAtlas(data: AtlasData) {
   for (const f of data.places.features) features.set(`place:${f.properties.id}`, { kind: 'place', props: f.properties });
   for (const f of data.legs.features) features.set(`leg:${f.properties.id}`, { kind: 'leg', props: f.properties });
   const documents = new Map(data.documents.map((d) => [d.id, d]));
+  const journeys = new Map(data.journeys.map((j) => [j.id, j]));
   return {
+    journey: (id: string) => journeys.get(id),
     feature: (ref: { kind: 'place' | 'leg'; id: string }) => features.get(`${ref.kind}:${ref.id}`),
     document: (id: string) => documents.get(id),
     allFeatures: () => [...features.values()],
