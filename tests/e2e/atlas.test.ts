@@ -1,18 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
-import type { FeatureCollection, LineString, Point } from 'geojson';
-import { launchBrowser, openAtlas, screenPoint, type AtlasPage } from './browser.ts';
+import { anchorOf, launchBrowser, legMiddle, openAtlas, renderedIds, screenPoint, expectCleanRun } from './browser.ts';
 
 const baseURL = inject('baseURL');
-const labels = JSON.parse(readFileSync('dist/data/labels.geojson', 'utf8')) as FeatureCollection<Point, { id: string }>;
-const legs = JSON.parse(readFileSync('dist/data/legs.geojson', 'utf8')) as FeatureCollection<LineString, { id: string; from: string; to: string }>;
-const anchorOf = (id: string) => labels.features.find((f) => f.properties.id === id)!.geometry.coordinates as [number, number];
-const legMiddle = (from: string, to: string) => {
-  const line = legs.features.find((f) => f.properties.from === from && f.properties.to === to)!.geometry.coordinates;
-  return line[Math.floor(line.length / 2)] as [number, number];
-};
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,21 +13,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Every test ends by checking what a user would never want: page errors, or requests off this machine. */
-async function expectCleanRun(atlas: AtlasPage) {
-  expect(atlas.errors).toEqual([]);
-  expect(atlas.offsite).toEqual([]);
-  await atlas.page.context().close();
-}
-
 describe('the map on the bundled corpus', () => {
   it('draws the documents’ places and routes from local files only', async () => {
     const atlas = await openAtlas(browser, baseURL);
-    const drawn = await atlas.page.evaluate(() => {
-      const map = (window as unknown as { atlas: { map: { queryRenderedFeatures(o: object): Array<{ properties: { id: string } }> } } }).atlas.map;
-      const ids = (layers: string[]) => [...new Set(map.queryRenderedFeatures({ layers }).map((f) => f.properties.id))].sort();
-      return { points: ids(['place-points']), legs: ids(['legs-line']), countries: ids(['place-country-fill']), zones: ids(['place-area-fill']) };
-    });
+    const drawn = {
+      points: await renderedIds(atlas.page, ['place-points']),
+      legs: await renderedIds(atlas.page, ['legs-line']),
+      countries: await renderedIds(atlas.page, ['place-country-fill']),
+      zones: await renderedIds(atlas.page, ['place-area-fill']),
+    };
     expect(drawn.points).toEqual(expect.arrayContaining(['havana', 'paris', 'prague', 'lima', 'cusco']));
     expect(drawn.legs).toContain('return-via-paris-1');
     expect(drawn.countries).toEqual(expect.arrayContaining(['peru', 'mexico', 'colombia', 'brazil', 'venezuela']));

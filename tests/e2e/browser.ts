@@ -1,5 +1,7 @@
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { existsSync } from 'node:fs';
+import { expect } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import type { FeatureCollection, LineString, Point } from 'geojson';
 
 /** Debian's Chromium; CHROMIUM_PATH overrides it. Playwright's own browser download is not used. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -58,4 +60,40 @@ export async function screenPoint(page: Page, lngLat: [number, number]): Promise
     const rect = map.getCanvas().getBoundingClientRect();
     return { x: rect.left + p.x, y: rect.top + p.y };
   }, lngLat);
+}
+
+/** The derived data as the built site serves it, for finding where features are drawn. */
+const labels = () => JSON.parse(readFileSync('dist/data/labels.geojson', 'utf8')) as FeatureCollection<Point, { id: string }>;
+const legs = () => JSON.parse(readFileSync('dist/data/legs.geojson', 'utf8')) as FeatureCollection<LineString, { id: string; from: string; to: string }>;
+export const anchorOf = (id: string) => labels().features.find((f) => f.properties.id === id)!.geometry.coordinates as [number, number];
+export const legMiddle = (from: string, to: string) => {
+  const line = legs().features.find((f) => f.properties.from === from && f.properties.to === to)!.geometry.coordinates;
+  return line[Math.floor(line.length / 2)] as [number, number];
+};
+
+/** Ids of the features the map has drawn on these layers. */
+export function renderedIds(page: Page, layers: string[]): Promise<string[]> {
+  return page.evaluate((ls) => {
+    const map = (window as unknown as { atlas: { map: { queryRenderedFeatures(o: object): Array<{ properties: { id: string } }> } } }).atlas.map;
+    return [...new Set(map.queryRenderedFeatures({ layers: ls }).map((f) => f.properties.id))].sort();
+  }, layers);
+}
+
+/** Resolves once the map has stopped moving and drawn. */
+export function mapIdle(page: Page): Promise<void> {
+  return page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = (window as unknown as { atlas: { map: { once(t: string, f: () => void): void; triggerRepaint(): void } } }).atlas.map;
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
+}
+
+/** Every test ends by checking what a user would never want: page errors, or requests off this machine. */
+export async function expectCleanRun(atlas: AtlasPage) {
+  expect(atlas.errors).toEqual([]);
+  expect(atlas.offsite).toEqual([]);
+  await atlas.page.context().close();
 }

@@ -1,0 +1,242 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { anchorOf, expectCleanRun, launchBrowser, mapIdle, openAtlas, renderedIds, screenPoint } from './browser.ts';
+
+const baseURL = inject('baseURL');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const heading = (page: Page) => page.getByTestId('passage-panel').locator('h2').textContent();
+const stepText = (page: Page) => page.getByTestId('journey').locator('.count').textContent();
+const stepMarks = async (page: Page) => (await page.getByTestId('journey').locator('mark').allTextContents()).sort();
+
+/** Is this longitude/latitude inside the visible map? */
+async function inView(page: Page, lngLat: [number, number]) {
+  const p = await screenPoint(page, lngLat);
+  const box = (await page.locator('.stage').boundingBox())!;
+  return p.x >= box.x && p.x <= box.x + box.width && p.y >= box.y && p.y <= box.y + box.height;
+}
+
+describe('tracing a journey', () => {
+  it('steps leg by leg through the return by way of Paris, each step with its own words, the camera following', async () => {
+    const atlas = await openAtlas(browser, baseURL, { reducedMotion: 'reduce' });
+    const { page } = atlas;
+    await page.getByRole('button', { name: 'Journeys' }).click();
+    await page.getByRole('button', { name: /Back by way of Paris and Prague/ }).click();
+    const steps = [
+      ['Step 1 of 4: Cuba → Paris', ['Groups are sent from Cuba to Paris to be sent on to various Latin American countries for eventual re-entry into Peru.']],
+      ['Step 2 of 4: Paris → Prague', ['Many of the returning trainees go through Paris and Prague.']],
+      ['Step 3 of 4: Paris → Colombia or Paris → Brazil', ['From Paris, the travelers fan out to a number of different Latin American countries from which they attempt clandestine re-entry.', 'From Paris, the travelers fan out to a number of different Latin American countries from which they attempt clandestine re-entry.']],
+      ['Step 4 of 4: Colombia → Peru or Brazil → Peru', ['some are crossing the borders from neighboring countries clandestinely without showing any papers', 'some are crossing the borders from neighboring countries clandestinely without showing any papers']],
+    ] as const;
+    for (const [i, [text, marks]] of steps.entries()) {
+      if (i > 0) await page.getByRole('button', { name: 'Next →' }).click();
+      await expect.poll(() => stepText(page)).toBe(text);
+      expect(await stepMarks(page)).toEqual([...marks]);
+    }
+    expect(await page.getByTestId('journey').textContent()).toContain('The memo gives alternatives here — Across the border into Peru');
+    await mapIdle(page);
+    expect(await inView(page, anchorOf('colombia'))).toBe(true);
+    expect(await inView(page, anchorOf('brazil'))).toBe(true);
+    await page.getByRole('button', { name: '← Previous' }).click();
+    await expect.poll(() => stepText(page)).toBe('Step 3 of 4: Paris → Colombia or Paris → Brazil');
+    await expectCleanRun(atlas);
+  });
+
+  it('moves with the arrow keys and with a swipe', async () => {
+    const atlas = await openAtlas(browser, baseURL, { reducedMotion: 'reduce' });
+    const { page } = atlas;
+    await page.getByRole('button', { name: 'Journeys' }).click();
+    await page.getByRole('button', { name: /Out to Cuba by way of Mexico/ }).click();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => stepText(page)).toBe('Step 2 of 3: Mexico → Cuba');
+    const card = (await page.getByRole('group', { name: /Current step/ }).boundingBox())!;
+    await page.mouse.move(card.x + card.width - 20, card.y + 20);
+    await page.mouse.down();
+    await page.mouse.move(card.x + 20, card.y + 25, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(() => stepText(page)).toBe('Step 3 of 3: Havana → Rural hill areas of Cuba');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => stepText(page)).toBe('Step 2 of 3: Mexico → Cuba');
+    await expectCleanRun(atlas);
+  });
+});
+
+describe('the network around a place', () => {
+  it('shows Paris as the centre: its legs, the places at their ends, the document that names it', async () => {
+    const atlas = await openAtlas(browser, baseURL);
+    const { page } = atlas;
+    const p = await screenPoint(page, anchorOf('paris'));
+    await page.mouse.click(p.x, p.y);
+    const network = page.getByTestId('network');
+    await network.waitFor();
+    expect((await network.getByRole('list').first().getByRole('button').allTextContents()).sort()).toEqual(['Cuba → Paris', 'Paris → Brazil', 'Paris → Colombia', 'Paris → Prague']);
+    expect(await network.textContent()).toContain('Activities of Cuban-Trained Peruvian Guerrillas');
+    await expectCleanRun(atlas);
+  });
+});
+
+describe('time and filters', () => {
+  it('shows only what the documents had reported by the end of 1961, and everything again after', async () => {
+    const atlas = await openAtlas(browser, baseURL, { reducedMotion: 'reduce' });
+    const { page } = atlas;
+    await page.getByRole('button', { name: 'Whole map' }).click();
+    const slider = page.getByRole('slider');
+    await slider.focus();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 11; i++) await page.keyboard.press('ArrowRight');
+    expect(await slider.getAttribute('aria-valuetext')).toBe('Reported by the end of December 1961');
+    await mapIdle(page);
+    expect(await renderedIds(page, ['place-points', 'place-country-fill', 'place-area-fill', 'legs-line'])).toEqual(['cuba', 'moscow', 'united-states']);
+    await page.getByRole('button', { name: 'All dates' }).click();
+    await mapIdle(page);
+    expect((await renderedIds(page, ['place-points'])).length).toBeGreaterThan(5);
+    await expectCleanRun(atlas);
+  });
+
+  it('switches a role off from the legend, on the map and in the list', async () => {
+    const atlas = await openAtlas(browser, baseURL);
+    const { page } = atlas;
+    await page.getByRole('checkbox', { name: 'Trainees came from' }).uncheck();
+    await mapIdle(page);
+    const countries = await renderedIds(page, ['place-country-fill']);
+    expect(countries).not.toContain('venezuela');
+    expect(countries).toContain('peru');
+    await page.getByRole('button', { name: 'List' }).click();
+    const list = page.getByRole('navigation', { name: 'Places and routes' });
+    expect(await list.getByRole('button', { name: 'Venezuela' }).count()).toBe(0);
+    await page.getByRole('checkbox', { name: 'Trainees came from' }).check();
+    await expect.poll(() => list.getByRole('button', { name: 'Venezuela' }).count()).toBe(1);
+    await expectCleanRun(atlas);
+  });
+});
+
+describe('finding things', () => {
+  it('finds Havana by the memo’s spelling, Habana', async () => {
+    const atlas = await openAtlas(browser, baseURL);
+    const { page } = atlas;
+    await page.getByRole('searchbox', { name: 'Search places and passages' }).fill('Habana');
+    const results = page.getByTestId('search-results');
+    await expect.poll(() => results.getByRole('button').first().textContent()).toContain('Havana');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => heading(page)).toBe('Havana');
+    await expectCleanRun(atlas);
+  });
+
+  it('finds a passage by its words and opens it in the reader', async () => {
+    const atlas = await openAtlas(browser, baseURL);
+    const { page } = atlas;
+    await page.getByRole('searchbox', { name: 'Search places and passages' }).fill('swiss banks');
+    await page.getByTestId('search-results').getByRole('button').first().click();
+    const reader = page.getByTestId('document-reader');
+    await reader.waitFor();
+    expect((await reader.locator('mark').allTextContents()).join('')).toBe('Swiss banks');
+    await expectCleanRun(atlas);
+  });
+});
+
+describe('text to map', () => {
+  it('turns a place name in the reader into a link that selects the place on the map', async () => {
+    const atlas = await openAtlas(browser, baseURL);
+    const { page } = atlas;
+    await page.getByRole('searchbox', { name: 'Search places and passages' }).fill('four fronts');
+    await page.getByTestId('search-results').getByRole('button').first().click();
+    const reader = page.getByTestId('document-reader');
+    await reader.getByRole('button', { name: 'Cusco' }).click();
+    await reader.waitFor({ state: 'hidden' });
+    await expect.poll(() => heading(page)).toBe('Cusco');
+    expect(await page.getByTestId('passage-panel').locator('mark').allTextContents()).toContain('One is in the south with headquarters in Cusco');
+    await expectCleanRun(atlas);
+  });
+});
+
+describe('deep links', () => {
+  it('reopens the same passage after a reload', async () => {
+    const atlas = await openAtlas(browser, baseURL);
+    const { page } = atlas;
+    const p = await screenPoint(page, anchorOf('prague'));
+    await page.mouse.click(p.x, p.y);
+    await expect.poll(() => heading(page)).toBe('Prague');
+    await page.getByRole('button', { name: 'Read the whole document' }).first().click();
+    await page.getByTestId('document-reader').waitFor();
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('doc=cia-1963-04-11:');
+    await page.reload();
+    await page.evaluate(() => (window as unknown as { atlas: { ready: Promise<void> } }).atlas.ready);
+    const reader = page.getByTestId('document-reader');
+    await reader.waitFor();
+    expect((await reader.locator('mark').allTextContents()).join('')).toBe('Many of the returning trainees go through Paris and Prague.');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => heading(page)).toBe('Prague');
+    await expectCleanRun(atlas);
+  });
+
+  it('restores a journey step and filters from a shared link', async () => {
+    const atlas = await openAtlas(browser, baseURL, {}, '#journey=return-via-paris:3&hide=origin');
+    const { page } = atlas;
+    await expect.poll(() => stepText(page)).toBe('Step 3 of 4: Paris → Colombia or Paris → Brazil');
+    expect(await page.getByRole('checkbox', { name: 'Trainees came from' }).isChecked()).toBe(false);
+    await expectCleanRun(atlas);
+  });
+
+  it('walks back and forward through selections', async () => {
+    const atlas = await openAtlas(browser, baseURL);
+    const { page } = atlas;
+    for (const id of ['paris', 'prague']) {
+      await mapIdle(page); // the panel opening resizes the map
+      const p = await screenPoint(page, anchorOf(id));
+      await page.mouse.click(p.x, p.y);
+      await expect.poll(() => page.evaluate(() => location.hash)).toContain(`place=${id}`);
+    }
+    await page.goBack();
+    await expect.poll(() => heading(page)).toBe('Paris');
+    await page.goForward();
+    await expect.poll(() => heading(page)).toBe('Prague');
+    await expectCleanRun(atlas);
+  });
+});
+
+describe('keyboard only', () => {
+  it('walks through a journey and the reader without a pointer', async () => {
+    const atlas = await openAtlas(browser, baseURL);
+    const { page } = atlas;
+    await page.getByRole('button', { name: 'Journeys' }).focus();
+    await page.keyboard.press('Enter'); // focus moves to the stepper's heading
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Trace a journey');
+    await page.keyboard.press('Tab'); // close button
+    await page.keyboard.press('Tab'); // first journey
+    await page.keyboard.press('Enter');
+    await expect.poll(() => stepText(page)).toBe('Step 1 of 3: Peru → Mexico');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => stepText(page)).toBe('Step 2 of 3: Mexico → Cuba');
+    await page.getByTestId('journey').getByRole('button', { name: 'Read the whole document' }).focus();
+    await page.keyboard.press('Enter');
+    const reader = page.getByTestId('document-reader');
+    await reader.waitFor();
+    expect(await reader.locator('mark').allTextContents()).toContain(' and thence to ');
+    await page.keyboard.press('Escape');
+    await reader.waitFor({ state: 'hidden' });
+    await expectCleanRun(atlas);
+  });
+
+  it('has no accessibility violations with a journey and the filters open', async () => {
+    const atlas = await openAtlas(browser, baseURL);
+    const { page } = atlas;
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    await page.getByRole('button', { name: 'Journeys' }).click();
+    await page.getByRole('button', { name: /Back by way of Paris and Prague/ }).click();
+    await page.getByText('Documents', { exact: true }).click();
+    await page.getByRole('searchbox', { name: 'Search places and passages' }).fill('Paris');
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run();
+      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
+    await expectCleanRun(atlas);
+  });
+});
