@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { SECURITY_HEADERS } from './src/build/security-headers.ts';
 
 // The app lives in src/ (index.html included); static/ is copied as is, with the derived data in static/data/.
 export default defineConfig({
@@ -9,7 +10,7 @@ export default defineConfig({
   plugins: [svelte()],
   build: { outDir: '../dist', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 1500 },
   server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1', headers: SECURITY_HEADERS },
   test: {
     root: '.',
     projects: [

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
-import { anchorOf, launchBrowser, legMiddle, openAtlas, renderedIds, screenPoint, expectCleanRun } from './browser.ts';
+import { anchorOf, axeViolations, launchBrowser, legMiddle, openAtlas, renderedIds, screenPoint, expectCleanRun } from './browser.ts';
 
 const baseURL = inject('baseURL');
 
@@ -138,12 +137,7 @@ describe('the map on the bundled corpus', () => {
   it('has no accessibility violations (axe-core) with the panels closed and open', async () => {
     const atlas = await openAtlas(browser, baseURL);
     const { page } = atlas;
-    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
-    const violations = () =>
-      page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run();
-        return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-      });
+    const violations = () => axeViolations(page);
     expect(await violations()).toEqual([]);
     const p = await screenPoint(page, anchorOf('paris'));
     await page.mouse.click(p.x, p.y);

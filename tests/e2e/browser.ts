@@ -1,6 +1,7 @@
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { FeatureCollection, LineString, Point } from 'geojson';
 
 /** Debian's Chromium; CHROMIUM_PATH overrides it. Playwright's own browser download is not used. */
@@ -35,6 +36,10 @@ export interface AtlasPage {
 /** Opens the app and waits for window.atlas.ready: the data drawn and the map still. */
 export async function openAtlas(browser: Browser, baseURL: string, context: BrowserContextOptions = {}, path = ''): Promise<AtlasPage> {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...context });
+  // Content-Security-Policy violations are page errors too.
+  await ctx.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
   const page = await ctx.newPage();
   const errors: string[] = [];
   const offsite: string[] = [];
@@ -96,4 +101,14 @@ export async function expectCleanRun(atlas: AtlasPage) {
   expect(atlas.errors).toEqual([]);
   expect(atlas.offsite).toEqual([]);
   await atlas.page.context().close();
+}
+
+/** axe-core's violations on the page as it is now, as "rule (count)". Injected through the debugger, which CSP does not govern. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run();
+    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+  });
 }

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { anchorOf, expectCleanRun, launchBrowser, mapIdle, openAtlas, renderedIds, screenPoint } from './browser.ts';
+import { anchorOf, axeViolations, expectCleanRun, launchBrowser, mapIdle, openAtlas, renderedIds, screenPoint } from './browser.ts';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -227,16 +226,11 @@ describe('keyboard only', () => {
   it('has no accessibility violations with a journey and the filters open', async () => {
     const atlas = await openAtlas(browser, baseURL);
     const { page } = atlas;
-    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
     await page.getByRole('button', { name: 'Journeys' }).click();
     await page.getByRole('button', { name: /Back by way of Paris and Prague/ }).click();
     await page.getByText('Documents', { exact: true }).click();
     await page.getByRole('searchbox', { name: 'Search places and passages' }).fill('Paris');
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run();
-      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await expectCleanRun(atlas);
   });
 });
