@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startKioskServer, type KioskServer } from '../../src/build/kiosk-server.ts';
+
+let server: KioskServer;
+beforeAll(async () => {
+  const root = mkdtempSync(join(tmpdir(), 'atlas-kiosk-site-'));
+  mkdirSync(join(root, 'data'));
+  writeFileSync(join(root, 'index.html'), '<!doctype html><title>atlas</title>');
+  writeFileSync(join(root, 'data', 'places.geojson'), '{"type":"FeatureCollection","features":[]}');
+  writeFileSync(join(root, '..', 'secret.txt'), 'outside the site');
+  server = await startKioskServer(root);
+});
+afterAll(() => server.close());
+
+describe('the kiosk server', () => {
+  it('serves the app on 127.0.0.1 with the security headers', async () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const page = await fetch(server.url);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    const data = await fetch(new URL('data/places.geojson', server.url));
+    expect(data.headers.get('content-type')).toBe('application/geo+json; charset=utf-8');
+  });
+
+  it('serves nothing outside the site', async () => {
+    expect((await fetch(new URL('/..%2Fsecret.txt', server.url))).status).toBe(404);
+    expect((await fetch(new URL('/missing.js', server.url))).status).toBe(404);
+  });
+
+  it('records the page’s heartbeat for the watchdog', async () => {
+    expect(server.lastHeartbeat()).toBeNull();
+    const beat = await fetch(new URL('kiosk/heartbeat', server.url), { method: 'POST' });
+    expect(beat.status).toBe(204);
+    expect(server.lastHeartbeat()).toBeGreaterThan(Date.now() - 5000);
+  });
+});
