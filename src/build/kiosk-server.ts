@@ -25,7 +25,7 @@ export interface KioskServer {
 }
 
 /** A small static server for the built app on 127.0.0.1, with the web build's security headers and a heartbeat. */
-export function startKioskServer(root: string, port = 0): Promise<KioskServer> {
+export function startKioskServer(root: string, port = 0, generated: Record<string, string> = {}): Promise<KioskServer> {
   const base = resolve(root);
   let lastBeat: number | null = null;
   const server: Server = createServer(async (req, res) => {
@@ -34,6 +34,11 @@ export function startKioskServer(root: string, port = 0): Promise<KioskServer> {
     if (url.pathname === '/kiosk/heartbeat' && req.method === 'POST') {
       lastBeat = Date.now();
       res.writeHead(204, headers).end();
+      return;
+    }
+    const made = generated[url.pathname];
+    if (made !== undefined && req.method === 'GET') {
+      res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(url.pathname)] ?? 'text/plain; charset=utf-8' }).end(made);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseKioskConfig } from '../lib/kiosk/config.ts';
+import { parseKioskConfig } from '../lib/kiosk/validate-config.ts';
 import { browserNeedsRestart } from '../lib/kiosk/schedule.ts';
 import { startKioskServer } from './kiosk-server.ts';
 
@@ -42,7 +42,8 @@ const { values } = parseArgs({
 const { config, problems } = parseKioskConfig(readFileSync('dist/kiosk/config.json', 'utf8'), 'static/kiosk/config.json');
 for (const problem of problems) console.error(`kiosk: ${problem}`);
 
-const server = await startKioskServer('dist', Number(values.port));
+// The page is served the checked configuration: a refused file means the defaults, as printed above.
+const server = await startKioskServer('dist', Number(values.port), { '/kiosk/config.json': JSON.stringify(config) });
 const address = `${server.url}?kiosk&heartbeat`;
 console.log(`kiosk: serving ${server.url} (kiosk page: ${address})`);
 

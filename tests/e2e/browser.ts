@@ -34,7 +34,14 @@ export interface AtlasPage {
 }
 
 /** Opens the app and waits for window.atlas.ready: the data drawn and the map still. */
-export async function openAtlas(browser: Browser, baseURL: string, context: BrowserContextOptions = {}, path = ''): Promise<AtlasPage> {
+export async function openAtlas(
+  browser: Browser,
+  baseURL: string,
+  context: BrowserContextOptions = {},
+  path = '',
+  /** Runs before the page loads: routes, init scripts. */
+  prepare?: (page: Page) => Promise<void>,
+): Promise<AtlasPage> {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...context });
   // Content-Security-Policy violations are page errors too.
   await ctx.addInitScript(() => {
@@ -51,6 +58,7 @@ export async function openAtlas(browser: Browser, baseURL: string, context: Brow
     const url = new URL(r.url());
     if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) offsite.push(r.url());
   });
+  await prepare?.(page);
   await page.goto(new URL(path, baseURL).href);
   await page.waitForFunction(() => (window as unknown as { atlas?: unknown }).atlas !== undefined, null, { timeout: 30_000 });
   await page.evaluate(() => (window as unknown as { atlas: { ready: Promise<void> } }).atlas.ready);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseKioskConfig, DEFAULT_KIOSK_CONFIG } from '../../src/lib/kiosk/config.ts';
+import { DEFAULT_KIOSK_CONFIG } from '../../src/lib/kiosk/config.ts';
+import { parseKioskConfig } from '../../src/lib/kiosk/validate-config.ts';
 
 describe('kiosk configuration', () => {
   it('accepts the bundled file', () => {

@@ -39,3 +39,18 @@ describe('the kiosk server', () => {
     expect(server.lastHeartbeat()).toBeGreaterThan(Date.now() - 5000);
   });
 });
+
+describe('the configuration the kiosk page receives', () => {
+  it('is the checked one: a refused file is replaced by the defaults', async () => {
+    const { parseKioskConfig } = await import('../../src/lib/kiosk/validate-config.ts');
+    const { DEFAULT_KIOSK_CONFIG } = await import('../../src/lib/kiosk/config.ts');
+    const { config } = parseKioskConfig('{ "countdownSeconds": 3 }');
+    const root = mkdtempSync(join(tmpdir(), 'atlas-kiosk-config-'));
+    const served = await startKioskServer(root, 0, { '/kiosk/config.json': JSON.stringify(config) });
+    try {
+      expect(await (await fetch(new URL('kiosk/config.json', served.url))).json()).toEqual(DEFAULT_KIOSK_CONFIG);
+    } finally {
+      await served.close();
+    }
+  });
+});

@@ -130,6 +130,13 @@ export function createMapController(options: MapControllerOptions): MapControlle
   }
 
   on('click', (e) => options.onPick(pick(e.point)));
+  // After a lost WebGL context MapLibre rebuilds the style from a snapshot; feature states are not in it.
+  on('webglcontextrestored', () => {
+    map.once('idle', () => {
+      if (selected) setSelected(selected, true);
+      applyEmphasis(emphasized);
+    });
+  });
   on('moveend', () => options.onViewChange?.(currentView()));
   const currentView = (): MapView => {
     const c = map.getCenter();

@@ -1,0 +1,208 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { anchorOf, expectCleanRun, launchBrowser, mapIdle, openAtlas, renderedIds, screenPoint } from './browser.ts';
+import type { KioskConfig } from '../../src/lib/kiosk/config.ts';
+
+const baseURL = inject('baseURL');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const TOUCH_SCREEN: BrowserContextOptions = { viewport: { width: 1920, height: 1080 }, hasTouch: true };
+
+/** The kiosk page, with its configuration replaced (shortened timings) as a technician would edit it. */
+function openKiosk(config: Partial<KioskConfig> = {}, prepare?: (page: Page) => Promise<void>) {
+  return openAtlas(browser, baseURL, TOUCH_SCREEN, '?kiosk', async (page) => {
+    await page.route('**/kiosk/config.json', (route) => route.fulfill({ json: { attractTour: ['return-via-paris'], attractStepSeconds: 2, ...config } }));
+    await prepare?.(page);
+  });
+}
+
+async function tap(page: Page, lngLat: [number, number]) {
+  await mapIdle(page);
+  const p = await screenPoint(page, lngLat);
+  await page.touchscreen.tap(p.x, p.y);
+}
+
+/** Everything a finger can operate that is smaller than 44 × 44 CSS pixels. */
+function smallTargets(page: Page) {
+  return page.evaluate(() => {
+    const targets = document.querySelectorAll('button, a[href], summary, input[type="range"], input[type="search"], label, [role="slider"]');
+    return [...targets]
+      .filter((el) => !el.closest('.visually-hidden'))
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && box.height > 0 && (box.width < 44 || box.height < 44))
+      .map(({ el, box }) => `${el.tagName.toLowerCase()} "${(el.textContent ?? el.getAttribute('aria-label') ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+  });
+}
+
+describe('the kiosk on a touch screen', () => {
+  it('makes every control at least 44 × 44 px, with panels and the reader open', async () => {
+    const atlas = await openKiosk();
+    const { page } = atlas;
+    expect(await smallTargets(page)).toEqual([]);
+    await tap(page, anchorOf('paris'));
+    await page.getByTestId('passage-panel').waitFor();
+    await page.getByRole('button', { name: 'Journeys' }).tap();
+    await page.getByText('Documents', { exact: true }).tap();
+    expect(await smallTargets(page)).toEqual([]);
+    await page.getByTestId('passage-panel').getByRole('button', { name: 'Read the whole document' }).first().tap();
+    await page.getByTestId('document-reader').waitFor();
+    expect(await smallTargets(page)).toEqual([]);
+    await expectCleanRun(atlas);
+  });
+
+  it('cannot be pinch-zoomed, scrolled away, right-clicked or navigated away', async () => {
+    const atlas = await openKiosk();
+    const { page } = atlas;
+    const session = await page.context().newCDPSession(page);
+    await session.send('Input.synthesizePinchGesture', { x: 300, y: 300, scaleFactor: 2, gestureSourceType: 'touch' });
+    expect(await page.evaluate(() => window.visualViewport?.scale)).toBe(1);
+    const prevented = await page.evaluate(() => {
+      const fire = (event: Event) => (document.body.dispatchEvent(event), event.defaultPrevented);
+      return {
+        contextmenu: fire(new MouseEvent('contextmenu', { bubbles: true, cancelable: true })),
+        ctrlWheel: fire(new WheelEvent('wheel', { bubbles: true, cancelable: true, ctrlKey: true, deltaY: -100 })),
+        zoomKey: fire(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ctrlKey: true, key: '+' })),
+        select: fire(new Event('selectstart', { bubbles: true, cancelable: true })),
+        newWindow: window.open('about:blank') === null,
+      };
+    });
+    expect(prevented).toEqual({ contextmenu: true, ctrlWheel: true, zoomKey: true, select: true, newWindow: true });
+    expect(page.context().pages()).toHaveLength(1);
+    expect(await page.evaluate(() => getComputedStyle(document.body).userSelect)).toBe('none');
+    expect(await page.locator('meta[name="viewport"]').getAttribute('content')).toContain('user-scalable=no');
+    await page.getByRole('button', { name: 'About this data' }).tap();
+    expect(await page.getByRole('dialog', { name: 'About this data' }).getByRole('link').count()).toBe(0);
+    expect(new URL(page.url()).pathname).toBe('/');
+    await expectCleanRun(atlas);
+  });
+
+  it('asks whether anyone is still there, counts down, resets everything and plays the attract tour; a touch hands control back', { timeout: 120_000 }, async () => {
+    const atlas = await openKiosk({ idleSeconds: 10, countdownSeconds: 20, textScale: 1.25 });
+    const { page } = atlas;
+    await page.evaluate(() => ((window as unknown as { firstMap: unknown; atlas: { map: unknown } }).firstMap = (window as unknown as { atlas: { map: unknown } }).atlas.map));
+
+    // A visitor: selects Paris, opens the document, hides a role, enlarges the text.
+    await tap(page, anchorOf('paris'));
+    await page.getByTestId('passage-panel').getByRole('button', { name: 'Read the whole document' }).first().tap();
+    await page.getByTestId('document-reader').waitFor();
+    await page.getByRole('button', { name: 'Close document' }).tap();
+    await page.getByRole('checkbox', { name: 'Trainees came from' }).uncheck();
+    await page.getByRole('button', { name: 'Larger text' }).tap();
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--text-scale'))).toBe('1.5');
+
+    // Idle: the prompt, which a touch dismisses with everything left as it was.
+    const prompt = page.getByTestId('idle-prompt');
+    await prompt.waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Yes, keep exploring' }).tap();
+    await prompt.waitFor({ state: 'hidden' });
+    expect(await page.getByTestId('passage-panel').locator('h2').textContent()).toBe('Paris');
+
+    // Idle again: the countdown runs out.
+    await prompt.waitFor({ timeout: 15_000 });
+    const first = Number(await page.getByTestId('countdown').textContent());
+    expect(first).toBeGreaterThanOrEqual(19);
+    await expect.poll(async () => Number(await page.getByTestId('countdown').textContent()), { timeout: 5000 }).toBeLessThan(first);
+    const attract = page.getByTestId('attract');
+    await attract.waitFor({ timeout: 25_000 });
+
+    // Everything is back at the start, on the same map, and the tour is playing.
+    expect(await page.getByTestId('passage-panel').count()).toBe(0);
+    expect(await page.getByTestId('document-reader').count()).toBe(0);
+    expect(await page.getByRole('checkbox', { name: 'Trainees came from' }).isChecked()).toBe(true);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--text-scale'))).toBe('1.25');
+    expect(await page.evaluate(() => (window as unknown as { firstMap: unknown; atlas: { map: unknown } }).firstMap === (window as unknown as { atlas: { map: unknown } }).atlas.map)).toBe(true);
+    expect(await page.locator('canvas.maplibregl-canvas').count()).toBe(1);
+    const step = () => page.getByTestId('journey').locator('.count').textContent();
+    await expect.poll(step).toBe('Step 1 of 4: Cuba → Paris');
+    await expect.poll(step, { timeout: 6000 }).toBe('Step 2 of 4: Paris → Prague');
+
+    // A touch stops the tour and hands the map to the visitor.
+    await attract.tap();
+    await attract.waitFor({ state: 'hidden' });
+    expect(await page.getByTestId('journey').count()).toBe(0);
+    await tap(page, anchorOf('prague'));
+    await expect.poll(() => page.getByTestId('passage-panel').locator('h2').textContent()).toBe('Prague');
+    await expectCleanRun(atlas);
+  });
+
+  it('recovers from a lost WebGL context with every layer, feature and selection back', async () => {
+    const atlas = await openKiosk();
+    const { page } = atlas;
+    await tap(page, anchorOf('paris'));
+    await expect.poll(() => page.getByTestId('passage-panel').locator('h2').textContent()).toBe('Paris');
+    await mapIdle(page);
+    const before = await renderedIds(page, ['place-points', 'place-country-fill', 'place-area-fill', 'legs-line', 'place-labels']);
+    for (let i = 0; i < 3; i++) {
+      await page.evaluate(async () => {
+        const canvas = (window as unknown as { atlas: { map: { getCanvas(): HTMLCanvasElement } } }).atlas.map.getCanvas();
+        const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+        const lose = gl!.getExtension('WEBGL_lose_context')!;
+        const lost = new Promise((r) => canvas.addEventListener('webglcontextlost', r, { once: true }));
+        lose.loseContext();
+        await lost;
+        await new Promise((r) => setTimeout(r, 300)); // as a GPU reset takes a moment
+        const restored = new Promise((r) => canvas.addEventListener('webglcontextrestored', r, { once: true }));
+        lose.restoreContext();
+        await restored;
+      });
+      await mapIdle(page);
+      expect(await renderedIds(page, ['place-points', 'place-country-fill', 'place-area-fill', 'legs-line', 'place-labels'])).toEqual(before);
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as { atlas: { map: { getFeatureState(f: object): { selected?: boolean } } } }).atlas.map.getFeatureState({ source: 'places', id: 'paris' }).selected))
+        .toBe(true);
+    }
+    await tap(page, anchorOf('prague'));
+    await expect.poll(() => page.getByTestId('passage-panel').locator('h2').textContent()).toBe('Prague');
+    await expectCleanRun(atlas);
+  });
+
+  it('returns DOM nodes, listeners and WebGL contexts to the same counts after each visitor (short soak)', { timeout: 120_000 }, async () => {
+    const atlas = await openKiosk({}, async (page) => {
+      // Count WebGL contexts as the page creates them.
+      await page.addInitScript(() => {
+        const contexts = new Set<unknown>();
+        const original = HTMLCanvasElement.prototype.getContext;
+        HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+          const ctx = (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
+          if (ctx && /webgl/.test(type)) contexts.add(ctx);
+          return ctx;
+        } as typeof original;
+        (window as unknown as { webglContexts: () => number }).webglContexts = () => contexts.size;
+      });
+    });
+    const { page } = atlas;
+    const session = await page.context().newCDPSession(page);
+    const counts = async () => {
+      await session.send('HeapProfiler.collectGarbage');
+      const { nodes, jsEventListeners } = await session.send('Memory.getDOMCounters');
+      return { nodes, listeners: jsEventListeners, contexts: await page.evaluate(() => (window as unknown as { webglContexts: () => number }).webglContexts()) };
+    };
+    const visitor = async () => {
+      await tap(page, anchorOf('havana'));
+      await page.getByTestId('passage-panel').getByRole('button', { name: 'Read the whole document' }).first().tap();
+      await page.getByTestId('document-reader').waitFor();
+      await page.getByRole('button', { name: 'Close document' }).tap();
+      await page.getByRole('button', { name: 'Journeys' }).tap();
+      await page.getByRole('button', { name: /Back by way of Paris and Prague/ }).tap();
+      await page.getByRole('button', { name: 'Next →' }).tap();
+      await page.evaluate(() => (window as unknown as { atlas: { reset(): void } }).atlas.reset());
+      await mapIdle(page);
+    };
+    // Warm-up: first-time allocations (fonts, glyphs, lazily built panels) settle over the first visitors.
+    await visitor();
+    await visitor();
+    const baseline = await counts();
+    for (let i = 0; i < 3; i++) {
+      await visitor();
+      expect(await counts(), `after visitor ${i + 3}`).toEqual(baseline);
+    }
+    expect(baseline.contexts).toBe(1);
+    await expectCleanRun(atlas);
+  });
+});
