@@ -93,7 +93,7 @@ describe('the kiosk on a touch screen', () => {
     await page.getByTestId('document-reader').waitFor();
     await page.getByRole('button', { name: 'Close document' }).tap();
     await page.getByRole('checkbox', { name: 'Trainees came from' }).uncheck();
-    await page.getByRole('button', { name: 'Larger text' }).tap();
+    await page.getByRole('button', { name: 'A+ larger text' }).tap();
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--text-scale'))).toBe('1.5');
 
     // Idle: the prompt, which a touch dismisses with everything left as it was.
