@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { anchorOf, axeViolations, launchBrowser, legMiddle, openAtlas, renderedIds, screenPoint, expectCleanRun } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { anchorOf, axeViolations, useBrowser, legMiddle, openAtlas, renderedIds, screenPoint, expectCleanRun } from './browser.ts';
 
 const baseURL = inject('baseURL');
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('the map on the bundled corpus', () => {
   it('draws the documents’ places and routes from local files only', async () => {
-    const atlas = await openAtlas(browser, baseURL);
+    const atlas = await openAtlas(browser(), baseURL);
     const drawn = {
       points: await renderedIds(atlas.page, ['place-points']),
       legs: await renderedIds(atlas.page, ['legs-line']),
@@ -29,7 +22,7 @@ describe('the map on the bundled corpus', () => {
   });
 
   it('opens the sentence that names Paris as the centre of the network when Paris is clicked', async () => {
-    const atlas = await openAtlas(browser, baseURL);
+    const atlas = await openAtlas(browser(), baseURL);
     const { page } = atlas;
     const p = await screenPoint(page, anchorOf('paris'));
     await page.mouse.click(p.x, p.y);
@@ -42,7 +35,7 @@ describe('the map on the bundled corpus', () => {
   });
 
   it('opens a route leg’s own words when the leg is tapped with a finger', async () => {
-    const atlas = await openAtlas(browser, baseURL, { hasTouch: true });
+    const atlas = await openAtlas(browser(), baseURL, { hasTouch: true });
     const { page } = atlas;
     const p = await screenPoint(page, legMiddle('cuba', 'paris'));
     await page.touchscreen.tap(p.x, p.y);
@@ -55,7 +48,7 @@ describe('the map on the bundled corpus', () => {
   });
 
   it('lets the user choose among features that overlap under a tap', async () => {
-    const atlas = await openAtlas(browser, baseURL, { hasTouch: true });
+    const atlas = await openAtlas(browser(), baseURL, { hasTouch: true });
     const { page } = atlas;
     const p = await screenPoint(page, anchorOf('havana'));
     await page.touchscreen.tap(p.x, p.y);
@@ -69,7 +62,7 @@ describe('the map on the bundled corpus', () => {
   });
 
   it('opens the whole document with the passage highlighted and scrolled into view', async () => {
-    const atlas = await openAtlas(browser, baseURL);
+    const atlas = await openAtlas(browser(), baseURL);
     const { page } = atlas;
     const p = await screenPoint(page, anchorOf('prague'));
     await page.mouse.click(p.x, p.y);
@@ -92,7 +85,7 @@ describe('the map on the bundled corpus', () => {
   });
 
   it('reaches every feature by keyboard through the list of places and routes', async () => {
-    const atlas = await openAtlas(browser, baseURL);
+    const atlas = await openAtlas(browser(), baseURL);
     const { page } = atlas;
     await page.getByRole('button', { name: 'List' }).focus();
     await page.keyboard.press('Enter');
@@ -106,7 +99,7 @@ describe('the map on the bundled corpus', () => {
   });
 
   it('copies a passage as a citation that names the words and the archive record', async () => {
-    const atlas = await openAtlas(browser, baseURL, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const atlas = await openAtlas(browser(), baseURL, { permissions: ['clipboard-read', 'clipboard-write'] });
     const { page } = atlas;
     const p = await screenPoint(page, anchorOf('paris'));
     await page.mouse.click(p.x, p.y);
@@ -120,7 +113,7 @@ describe('the map on the bundled corpus', () => {
   });
 
   it('offers the data for download from “About this data”', async () => {
-    const atlas = await openAtlas(browser, baseURL);
+    const atlas = await openAtlas(browser(), baseURL);
     const { page } = atlas;
     await page.getByRole('button', { name: 'About this data' }).click();
     const dialog = page.getByRole('dialog', { name: 'About this data' });
@@ -135,7 +128,7 @@ describe('the map on the bundled corpus', () => {
   });
 
   it('has no accessibility violations (axe-core) with the panels closed and open', async () => {
-    const atlas = await openAtlas(browser, baseURL);
+    const atlas = await openAtlas(browser(), baseURL);
     const { page } = atlas;
     const violations = () => axeViolations(page);
     expect(await violations()).toEqual([]);

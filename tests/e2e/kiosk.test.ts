@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { anchorOf, expectCleanRun, launchBrowser, mapIdle, openAtlas, renderedIds, screenPoint } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { anchorOf, expectCleanRun, useBrowser, mapIdle, openAtlas, renderedIds, screenPoint } from './browser.ts';
 import type { KioskConfig } from '../../src/lib/kiosk/config.ts';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const TOUCH_SCREEN: BrowserContextOptions = { viewport: { width: 1920, height: 1080 }, hasTouch: true };
 
 /** The kiosk page, with its configuration replaced (shortened timings) as a technician would edit it. */
 function openKiosk(config: Partial<KioskConfig> = {}, prepare?: (page: Page) => Promise<void>) {
-  return openAtlas(browser, baseURL, TOUCH_SCREEN, '?kiosk', async (page) => {
+  return openAtlas(browser(), baseURL, TOUCH_SCREEN, '?kiosk', async (page) => {
     await page.route('**/kiosk/config.json', (route) => route.fulfill({ json: { attractTour: ['return-via-paris'], attractStepSeconds: 2, ...config } }));
     await prepare?.(page);
   });

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { anchorOf, axeViolations, expectCleanRun, launchBrowser, mapIdle, openAtlas, renderedIds, screenPoint } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { anchorOf, axeViolations, expectCleanRun, useBrowser, mapIdle, openAtlas, renderedIds, screenPoint } from './browser.ts';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const heading = (page: Page) => page.getByTestId('passage-panel').locator('h2').textContent();
 const stepText = (page: Page) => page.getByTestId('journey').locator('.count').textContent();
@@ -24,7 +18,7 @@ async function inView(page: Page, lngLat: [number, number]) {
 
 describe('tracing a journey', () => {
   it('steps leg by leg through the return by way of Paris, each step with its own words, the camera following', async () => {
-    const atlas = await openAtlas(browser, baseURL, { reducedMotion: 'reduce' });
+    const atlas = await openAtlas(browser(), baseURL, { reducedMotion: 'reduce' });
     const { page } = atlas;
     await page.getByRole('button', { name: 'Journeys' }).click();
     await page.getByRole('button', { name: /Back by way of Paris and Prague/ }).click();
@@ -49,7 +43,7 @@ describe('tracing a journey', () => {
   });
 
   it('moves with the arrow keys and with a swipe', async () => {
-    const atlas = await openAtlas(browser, baseURL, { reducedMotion: 'reduce' });
+    const atlas = await openAtlas(browser(), baseURL, { reducedMotion: 'reduce' });
     const { page } = atlas;
     await page.getByRole('button', { name: 'Journeys' }).click();
     await page.getByRole('button', { name: /Out to Cuba by way of Mexico/ }).click();
@@ -69,7 +63,7 @@ describe('tracing a journey', () => {
 
 describe('the network around a place', () => {
   it('shows Paris as the centre: its legs, the places at their ends, the document that names it', async () => {
-    const atlas = await openAtlas(browser, baseURL);
+    const atlas = await openAtlas(browser(), baseURL);
     const { page } = atlas;
     const p = await screenPoint(page, anchorOf('paris'));
     await page.mouse.click(p.x, p.y);
@@ -83,7 +77,7 @@ describe('the network around a place', () => {
 
 describe('time and filters', () => {
   it('shows only what the documents had reported by the end of 1961, and everything again after', async () => {
-    const atlas = await openAtlas(browser, baseURL, { reducedMotion: 'reduce' });
+    const atlas = await openAtlas(browser(), baseURL, { reducedMotion: 'reduce' });
     const { page } = atlas;
     await page.getByRole('button', { name: 'Whole map' }).click();
     const slider = page.getByRole('slider');
@@ -100,7 +94,7 @@ describe('time and filters', () => {
   });
 
   it('switches a role off from the legend, on the map and in the list', async () => {
-    const atlas = await openAtlas(browser, baseURL);
+    const atlas = await openAtlas(browser(), baseURL);
     const { page } = atlas;
     await page.getByRole('checkbox', { name: 'Trainees came from' }).uncheck();
     await mapIdle(page);
@@ -118,7 +112,7 @@ describe('time and filters', () => {
 
 describe('finding things', () => {
   it('finds Havana by the memo’s spelling, Habana', async () => {
-    const atlas = await openAtlas(browser, baseURL);
+    const atlas = await openAtlas(browser(), baseURL);
     const { page } = atlas;
     await page.getByRole('searchbox', { name: 'Search places and passages' }).fill('Habana');
     const results = page.getByTestId('search-results');
@@ -129,7 +123,7 @@ describe('finding things', () => {
   });
 
   it('finds a passage by its words and opens it in the reader', async () => {
-    const atlas = await openAtlas(browser, baseURL);
+    const atlas = await openAtlas(browser(), baseURL);
     const { page } = atlas;
     await page.getByRole('searchbox', { name: 'Search places and passages' }).fill('swiss banks');
     await page.getByTestId('search-results').getByRole('button').first().click();
@@ -142,7 +136,7 @@ describe('finding things', () => {
 
 describe('text to map', () => {
   it('turns a place name in the reader into a link that selects the place on the map', async () => {
-    const atlas = await openAtlas(browser, baseURL);
+    const atlas = await openAtlas(browser(), baseURL);
     const { page } = atlas;
     await page.getByRole('searchbox', { name: 'Search places and passages' }).fill('four fronts');
     await page.getByTestId('search-results').getByRole('button').first().click();
@@ -157,7 +151,7 @@ describe('text to map', () => {
 
 describe('deep links', () => {
   it('reopens the same passage after a reload', async () => {
-    const atlas = await openAtlas(browser, baseURL);
+    const atlas = await openAtlas(browser(), baseURL);
     const { page } = atlas;
     const p = await screenPoint(page, anchorOf('prague'));
     await page.mouse.click(p.x, p.y);
@@ -176,7 +170,7 @@ describe('deep links', () => {
   });
 
   it('restores a journey step and filters from a shared link', async () => {
-    const atlas = await openAtlas(browser, baseURL, {}, '#journey=return-via-paris:3&hide=origin');
+    const atlas = await openAtlas(browser(), baseURL, {}, '#journey=return-via-paris:3&hide=origin');
     const { page } = atlas;
     await expect.poll(() => stepText(page)).toBe('Step 3 of 4: Paris → Colombia or Paris → Brazil');
     expect(await page.getByRole('checkbox', { name: 'Trainees came from' }).isChecked()).toBe(false);
@@ -184,7 +178,7 @@ describe('deep links', () => {
   });
 
   it('walks back and forward through selections', async () => {
-    const atlas = await openAtlas(browser, baseURL);
+    const atlas = await openAtlas(browser(), baseURL);
     const { page } = atlas;
     for (const id of ['paris', 'prague']) {
       await mapIdle(page); // the panel opening resizes the map
@@ -202,7 +196,7 @@ describe('deep links', () => {
 
 describe('keyboard only', () => {
   it('walks through a journey and the reader without a pointer', async () => {
-    const atlas = await openAtlas(browser, baseURL);
+    const atlas = await openAtlas(browser(), baseURL);
     const { page } = atlas;
     await page.getByRole('button', { name: 'Journeys' }).focus();
     await page.keyboard.press('Enter'); // focus moves to the stepper's heading
@@ -224,7 +218,7 @@ describe('keyboard only', () => {
   });
 
   it('has no accessibility violations with a journey and the filters open', async () => {
-    const atlas = await openAtlas(browser, baseURL);
+    const atlas = await openAtlas(browser(), baseURL);
     const { page } = atlas;
     await page.getByRole('button', { name: 'Journeys' }).click();
     await page.getByRole('button', { name: /Back by way of Paris and Prague/ }).click();
