@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { SECURITY_HEADERS } from './security-headers.ts';
 
 const TYPES: Record<string, string> = {
@@ -17,6 +18,9 @@ const TYPES: Record<string, string> = {
   '.woff': 'font/woff',
 };
 
+// Text compresses several times over; woff2 and images are compressed already.
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.geojson', '.jsonld', '.csv', '.svg']);
+
 export interface KioskServer {
   url: string;
   /** When the page last said it was alive (ms since epoch), or null. */
@@ -24,10 +28,12 @@ export interface KioskServer {
   close(): Promise<void>;
 }
 
-/** A small static server for the built app on 127.0.0.1, with the web build's security headers and a heartbeat. */
+/** A small static server for the built app on 127.0.0.1, with the web build's security headers, gzip and a heartbeat. */
 export function startKioskServer(root: string, port = 0, generated: Record<string, string> = {}): Promise<KioskServer> {
   const base = resolve(root);
   let lastBeat: number | null = null;
+  // The site does not change while it is served (a rebuild restarts the server), so each file is compressed once.
+  const gzipped = new Map<string, Buffer>();
   const server: Server = createServer(async (req, res) => {
     const headers = { ...SECURITY_HEADERS, 'Cache-Control': 'no-cache' };
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -52,8 +58,14 @@ export function startKioskServer(root: string, port = 0, generated: Record<strin
     }
     try {
       const file = (await stat(path)).isDirectory() ? join(path, 'index.html') : path;
-      const body = await readFile(file);
-      res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      let body = await readFile(file);
+      const type = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      if (COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+        body = gzipped.get(file) ?? gzipped.set(file, gzipSync(body)).get(file)!;
+        res.writeHead(200, { ...headers, ...type, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
+      } else {
+        res.writeHead(200, { ...headers, ...type });
+      }
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       res.writeHead(404, headers).end();

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { startKioskServer, type KioskServer } from '../../src/build/kiosk-server.ts';
 
 let server: KioskServer;
@@ -25,6 +27,24 @@ describe('the kiosk server', () => {
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     const data = await fetch(new URL('data/places.geojson', server.url));
     expect(data.headers.get('content-type')).toBe('application/geo+json; charset=utf-8');
+  });
+
+  it('sends text gzipped to a browser that accepts it, and plain to one that does not', async () => {
+    const get = (encoding: string) =>
+      new Promise<{ encoding?: string; body: Buffer }>((resolve, reject) => {
+        request(new URL('data/places.geojson', server.url), { headers: { 'Accept-Encoding': encoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }));
+        })
+          .on('error', reject)
+          .end();
+      });
+    const zipped = await get('gzip, deflate, br');
+    expect(zipped.encoding).toBe('gzip');
+    expect(gunzipSync(zipped.body).toString()).toBe('{"type":"FeatureCollection","features":[]}');
+    const plain = await get('identity');
+    expect(plain.encoding).toBeUndefined();
+    expect(plain.body.toString()).toBe('{"type":"FeatureCollection","features":[]}');
   });
 
   it('serves nothing outside the site', async () => {
