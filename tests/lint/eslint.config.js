@@ -1,0 +1,135 @@
+// ESLint flat config for the whole repository, run from package.json as
+//   eslint --config tests/lint/eslint.config.js --max-warnings 0 .
+// With --config, ESLint resolves `files`/`ignores` against the working directory, not this file's folder,
+// so every block below gets the repository root as an explicit basePath: the patterns mean the same thing
+// whatever directory ESLint is started from (the unit test in tests/unit/lint-rules.test.ts relies on it).
+import { fileURLToPath } from 'node:url';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import svelte from 'eslint-plugin-svelte';
+import svelteParser from 'svelte-eslint-parser';
+import globals from 'globals';
+import { defineConfig } from 'eslint/config';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+// Why document text must never reach an HTML parser: the atlas renders transcribed archive documents,
+// quotes and passages; any of them may contain "<", and parsing them as markup is an XSS hole under any CSP.
+const NO_HTML = 'Document text must never be parsed as HTML';
+
+/** no-restricted-syntax entries for every JS/TS/Svelte file. */
+const htmlSinks = [
+  {
+    selector: "CallExpression[callee.property.name='setHTML'], CallExpression[callee.property.value='setHTML']",
+    message: `${NO_HTML}: Popup.setHTML parses its argument as markup. Use popup.setText(...) or popup.setDOMContent(node) with text set through textContent.`,
+  },
+  {
+    selector:
+      "AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/], AssignmentExpression > MemberExpression.left[property.value=/^(innerHTML|outerHTML)$/]",
+    message: `${NO_HTML}: assigning innerHTML/outerHTML parses the string as markup. Use textContent, or build nodes with document.createElement and Svelte text interpolation.`,
+  },
+  {
+    selector:
+      "CallExpression[callee.property.name='insertAdjacentHTML'], CallExpression[callee.property.value='insertAdjacentHTML']",
+    message: `${NO_HTML}: insertAdjacentHTML parses its argument as markup. Use insertAdjacentText, or create the element and set its textContent.`,
+  },
+  {
+    selector: "CallExpression[callee.name='eval']",
+    message: 'eval runs a string as code (an injection hole, and blocked by the page CSP): parse data with JSON.parse or call the function directly.',
+  },
+  {
+    selector: "NewExpression[callee.name='Function'], CallExpression[callee.name='Function']",
+    message: 'new Function(...) runs a string as code (an injection hole, and blocked by the page CSP): write the function in source instead.',
+  },
+];
+
+/** Extra entries for Svelte components and rune modules (.svelte.ts). */
+const RUNES = '/^(state|derived|effect|props|bindable|inspect|host)$/';
+// Only top-level bindings matter: Svelte resolves "$name" against the component's (or module's) top scope.
+const TOP = ':matches(Program, SvelteScriptElement, ExportNamedDeclaration)';
+const RUNE_SHADOW =
+  'A top-level binding or prop named like a Svelte 5 rune (state, derived, effect, props, ...) can turn "$state(...)" etc. into a store subscription to it instead of the rune (such a prop once broke at run time and svelte-check did not flag it): rename it.';
+const svelteOnly = [
+  {
+    selector: "SvelteMustacheTag[kind='raw']",
+    message: `${NO_HTML}: {@html ...} renders its value as markup. Use Svelte text interpolation {value}, which escapes it.`,
+  },
+  {
+    selector: [
+      `${TOP} > VariableDeclaration > VariableDeclarator > Identifier.id[name=${RUNES}]`,
+      `${TOP} > VariableDeclaration > VariableDeclarator > ObjectPattern > Property > Identifier.value[name=${RUNES}]`,
+      `${TOP} > VariableDeclaration > VariableDeclarator > ObjectPattern > Property > AssignmentPattern > Identifier.left[name=${RUNES}]`,
+      `${TOP} > VariableDeclaration > VariableDeclarator > ArrayPattern > Identifier[name=${RUNES}]`,
+      `${TOP} > :matches(FunctionDeclaration, ClassDeclaration) > Identifier.id[name=${RUNES}]`,
+      `ImportDeclaration > * > Identifier.local[name=${RUNES}]`,
+    ].join(', '),
+    message: RUNE_SHADOW,
+  },
+];
+
+const configs = defineConfig(
+  {
+    name: 'atlas/ignores',
+    ignores: ['node_modules/', 'dist/', 'static/data/', '.tmp/', 'test-results/'],
+  },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  svelte.configs['flat/recommended'],
+  {
+    name: 'atlas/svelte-typescript',
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: {
+      parser: svelteParser,
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] },
+    },
+  },
+  {
+    name: 'atlas/typescript',
+    files: ['**/*.ts', '**/*.svelte'],
+    rules: {
+      // TypeScript and svelte-check already report undefined names, and no-undef does not know DOM type names (EventListener).
+      'no-undef': 'off',
+      // A leading underscore marks a binding kept on purpose (e.g. `const { names: _names, ...rest } = feature`).
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }],
+    },
+  },
+  {
+    name: 'atlas/globals-browser',
+    files: ['src/**/*.ts', 'src/**/*.svelte'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    name: 'atlas/globals-node',
+    files: ['src/build/**', 'tests/**', 'vite.config.ts', '**/*.js', '**/*.mjs', '**/*.cjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    name: 'atlas/security',
+    rules: {
+      'svelte/no-at-html-tags': 'error',
+      'no-restricted-syntax': ['error', ...htmlSinks],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'document',
+          property: 'write',
+          message: `${NO_HTML}: document.write parses its argument as markup. Create elements and set their textContent.`,
+        },
+        {
+          object: 'document',
+          property: 'writeln',
+          message: `${NO_HTML}: document.writeln parses its argument as markup. Create elements and set their textContent.`,
+        },
+      ],
+    },
+  },
+  {
+    name: 'atlas/security-svelte',
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...htmlSinks, ...svelteOnly],
+    },
+  },
+);
+
+export default configs.map((config) => ({ ...config, basePath: repoRoot }));

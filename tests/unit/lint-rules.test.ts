@@ -1,0 +1,131 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { ESLint, type Linter } from 'eslint';
+
+// The project's lint config (the one `npm run lint` uses), applied to small in-memory snippets.
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const configFile = fileURLToPath(new URL('../lint/eslint.config.js', import.meta.url));
+
+const NO_HTML = 'Document text must never be parsed as HTML';
+const MESSAGES = {
+  atHtml: `${NO_HTML}: {@html ...} renders its value as markup. Use Svelte text interpolation {value}, which escapes it.`,
+  setHTML: `${NO_HTML}: Popup.setHTML parses its argument as markup. Use popup.setText(...) or popup.setDOMContent(node) with text set through textContent.`,
+  innerHTML: `${NO_HTML}: assigning innerHTML/outerHTML parses the string as markup. Use textContent, or build nodes with document.createElement and Svelte text interpolation.`,
+  insertAdjacentHTML: `${NO_HTML}: insertAdjacentHTML parses its argument as markup. Use insertAdjacentText, or create the element and set its textContent.`,
+  // no-restricted-properties puts its own sentence in front of the configured message.
+  documentWrite: `'document.write' is restricted from being used. ${NO_HTML}: document.write parses its argument as markup. Create elements and set their textContent.`,
+  eval: 'eval runs a string as code (an injection hole, and blocked by the page CSP): parse data with JSON.parse or call the function directly.',
+  runeShadow:
+    'A top-level binding or prop named like a Svelte 5 rune (state, derived, effect, props, ...) can turn "$state(...)" etc. into a store subscription to it instead of the rune (such a prop once broke at run time and svelte-check did not flag it): rename it.',
+  newFunction: 'new Function(...) runs a string as code (an injection hole, and blocked by the page CSP): write the function in source instead.',
+};
+
+let eslint: ESLint;
+beforeAll(() => {
+  eslint = new ESLint({ cwd: root, overrideConfigFile: configFile });
+});
+
+const lint = async (code: string, filePath: string): Promise<Linter.LintMessage[]> => {
+  const [result] = await eslint.lintText(code, { filePath, warnIgnored: true });
+  return result!.messages;
+};
+// The security rules' errors (the snippets may also trip unrelated rules, e.g. an unused parameter).
+const SECURITY_RULES = ['no-restricted-syntax', 'no-restricted-properties', 'svelte/no-at-html-tags'];
+const errors = (messages: Linter.LintMessage[]) =>
+  messages.filter((m) => m.severity === 2 && SECURITY_RULES.includes(m.ruleId ?? '')).map((m) => ({ ruleId: m.ruleId, message: m.message }));
+
+const component = (markup: string) => `<script lang="ts">
+  interface Props {
+    passage: string;
+  }
+  let { passage }: Props = $props();
+</script>
+
+${markup}
+`;
+const mapModule = (body: string) => `import type { Popup } from 'maplibre-gl';
+
+export function show(popup: Popup, el: HTMLElement, passage: string, quote: string): void {
+  ${body}
+}
+`;
+
+describe('lint rules against rendering document text as HTML', () => {
+  it('rejects {@html} in a component, with the explanation, and Svelte\'s own rule fires too', async () => {
+    const found = errors(await lint(component('<p>{@html passage}</p>'), 'src/ui/Example.svelte'));
+    expect(found).toContainEqual({ ruleId: 'no-restricted-syntax', message: MESSAGES.atHtml });
+    expect(found.map((m) => m.ruleId)).toContain('svelte/no-at-html-tags');
+  });
+
+  it.each([
+    { sink: 'popup.setHTML', code: 'popup.setHTML(passage);', message: MESSAGES.setHTML },
+    { sink: 'innerHTML assignment', code: 'el.innerHTML = quote;', message: MESSAGES.innerHTML },
+    { sink: 'outerHTML assignment', code: 'el.outerHTML += quote;', message: MESSAGES.innerHTML },
+    { sink: 'insertAdjacentHTML', code: "el.insertAdjacentHTML('beforeend', quote);", message: MESSAGES.insertAdjacentHTML },
+    { sink: 'eval', code: 'eval(quote);', message: MESSAGES.eval },
+    { sink: 'new Function', code: 'new Function(quote)();', message: MESSAGES.newFunction },
+  ])('rejects $sink in TypeScript, with the explanation', async ({ code, message }) => {
+    expect(errors(await lint(mapModule(code), 'src/lib/map/example.ts'))).toEqual([{ ruleId: 'no-restricted-syntax', message }]);
+  });
+
+  it('rejects document.write', async () => {
+    expect(errors(await lint(mapModule('document.write(passage + quote);'), 'src/lib/map/example.ts'))).toEqual([
+      { ruleId: 'no-restricted-properties', message: MESSAGES.documentWrite },
+    ]);
+  });
+
+  it('rejects the same sinks inside a component script', async () => {
+    const code = component('<p>{passage}</p>').replace('</script>', '  export const show = (popup: { setHTML(html: string): void }) => popup.setHTML(passage);\n</script>');
+    expect(errors(await lint(code, 'src/ui/Example.svelte'))).toContainEqual({ ruleId: 'no-restricted-syntax', message: MESSAGES.setHTML });
+  });
+
+  it('accepts text interpolation and setText / textContent', async () => {
+    expect(await lint(component('<p>{passage}</p>'), 'src/ui/Example.svelte')).toEqual([]);
+    expect(await lint(mapModule('popup.setText(passage);\n  el.textContent = quote;'), 'src/lib/map/example.ts')).toEqual([]);
+  });
+});
+
+describe('lint rule against bindings that shadow Svelte 5 runes', () => {
+  it('rejects a prop named like a rune', async () => {
+    const code = `<script lang="ts">
+  let { state }: { state: string } = $props();
+</script>
+
+<p>{state}</p>
+`;
+    expect(errors(await lint(code, 'src/ui/Example.svelte'))).toEqual([{ ruleId: 'no-restricted-syntax', message: MESSAGES.runeShadow }]);
+  });
+
+  it('leaves function parameters and inner variables alone', async () => {
+    const code = `<script lang="ts">
+  let count = $state(0);
+  function apply(state: { count: number }) {
+    const effect = state.count;
+    count = effect;
+  }
+</script>
+
+<button onclick={() => apply({ count: count + 1 })}>{count}</button>
+`;
+    expect(await lint(code, 'src/ui/Example.svelte')).toEqual([]);
+  });
+});
+
+describe('lint config coverage', () => {
+  it.each(['src/main.ts', 'src/ui/App.svelte', 'src/lib/state/filters.svelte.ts', 'tests/unit/quote.test.ts', 'vite.config.ts'])('lints %s', async (path) => {
+    expect(await eslint.isPathIgnored(path)).toBe(false);
+  });
+
+  it.each(['node_modules/svelte/src/index-client.js', 'dist/assets/index.js', 'static/data/probe.js', '.tmp/probe/assets/index.js', 'test-results/probe.js'])(
+    'ignores %s',
+    async (path) => {
+      expect(await eslint.isPathIgnored(path)).toBe(true);
+    },
+  );
+
+  it('applies its file patterns to the repository, whatever the working directory', async () => {
+    const fromSrc = new ESLint({ cwd: fileURLToPath(new URL('../../src/', import.meta.url)), overrideConfigFile: configFile });
+    const config = await fromSrc.calculateConfigForFile('main.ts');
+    expect(config.languageOptions.globals).toHaveProperty('window');
+  });
+});
