@@ -58,7 +58,7 @@ export function startKioskServer(root: string, port = 0, generated: Record<strin
     }
     try {
       const file = (await stat(path)).isDirectory() ? join(path, 'index.html') : path;
-      let body = await readFile(file);
+      let body: Buffer = await readFile(file);
       const type = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' };
       if (COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
         body = gzipped.get(file) ?? gzipped.set(file, gzipSync(body)).get(file)!;
