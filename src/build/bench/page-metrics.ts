@@ -1,0 +1,272 @@
+/**
+ * What the benchmark measures in the browser: first idle, bytes on the wire, tap → passage, and a long soak.
+ * Every page it opens keeps the app's `window.atlas = { map, ready, reset }` contract (README), baselines included.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+/** Recorded by an init script the moment `window.atlas.ready` resolves: ms since navigation start. */
+const RECORD_FIRST_IDLE = () => {
+  let atlas: { ready: Promise<void> } | undefined;
+  Object.defineProperty(window, 'atlas', {
+    configurable: true,
+    get: () => atlas,
+    set(value: { ready: Promise<void> }) {
+      atlas = value;
+      void value.ready.then(() => ((window as unknown as { firstIdleAt: number }).firstIdleAt = performance.now()));
+    },
+  });
+};
+
+/** Counts the WebGL contexts the page creates, so a leak of contexts shows up in the soak. */
+const COUNT_WEBGL_CONTEXTS = () => {
+  const contexts = new Set<unknown>();
+  const original = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+    const ctx = (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
+    if (ctx && /webgl/.test(type)) contexts.add(ctx);
+    return ctx;
+  } as typeof original;
+  (window as unknown as { webglContexts: () => number }).webglContexts = () => contexts.size;
+};
+
+export const VIEWPORT = { width: 1280, height: 800 };
+
+export type ByteKind = 'html' | 'js' | 'css' | 'data' | 'fonts' | 'other';
+export interface Transfer {
+  /** Compressed bytes on the wire (body as sent plus headers), by kind. */
+  byKind: Record<ByteKind, number>;
+  total: number;
+  /** JavaScript that is not MapLibre's (its main chunk and its worker). */
+  jsBeyondMapLibre: number;
+  requests: number;
+}
+
+export interface FirstIdleRun {
+  firstIdleMs: number;
+  /** When the last data file had arrived, ms since navigation start: the rest is parsing, tiling and drawing. */
+  dataArrivedMs: number;
+  transfer: Transfer;
+}
+
+function kindOf(url: URL): ByteKind {
+  const path = url.pathname;
+  if (/\/data\//.test(path)) return 'data';
+  if (/\.m?js$/.test(path)) return 'js';
+  if (/\.css$/.test(path)) return 'css';
+  if (/\.woff2?$/.test(path)) return 'fonts';
+  if (path.endsWith('/') || path.endsWith('.html')) return 'html';
+  return 'other';
+}
+
+async function newBenchContext(browser: Browser, hasTouch = false): Promise<BrowserContext> {
+  // Reduced motion: the app and the baselines frame the map without an animation, so first idle is not a flight's length.
+  const context = await browser.newContext({ viewport: VIEWPORT, reducedMotion: 'reduce', hasTouch });
+  // tsx compiles this file with esbuild's keepNames, which wraps named functions in `__name(…)`; the functions
+  // handed to the page carry those calls with them, so the page gets the helper too.
+  await context.addInitScript('globalThis.__name = (fn) => fn;');
+  await context.addInitScript(RECORD_FIRST_IDLE);
+  return context;
+}
+
+/** Opens a page in a fresh context (empty cache) and reports when it first stood still with the data drawn. */
+export async function measureFirstIdle(browser: Browser, url: string): Promise<FirstIdleRun> {
+  const context = await newBenchContext(browser);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const sizes: Array<Promise<{ kind: ByteKind; url: string; bytes: number }>> = [];
+  page.on('requestfinished', (request) => {
+    sizes.push(request.sizes().then((s) => ({ kind: kindOf(new URL(request.url())), url: request.url(), bytes: s.responseBodySize + s.responseHeadersSize })));
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { firstIdleAt?: number }).firstIdleAt !== undefined, null, { timeout: 120_000, polling: 50 });
+  const timing = await page.evaluate(() => ({
+    firstIdleMs: (window as unknown as { firstIdleAt: number }).firstIdleAt,
+    dataArrivedMs: Math.max(0, ...performance.getEntriesByType('resource').filter((r) => r.name.includes('/data/')).map((r) => (r as PerformanceResourceTiming).responseEnd)),
+  }));
+  const all = await Promise.all(sizes);
+  await context.close();
+  if (errors.length) throw new Error(`${url}: the page failed while loading: ${errors.join('; ')}`);
+  const byKind: Record<ByteKind, number> = { html: 0, js: 0, css: 0, data: 0, fonts: 0, other: 0 };
+  for (const s of all) byKind[s.kind] += s.bytes;
+  const jsBeyondMapLibre = all.filter((s) => s.kind === 'js' && !/maplibre/.test(new URL(s.url).pathname)).reduce((sum, s) => sum + s.bytes, 0);
+  return { ...timing, transfer: { byKind, total: all.reduce((sum, s) => sum + s.bytes, 0), jsBeyondMapLibre, requests: all.length } };
+}
+
+/** The app opened for interaction: waited until ready, with the helpers the tap and soak measurements need. */
+async function openApp(browser: Browser, url: string, hasTouch = false) {
+  const context = await newBenchContext(browser, hasTouch);
+  await context.addInitScript(COUNT_WEBGL_CONTEXTS);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { firstIdleAt?: number }).firstIdleAt !== undefined, null, { timeout: 120_000, polling: 50 });
+  return { context, page, errors };
+}
+
+/** Page pixel of a place's label point, through the live map. */
+function placePoint(page: Page, lngLat: [number, number]) {
+  return page.evaluate((ll) => {
+    const map = (window as unknown as { atlas: { map: { project(l: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement } } }).atlas.map;
+    const p = map.project(ll);
+    const rect = map.getCanvas().getBoundingClientRect();
+    return { x: rect.left + p.x, y: rect.top + p.y };
+  }, lngLat);
+}
+
+function mapIdle(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = (window as unknown as { atlas: { map: { once(t: string, f: () => void): void; triggerRepaint(): void } } }).atlas.map;
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
+}
+
+export interface Target {
+  name: string;
+  lngLat: [number, number];
+}
+
+/**
+ * Tap → passage: from the pointer going down on a place to the first frame in which the passage panel shows it.
+ * Alternates between targets so each tap changes what the panel says.
+ */
+export async function measureTapToPassage(browser: Browser, url: string, targets: Target[], taps: number): Promise<number[]> {
+  const { context, page, errors } = await openApp(browser, url, true);
+  const latencies: number[] = [];
+  for (let i = 0; i < taps; i++) {
+    const target = targets[i % targets.length]!;
+    await mapIdle(page); // the panel opening resizes the map: project only once it is still
+    const point = await placePoint(page, target.lngLat);
+    const shown = page.evaluate(
+      (name) =>
+        new Promise<number>((resolve) => {
+          let downAt = 0;
+          addEventListener('pointerdown', (e) => (downAt = e.timeStamp), { once: true, capture: true });
+          const check = () => {
+            const heading = document.querySelector('[data-testid="passage-panel"] h2');
+            if (downAt && heading?.textContent === name) requestAnimationFrame(() => resolve(performance.now() - downAt));
+            else requestAnimationFrame(check);
+          };
+          check();
+        }),
+      target.name,
+    );
+    await page.touchscreen.tap(point.x, point.y);
+    latencies.push(await shown);
+  }
+  await context.close();
+  if (errors.length) throw new Error(`tap → passage: the page failed: ${errors.join('; ')}`);
+  return latencies;
+}
+
+/** In the page: read the passage's document, close it, step a journey, then leave (the kiosk's reset); ends when the map is still. */
+const VISIT_AFTER_TAP = async ({ place, journey }: { place: string; journey: string }) => {
+  const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+  const until = async <T>(what: string, find: () => T | null | undefined): Promise<T> => {
+    for (let i = 0; i < 600; i++) {
+      const found = find();
+      if (found) return found;
+      await frame();
+    }
+    throw new Error(`soak: gave up waiting for ${what}`);
+  };
+  const button = (name: string) => () =>
+    [...document.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim().startsWith(name));
+  await until(`the passage panel to show ${place}`, () => document.querySelector('[data-testid="passage-panel"] h2')?.textContent === place);
+  (await until('"Read the whole document"', button('Read the whole document'))).click();
+  await until('the reader', () => document.querySelector('[data-testid="document-reader"]'));
+  (await until('"Close document"', button('Close document'))).click();
+  (await until('"Journeys"', button('Journeys'))).click();
+  (await until(`the journey "${journey}"`, button(journey))).click();
+  (await until('"Next →"', button('Next →'))).click();
+  const atlas = (window as unknown as { atlas: { reset(): void; map: { once(t: string, f: () => void): void; triggerRepaint(): void } } }).atlas;
+  atlas.reset();
+  await new Promise<void>((resolve) => {
+    atlas.map.once('idle', () => resolve());
+    atlas.map.triggerRepaint();
+  });
+};
+
+export interface SoakSample {
+  cycle: number;
+  heapBytes: number;
+  domNodes: number;
+  listeners: number;
+  webglContexts: number;
+}
+
+export interface SoakResult {
+  cycles: number;
+  warmupCycles: number;
+  seconds: number;
+  samples: SoakSample[];
+  /** Median heap of the samples in the first quarter of the soak after warm-up. */
+  plateauHeapBytes: number;
+  start: SoakSample;
+  end: SoakSample;
+}
+
+/**
+ * A day at the museum, compressed: each cycle is a visitor who taps a place, opens the reader, steps a journey,
+ * and leaves (the idle reset). Counts are taken after a forced garbage collection.
+ */
+export async function soak(
+  browser: Browser,
+  url: string,
+  place: Target,
+  options: { cycles: number; warmupCycles: number; sampleEvery: number; onProgress?: (cycle: number) => void },
+): Promise<SoakResult> {
+  const { context, page, errors } = await openApp(browser, url, true);
+  const session = await context.newCDPSession(page);
+  const sample = async (cycle: number): Promise<SoakSample> => {
+    await session.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await session.send('Runtime.getHeapUsage');
+    const { nodes, jsEventListeners } = await session.send('Memory.getDOMCounters');
+    const webglContexts = await page.evaluate(() => (window as unknown as { webglContexts: () => number }).webglContexts());
+    return { cycle, heapBytes: usedSize, domNodes: nodes, listeners: jsEventListeners, webglContexts };
+  };
+  // The tap is real input (through the browser's input pipeline, as a finger's would be); the rest of the visit is
+  // scripted in the page, so that under software WebGL 2,000 visitors take minutes rather than hours.
+  const visitor = async () => {
+    const point = await placePoint(page, place.lngLat);
+    await page.touchscreen.tap(point.x, point.y);
+    await page.evaluate(VISIT_AFTER_TAP, { place: place.name, journey: 'Back by way of Paris and Prague' });
+  };
+  for (let i = 0; i < options.warmupCycles; i++) await visitor();
+  const began = performance.now();
+  const samples = [await sample(0)];
+  for (let cycle = 1; cycle <= options.cycles; cycle++) {
+    await visitor();
+    if (cycle % options.sampleEvery === 0 || cycle === options.cycles) {
+      samples.push(await sample(cycle));
+      options.onProgress?.(cycle);
+    }
+  }
+  const seconds = (performance.now() - began) / 1000;
+  await context.close();
+  if (errors.length) throw new Error(`soak: the page failed: ${errors.slice(0, 3).join('; ')}`);
+  const early = samples.filter((s) => s.cycle <= options.cycles / 4).map((s) => s.heapBytes);
+  return {
+    cycles: options.cycles,
+    warmupCycles: options.warmupCycles,
+    seconds,
+    samples,
+    plateauHeapBytes: median(early),
+    start: samples[0]!,
+    end: samples[samples.length - 1]!,
+  };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

@@ -1,0 +1,40 @@
+/** The sites the benchmark serves: the app's production build and the two baseline pages, each with the same data. */
+import { cpSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+
+/** The app as `npm run build` makes it (the project's own Vite config), into a folder of the benchmark's. */
+export async function buildApp(outDir: string): Promise<void> {
+  await build({ logLevel: 'warn', build: { outDir: resolve(outDir), emptyOutDir: true } });
+}
+
+/** src/bench/*.html: a bare MapLibre page and a Leaflet page, with the app's derived data copied beside them. */
+export async function buildBaselines(outDir: string, dataDir: string): Promise<void> {
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    root: resolve('src/bench'),
+    base: './',
+    publicDir: false,
+    build: {
+      outDir: resolve(outDir),
+      emptyOutDir: true,
+      target: 'es2022',
+      chunkSizeWarningLimit: 1500,
+      rolldownOptions: {
+        input: { maplibre: resolve('src/bench/maplibre.html'), leaflet: resolve('src/bench/leaflet.html') },
+        // As in the app's build: MapLibre in its own chunk, so the bytes table can tell it apart.
+        output: { codeSplitting: { groups: [{ name: 'maplibre', test: /[\\/]node_modules[\\/]maplibre-gl[\\/]/ }] } },
+      },
+    },
+  });
+  cpSync(dataDir, join(outDir, 'data'), { recursive: true });
+}
+
+/** A copy of a built site with its data/ replaced (the app on a generated corpus). */
+export function withData(siteDir: string, dataDir: string, outDir: string): void {
+  rmSync(outDir, { recursive: true, force: true });
+  cpSync(siteDir, outDir, { recursive: true });
+  rmSync(join(outDir, 'data'), { recursive: true, force: true });
+  cpSync(dataDir, join(outDir, 'data'), { recursive: true });
+}

@@ -1,0 +1,26 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+/** Debian's Chromium; CHROMIUM_PATH overrides it. Playwright's own browser download is not used. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Headless Chromium as the tests and the benchmark run it: WebGL through SwiftShader (no GPU here), and
+ * none of the background connections a closed network would refuse.
+ */
+export const HEADLESS_FLAGS = [
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  if (!existsSync(chromiumPath)) throw new Error(`No Chromium at ${chromiumPath}: install Debian's "chromium" package (apt-get install chromium) or set CHROMIUM_PATH.`);
+  return chromium.launch({ executablePath: chromiumPath, args: [...HEADLESS_FLAGS, ...extraArgs] });
+}
