@@ -4,7 +4,6 @@ import { DATA_FILES } from '../lib/state/atlas-data.ts';
 
 /** The derived files both baselines draw: the same basemap, places, labels and legs the app draws. */
 export interface BaselineData {
-  basemap: FeatureCollection;
   places: FeatureCollection;
   labels: FeatureCollection;
   legs: FeatureCollection;
@@ -17,15 +16,17 @@ const getJson = async <T>(url: string): Promise<T> => {
   return (await response.json()) as T;
 };
 
+/** The basemap is not among them: MapLibre's style fetches it (as in the app), Leaflet asks for it itself. */
+export const loadBasemap = () => getJson<FeatureCollection>(DATA_FILES.basemap);
+
 export async function loadBaselineData(): Promise<BaselineData> {
-  const [basemap, places, labels, legs, meta] = await Promise.all([
-    getJson<FeatureCollection>(DATA_FILES.basemap),
+  const [places, labels, legs, meta] = await Promise.all([
     getJson<FeatureCollection>(DATA_FILES.places),
     getJson<FeatureCollection>(DATA_FILES.labels),
     getJson<FeatureCollection>(DATA_FILES.legs),
     getJson<AtlasMeta>(DATA_FILES.meta),
   ]);
-  return { basemap, places, labels, legs, meta };
+  return { places, labels, legs, meta };
 }
 
 /** The same contract the app keeps (README, `window.atlas`), so the benchmark measures every page alike. */

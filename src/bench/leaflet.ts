@@ -3,7 +3,7 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { Feature } from 'geojson';
 import { ROLE_COLORS, ROUTE_COLOR } from '../lib/map/style.ts';
-import { announceReady, loadBaselineData } from './baseline-data.ts';
+import { announceReady, loadBasemap, loadBaselineData } from './baseline-data.ts';
 
 const map = L.map('map', { preferCanvas: true, zoomAnimation: false, fadeAnimation: false, attributionControl: false });
 const colorOf = (f?: Feature) => ROLE_COLORS[(f?.properties?.primaryRole as keyof typeof ROLE_COLORS) ?? 'context'] ?? '#555';
@@ -12,10 +12,10 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
 
 announceReady(
   map,
-  loadBaselineData().then(async (data) => {
+  Promise.all([loadBaselineData(), loadBasemap()]).then(async ([data, basemap]) => {
     const [west, south, east, north] = data.meta.networkBounds;
     map.fitBounds([[south, west], [north, east]], { padding: [40, 40], maxZoom: 4, animate: false });
-    L.geoJSON(data.basemap, { style: { color: '#b9b3a6', weight: 0.6, fillColor: '#f6f3ec', fillOpacity: 1 } }).addTo(map);
+    L.geoJSON(basemap, { style: { color: '#b9b3a6', weight: 0.6, fillColor: '#f6f3ec', fillOpacity: 1 } }).addTo(map);
     L.geoJSON(data.places, {
       style: (f) => ({ color: colorOf(f), weight: 1, fillColor: colorOf(f), fillOpacity: 0.3, dashArray: f?.properties?.precision === 'area' ? '3 2' : undefined }),
       pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: 7, color: '#fff', weight: 2, fillColor: colorOf(f), fillOpacity: 1 }),

@@ -75,7 +75,8 @@ export async function measureFirstIdle(browser: Browser, url: string): Promise<F
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const sizes: Array<Promise<{ kind: ByteKind; url: string; bytes: number }>> = [];
-  page.on('requestfinished', (request) => {
+  // On the context, not the page: MapLibre's worker fetches the basemap itself.
+  context.on('requestfinished', (request) => {
     sizes.push(request.sizes().then((s) => ({ kind: kindOf(new URL(request.url())), url: request.url(), bytes: s.responseBodySize + s.responseHeadersSize })));
   });
   await page.goto(url);
