@@ -1,13 +1,27 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { SECURITY_HEADERS } from './src/build/security-headers.ts';
+import type { Plugin } from 'vite';
+import { SECURITY_HEADERS, metaContentSecurityPolicy } from './src/build/security-headers.ts';
+
+// The built page carries its policy too, for static hosts that send no headers: right after the charset, before any
+// script or stylesheet (a meta policy governs only what follows it). Build only: the dev server injects inline styles.
+const cspMeta = (): Plugin => ({
+  name: 'csp-meta',
+  apply: 'build',
+  transformIndexHtml(html) {
+    const charset = /<meta charset="[^"]*"\s*\/?>/i.exec(html);
+    if (!charset) throw new Error('csp-meta: src/index.html needs <meta charset="UTF-8" /> first in <head>; the policy goes right after it');
+    const at = charset.index + charset[0].length;
+    return `${html.slice(0, at)}\n    <meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy()}" />${html.slice(at)}`;
+  },
+});
 
 // The app lives in src/ (index.html included); static/ is copied as is, with the derived data in static/data/.
 export default defineConfig({
   root: 'src',
   publicDir: '../static',
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte(), cspMeta()],
   build: {
     outDir: '../dist',
     emptyOutDir: true,

@@ -16,6 +16,24 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * Directives a `<meta http-equiv="Content-Security-Policy">` cannot carry: the browser ignores them there,
+ * and Chromium logs a console error for `frame-ancestors`, `sandbox` and `report-uri`.
+ */
+const HEADER_ONLY_DIRECTIVES = new Set(['frame-ancestors', 'sandbox', 'report-uri', 'report-to']);
+
+/**
+ * The policy for the built index.html's meta element: the fallback when the site is put on a static host
+ * that sends no headers. Framing can only be refused by the header.
+ */
+export function metaContentSecurityPolicy(policy = CONTENT_SECURITY_POLICY): string {
+  return policy
+    .split(';')
+    .map((d) => d.trim())
+    .filter((d) => d && !HEADER_ONLY_DIRECTIVES.has(d.split(/\s+/)[0]!.toLowerCase()))
+    .join('; ');
+}
+
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',

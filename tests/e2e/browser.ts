@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { FeatureCollection, LineString, Point } from 'geojson';
@@ -25,11 +25,25 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** One Chromium per test file: launched before its tests, closed after them. */
+/** Every page openAtlas opened during the current test, checked and closed after it. */
+const openedThisTest: AtlasPage[] = [];
+
+/**
+ * One Chromium per test file: launched before its tests, closed after them. After every test, no page it opened
+ * may have met a Content-Security-Policy violation, whether or not the test ended with expectCleanRun.
+ */
 export function useBrowser(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    const pages = openedThisTest.splice(0);
+    try {
+      expect(pages.flatMap((p) => p.cspViolations), 'Content-Security-Policy violations on the pages this test opened').toEqual([]);
+    } finally {
+      await Promise.all(pages.map(closeAtlas));
+    }
   });
   afterAll(async () => {
     await browser?.close();
@@ -43,6 +57,8 @@ export interface AtlasPage {
   errors: string[];
   /** Requests that tried to leave 127.0.0.1. */
   offsite: string[];
+  /** Console messages about the Content-Security-Policy (violations, ignored directives); also in `errors`. A test that provokes one on purpose takes it out. */
+  cspViolations: string[];
 }
 
 /** Opens the app and waits for window.atlas.ready: the data drawn and the map still. */
@@ -62,9 +78,12 @@ export async function openAtlas(
   const page = await ctx.newPage();
   const errors: string[] = [];
   const offsite: string[] = [];
+  const cspViolations: string[] = [];
+  openedThisTest.push({ page, errors, offsite, cspViolations });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    if (/^CSP violation:|Content Security Policy/.test(m.text())) cspViolations.push(m.text());
   });
   page.on('request', (r) => {
     const url = new URL(r.url());
@@ -74,7 +93,7 @@ export async function openAtlas(
   await page.goto(new URL(path, baseURL).href);
   await page.waitForFunction(() => (window as unknown as { atlas?: unknown }).atlas !== undefined, null, { timeout: 30_000 });
   await page.evaluate(() => (window as unknown as { atlas: { ready: Promise<void> } }).atlas.ready);
-  return { page, errors, offsite };
+  return { page, errors, offsite, cspViolations };
 }
 
 /** The on-screen position (page pixels) of a longitude/latitude, via the live map. */
@@ -116,11 +135,44 @@ export function mapIdle(page: Page): Promise<void> {
   );
 }
 
+/**
+ * Loses the map's WebGL context as a GPU reset or driver crash would, and gets it back after a moment; resolves
+ * once the browser has handed the context back (the map then has to rebuild everything on it).
+ */
+export function loseAndRestoreContext(page: Page): Promise<void> {
+  return page.evaluate(async () => {
+    const canvas = (window as unknown as { atlas: { map: { getCanvas(): HTMLCanvasElement } } }).atlas.map.getCanvas();
+    const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+    const lose = gl!.getExtension('WEBGL_lose_context')!;
+    const lost = new Promise((r) => canvas.addEventListener('webglcontextlost', r, { once: true }));
+    lose.loseContext();
+    await lost;
+    await new Promise((r) => setTimeout(r, 300)); // as a GPU reset takes a moment
+    const restored = new Promise((r) => canvas.addEventListener('webglcontextrestored', r, { once: true }));
+    lose.restoreContext();
+    await restored;
+  });
+}
+
+/** Takes the Content-Security-Policy messages recorded so far out of `cspViolations` and `errors`, for a test that provokes them on purpose. */
+export function takeCspViolations(atlas: AtlasPage): string[] {
+  const taken = atlas.cspViolations.splice(0);
+  const remaining = atlas.errors.filter((e) => !taken.some((t) => e === `console: ${t}`));
+  atlas.errors.splice(0, atlas.errors.length, ...remaining);
+  return taken;
+}
+
 /** Every test ends by checking what a user would never want: page errors, or requests off this machine. */
 export async function expectCleanRun(atlas: AtlasPage) {
   expect(atlas.errors).toEqual([]);
   expect(atlas.offsite).toEqual([]);
-  await atlas.page.context().close();
+  await closeAtlas(atlas);
+}
+
+/** Closes the page's context; route handlers still busy with a request are let go rather than failing afterwards. */
+async function closeAtlas({ page }: AtlasPage) {
+  if (!page.isClosed()) await page.unrouteAll({ behavior: 'ignoreErrors' });
+  await page.context().close();
 }
 
 /** axe-core's violations on the page as it is now, as "rule (count)". Injected through the debugger, which CSP does not govern. */

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { anchorOf, expectCleanRun, useBrowser, mapIdle, openAtlas, renderedIds, screenPoint } from './browser.ts';
+import { anchorOf, expectCleanRun, useBrowser, loseAndRestoreContext, mapIdle, openAtlas, renderedIds, screenPoint } from './browser.ts';
 import type { KioskConfig } from '../../src/lib/kiosk/config.ts';
 
 const baseURL = inject('baseURL');
@@ -133,18 +133,7 @@ describe('the kiosk on a touch screen', () => {
     await mapIdle(page);
     const before = await renderedIds(page, ['place-points', 'place-country-fill', 'place-area-fill', 'legs-line', 'place-labels']);
     for (let i = 0; i < 3; i++) {
-      await page.evaluate(async () => {
-        const canvas = (window as unknown as { atlas: { map: { getCanvas(): HTMLCanvasElement } } }).atlas.map.getCanvas();
-        const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
-        const lose = gl!.getExtension('WEBGL_lose_context')!;
-        const lost = new Promise((r) => canvas.addEventListener('webglcontextlost', r, { once: true }));
-        lose.loseContext();
-        await lost;
-        await new Promise((r) => setTimeout(r, 300)); // as a GPU reset takes a moment
-        const restored = new Promise((r) => canvas.addEventListener('webglcontextrestored', r, { once: true }));
-        lose.restoreContext();
-        await restored;
-      });
+      await loseAndRestoreContext(page);
       await mapIdle(page);
       expect(await renderedIds(page, ['place-points', 'place-country-fill', 'place-area-fill', 'legs-line', 'place-labels'])).toEqual(before);
       await expect
