@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
 import { SECURITY_HEADERS, metaContentSecurityPolicy } from './src/build/security-headers.ts';
+import { MAPLIBRE_CHUNK } from './src/build/chunks.ts';
 
 // The built page carries its policy too, for static hosts that send no headers: right after the charset, before any
 // script or stylesheet (a meta policy governs only what follows it). Build only: the dev server injects inline styles.
@@ -27,8 +28,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
-    // MapLibre in a chunk of its own: it changes less often than the app, and the benchmark weighs the app without it.
-    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'maplibre', test: /[\\/]node_modules[\\/]maplibre-gl[\\/]/ }] } } },
+    rolldownOptions: { output: { codeSplitting: { groups: [MAPLIBRE_CHUNK] } } },
   },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', headers: SECURITY_HEADERS },

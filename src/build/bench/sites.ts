@@ -2,6 +2,7 @@
 import { cpSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
+import { MAPLIBRE_CHUNK } from '../chunks.ts';
 
 /** The app as `npm run build` makes it (the project's own Vite config), into a folder of the benchmark's. */
 export async function buildApp(outDir: string): Promise<void> {
@@ -23,8 +24,7 @@ export async function buildBaselines(outDir: string, dataDir: string): Promise<v
       chunkSizeWarningLimit: 1500,
       rolldownOptions: {
         input: { maplibre: resolve('src/bench/maplibre.html'), leaflet: resolve('src/bench/leaflet.html') },
-        // As in the app's build: MapLibre in its own chunk, so the bytes table can tell it apart.
-        output: { codeSplitting: { groups: [{ name: 'maplibre', test: /[\\/]node_modules[\\/]maplibre-gl[\\/]/ }] } },
+        output: { codeSplitting: { groups: [MAPLIBRE_CHUNK] } },
       },
     },
   });
