@@ -149,6 +149,9 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
   }
 
   const legFeatures: Array<Feature<LineString | MultiLineString, LegProps>> = [];
+  const legsByRoute = new Map<string, Array<Feature<LineString | MultiLineString, LegProps>>>();
+  // Many legs join the same two places: each arc is computed once (it depends only on its ends).
+  const arcs = new Map<string, { geometry: LineString | MultiLineString; bbox: [number, number, number, number] }>();
   for (const route of [...corpus.routes].sort((a, b) => byText(a.id, b.id))) {
     for (const leg of route.legs) {
       const from = anchors.get(leg.from);
@@ -157,8 +160,14 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
       const fromPlace = placesById.get(leg.from)!;
       const toPlace = placesById.get(leg.to)!;
       const id = `${route.id}-${leg.index + 1}`;
-      const geometry = roundGeometry(legGeometry(from, to));
-      legFeatures.push({
+      const arcKey = `${from.join(',')} ${to.join(',')}`;
+      let arc = arcs.get(arcKey);
+      if (!arc) {
+        const geometry = roundGeometry(legGeometry(from, to));
+        arc = { geometry, bbox: roundBbox(bbox(geometry)) };
+        arcs.set(arcKey, arc);
+      }
+      const feature: Feature<LineString | MultiLineString, LegProps> = {
         type: 'Feature',
         id,
         properties: {
@@ -175,11 +184,14 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
           precision: vaguer(fromPlace.precision, toPlace.precision),
           documents: [route.document],
           evidence: [{ document: route.document, role: 'route', exact: leg.quote.exact, start: leg.start, end: leg.end, ...(leg.note ? { note: leg.note } : {}) }],
-          bbox: roundBbox(bbox(geometry)),
+          bbox: [...arc.bbox] as [number, number, number, number],
           ...(leg.note ? { note: leg.note } : {}),
         },
-        geometry,
-      });
+        geometry: arc.geometry,
+      };
+      legFeatures.push(feature);
+      if (!legsByRoute.has(route.id)) legsByRoute.set(route.id, []);
+      legsByRoute.get(route.id)!.push(feature);
     }
   }
 
@@ -195,7 +207,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
         if (leg.branch && last?.branch === leg.branch) last.legs.push(id);
         else steps.push({ legs: [id], ...(leg.branch ? { branch: leg.branch } : {}) });
       }
-      const routeLegs = legFeatures.filter((f) => f.properties.route === route.id);
+      const routeLegs = legsByRoute.get(route.id) ?? [];
       return { id: route.id, name: route.name, document: route.document, steps, bbox: roundBbox(bbox({ type: 'FeatureCollection', features: routeLegs })) };
     })
     .filter((j) => j.steps.length > 0);

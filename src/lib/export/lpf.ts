@@ -24,7 +24,10 @@ function timespan(e: Evidence, doc: CorpusDocument) {
 
 export function toLinkedPlaces(atlas: Pick<Atlas, 'places' | 'documents'>) {
   const docs = new Map(atlas.documents.map((d) => [d.id, d]));
-  const citation = (id: string) => ({ '@id': atlasUri.document(id), label: oneLine(docs.get(id)!.citation) });
+  // A document is cited under every name of every place it attests: its label is worked out once.
+  const labels = new Map<string, string>();
+  const label = (id: string) => labels.get(id) ?? labels.set(id, oneLine(docs.get(id)!.citation)).get(id)!;
+  const citation = (id: string) => ({ '@id': atlasUri.document(id), label: label(id) });
   const feature = (p: PlaceProps, geometry: Atlas['places']['features'][number]['geometry']) => {
     const documents = p.documents;
     const type = TYPES[p.kind] ?? { label: p.kind };
