@@ -58,9 +58,12 @@ function kindOf(url: URL): ByteKind {
   return 'other';
 }
 
-async function newBenchContext(browser: Browser, hasTouch = false): Promise<BrowserContext> {
+/** A small screen for the soak: it measures what stays behind, not drawing speed, and software WebGL draws 2.5× fewer pixels. */
+export const SOAK_VIEWPORT = { width: 800, height: 500 };
+
+async function newBenchContext(browser: Browser, hasTouch = false, viewport = VIEWPORT): Promise<BrowserContext> {
   // Reduced motion: the app and the baselines frame the map without an animation, so first idle is not a flight's length.
-  const context = await browser.newContext({ viewport: VIEWPORT, reducedMotion: 'reduce', hasTouch });
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce', hasTouch });
   // tsx compiles this file with esbuild's keepNames, which wraps named functions in `__name(…)`; the functions
   // handed to the page carry those calls with them, so the page gets the helper too.
   await context.addInitScript('globalThis.__name = (fn) => fn;');
@@ -95,8 +98,8 @@ export async function measureFirstIdle(browser: Browser, url: string): Promise<F
 }
 
 /** The app opened for interaction: waited until ready, with the helpers the tap and soak measurements need. */
-async function openApp(browser: Browser, url: string, hasTouch = false) {
-  const context = await newBenchContext(browser, hasTouch);
+async function openApp(browser: Browser, url: string, hasTouch = false, viewport = VIEWPORT) {
+  const context = await newBenchContext(browser, hasTouch, viewport);
   await context.addInitScript(COUNT_WEBGL_CONTEXTS);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -225,7 +228,7 @@ export async function soak(
   place: Target,
   options: { cycles: number; warmupCycles: number; sampleEvery: number; onProgress?: (cycle: number) => void },
 ): Promise<SoakResult> {
-  const { context, page, errors } = await openApp(browser, url, true);
+  const { context, page, errors } = await openApp(browser, url, true, SOAK_VIEWPORT);
   const session = await context.newCDPSession(page);
   const sample = async (cycle: number): Promise<SoakSample> => {
     await session.send('HeapProfiler.collectGarbage');
