@@ -1,5 +1,6 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { launchChromium } from '../../src/build/chromium.ts';
+export { countWebglContexts, mapIdle, screenPoint, webglContexts } from '../../src/build/atlas-page.ts';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -76,16 +77,6 @@ export async function openAtlas(
   return { page, errors, offsite, cspViolations };
 }
 
-/** The on-screen position (page pixels) of a longitude/latitude, via the live map. */
-export async function screenPoint(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
-  return page.evaluate((ll) => {
-    const map = (window as unknown as { atlas: { map: { project(l: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement } } }).atlas.map;
-    const p = map.project(ll);
-    const rect = map.getCanvas().getBoundingClientRect();
-    return { x: rect.left + p.x, y: rect.top + p.y };
-  }, lngLat);
-}
-
 /** The derived data as the built site serves it, for finding where features are drawn. */
 const labels = () => JSON.parse(readFileSync('dist/data/labels.geojson', 'utf8')) as FeatureCollection<Point, { id: string }>;
 const legs = () => JSON.parse(readFileSync('dist/data/legs.geojson', 'utf8')) as FeatureCollection<LineString, { id: string; from: string; to: string }>;
@@ -101,18 +92,6 @@ export function renderedIds(page: Page, layers: string[]): Promise<string[]> {
     const map = (window as unknown as { atlas: { map: { queryRenderedFeatures(o: object): Array<{ properties: { id: string } }> } } }).atlas.map;
     return [...new Set(map.queryRenderedFeatures({ layers: ls }).map((f) => f.properties.id))].sort();
   }, layers);
-}
-
-/** Resolves once the map has stopped moving and drawn. */
-export function mapIdle(page: Page): Promise<void> {
-  return page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = (window as unknown as { atlas: { map: { once(t: string, f: () => void): void; triggerRepaint(): void } } }).atlas.map;
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      }),
-  );
 }
 
 /**

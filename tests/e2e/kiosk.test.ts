@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { anchorOf, expectCleanRun, useBrowser, loseAndRestoreContext, mapIdle, openAtlas, renderedIds, screenPoint } from './browser.ts';
+import { anchorOf, countWebglContexts, expectCleanRun, useBrowser, loseAndRestoreContext, mapIdle, openAtlas, renderedIds, screenPoint, webglContexts } from './browser.ts';
 import type { KioskConfig } from '../../src/lib/kiosk/config.ts';
 
 const baseURL = inject('baseURL');
@@ -147,24 +147,14 @@ describe('the kiosk on a touch screen', () => {
 
   it('returns DOM nodes, listeners and WebGL contexts to the same counts after each visitor (short soak)', { timeout: 120_000 }, async () => {
     const atlas = await openKiosk({}, async (page) => {
-      // Count WebGL contexts as the page creates them.
-      await page.addInitScript(() => {
-        const contexts = new Set<unknown>();
-        const original = HTMLCanvasElement.prototype.getContext;
-        HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
-          const ctx = (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
-          if (ctx && /webgl/.test(type)) contexts.add(ctx);
-          return ctx;
-        } as typeof original;
-        (window as unknown as { webglContexts: () => number }).webglContexts = () => contexts.size;
-      });
+      await page.addInitScript(countWebglContexts);
     });
     const { page } = atlas;
     const session = await page.context().newCDPSession(page);
     const counts = async () => {
       await session.send('HeapProfiler.collectGarbage');
       const { nodes, jsEventListeners } = await session.send('Memory.getDOMCounters');
-      return { nodes, listeners: jsEventListeners, contexts: await page.evaluate(() => (window as unknown as { webglContexts: () => number }).webglContexts()) };
+      return { nodes, listeners: jsEventListeners, contexts: await webglContexts(page) };
     };
     const visitor = async () => {
       await tap(page, anchorOf('havana'));

@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import type { Period, Role } from '../../lib/corpus/types.ts';
+import type { DocumentMeta, Period, Role } from '../../lib/corpus/types.ts';
 
 /** The real corpus this generator starts from. */
 export const REAL_CORPUS_DIR = fileURLToPath(new URL('../../../geodata/', import.meta.url));
@@ -428,21 +428,8 @@ function routeSentences(c: DocContext): { name: string; sentences: Sentence[] } 
 
 type Kind = 'cia' | 'kgb' | 'embassy' | 'minint';
 
-interface Meta {
-  id: string;
-  title: string;
-  date: string;
-  originator: string;
-  recipient?: string;
-  classification?: string;
-  archive: string;
-  recordId?: string;
-  translator?: string;
-  citation: string;
-  language: string;
-  source: string;
-  summary?: string;
-}
+/** The generated memos carry the same metadata as the real documents. */
+type Meta = DocumentMeta;
 
 interface GeneratedDocument {
   meta: Meta;

@@ -2,7 +2,8 @@
  * What the benchmark measures in the browser: first idle, bytes on the wire, tap → passage, and a long soak.
  * Every page it opens keeps the app's `window.atlas = { map, ready, reset }` contract (README), baselines included.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { countWebglContexts, mapIdle, screenPoint, webglContexts } from '../atlas-page.ts';
 
 /** Recorded by an init script the moment `window.atlas.ready` resolves: ms since navigation start. */
 const RECORD_FIRST_IDLE = () => {
@@ -15,18 +16,6 @@ const RECORD_FIRST_IDLE = () => {
       void value.ready.then(() => ((window as unknown as { firstIdleAt: number }).firstIdleAt = performance.now()));
     },
   });
-};
-
-/** Counts the WebGL contexts the page creates, so a leak of contexts shows up in the soak. */
-const COUNT_WEBGL_CONTEXTS = () => {
-  const contexts = new Set<unknown>();
-  const original = HTMLCanvasElement.prototype.getContext;
-  HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
-    const ctx = (original as (...a: unknown[]) => unknown).call(this, type, ...rest);
-    if (ctx && /webgl/.test(type)) contexts.add(ctx);
-    return ctx;
-  } as typeof original;
-  (window as unknown as { webglContexts: () => number }).webglContexts = () => contexts.size;
 };
 
 export const VIEWPORT = { width: 1280, height: 800 };
@@ -100,7 +89,7 @@ export async function measureFirstIdle(browser: Browser, url: string): Promise<F
 /** The app opened for interaction: waited until ready, with the helpers the tap and soak measurements need. */
 async function openApp(browser: Browser, url: string, hasTouch = false, viewport = VIEWPORT) {
   const context = await newBenchContext(browser, hasTouch, viewport);
-  await context.addInitScript(COUNT_WEBGL_CONTEXTS);
+  await context.addInitScript(countWebglContexts);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -110,27 +99,6 @@ async function openApp(browser: Browser, url: string, hasTouch = false, viewport
   await page.goto(url);
   await page.waitForFunction(() => (window as unknown as { firstIdleAt?: number }).firstIdleAt !== undefined, null, { timeout: 120_000, polling: 50 });
   return { context, page, errors };
-}
-
-/** Page pixel of a place's label point, through the live map. */
-function placePoint(page: Page, lngLat: [number, number]) {
-  return page.evaluate((ll) => {
-    const map = (window as unknown as { atlas: { map: { project(l: [number, number]): { x: number; y: number }; getCanvas(): HTMLCanvasElement } } }).atlas.map;
-    const p = map.project(ll);
-    const rect = map.getCanvas().getBoundingClientRect();
-    return { x: rect.left + p.x, y: rect.top + p.y };
-  }, lngLat);
-}
-
-function mapIdle(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = (window as unknown as { atlas: { map: { once(t: string, f: () => void): void; triggerRepaint(): void } } }).atlas.map;
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      }),
-  );
 }
 
 export interface Target {
@@ -148,7 +116,7 @@ export async function measureTapToPassage(browser: Browser, url: string, targets
   for (let i = 0; i < taps; i++) {
     const target = targets[i % targets.length]!;
     await mapIdle(page); // the panel opening resizes the map: project only once it is still
-    const point = await placePoint(page, target.lngLat);
+    const point = await screenPoint(page, target.lngLat);
     const shown = page.evaluate(
       (name) =>
         new Promise<number>((resolve) => {
@@ -234,13 +202,12 @@ export async function soak(
     await session.send('HeapProfiler.collectGarbage');
     const { usedSize } = await session.send('Runtime.getHeapUsage');
     const { nodes, jsEventListeners } = await session.send('Memory.getDOMCounters');
-    const webglContexts = await page.evaluate(() => (window as unknown as { webglContexts: () => number }).webglContexts());
-    return { cycle, heapBytes: usedSize, domNodes: nodes, listeners: jsEventListeners, webglContexts };
+    return { cycle, heapBytes: usedSize, domNodes: nodes, listeners: jsEventListeners, webglContexts: await webglContexts(page) };
   };
   // The tap is real input (through the browser's input pipeline, as a finger's would be); the rest of the visit is
   // scripted in the page, so that under software WebGL 2,000 visitors take minutes rather than hours.
   const visitor = async () => {
-    const point = await placePoint(page, place.lngLat);
+    const point = await screenPoint(page, place.lngLat);
     await page.touchscreen.tap(point.x, point.y);
     await page.evaluate(VISIT_AFTER_TAP, { place: place.name, journey: 'Back by way of Paris and Prague' });
   };
