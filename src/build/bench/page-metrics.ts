@@ -32,8 +32,10 @@ export interface Transfer {
 
 export interface FirstIdleRun {
   firstIdleMs: number;
-  /** When the last data file had arrived, ms since navigation start: the rest is parsing, tiling and drawing. */
+  /** When the last data file had arrived, ms since navigation start. */
   dataArrivedMs: number;
+  /** When the app had parsed it all (its `atlas:data-parsed` mark), or null on a page without the mark. */
+  dataParsedMs: number | null;
   transfer: Transfer;
 }
 
@@ -76,6 +78,7 @@ export async function measureFirstIdle(browser: Browser, url: string): Promise<F
   const timing = await page.evaluate(() => ({
     firstIdleMs: (window as unknown as { firstIdleAt: number }).firstIdleAt,
     dataArrivedMs: Math.max(0, ...performance.getEntriesByType('resource').filter((r) => r.name.includes('/data/')).map((r) => (r as PerformanceResourceTiming).responseEnd)),
+    dataParsedMs: performance.getEntriesByName('atlas:data-parsed')[0]?.startTime ?? null,
   }));
   const all = await Promise.all(sizes);
   await context.close();
