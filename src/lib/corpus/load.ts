@@ -23,8 +23,6 @@ export interface CorpusFiles {
 export interface Anchor {
   start: number;
   end: number;
-  /** Where the quote was written, for messages: "claims/x.yaml line 12". */
-  at: string;
 }
 
 export type ResolvedClaim = ClaimRecord & Anchor & { document: string };
@@ -36,8 +34,8 @@ export interface Corpus {
   places: PlaceRecord[];
   claims: ResolvedClaim[];
   routes: ResolvedRoute[];
-  /** Where each place is written, so later geometry errors can point at it. */
-  placeAt: Map<string, { file: string; line: number | undefined }>;
+  /** Where each place is written, so later geometry errors can point at it (the line is looked up when read). */
+  placeAt: Map<string, { file: string; readonly line: number | undefined }>;
 }
 
 /** The known id closest to a mistyped one, for "did you mean". */
@@ -75,6 +73,9 @@ export function loadCorpus(files: CorpusFiles): Corpus {
       return undefined;
     }
   };
+  // Lines are passed as functions and looked up only for a message: the first lookup in a file
+  // parses it again, with the yaml library (see yaml-file.ts).
+  type LineOf = () => number | undefined;
   const validYaml = (file: SourceFile, validate: (typeof validators)[keyof typeof validators]): YamlFile | undefined =>
     attempt(() => {
       const yaml = parseYamlFile(file.path, file.text);
@@ -139,32 +140,38 @@ export function loadCorpus(files: CorpusFiles): Corpus {
       );
     }
     places.set(place.id, place);
-    placeAt.set(place.id, { file: files.places.path, line: placesYaml!.lineOf([i, 'id']) });
+    const yaml = placesYaml!;
+    placeAt.set(place.id, {
+      file: files.places.path,
+      get line() {
+        return yaml.lineOf([i, 'id']);
+      },
+    });
   }
 
-  const anchor = (file: string, line: number | undefined, documentId: string, quote: ClaimRecord['quote']) => {
+  const anchor = (file: string, line: LineOf, documentId: string, quote: ClaimRecord['quote']): Anchor | undefined => {
     const doc = documents.get(documentId);
     if (!doc) return undefined;
     const result = resolveQuote(doc.body, quote);
     if (!result.ok) {
-      problems.push(new CorpusError(file, line, `${result.reason} (document ${documentId})`));
+      problems.push(new CorpusError(file, line(), `${result.reason} (document ${documentId})`));
       return undefined;
     }
-    return { start: result.start, end: result.end, at: `${file} line ${line ?? '?'}` };
+    return { start: result.start, end: result.end };
   };
-  const knownPlace = (file: string, line: number | undefined, id: string, context = '') => {
+  const knownPlace = (file: string, line: LineOf, id: string, context = '') => {
     if (places.has(id)) return true;
     const guess = closestId(id, places.keys());
     problems.push(
-      new CorpusError(file, line, `${context}unknown place "${id}": it is not in ${files.places.path}${guess ? `; did you mean "${guess}"?` : '; add it to the gazetteer first'}`),
+      new CorpusError(file, line(), `${context}unknown place "${id}": it is not in ${files.places.path}${guess ? `; did you mean "${guess}"?` : '; add it to the gazetteer first'}`),
     );
     return false;
   };
-  const knownDocument = (file: string, line: number | undefined, id: string) => {
+  const knownDocument = (file: string, line: LineOf, id: string) => {
     if (documents.has(id)) return true;
     if (brokenDocuments.has(id)) return false;
     const guess = closestId(id, documents.keys());
-    problems.push(new CorpusError(file, line, `document "${id}" is not in documents/${guess ? `; did you mean "${guess}"?` : ''}`));
+    problems.push(new CorpusError(file, line(), `document "${id}" is not in documents/${guess ? `; did you mean "${guess}"?` : ''}`));
     return false;
   };
 
@@ -174,10 +181,10 @@ export function loadCorpus(files: CorpusFiles): Corpus {
     const yaml = validYaml(file, validators.claims);
     if (!yaml) continue;
     const data = yaml.data as { document: string; claims: ClaimRecord[] };
-    if (!knownDocument(file.path, yaml.lineOf(['document']), data.document)) continue;
+    if (!knownDocument(file.path, () => yaml.lineOf(['document']), data.document)) continue;
     data.claims.forEach((claim, i) => {
-      if (!knownPlace(file.path, yaml.lineOf(['claims', i, 'place']), claim.place)) return;
-      const at = anchor(file.path, yaml.lineOf(['claims', i, 'quote']), data.document, claim.quote);
+      if (!knownPlace(file.path, () => yaml.lineOf(['claims', i, 'place']), claim.place)) return;
+      const at = anchor(file.path, () => yaml.lineOf(['claims', i, 'quote']), data.document, claim.quote);
       if (at) claims.push({ ...claim, ...at, document: data.document });
     });
   }
@@ -187,9 +194,9 @@ export function loadCorpus(files: CorpusFiles): Corpus {
   const routes: ResolvedRoute[] = [];
   const routeIds = new Set<string>();
   for (const [r, route] of ((routesYaml?.data ?? []) as RouteRecord[]).entries()) {
-    const line = (...path: Array<string | number>) => routesYaml!.lineOf([r, ...path]);
+    const line = (...path: Array<string | number>): LineOf => () => routesYaml!.lineOf([r, ...path]);
     if (routeIds.has(route.id)) {
-      problems.push(new CorpusError(files.routes.path, line('id'), `duplicate route id "${route.id}"; each route needs its own id`));
+      problems.push(new CorpusError(files.routes.path, line('id')(), `duplicate route id "${route.id}"; each route needs its own id`));
       continue;
     }
     routeIds.add(route.id);
@@ -199,7 +206,7 @@ export function loadCorpus(files: CorpusFiles): Corpus {
       const fromOk = knownPlace(files.routes.path, line('legs', index, 'from'), leg.from, `route "${route.id}" leg ${index + 1} starts at an `);
       const toOk = knownPlace(files.routes.path, line('legs', index, 'to'), leg.to, `route "${route.id}" leg ${index + 1} goes to an `);
       if (fromOk && toOk && leg.from === leg.to) {
-        problems.push(new CorpusError(files.routes.path, line('legs', index), `route "${route.id}" leg ${index + 1} starts and ends at "${leg.from}"; a leg joins two different places`));
+        problems.push(new CorpusError(files.routes.path, line('legs', index)(), `route "${route.id}" leg ${index + 1} starts and ends at "${leg.from}"; a leg joins two different places`));
         return;
       }
       const at = anchor(files.routes.path, line('legs', index, 'quote'), route.document, leg.quote);
