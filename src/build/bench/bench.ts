@@ -128,8 +128,8 @@ try {
       return [label, ms(arrived), ms(parsed - arrived), ms(idleAt - parsed), ms(idleAt)];
     };
     sections.push(
-      'Where first idle goes in the app (medians)\n' +
-        table(['data', 'last data byte', '+ JSON parsed', '+ map drawn and still', '= first idle'], [
+      'Where first idle goes in the app (medians; "+ parsed" includes waiting for the main thread, busy starting MapLibre)\n' +
+        table(['data', 'last data byte', '+ parsed', '+ map drawn and still', '= first idle'], [
           phaseRow('bundled corpus', firstIdle.app),
           ...(largeRuns.length ? [phaseRow(`${largeDocuments} documents`, largeRuns)] : []),
         ]),

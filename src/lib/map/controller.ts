@@ -6,6 +6,7 @@ import type { FeatureCollection } from 'geojson';
 import type { FilterSpecification } from 'maplibre-gl';
 import { ARROW_IMAGE, PICK_TIERS, SOURCES } from './ids.ts';
 import { arrowImage, atlasStyle, DATA_LAYERS } from './style.ts';
+import { forTheMap } from './map-features.ts';
 
 // MapLibre 6 ships its worker as a separate module; under a bundler it must be told where it went.
 setWorkerUrl(workerUrl);
@@ -177,9 +178,9 @@ export function createMapController(options: MapControllerOptions): MapControlle
     map,
     async setData(data) {
       await loaded;
-      (map.getSource(SOURCES.places) as GeoJSONSource).setData(data.places);
-      (map.getSource(SOURCES.labels) as GeoJSONSource).setData(data.labels);
-      (map.getSource(SOURCES.legs) as GeoJSONSource).setData(data.legs);
+      (map.getSource(SOURCES.places) as GeoJSONSource).setData(forTheMap(data.places));
+      (map.getSource(SOURCES.labels) as GeoJSONSource).setData(forTheMap(data.labels));
+      (map.getSource(SOURCES.legs) as GeoJSONSource).setData(forTheMap(data.legs));
       if (selected) setSelected(selected, true);
       applyVisibility();
       applyEmphasis(emphasized);
