@@ -39,8 +39,10 @@ export interface LegProps {
   from: string;
   to: string;
   directed: boolean;
-  /** Set on legs that are alternatives the text gives ("Colombia or Brazil"). */
+  /** Set on legs the text names together as one step ("among them Colombia and Brazil"). */
   branch?: string;
+  /** Ends the sentence does not state (read from the surrounding text): drawn faded, and said in the panel. */
+  unstated?: Array<'from' | 'to'>;
   roles: ['route'];
   precision: Precision;
   documents: string[];
@@ -57,12 +59,27 @@ export interface AtlasMeta {
   counts: { documents: number; places: number; legs: number; claims: number };
 }
 
-/** A route told step by step; a step with several legs is a branch the text leaves open. */
+/**
+ * One step of a journey: legs drawn as lines, or (for a move inside one place's area, whose direction the
+ * text does not give) no legs and the places highlighted together, with the step's own passage.
+ */
+export interface JourneyStep {
+  legs: string[];
+  /** The label of a group of legs the text names together. */
+  branch?: string;
+  /** A move within an area: the places it joins, highlighted instead of a line. */
+  places?: string[];
+  name?: string;
+  evidence?: Evidence[];
+  note?: string;
+}
+
+/** A route told step by step; a step with several legs is a group the text names together. */
 export interface Journey {
   id: string;
   name: string;
   document: string;
-  steps: Array<{ legs: string[]; branch?: string }>;
+  steps: JourneyStep[];
   bbox: [number, number, number, number];
 }
 
@@ -157,6 +174,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
       const from = anchors.get(leg.from);
       const to = anchors.get(leg.to);
       if (!from || !to) continue; // the place's own geometry problem is already reported
+      if (leg.within) continue; // a move inside an area is a journey step, not a line
       const fromPlace = placesById.get(leg.from)!;
       const toPlace = placesById.get(leg.to)!;
       const id = `${route.id}-${leg.index + 1}`;
@@ -172,7 +190,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
         id,
         properties: {
           id,
-          name: `${fromPlace.name} → ${toPlace.name}`,
+          name: legName(fromPlace.name, toPlace.name, leg.directed ?? true),
           route: route.id,
           routeName: route.name,
           order: leg.index + 1,
@@ -180,6 +198,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
           to: leg.to,
           directed: leg.directed ?? true,
           ...(leg.branch ? { branch: leg.branch } : {}),
+          ...(leg.unstated ? { unstated: leg.unstated } : {}),
           roles: ['route'],
           precision: vaguer(fromPlace.precision, toPlace.precision),
           documents: [route.document],
@@ -201,14 +220,24 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
   const journeys: Journey[] = corpus.routes
     .map((route) => {
       const steps: Journey['steps'] = [];
+      const stepPlaces: Array<Feature<PlaceGeometry, PlaceProps>> = [];
       for (const leg of route.legs) {
         const id = `${route.id}-${leg.index + 1}`;
+        if (leg.within) {
+          const fromPlace = placesById.get(leg.from)!;
+          const toPlace = placesById.get(leg.to)!;
+          const evidence: Evidence = { document: route.document, role: 'route', exact: leg.quote.exact, start: leg.start, end: leg.end, ...(leg.note ? { note: leg.note } : {}) };
+          steps.push({ legs: [], places: [leg.from, leg.to], name: `${fromPlace.name} → ${toPlace.name}`, evidence: [evidence], ...(leg.note ? { note: leg.note } : {}) });
+          stepPlaces.push(...placeFeatures.filter((f) => f.properties.id === leg.from || f.properties.id === leg.to));
+          continue;
+        }
         const last = steps[steps.length - 1];
         if (leg.branch && last?.branch === leg.branch) last.legs.push(id);
         else steps.push({ legs: [id], ...(leg.branch ? { branch: leg.branch } : {}) });
       }
       const routeLegs = legsByRoute.get(route.id) ?? [];
-      return { id: route.id, name: route.name, document: route.document, steps, bbox: roundBbox(bbox({ type: 'FeatureCollection', features: routeLegs })) };
+      const framed = [...routeLegs, ...stepPlaces];
+      return { id: route.id, name: route.name, document: route.document, steps, bbox: roundBbox(bbox({ type: 'FeatureCollection', features: framed })) };
     })
     .filter((j) => j.steps.length > 0);
 
@@ -234,6 +263,11 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
       counts: { documents: corpus.documents.length, places: placeFeatures.length, legs: legFeatures.length, claims: corpus.claims.length },
     },
   };
+}
+
+/** "A → B" where the text gives the direction; "A – B" where it names both but not the order. */
+export function legName(from: string, to: string, directed: boolean): string {
+  return directed ? `${from} → ${to}` : `${from} – ${to}`;
 }
 
 function roundBbox(b: number[]): [number, number, number, number] {

@@ -40,7 +40,14 @@ const naturalEarth = {
     natural_earth_id: { type: 'string', pattern: '^\\d{3}$' },
     natural_earth_name: { type: 'string' },
     clip: { type: 'array', items: { type: 'number' }, minItems: 4, maxItems: 4 },
+    merge: { type: 'array', items: { type: 'string', pattern: '^\\d{3}$' }, minItems: 1, uniqueItems: true },
   },
+};
+const circleSpec = {
+  type: 'object',
+  required: ['center', 'radius_km'],
+  additionalProperties: false,
+  properties: { center: lonLat, radius_km: { type: 'number', exclusiveMinimum: 0, maximum: 3000 } },
 };
 
 export const documentMetaSchema = {
@@ -61,6 +68,7 @@ export const documentMetaSchema = {
     language: { type: 'string' },
     source: { type: 'string', pattern: '^[^/\\\\]+$' },
     summary: { type: 'string' },
+    notes: { type: 'array', items: { type: 'string', minLength: 1 } },
   },
 };
 
@@ -82,14 +90,20 @@ export const placesSchema = {
         type: 'object',
         additionalProperties: false,
         properties: {
-          circle: {
-            type: 'object',
-            required: ['center', 'radius_km'],
-            additionalProperties: false,
-            properties: { center: lonLat, radius_km: { type: 'number', exclusiveMinimum: 0, maximum: 3000 } },
-          },
+          circle: circleSpec,
           polygon: { type: 'array', items: lonLat, minItems: 3 },
           country: naturalEarth,
+          parts: {
+            type: 'array',
+            minItems: 2,
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              minProperties: 1,
+              maxProperties: 1,
+              properties: { circle: circleSpec, polygon: { type: 'array', items: lonLat, minItems: 3 } },
+            },
+          },
         },
         minProperties: 1,
         maxProperties: 1,
@@ -149,6 +163,8 @@ export const routesSchema = {
             quote,
             directed: { type: 'boolean' },
             branch: { type: 'string', minLength: 1 },
+            within: { type: 'boolean' },
+            unstated: { type: 'array', items: { enum: ['from', 'to'] }, minItems: 1, uniqueItems: true },
             note: { type: 'string' },
           },
         },

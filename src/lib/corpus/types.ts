@@ -1,9 +1,13 @@
 /** Roles a place can play in a document, in the order the legend lists them. */
 export const ROLES = [
   'training-site',
+  'command-centre',
   'transit-hub',
   'origin',
   're-entry',
+  'destination',
+  'documents-source',
+  'contact',
   'funding',
   'planned-training',
   'front',
@@ -13,9 +17,13 @@ export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
   'training-site': 'Training site',
+  'command-centre': 'Command centre of the network',
   'transit-hub': 'Transit hub',
   origin: 'Trainees came from',
   're-entry': 'Re-entry point',
+  destination: 'Trainees went back to',
+  'documents-source': 'False papers came from',
+  contact: 'Network contacts',
   funding: 'Funding channel',
   'planned-training': 'Planned training',
   front: 'Planned front (Peru)',
@@ -42,6 +50,8 @@ export interface DocumentMeta {
   /** File name of the raw text in geodata/sources/. */
   source: string;
   summary?: string;
+  /** Editors' notes on the metadata itself: attribution, what a summary is, marks on the copy. */
+  notes?: string[];
 }
 
 export interface CorpusDocument extends DocumentMeta {
@@ -68,12 +78,24 @@ export interface NaturalEarthRef {
   natural_earth_name: string;
   /** Keep only the part of the country inside [west, south, east, north]. */
   clip?: [number, number, number, number];
+  /**
+   * Other Natural Earth ids merged into one shape with this one (shared borders dissolved): a state whose
+   * borders were not today's, such as the USSR of 1962 drawn as its fifteen republics.
+   */
+  merge?: string[];
+}
+
+export interface CircleSpec {
+  center: [number, number];
+  radius_km: number;
 }
 
 export interface AreaSpec {
-  circle?: { center: [number, number]; radius_km: number };
+  circle?: CircleSpec;
   polygon?: Array<[number, number]>;
   country?: NaturalEarthRef;
+  /** Several zones that form one vague place (scattered islands): each a circle or a polygon. */
+  parts?: Array<{ circle?: CircleSpec; polygon?: Array<[number, number]> }>;
 }
 
 export interface PlaceRecord {
@@ -107,10 +129,17 @@ export interface LegRecord {
   /** false when the text names both ends but not the order of travel. */
   directed?: boolean;
   /**
-   * Consecutive legs with the same branch label are alternatives the text gives ("Colombia or
-   * Brazil"): a journey shows them as one step rather than inventing a single path.
+   * Consecutive legs with the same branch label are one step of a journey: the text names several ends at
+   * once ("countries … among them Colombia and Brazil"), and the label says how they relate.
    */
   branch?: string;
+  /**
+   * A move inside one place's area (from a city to a vague zone around it): no line is drawn, since the
+   * text gives no direction; the journey step highlights both places instead.
+   */
+  within?: boolean;
+  /** Ends the sentence does not state, read from the surrounding text: drawn faded, and the panel says so. */
+  unstated?: Array<'from' | 'to'>;
   note?: string;
 }
 

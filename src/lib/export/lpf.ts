@@ -15,9 +15,15 @@ const TYPES: Record<string, { identifier?: string; label: string }> = {
 
 const certainty = { point: 'certain', country: 'certain', area: 'uncertain' } as const;
 
-function timespan(e: Evidence, doc: CorpusDocument) {
+/**
+ * The event's own period where the passage gives one, else the document's date. A period the text hedges
+ * ("over the past three months") keeps that: its ends are `earliest`/`latest` bounds, not exact `in` dates.
+ */
+export function timespan(e: Evidence, doc: CorpusDocument) {
   if (e.period?.from || e.period?.to) {
-    return { start: { in: e.period.from ?? e.period.to! }, end: { in: e.period.to ?? e.period.from! } };
+    const from = e.period.from ?? e.period.to!;
+    const to = e.period.to ?? e.period.from!;
+    return e.period.approximate ? { start: { earliest: from }, end: { latest: to } } : { start: { in: from }, end: { in: to } };
   }
   return { start: { in: doc.date }, end: { in: doc.date } };
 }
@@ -43,7 +49,7 @@ export function toLinkedPlaces(atlas: Pick<Atlas, 'places' | 'documents'>) {
       },
       when: {
         timespans: p.evidence.map((e) => timespan(e, docs.get(e.document)!)),
-        label: 'when the documents attest the place in these roles',
+        label: 'when the documents attest the place in these roles: the period a passage gives, else its document\'s date; earliest/latest where the text gives the period only approximately',
       },
       links: [
         ...(p.wikidata ? [{ type: 'closeMatch', identifier: `wd:${p.wikidata}` }] : []),

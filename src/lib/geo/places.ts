@@ -5,14 +5,14 @@ import { centroid } from '@turf/centroid';
 import { pointOnFeature } from '@turf/point-on-feature';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
-import type { CountryFeature } from './countries.ts';
-import type { NaturalEarthRef, PlaceRecord } from '../corpus/types.ts';
+import type { CountryIndex } from './countries.ts';
+import type { CircleSpec, NaturalEarthRef, PlaceRecord } from '../corpus/types.ts';
 
 export type PlaceGeometry = Point | Polygon | MultiPolygon;
 
 export class GeometryProblem extends Error {}
 
-export function naturalEarthShape(ref: NaturalEarthRef, countries: Map<string, CountryFeature>): Polygon | MultiPolygon {
+export function naturalEarthShape(ref: NaturalEarthRef, countries: CountryIndex): Polygon | MultiPolygon {
   const country = countries.get(ref.natural_earth_id);
   if (!country) throw new GeometryProblem(`no Natural Earth country has id "${ref.natural_earth_id}"`);
   if (country.properties.name !== ref.natural_earth_name) {
@@ -20,8 +20,14 @@ export function naturalEarthShape(ref: NaturalEarthRef, countries: Map<string, C
       `Natural Earth country ${ref.natural_earth_id} is "${country.properties.name}", not "${ref.natural_earth_name}"; fix the id or the name`,
     );
   }
-  if (!ref.clip) return country.geometry;
-  const clipped = bboxClip(country, ref.clip).geometry as Polygon | MultiPolygon;
+  let shape: Polygon | MultiPolygon = country.geometry;
+  if (ref.merge) {
+    const unknown = ref.merge.filter((id) => !countries.has(id));
+    if (unknown.length) throw new GeometryProblem(`"merge" names ${unknown.map((id) => `"${id}"`).join(', ')}, which no Natural Earth country has as its id`);
+    shape = countries.mergeShapes([ref.natural_earth_id, ...ref.merge]);
+  }
+  if (!ref.clip) return shape;
+  const clipped = bboxClip(shape, ref.clip).geometry as Polygon | MultiPolygon;
   const polygons: Position[][][] = clipped.type === 'Polygon' ? [clipped.coordinates] : clipped.coordinates;
   const kept = polygons.filter((poly) => poly.length > 0 && (poly[0]?.length ?? 0) >= 4);
   if (kept.length === 0) throw new GeometryProblem(`clip ${JSON.stringify(ref.clip)} leaves nothing of ${ref.natural_earth_name}`);
@@ -29,7 +35,7 @@ export function naturalEarthShape(ref: NaturalEarthRef, countries: Map<string, C
 }
 
 /** The shape a place is drawn with: a pin only where the documents name a precise place. */
-export function placeGeometry(place: PlaceRecord, countries: Map<string, CountryFeature>): PlaceGeometry {
+export function placeGeometry(place: PlaceRecord, countries: CountryIndex): PlaceGeometry {
   if (place.precision === 'point') {
     if (!place.point) throw new GeometryProblem('a place with precision "point" needs "point: [longitude, latitude]"');
     return { type: 'Point', coordinates: place.point };
@@ -40,15 +46,25 @@ export function placeGeometry(place: PlaceRecord, countries: Map<string, Country
   }
   const spec = place.area;
   if (!spec) throw new GeometryProblem('a place with precision "area" needs "area:" with a circle, polygon or country');
-  if (spec.circle) return circle(spec.circle.center, spec.circle.radius_km, { steps: 48, units: 'kilometers' }).geometry;
-  if (spec.polygon) {
-    const ring = [...spec.polygon];
-    const first = ring[0]!;
-    const last = ring[ring.length - 1]!;
-    if (first[0] !== last[0] || first[1] !== last[1]) ring.push(first);
-    return { type: 'Polygon', coordinates: [ring] };
+  if (spec.circle) return circleZone(spec.circle);
+  if (spec.polygon) return polygonZone(spec.polygon);
+  if (spec.parts) {
+    const parts = spec.parts.map((part) => (part.circle ? circleZone(part.circle) : polygonZone(part.polygon!)));
+    return { type: 'MultiPolygon', coordinates: parts.map((p) => p.coordinates) };
   }
   return naturalEarthShape(spec.country!, countries);
+}
+
+function circleZone(spec: CircleSpec): Polygon {
+  return circle(spec.center, spec.radius_km, { steps: 48, units: 'kilometers' }).geometry;
+}
+
+function polygonZone(points: Array<[number, number]>): Polygon {
+  const ring = [...points];
+  const first = ring[0]!;
+  const last = ring[ring.length - 1]!;
+  if (first[0] !== last[0] || first[1] !== last[1]) ring.push(first);
+  return { type: 'Polygon', coordinates: [ring] };
 }
 
 /** Where a label (and the end of a route leg) sits: inside the largest part of a shape. */
