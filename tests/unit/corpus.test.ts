@@ -5,6 +5,8 @@ import { deriveAtlas, type Atlas } from '../../src/lib/corpus/derive.ts';
 import { paragraphsMissingFromSource, foldWhitespace } from '../../src/lib/corpus/documents.ts';
 import { readCorpusFiles, loadWorldAtlas } from '../../src/build/corpus-files.ts';
 import { serializeAtlas } from '../../src/build/derive.ts';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import type { MultiPolygon, Point, Polygon } from 'geojson';
 
 let corpus: Corpus;
 let atlas: Atlas;
@@ -65,13 +67,20 @@ describe('derivation of the bundled corpus', () => {
 
   it.each([
     ['mexico', 'transit-hub'],
+    ['mexico', 'contact'],
+    ['paris', 'command-centre'],
     ['paris', 'transit-hub'],
     ['prague', 'transit-hub'],
     ['west-indies', 'transit-hub'],
     ['havana', 'training-site'],
     ['cuba-rural-hills', 'training-site'],
     ['colombia', 're-entry'],
+    ['colombia', 'documents-source'],
     ['brazil', 're-entry'],
+    ['peru', 'destination'],
+    ['europe-contacts', 'contact'],
+    ['united-states', 'contact'],
+    ['ussr', 'context'],
     ['switzerland', 'funding'],
     ['paris', 'funding'],
     ['cuba', 'funding'],
@@ -110,7 +119,7 @@ describe('derivation of the bundled corpus', () => {
   it('derives the route legs the CIA memo describes, each with its own words', () => {
     const legs = atlas.legs.features.map((f) => f.properties);
     const names = legs.map((l) => `${l.from}>${l.to}`);
-    for (const leg of ['peru>mexico', 'mexico>cuba', 'cuba>paris', 'paris>prague', 'paris>colombia', 'paris>brazil', 'colombia>peru', 'brazil>peru', 'cuba>west-indies', 'west-indies>peru', 'cuba>mexico', 'havana>cuba-rural-hills'])
+    for (const leg of ['peru>mexico', 'mexico>cuba', 'cuba>paris', 'paris>prague', 'paris>colombia', 'paris>brazil', 'colombia>peru', 'brazil>peru', 'cuba>mexico'])
       expect(names).toContain(leg);
     expect(legs.find((l) => l.from === 'cuba' && l.to === 'paris')!.evidence[0]!.exact).toBe(
       'Groups are sent from Cuba to Paris to be sent on to various Latin American countries for eventual re-entry into Peru.',
@@ -126,5 +135,135 @@ describe('derivation of the bundled corpus', () => {
     const world = loadWorldAtlas();
     const again = deriveAtlas(loadCorpus(readCorpusFiles('geodata')), world.places50m, world.basemap110m);
     expect(serializeAtlas(again)).toEqual(serializeAtlas(atlas));
+  });
+});
+
+describe('marks say what the documents say, no more', () => {
+  let atlas: Atlas;
+  beforeAll(() => {
+    const world = loadWorldAtlas();
+    atlas = deriveAtlas(loadCorpus(readCorpusFiles('geodata')), world.places50m, world.basemap110m);
+  });
+  const place = (id: string) => atlas.places.features.find((f) => f.properties.id === id)!;
+  const legs = () => atlas.legs.features.map((f) => f.properties);
+  const journey = (id: string) => atlas.journeys.find((j) => j.id === id)!;
+  const inside = (id: string, lonLat: [number, number]) => booleanPointInPolygon(lonLat, place(id).geometry as Polygon | MultiPolygon);
+
+  it('draws no route through the West Indies: the sentence names neither start nor end', () => {
+    expect(legs().filter((l) => l.from === 'west-indies' || l.to === 'west-indies')).toEqual([]);
+    expect(place('west-indies').properties.evidence[0]!.note).toMatch(/no start and no end/);
+  });
+
+  it('draws the West Indies as the islands under British or Dutch rule in April 1963', () => {
+    const under = { nassau: [-77.35, 25.06], barbados: [-59.55, 13.15], curacao: [-68.95, 12.15], grandCayman: [-81.25, 19.32], antigua: [-61.8, 17.08] } as const;
+    const notUnder = { jamaica: [-77.3, 18.1], trinidad: [-61.25, 10.45], martinique: [-61.0, 14.65], guadeloupe: [-61.55, 16.2], puertoRico: [-66.5, 18.2], stThomas: [-64.93, 18.34], havana: [-82.38, 23.13] } as const;
+    for (const [name, at] of Object.entries(under)) expect(inside('west-indies', [...at]), name).toBe(true);
+    for (const [name, at] of Object.entries(notUnder)) expect(inside('west-indies', [...at]), name).toBe(false);
+  });
+
+  it('names Colombia and Brazil as examples among several countries, with the sentence that names them', () => {
+    const step = journey('return-via-paris').steps.find((s) => s.legs.includes('return-via-paris-2'))!;
+    expect(step.branch).toBe('To several Latin American countries, among them Colombia and Brazil');
+    for (const id of ['return-via-paris-2', 'return-via-paris-3']) {
+      expect(legs().find((l) => l.id === id)!.evidence[0]!.exact).toContain('Colombia and Brazil have been used extensively as re-entry points.');
+    }
+  });
+
+  it('quotes the crossing into Peru itself, with its start marked as read from context', () => {
+    for (const from of ['colombia', 'brazil']) {
+      const leg = legs().find((l) => l.from === from && l.to === 'peru')!;
+      expect(leg.evidence[0]!.exact).toBe('Some of the trainees have spread across the border into Peru.');
+      expect(leg.unstated).toEqual(['from']);
+    }
+    expect(legs().some((l) => l.evidence.some((e) => e.exact.includes('crossing the borders from neighboring countries')))).toBe(false);
+  });
+
+  it('names Paris – Prague without an arrow, on a journey of its own, so no order is implied', () => {
+    const leg = legs().find((l) => l.from === 'paris' && l.to === 'prague')!;
+    expect([leg.name, leg.directed]).toEqual(['Paris – Prague', false]);
+    const withIt = atlas.journeys.filter((j) => j.steps.some((s) => s.legs.includes(leg.id)));
+    expect(withIt.map((j) => j.steps.length)).toEqual([1]);
+  });
+
+  it('shows the move from Havana to the rural hills as a step within Cuba, not a line', () => {
+    expect(legs().some((l) => l.to === 'cuba-rural-hills')).toBe(false);
+    const step = journey('outbound-via-mexico').steps.at(-1)!;
+    expect(step).toMatchObject({ legs: [], places: ['havana', 'cuba-rural-hills'] });
+    expect(step.evidence![0]!.exact).toBe('were to be given training sites in Habana, were later moved to rural hill areas');
+  });
+
+  it('draws the KGB report’s round trip: ten countries to Cuba and back, as one journey', () => {
+    const j = journey('to-cuba-and-back');
+    expect(j.name).toBe('To Cuba for training and back');
+    expect(j.steps).toHaveLength(1);
+    const roundTrip = legs().filter((l) => l.route === 'to-cuba-and-back');
+    expect(roundTrip.map((l) => l.from).sort()).toEqual(['bolivia', 'dominican-republic', 'ecuador', 'guatemala', 'honduras', 'nicaragua', 'panama', 'paraguay', 'peru', 'venezuela']);
+    for (const l of roundTrip) {
+      expect([l.to, l.directed]).toEqual(['cuba', false]);
+      expect(l.note).toMatch(/"other Latin American countries" without naming them/);
+    }
+  });
+
+  it('keeps the Sierra of central Peru in the highlands: not Lima, the coast or the jungle', () => {
+    for (const [name, at] of Object.entries({ huancayo: [-75.2, -12.07], cerroDePasco: [-76.26, -10.68], ayacucho: [-74.22, -13.16] })) expect(inside('peru-central-sierra', at as [number, number]), name).toBe(true);
+    for (const [name, at] of Object.entries({ lima: [-77.03, -12.04], callao: [-77.12, -12.05], satipo: [-74.64, -11.25], pucallpa: [-74.55, -8.38] })) expect(inside('peru-central-sierra', at as [number, number]), name).toBe(false);
+  });
+
+  it('keeps northern Peru inside Peru, north of 8°S', () => {
+    const [west, south, east, north] = place('northern-peru').properties.bbox;
+    expect(south).toBeGreaterThanOrEqual(-8);
+    expect(inside('northern-peru', [-80.63, -5.19])).toBe(true); // Piura
+    expect(inside('northern-peru', [-78.5, -1.5])).toBe(false); // Ecuador
+    expect([west, east, north].every(Number.isFinite)).toBe(true);
+  });
+
+  it('draws the USSR of 1962, not today’s Russia, with its context passages', () => {
+    for (const [name, at] of Object.entries({ moscow: [37.62, 55.75], kyiv: [30.52, 50.45], tashkent: [69.24, 41.3], tallinn: [24.75, 59.44], tbilisi: [44.79, 41.72] })) expect(inside('ussr', at as [number, number]), name).toBe(true);
+    expect(inside('ussr', [21.01, 52.23])).toBe(false); // Warsaw
+    const quotes = place('ussr').properties.evidence.map((e) => e.exact).join(' | ');
+    for (const words of ['my presence in the USSR', 'Cuba is far from the USSR', 'In the Soviet Union', "the Soviet Union's prestige"]) expect(quotes).toContain(words);
+  });
+
+  it('pins West Berlin, where the garrisons of "In Berlin they are in a mousetrap" were', () => {
+    const berlin = place('berlin');
+    expect(berlin.properties.name).toBe('West Berlin');
+    const [lon] = (berlin.geometry as Point).coordinates as [number, number];
+    expect(lon).toBeLessThan(13.38); // west of the sector border at the Brandenburg Gate
+    expect(berlin.properties.note).toMatch(/Western garrisons/);
+  });
+
+  it('gives each role the words that justify it', () => {
+    const evidence = (id: string, role: string) => place(id).properties.evidence.filter((e) => e.role === role).map((e) => e.exact);
+    expect(evidence('colombia', 're-entry')).toEqual(['Colombia and Brazil have been used extensively as re-entry points.']);
+    expect(evidence('colombia', 'documents-source')).toEqual(['Some have false documentation from other countries, primarily from Colombia']);
+    expect(evidence('peru', 're-entry')).toEqual([]);
+    expect(evidence('paris', 'command-centre')).toEqual(['Paris has emerged as the center of the network.', 'The man in charge of the Peruvians is headquartered in Paris.']);
+    expect(evidence('paris', 'transit-hub').every((q) => /go through|sent from Cuba to Paris/.test(q))).toBe(true);
+  });
+
+  it('dates and annotates the Mexico appointment, which the next sentence contradicts', () => {
+    const july = place('mexico').properties.evidence.find((e) => e.exact.startsWith('In July he was appointed'))!;
+    expect(july.period).toEqual({ from: '1962-07', to: '1962-07' });
+    expect(july.note).toMatch(/ostensibly remained in Cuba/);
+    const intention = place('havana').properties.evidence.find((e) => e.exact === 'were to be given training sites in Habana')!;
+    expect(intention.note).toMatch(/intention/i);
+  });
+
+  it('gives the KGB report’s training in Cuba the same approximate span as its origins', () => {
+    const cuba = place('cuba').properties.evidence.find((e) => e.document === 'kgb-1962-04-14' && e.role === 'training-site')!;
+    const venezuela = place('venezuela').properties.evidence.find((e) => e.role === 'origin')!;
+    expect(cuba.period).toEqual(venezuela.period);
+    expect(cuba.period?.approximate).toBe(true);
+  });
+
+  it('keeps the metadata to what the sources say, with the editors’ additions marked', () => {
+    const doc = (id: string) => atlas.documents.find((d) => d.id === id)!;
+    expect(doc('kgb-1962-04-14').originator).toBe('KGB Chairman [V.] Semichastnyy');
+    expect(doc('kgb-1962-04-14').citation).not.toContain('Certified true copy');
+    expect(doc('kgb-1962-04-14').notes!.join(' ')).toContain('Certified true copy');
+    expect(doc('soviet-embassy-1961').notes!.join(' ')).toMatch(/archive's own teaser/);
+    expect(doc('dorticos-1962-11-25').originator).toMatch(/the archive's attribution/);
+    expect(doc('dorticos-1962-11-25').notes!.join(' ')).toContain('my presence in the USSR as the Cuban ambassador');
+    expect(place('panama').properties.note).toMatch(/Canal Zone/);
   });
 });

@@ -7,7 +7,7 @@ describe('kiosk configuration', () => {
   it('accepts the bundled file', () => {
     const { config, problems } = parseKioskConfig(readFileSync('static/kiosk/config.json', 'utf8'));
     expect(problems).toEqual([]);
-    expect(config.attractTour).toEqual(['outbound-via-mexico', 'return-via-paris', 'via-west-indies']);
+    expect(config.attractTour).toEqual(['outbound-via-mexico', 'return-via-paris', 'to-cuba-and-back']);
   });
 
   it('fills in what a file leaves out', () => {

@@ -51,6 +51,8 @@ export interface MapController {
   setVisible(visible: { places: string[]; legs: string[] } | null): void;
   /** Emphasis per leg id; legs not named lose any emphasis. */
   emphasizeLegs(emphasis: Map<string, LegEmphasis>): void;
+  /** Places a journey step shows together (a move within an area), highlighted like a selection. */
+  emphasizePlaces(ids: readonly string[]): void;
   frame(bounds: Bounds, maxZoom?: number, padding?: { top: number; right: number; bottom: number; left: number }): void;
   view(): MapView;
   jumpTo(view: MapView): void;
@@ -168,6 +170,11 @@ export function createMapController(options: MapControllerOptions): MapControlle
     map.getCanvas().style.cursor = over ? 'pointer' : '';
   });
 
+  let placesOnStep: readonly string[] = [];
+  const setOnStep = (ids: readonly string[], value: boolean) => {
+    for (const id of ids) for (const source of [SOURCES.places, SOURCES.labels]) map.setFeatureState({ source, id }, { onStep: value });
+  };
+
   let selected: FeatureRef | null = null;
   const sourcesOf = (ref: FeatureRef) => (ref.kind === 'leg' ? [SOURCES.legs] : [SOURCES.places, SOURCES.labels]);
   const setSelected = (ref: FeatureRef, value: boolean) => {
@@ -184,6 +191,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
       if (selected) setSelected(selected, true);
       applyVisibility();
       applyEmphasis(emphasized);
+      setOnStep(placesOnStep, true);
     },
     setVisible(next) {
       visible = next;
@@ -192,6 +200,13 @@ export function createMapController(options: MapControllerOptions): MapControlle
     emphasizeLegs(next) {
       if (isLoaded) applyEmphasis(next);
       else emphasized = next;
+    },
+    emphasizePlaces(ids) {
+      if (isLoaded) {
+        setOnStep(placesOnStep, false);
+        setOnStep(ids, true);
+      }
+      placesOnStep = ids;
     },
     view: currentView,
     jumpTo(view) {

@@ -10,6 +10,7 @@ export const LAYERS = {
   areaFill: 'place-area-fill',
   areaLine: 'place-area-line',
   legs: 'legs-line',
+  legsFromContext: 'legs-line-from-context',
   legArrows: 'legs-arrows',
   legsHit: 'legs-hit',
   points: 'place-points',
@@ -20,7 +21,7 @@ export const LAYERS = {
 /** Layers a tap can select, and the order in which a tap prefers them (pins first, countries last). */
 export const PICK_TIERS: string[][] = [
   [LAYERS.pointsHit, LAYERS.points],
-  [LAYERS.legsHit, LAYERS.legs],
+  [LAYERS.legsHit, LAYERS.legs, LAYERS.legsFromContext],
   [LAYERS.areaFill],
   [LAYERS.countryFill, LAYERS.labels],
 ];

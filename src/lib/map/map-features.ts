@@ -5,7 +5,7 @@ import type { FeatureCollection } from 'geojson';
  * documents stay with the app (the panel reads them from the derived data), so MapLibre's worker does not copy,
  * tile and index every passage of a large corpus.
  */
-export const MAP_PROPERTIES = ['id', 'name', 'precision', 'primaryRole', 'directed'] as const;
+export const MAP_PROPERTIES = ['id', 'name', 'precision', 'primaryRole', 'directed', 'unstated'] as const;
 
 /** The same features with only MAP_PROPERTIES left in their properties. */
 export function forTheMap(collection: FeatureCollection): FeatureCollection {
@@ -14,6 +14,8 @@ export function forTheMap(collection: FeatureCollection): FeatureCollection {
     features: collection.features.map((feature) => {
       const properties: Record<string, unknown> = {};
       for (const key of MAP_PROPERTIES) if (feature.properties && key in feature.properties) properties[key] = feature.properties[key];
+      // MapLibre turns array properties into JSON strings; the style only needs to know that some end is unstated.
+      if (Array.isArray(properties.unstated)) properties.unstated = properties.unstated.join(' ');
       return { type: 'Feature', geometry: feature.geometry, properties };
     }),
   };

@@ -6,9 +6,13 @@ import { ARROW_IMAGE, LABEL_FONT, LAYERS, SOURCES } from './ids.ts';
 /** Role colours, chosen to stay apart for the common colour-vision deficiencies and on the pale basemap. */
 export const ROLE_COLORS: Record<Role, string> = {
   'training-site': '#c0392b',
+  'command-centre': '#0b2f5b',
   'transit-hub': '#1f5fa8',
   origin: '#d9822b',
   're-entry': '#138a5a',
+  destination: '#6b8e23',
+  'documents-source': '#8c564b',
+  contact: '#4c9ab0',
   funding: '#7b3f9e',
   'planned-training': '#8a6d1f',
   front: '#c2185b',
@@ -20,9 +24,24 @@ export const CURRENT_LEG_COLOR = '#d35400';
 export const CONNECTED_LEG_COLOR = '#1f5fa8';
 
 const roleColor: ExpressionSpecification = ['match', ['get', 'primaryRole'], ...ROLES.flatMap((r) => [r, ROLE_COLORS[r]]), '#555'] as unknown as ExpressionSpecification;
+/** Selected, or one of the places a journey step shows together. */
 const selected = (on: number | string, off: number | string): DataDrivenPropertyValueSpecification<number> =>
-  ['case', ['boolean', ['feature-state', 'selected'], false], on, off] as unknown as DataDrivenPropertyValueSpecification<number>;
+  ['case', ['any', ['boolean', ['feature-state', 'selected'], false], ['boolean', ['feature-state', 'onStep'], false]], on, off] as unknown as DataDrivenPropertyValueSpecification<number>;
 const isPrecision = (p: string): ExpressionSpecification => ['==', ['get', 'precision'], p];
+/** A leg with an end its sentence does not state (read from context): drawn dashed, never as a firm line. */
+const hasUnstatedEnd: ExpressionSpecification = ['has', 'unstated'];
+
+const legPaint = {
+  'line-color': ['case', ['==', ['feature-state', 'emphasis'], 'current'], CURRENT_LEG_COLOR, ['==', ['feature-state', 'emphasis'], 'connected'], CONNECTED_LEG_COLOR, ROUTE_COLOR] as unknown as ExpressionSpecification,
+  'line-width': [
+    'case',
+    ['boolean', ['feature-state', 'selected'], false], 5,
+    ['==', ['feature-state', 'emphasis'], 'current'], 6,
+    ['==', ['feature-state', 'emphasis'], 'connected'], 4,
+    2.5,
+  ] as unknown as ExpressionSpecification,
+  'line-opacity': ['match', ['coalesce', ['feature-state', 'emphasis'], 'none'], 'current', 1, 'done', 0.9, 'connected', 1, 'ahead', 0.35, 'dim', 0.15, 0.85] as unknown as ExpressionSpecification,
+};
 
 export const DATA_LAYERS: LayerSpecification[] = [
   {
@@ -58,18 +77,17 @@ export const DATA_LAYERS: LayerSpecification[] = [
     id: LAYERS.legs,
     type: 'line',
     source: SOURCES.legs,
+    filter: ['!', hasUnstatedEnd],
     layout: { 'line-cap': 'round', 'line-join': 'round' },
-    paint: {
-      'line-color': ['case', ['==', ['feature-state', 'emphasis'], 'current'], CURRENT_LEG_COLOR, ['==', ['feature-state', 'emphasis'], 'connected'], CONNECTED_LEG_COLOR, ROUTE_COLOR] as unknown as ExpressionSpecification,
-      'line-width': [
-        'case',
-        ['boolean', ['feature-state', 'selected'], false], 5,
-        ['==', ['feature-state', 'emphasis'], 'current'], 6,
-        ['==', ['feature-state', 'emphasis'], 'connected'], 4,
-        2.5,
-      ] as unknown as ExpressionSpecification,
-      'line-opacity': ['match', ['coalesce', ['feature-state', 'emphasis'], 'none'], 'current', 1, 'done', 0.9, 'connected', 1, 'ahead', 0.35, 'dim', 0.15, 0.85] as unknown as ExpressionSpecification,
-    },
+    paint: legPaint,
+  },
+  {
+    id: LAYERS.legsFromContext,
+    type: 'line',
+    source: SOURCES.legs,
+    filter: hasUnstatedEnd,
+    layout: { 'line-join': 'round' },
+    paint: { ...legPaint, 'line-dasharray': [1.5, 1.5] },
   },
   {
     id: LAYERS.legArrows,
