@@ -11,11 +11,15 @@ describe('the map on the bundled corpus', () => {
     const drawn = {
       points: await renderedIds(atlas.page, ['place-points']),
       legs: await renderedIds(atlas.page, ['legs-line']),
+      legsFromContext: await renderedIds(atlas.page, ['legs-line-from-context']),
       countries: await renderedIds(atlas.page, ['place-country-fill']),
       zones: await renderedIds(atlas.page, ['place-area-fill']),
     };
     expect(drawn.points).toEqual(expect.arrayContaining(['havana', 'paris', 'prague', 'lima', 'cusco']));
     expect(drawn.legs).toContain('return-via-paris-1');
+    // A leg whose start its sentence does not state is drawn dashed, apart from the firm lines.
+    expect(drawn.legsFromContext).toEqual(expect.arrayContaining(['return-via-paris-4', 'return-via-paris-5']));
+    expect(drawn.legs).not.toContain('return-via-paris-4');
     expect(drawn.countries).toEqual(expect.arrayContaining(['peru', 'mexico', 'colombia', 'brazil', 'venezuela']));
     expect(drawn.zones).toEqual(expect.arrayContaining(['west-indies', 'cuba-rural-hills']));
     await expectCleanRun(atlas);
