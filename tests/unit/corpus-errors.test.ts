@@ -106,6 +106,50 @@ describe('bad input stops the build with a message naming the file, the line and
       expected: [/^places\.yaml line 20: place "peru": Natural Earth country 604 is "Peru", not "Chile"; fix the id or the name/],
     },
     {
+      name: 'a day that is not in the calendar',
+      files: createCorpusFiles({ document: createCorpusFiles().documents[0]!.text.replace('"1963-04-11"', '"1962-02-31"') }),
+      expected: [/^documents\/test-doc\.md line 4: "date" 1962-02-31 is not a real date: February 1962 has 28 days/],
+    },
+    {
+      name: 'a period that ends before it starts',
+      files: createCorpusFiles({ claims: createCorpusFiles().claims[0]!.text.replace('role: origin', 'role: origin\n    period: { from: "1962-12", to: "1962-06" }') }),
+      expected: [/^claims\/test-doc\.yaml line 8: the period runs from 1962-12 to 1962-06: "from" is after "to"/],
+    },
+    {
+      name: 'a period with a month that does not exist',
+      files: createCorpusFiles({ claims: createCorpusFiles().claims[0]!.text.replace('role: origin', 'role: origin\n    period: { from: "1962-04-31" }') }),
+      expected: [/^claims\/test-doc\.yaml line 8: "period\.from" 1962-04-31 is not a real date: April 1962 has 30 days/],
+    },
+    {
+      name: 'a zone whose outline crosses itself',
+      files: createCorpusFiles({ places: createCorpusFiles().places.text.replace('circle: { center: [-75.5, -11.5], radius_km: 200 }', 'polygon: [[-76, -10], [-74, -13], [-74, -10], [-76, -13]]') }),
+      expected: [/^places\.yaml line 18: place "sierra": the polygon's outline crosses itself at \[-75, -11\.5\]; list its points in order round the zone/],
+    },
+    {
+      name: 'a zone across the 180° meridian written as one polygon',
+      files: createCorpusFiles({ places: createCorpusFiles().places.text.replace('circle: { center: [-75.5, -11.5], radius_km: 200 }', 'polygon: [[178, -16], [-179, -16], [-179, -18], [178, -18]]') }),
+      expected: [/^places\.yaml line 18: place "sierra": the polygon's edge from point 1 to point 2 jumps from longitude 178 to -179, across the 180° meridian; write the zone as "parts:"/],
+    },
+    {
+      name: 'the same claim twice',
+      files: createCorpusFiles({ claims: createCorpusFiles().claims[0]!.text + '  - place: lima\n    role: origin\n    quote: { exact: "from Lima" }\n' }),
+      expected: [/^claims\/test-doc\.yaml line \d+: this claim repeats the one at line 6: same document \(test-doc\), place "lima", role "origin" and quote "from Lima"; remove one of them/],
+    },
+    {
+      name: 'a quote with an invisible character the text does not have',
+      files: createCorpusFiles({ claims: createCorpusFiles().claims[0]!.text.replace('quote: { exact: "from Lima" }', 'quote: { exact: "from Li\u200bma" }') }),
+      expected: [/^claims\/test-doc\.yaml line 8: quote "from Li\u200bma" differs from the document only by a zero-width space \(U\+200B\) at character 8 of the quote, which the document does not have; copy the text exactly/],
+    },
+    {
+      name: 'a quote in another Unicode normalisation',
+      files: createCorpusFiles({
+        source: createCorpusFiles().sources.get('test.txt')!.replace('Lima', 'Lim\u00e1'),
+        document: createCorpusFiles().documents[0]!.text.replace('Lima', 'Lim\u00e1'),
+        claims: createCorpusFiles().claims[0]!.text.replace('quote: { exact: "from Lima" }', 'quote: { exact: "from Lima\u0301" }'),
+      }),
+      expected: [/differs from the document only by Unicode normalisation: character 9, "a\u0301", is U\+0061 U\+0301 in the quote but U\+00E1 in the document/],
+    },
+    {
       name: 'a place whose geometry does not match its precision',
       files: createCorpusFiles({ places: createCorpusFiles().places.text.replace('  precision: point\n  point: [2.35, 48.85]', '  precision: area\n  point: [2.35, 48.85]') }),
       expected: [/^places\.yaml line 7: place "paris" has precision "area" and so needs a "area" field/],

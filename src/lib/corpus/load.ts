@@ -3,6 +3,8 @@ import { parseYamlFile, type YamlFile } from './yaml-file.ts';
 import { parseDocumentFile, paragraphsMissingFromSource, foldWhitespace } from './documents.ts';
 import { resolveQuote, nearestText } from './quote.ts';
 import { schemaProblems, validators } from './schema.ts';
+import { calendarProblem, periodProblem } from './dates.ts';
+import { areaPolygonProblem } from '../geo/polygon-checks.ts';
 import type { ClaimRecord, CorpusDocument, LegRecord, PlaceRecord, RouteRecord } from './types.ts';
 
 export interface SourceFile {
@@ -102,6 +104,11 @@ export function loadCorpus(files: CorpusFiles): Corpus {
       problems.push(new CorpusError(file.path, 2, `duplicate document id "${doc.id}"; each document needs its own id`));
       continue;
     }
+    const dateWrong = calendarProblem(doc.date);
+    if (dateWrong) {
+      const line = file.text.split(/\r?\n/).findIndex((l) => /^date\s*:/.test(l)) + 1;
+      problems.push(new CorpusError(file.path, line || undefined, `"date" ${doc.date} is not a real date: ${dateWrong}`));
+    }
     const raw = files.sources.get(doc.source);
     if (raw === undefined) {
       problems.push(new CorpusError(file.path, undefined, `source "${doc.source}" is not in sources/; add the raw text there unchanged`));
@@ -138,6 +145,14 @@ export function loadCorpus(files: CorpusFiles): Corpus {
       problems.push(
         new CorpusError(files.places.path, placesYaml!.lineOf([i]), `place "${place.id}" has precision "${place.precision}" and so needs a "${geometryKey}" field`),
       );
+    }
+    const outlines: Array<[Array<string | number>, Array<[number, number]>]> = [
+      ...(place.area?.polygon ? [[['area', 'polygon'], place.area.polygon] as [Array<string | number>, Array<[number, number]>]] : []),
+      ...(place.area?.parts ?? []).flatMap((part, k) => (part.polygon ? [[['area', 'parts', k, 'polygon'], part.polygon] as [Array<string | number>, Array<[number, number]>]] : [])),
+    ];
+    for (const [path, outline] of outlines) {
+      const wrong = areaPolygonProblem(outline);
+      if (wrong) problems.push(new CorpusError(files.places.path, placesYaml!.lineOf([i, ...path]), `place "${place.id}": ${wrong}`));
     }
     places.set(place.id, place);
     const yaml = placesYaml!;
@@ -177,15 +192,30 @@ export function loadCorpus(files: CorpusFiles): Corpus {
 
   // Claims
   const claims: ResolvedClaim[] = [];
+  const claimAt = new Map<string, { file: string; line: () => number | undefined }>();
   for (const file of [...files.claims].sort((a, b) => a.path.localeCompare(b.path))) {
     const yaml = validYaml(file, validators.claims);
     if (!yaml) continue;
     const data = yaml.data as { document: string; claims: ClaimRecord[] };
     if (!knownDocument(file.path, () => yaml.lineOf(['document']), data.document)) continue;
     data.claims.forEach((claim, i) => {
+      for (const wrong of claimPeriodProblems(claim)) problems.push(new CorpusError(file.path, yaml.lineOf(['claims', i, 'period']), wrong));
       if (!knownPlace(file.path, () => yaml.lineOf(['claims', i, 'place']), claim.place)) return;
       const at = anchor(file.path, () => yaml.lineOf(['claims', i, 'quote']), data.document, claim.quote);
-      if (at) claims.push({ ...claim, ...at, document: data.document });
+      if (!at) return;
+      // The same words for the same place and role, twice, would show one passage twice as if it were two.
+      const key = JSON.stringify([data.document, claim.place, claim.role, at.start, at.end]);
+      const first = claimAt.get(key);
+      const line = () => yaml.lineOf(['claims', i, 'place']);
+      if (first) {
+        const where = first.file === file.path ? `line ${first.line()}` : `${first.file} line ${first.line()}`;
+        problems.push(
+          new CorpusError(file.path, line(), `this claim repeats the one at ${where}: same document (${data.document}), place "${claim.place}", role "${claim.role}" and quote "${claim.quote.exact}"; remove one of them`),
+        );
+        return;
+      }
+      claimAt.set(key, { file: file.path, line });
+      claims.push({ ...claim, ...at, document: data.document });
     });
   }
 
@@ -217,4 +247,17 @@ export function loadCorpus(files: CorpusFiles): Corpus {
 
   if (problems.length) throw new CorpusInvalid(problems);
   return { documents: [...documents.values()], places: [...places.values()], claims, routes, placeAt };
+}
+
+/** A period's dates must be real days and months, and its start must not come after its end. */
+function claimPeriodProblems(claim: ClaimRecord): string[] {
+  if (!claim.period) return [];
+  const wrong: string[] = [];
+  for (const end of ['from', 'to'] as const) {
+    const iso = claim.period[end];
+    const problem = iso === undefined ? undefined : calendarProblem(iso);
+    if (problem) wrong.push(`"period.${end}" ${iso} is not a real date: ${problem}`);
+  }
+  const order = wrong.length ? undefined : periodProblem(claim.period);
+  return order ? [...wrong, order] : wrong;
 }
