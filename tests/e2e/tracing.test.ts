@@ -36,7 +36,9 @@ describe('tracing a journey', () => {
       expect(await stepMarks(page)).toEqual([...marks]);
     }
     const journey = await page.getByTestId('journey').textContent();
-    expect(journey).toContain('The text names these together: Colombia → Peru; Brazil → Peru.');
+    expect(journey).toContain('The text names these 2 legs together: each is drawn, none is preferred.');
+    expect(journey).toContain('The leg starts from Colombia');
+    expect(journey).toContain('The leg starts from Brazil');
     expect(journey).toContain('that is read from context');
     await mapIdle(page);
     expect(await inView(page, anchorOf('colombia'))).toBe(true);

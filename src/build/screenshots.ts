@@ -1,0 +1,50 @@
+/**
+ * `npm run screenshots`: pictures of the built app to look at before a change lands (overlaps, clipped labels,
+ * literal markup), at the viewports the issues name. Serves dist/ on 127.0.0.1 and writes PNGs to
+ * test-results/screenshots/. Build first (`npm run build`).
+ * Usage: tsx src/build/screenshots.ts [--out test-results/screenshots]
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchChromium } from './chromium.ts';
+import { startKioskServer } from './kiosk-server.ts';
+
+const VIEWPORTS = [
+  { name: 'desktop', width: 1280, height: 800, touch: false },
+  { name: 'phone', width: 390, height: 844, touch: true },
+];
+
+/** What to look at: the opening view, a step within Cuba, the ten-country round trip, a leg read from context. */
+const SCENES = [
+  { name: 'start', hash: '' },
+  { name: 'havana-to-rural-hills', hash: '#journey=outbound-via-mexico:3' },
+  { name: 'to-cuba-and-back', hash: '#journey=to-cuba-and-back:1' },
+  { name: 'across-the-border', hash: '#journey=return-via-paris:3' },
+  { name: 'west-indies', hash: '#place=west-indies' },
+  { name: 'ussr', hash: '#place=ussr' },
+];
+
+const { values } = parseArgs({ options: { out: { type: 'string', default: 'test-results/screenshots' } } });
+mkdirSync(values.out, { recursive: true });
+const server = await startKioskServer('dist');
+const browser = await launchChromium();
+try {
+  for (const viewport of VIEWPORTS) {
+    for (const scene of SCENES) {
+      const context = await browser.newContext({ viewport, hasTouch: viewport.touch, isMobile: viewport.touch, reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      await page.goto(`${server.url}${scene.hash}`);
+      await page.waitForFunction(() => (window as unknown as { atlas?: { ready?: Promise<void> } }).atlas?.ready !== undefined);
+      await page.evaluate(() => (window as unknown as { atlas: { ready: Promise<void> } }).atlas.ready);
+      await page.waitForTimeout(300); // the camera's last frame after ready
+      const file = join(values.out, `${viewport.name}-${scene.name}.png`);
+      await page.screenshot({ path: file });
+      console.log(`screenshots: ${file}`);
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
