@@ -216,7 +216,7 @@ describe('the map on a GPU that keeps resetting', () => {
     const { bounds } = JSON.parse(readFileSync('dist/data/meta.json', 'utf8')) as { bounds: number[] };
     await page.evaluate((b) => (window as unknown as AtlasWindow).atlas.map.fitBounds(b, { padding: 40, animate: false }), bounds);
     await mapIdle(page);
-    const drawn = async () => ({ places: await renderedIds(page, ['place-points', 'place-country-fill', 'place-area-fill']), legs: await renderedIds(page, ['legs-line']) });
+    const drawn = async () => ({ places: await renderedIds(page, ['place-points', 'place-country-fill', 'place-area-fill']), legs: await renderedIds(page, ['legs-line', 'legs-line-from-context']) });
     expect(await drawn()).toEqual(all);
     const canvas = page.locator('canvas.maplibregl-canvas');
     const picture = await canvas.screenshot();

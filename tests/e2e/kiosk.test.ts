@@ -132,11 +132,11 @@ describe('the kiosk on a touch screen', () => {
     await tap(page, anchorOf('paris'));
     await expect.poll(() => page.getByTestId('passage-panel').locator('h2').textContent()).toBe('Paris');
     await mapIdle(page);
-    const before = await renderedIds(page, ['place-points', 'place-country-fill', 'place-area-fill', 'legs-line', 'place-labels']);
+    const before = await renderedIds(page, ['place-points', 'place-country-fill', 'place-area-fill', 'legs-line', 'legs-line-from-context', 'place-labels']);
     for (let i = 0; i < 3; i++) {
       await loseAndRestoreContext(page);
       await mapIdle(page);
-      expect(await renderedIds(page, ['place-points', 'place-country-fill', 'place-area-fill', 'legs-line', 'place-labels'])).toEqual(before);
+      expect(await renderedIds(page, ['place-points', 'place-country-fill', 'place-area-fill', 'legs-line', 'legs-line-from-context', 'place-labels'])).toEqual(before);
       await expect
         .poll(() => page.evaluate(() => (window as unknown as { atlas: { map: { getFeatureState(f: object): { selected?: boolean } } } }).atlas.map.getFeatureState({ source: 'places', id: 'paris' }).selected))
         .toBe(true);
