@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -35,6 +35,20 @@ export function startKioskServer(root: string, port = 0, generated: Record<strin
   // The site does not change while it is served (a rebuild restarts the server), so each file is compressed once.
   const gzipped = new Map<string, Buffer>();
   const server: Server = createServer(async (req, res) => {
+    try {
+      await answer(req, res);
+    } catch {
+      // No request, however malformed, may take the kiosk down: the server and its watchdog share one process.
+      if (!res.headersSent) res.writeHead(400, SECURITY_HEADERS);
+      res.end();
+    }
+  });
+  // Bytes that are not HTTP at all (a half-sent request line, a header flood): answer 400, drop the socket.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  async function answer(req: IncomingMessage, res: ServerResponse) {
     const headers = { ...SECURITY_HEADERS, 'Cache-Control': 'no-cache' };
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/kiosk/heartbeat' && req.method === 'POST') {
@@ -51,7 +65,14 @@ export function startKioskServer(root: string, port = 0, generated: Record<strin
       res.writeHead(405, headers).end();
       return;
     }
-    const path = normalize(join(base, decodeURIComponent(url.pathname)));
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400, headers).end(); // "%", "%ff", a cut-off UTF-8 sequence: not a name any file has
+      return;
+    }
+    const path = normalize(join(base, pathname));
     if (path !== base && !path.startsWith(base + sep)) {
       res.writeHead(404, headers).end();
       return;
@@ -70,7 +91,7 @@ export function startKioskServer(root: string, port = 0, generated: Record<strin
     } catch {
       res.writeHead(404, headers).end();
     }
-  });
+  }
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {

@@ -3,11 +3,12 @@
  * Usage: tsx src/build/kiosk.ts [--port 4174] [--no-browser] [--chromium /usr/bin/chromium]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseKioskConfig } from '../lib/kiosk/validate-config.ts';
+import { DEFAULT_KIOSK_CONFIG } from '../lib/kiosk/config.ts';
 import { browserNeedsRestart } from '../lib/kiosk/schedule.ts';
 import { startKioskServer } from './kiosk-server.ts';
 
@@ -39,7 +40,10 @@ const { values } = parseArgs({
   },
 });
 
-const { config, problems } = parseKioskConfig(readFileSync('dist/kiosk/config.json', 'utf8'), 'static/kiosk/config.json');
+const journeyIds = (JSON.parse(readFileSync('dist/data/journeys.json', 'utf8')) as Array<{ id: string }>).map((j) => j.id);
+const { config, problems } = existsSync('dist/kiosk/config.json')
+  ? parseKioskConfig(readFileSync('dist/kiosk/config.json', 'utf8'), 'static/kiosk/config.json', journeyIds)
+  : { config: DEFAULT_KIOSK_CONFIG, problems: ['static/kiosk/config.json is missing; the defaults are used'] };
 for (const problem of problems) console.error(`kiosk: ${problem}`);
 
 // The page is served the checked configuration: a refused file means the defaults, as printed above.

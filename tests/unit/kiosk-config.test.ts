@@ -10,6 +10,20 @@ describe('kiosk configuration', () => {
     expect(config.attractTour).toEqual(['outbound-via-mexico', 'return-via-paris', 'to-cuba-and-back']);
   });
 
+  it('accepts a file saved with a byte-order mark', () => {
+    expect(parseKioskConfig('\uFEFF{ "idleSeconds": 30 }')).toEqual({ config: { ...DEFAULT_KIOSK_CONFIG, idleSeconds: 30 }, problems: [] });
+  });
+
+  it('refuses attract-tour ids the build has no journey for, naming them, and keeps the defaults', () => {
+    const journeys = JSON.parse(readFileSync('static/data/journeys.json', 'utf8')).map((j: { id: string }) => j.id);
+    const { config, problems } = parseKioskConfig('{ "attractTour": ["return-via-paris", "via-atlantis"] }', 'static/kiosk/config.json', journeys);
+    expect(config).toEqual(DEFAULT_KIOSK_CONFIG);
+    expect(problems).toEqual([
+      `static/kiosk/config.json: "attractTour" names "via-atlantis", which is not a journey of this build (the journeys are ${journeys.join(', ')}); the defaults are used`,
+    ]);
+    expect(parseKioskConfig(readFileSync('static/kiosk/config.json', 'utf8'), 'static/kiosk/config.json', journeys).problems).toEqual([]);
+  });
+
   it('fills in what a file leaves out', () => {
     expect(parseKioskConfig('{ "idleSeconds": 30 }').config).toEqual({ ...DEFAULT_KIOSK_CONFIG, idleSeconds: 30 });
   });

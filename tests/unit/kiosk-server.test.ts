@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { startKioskServer, type KioskServer } from '../../src/build/kiosk-server.ts';
 
@@ -72,5 +73,41 @@ describe('the configuration the kiosk page receives', () => {
     } finally {
       await served.close();
     }
+  });
+});
+
+/** One raw request over a socket, so that nothing (fetch, URL parsing) tidies it up first; resolves with the status line. */
+function rawRequest(url: string, text: string): Promise<string> {
+  const { port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1', () => socket.write(text));
+    let answer = '';
+    socket.setTimeout(5000, () => socket.destroy(new Error(`no answer to ${JSON.stringify(text.slice(0, 40))}`)));
+    socket.on('data', (chunk) => (answer += chunk.toString('latin1')));
+    socket.on('end', () => resolve(answer.split('\r\n')[0] ?? ''));
+    socket.on('close', () => resolve(answer.split('\r\n')[0] ?? ''));
+    socket.on('error', reject);
+  });
+}
+
+describe('the kiosk server under malformed requests', () => {
+  it.each([
+    ['/%', '400'],
+    ['/%ff', '400'],
+    ['/%E0%A4%A', '400'],
+    ['/data/%', '400'],
+    ['/data/%c0%af', '400'],
+    ['/%2e%2e%2f%2e%2e%2fsecret.txt', '404'],
+  ])('answers GET %s with %s and keeps serving', async (path, status) => {
+    const line = await rawRequest(server.url, `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+    expect(line).toBe(`HTTP/1.1 ${status} ${status === '400' ? 'Bad Request' : 'Not Found'}`);
+    expect((await fetch(server.url)).status).toBe(200);
+  });
+
+  it('answers bytes that are not HTTP with 400 and keeps serving', async () => {
+    for (const junk of ['\u0000\u0001\u0002 nonsense\r\n\r\n', 'GET / HTTP/1.1\r\nHost: \u0000\r\nBad Header Line\r\n\r\n', `GET /${'a'.repeat(20000)} HTTP/1.1\r\n${'X: y\r\n'.repeat(2000)}\r\n`]) {
+      expect(await rawRequest(server.url, junk)).toMatch(/^HTTP\/1\.1 4\d\d /);
+    }
+    expect((await fetch(server.url)).status).toBe(200);
   });
 });

@@ -41,14 +41,24 @@ const HINTS: Record<string, string> = {
  * Reads a kiosk configuration. A bad file is refused as a whole, with messages naming each field
  * and what it accepts, and the defaults are kept; a good one may leave fields out.
  */
-export function parseKioskConfig(text: string, file = 'kiosk/config.json'): { config: KioskConfig; problems: string[] } {
+export function parseKioskConfig(text: string, file = 'kiosk/config.json', journeyIds?: readonly string[]): { config: KioskConfig; problems: string[] } {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // Editors on Windows save with a byte-order mark; derive accepts one too.
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     return { config: DEFAULT_KIOSK_CONFIG, problems: [`${file}: not valid JSON (${(e as Error).message}); the defaults are used`] };
   }
-  if (validate(data)) return { config: { ...DEFAULT_KIOSK_CONFIG, ...(data as Partial<KioskConfig>) }, problems: [] };
+  if (validate(data)) {
+    const config = { ...DEFAULT_KIOSK_CONFIG, ...(data as Partial<KioskConfig>) };
+    // An id the build does not have would leave the attract loop with nothing to play.
+    const unknown = journeyIds ? config.attractTour.filter((id) => !journeyIds.includes(id)) : [];
+    if (unknown.length) {
+      const problem = `${file}: "attractTour" names ${unknown.map((id) => `"${id}"`).join(', ')}, which ${unknown.length === 1 ? 'is not a journey' : 'are not journeys'} of this build (the journeys are ${journeyIds!.join(', ')}); the defaults are used`;
+      return { config: DEFAULT_KIOSK_CONFIG, problems: [problem] };
+    }
+    return { config, problems: [] };
+  }
   const problems = new Map<string, string>();
   for (const error of validate.errors ?? []) {
     const field = error.instancePath.split('/')[1] ?? (error.params as { additionalProperty?: string }).additionalProperty ?? '';
