@@ -181,6 +181,20 @@ describe('deep links', () => {
     await expectCleanRun(atlas);
   });
 
+  it('opens a link with a longitude no map has (1e305) on the opening view, and never writes it back', async () => {
+    const atlas = await openAtlas(browser(), baseURL, {}, '#view=1e305,23.1,3');
+    const { page } = atlas;
+    await mapIdle(page);
+    const hash = await page.evaluate(() => location.hash);
+    expect(hash).not.toContain('1e305');
+    const view = /view=(-?[\d.]+),(-?[\d.]+),([\d.]+)/.exec(hash);
+    if (view) expect(Math.abs(Number(view[1]))).toBeLessThanOrEqual(180);
+    await page.evaluate(() => (window as unknown as { atlas: { reset(): void } }).atlas.reset());
+    await mapIdle(page);
+    expect((await renderedIds(page, ['place-points'])).length).toBeGreaterThan(5);
+    await expectCleanRun(atlas);
+  });
+
   it('restores a journey step and filters from a shared link', async () => {
     const atlas = await openAtlas(browser(), baseURL, {}, '#journey=return-via-paris:3&hide=origin');
     const { page } = atlas;

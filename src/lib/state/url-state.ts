@@ -13,6 +13,21 @@ export interface UrlState {
 const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 
+/** The map's limits: MapLibre's Web Mercator stops short of the poles, and zooms from 0 to 22. */
+export const VIEW_LIMITS = { lat: 85.051129, minZoom: 0, maxZoom: 22, wrapTurns: 10 } as const;
+
+/**
+ * A camera from a link, or null: longitude wrapped into [-180, 180) (a map panned round the world a few times);
+ * a latitude past the poles, a zoom out of range or a longitude many turns out (1e305) is not a view to trust.
+ */
+export function checkedView(lng: number, lat: number, zoom: number): UrlState['view'] {
+  if (![lng, lat, zoom].every(Number.isFinite)) return null;
+  if (Math.abs(lng) > 180 * VIEW_LIMITS.wrapTurns || Math.abs(lat) > VIEW_LIMITS.lat) return null;
+  if (zoom < VIEW_LIMITS.minZoom || zoom > VIEW_LIMITS.maxZoom) return null;
+  const wrapped = lng >= -180 && lng < 180 ? lng : round(((((lng + 180) % 360) + 360) % 360) - 180, 6);
+  return { lng: wrapped, lat, zoom };
+}
+
 /** The state as a URL hash: short, readable, and stable in key order. */
 export function encodeUrlState(state: UrlState): string {
   const params = new URLSearchParams();
@@ -36,16 +51,17 @@ export function decodeUrlState(hash: string): UrlState {
   const leg = id(params.get('leg'));
   const journeyMatch = /^([a-z0-9-]+):(\d+)$/.exec(params.get('journey') ?? '');
   const docMatch = /^([a-z0-9-]+):(\d+)-(\d+)$/.exec(params.get('doc') ?? '');
-  const view = (params.get('view') ?? '').split(',').map(Number);
+  const viewText = params.get('view') ?? '';
+  const view = viewText.split(',').map((v) => (v.trim() === '' ? NaN : Number(v)));
   const until = params.get('until');
   return {
     selected: place ? { kind: 'place', id: place } : leg ? { kind: 'leg', id: leg } : null,
-    journey: journeyMatch ? { id: journeyMatch[1]!, step: Math.max(0, Number(journeyMatch[2]) - 1) } : null,
-    reader: docMatch ? { document: docMatch[1]!, start: Number(docMatch[2]), end: Number(docMatch[3]) } : null,
-    view:
-      view.length === 3 && view.every(Number.isFinite) && Math.abs(view[1]!) <= 90
-        ? { lng: view[0]!, lat: view[1]!, zoom: view[2]! }
+    journey: journeyMatch && Number(journeyMatch[2]) <= 10_000 ? { id: journeyMatch[1]!, step: Math.max(0, Number(journeyMatch[2]) - 1) } : null,
+    reader:
+      docMatch && Number(docMatch[2]) <= Number(docMatch[3]) && Number(docMatch[3]) <= Number.MAX_SAFE_INTEGER
+        ? { document: docMatch[1]!, start: Number(docMatch[2]), end: Number(docMatch[3]) }
         : null,
+    view: view.length === 3 ? checkedView(view[0]!, view[1]!, view[2]!) : null,
     filters: {
       hiddenRoles: (params.get('hide') ?? '').split(',').filter(isRole),
       routes: params.get('routes') !== 'off',
