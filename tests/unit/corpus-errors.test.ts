@@ -106,6 +106,23 @@ describe('bad input stops the build with a message naming the file, the line and
       expected: [/^places\.yaml line 20: place "peru": Natural Earth country 604 is "Peru", not "Chile"; fix the id or the name/],
     },
     {
+      name: 'a source that is a path out of the corpus',
+      files: createCorpusFiles({ document: createCorpusFiles().documents[0]!.text.replace('source: test.txt', 'source: ../../../etc/passwd') }),
+      expected: [/^documents\/test-doc\.md line 9: "source" must be the name of a file in geodata\/sources\/: letters, digits, "_", "-" and "\.", not starting with a dot, and no folders/],
+    },
+    {
+      name: 'a YAML tag',
+      files: createCorpusFiles({ places: createCorpusFiles().places.text.replace('name: Paris', 'name: !evil Paris') }),
+      expected: [/^places\.yaml line 8: YAML tags such as !evil are not allowed in corpus files; write the value without it/],
+    },
+    {
+      name: 'an alias bomb',
+      files: createCorpusFiles({
+        routes: 'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n',
+      }),
+      expected: [/^routes\.yaml line 2: too many aliases \(\*name\) expand here; write the values out in full/],
+    },
+    {
       name: 'a day that is not in the calendar',
       files: createCorpusFiles({ document: createCorpusFiles().documents[0]!.text.replace('"1963-04-11"', '"1962-02-31"') }),
       expected: [/^documents\/test-doc\.md line 4: "date" 1962-02-31 is not a real date: February 1962 has 28 days/],

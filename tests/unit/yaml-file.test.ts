@@ -136,10 +136,16 @@ describe('reading a YAML file (js-yaml for the data, the yaml library for lines 
     for (const scalar of scalars) expect(agrees(`a: ${scalar}`), scalar).toBe('same data');
   });
 
+  it('reports an alias to nothing, and an alias bomb, as a line of the file rather than a stack trace', () => {
+    expect(() => parseYamlFile('x.yaml', 'a: 1\nb: *missing')).toThrow('x.yaml line 2: not valid YAML: Unresolved alias (the anchor must be set before the alias): missing');
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdef'.split('').map((k, i) => `${k}: ${k === 'f' ? '' : `&${k} `}[${Array(9).fill(`*${'abcde'[i]}`).join(', ')}]`)].join('\n');
+    expect(() => parseYamlFile('x.yaml', bomb)).toThrow(/^x\.yaml line 2: too many aliases \(\*name\) expand here/);
+  });
+
   it('reports invalid YAML with the yaml library’s message and line', () => {
     expect(() => parseYamlFile('x.yaml', 'a: 1\nb: 2\na: 3')).toThrow('x.yaml line 3: not valid YAML: Map keys must be unique');
     expect(() => parseYamlFile('documents/x.md', 'id: x\ntitle: "open', 1)).toThrow(/^documents\/x\.md line 3: not valid YAML: /);
-    const invalid = ['a: 1\na: 2', 'a: { b: 1, b: 2 }', 'a: "open', 'a: [1, 2', 'a: b: c', 'a:\n    b: 1\n  c: 2', '- a: 1\n   b: 2', 'a: "x" y', 'a: [1, , 2]', 'a: 1\n- b', '---\na: 1\n---\nb: 2', 'a:\tb:\n\t- c', 'a: *missing', '%FOO\na: 1'];
+    const invalid = ['a: 1\na: 2', 'a: { b: 1, b: 2 }', 'a: "open', 'a: [1, 2', 'a: b: c', 'a:\n    b: 1\n  c: 2', '- a: 1\n   b: 2', 'a: "x" y', 'a: [1, , 2]', 'a: 1\n- b', '---\na: 1\n---\nb: 2', 'a:\tb:\n\t- c', '%FOO\na: 1'];
     for (const text of invalid) {
       expect(reference('x.yaml', text).error, `the yaml library accepts ${text}`).toBeDefined();
       expect(agrees(text, 1), text).toBe('same error');

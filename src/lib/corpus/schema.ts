@@ -4,6 +4,8 @@ import { ROLES, PRECISIONS } from './types.ts';
 // The input files' shapes. Validated at the boundary so the rest of the code can trust the types.
 const isoDate = '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$';
 const id = '^[a-z0-9]+(-[a-z0-9]+)*$';
+/** A file directly in geodata/sources/: no folders, no leading dot (so no "..", no hidden files). */
+const SOURCE_NAME = '^[A-Za-z0-9_][A-Za-z0-9_.-]*$';
 const lonLat = {
   type: 'array',
   items: [
@@ -66,7 +68,7 @@ export const documentMetaSchema = {
     translator: { type: 'string' },
     citation: { type: 'string' },
     language: { type: 'string' },
-    source: { type: 'string', pattern: '^[^/\\\\]+$' },
+    source: { type: 'string', pattern: SOURCE_NAME },
     summary: { type: 'string' },
     notes: { type: 'array', items: { type: 'string', minLength: 1 } },
   },
@@ -219,6 +221,8 @@ function describe(error: ErrorObject): SchemaProblem {
     case 'pattern':
       if (error.schemaPath.includes('date') || String(p.pattern) === isoDate)
         return { path, message: `${field} must be a date written YYYY, YYYY-MM or YYYY-MM-DD (for example 1962-04-14)` };
+      if (String(p.pattern) === SOURCE_NAME)
+        return { path, message: `${field} must be the name of a file in geodata/sources/: letters, digits, "_", "-" and ".", not starting with a dot, and no folders (for example "002_1dba2af539d1b6e3.txt")` };
       return { path, message: `${field} must be lower-case words joined by hyphens (for example "paris" or "rural-hills")` };
     case 'minimum':
     case 'maximum': {

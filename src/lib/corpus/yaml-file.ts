@@ -46,14 +46,30 @@ export function parseYamlFile(path: string, text: string, lineOffset = 0): YamlF
   let data: unknown;
   try {
     data = load(text, { schema: SCHEMA, json: false, maxAliases: 0 });
-  } catch {
+  } catch (refusal) {
     located = locate(text);
     const first = located.doc.errors[0];
     if (first) {
       const line = first.linePos?.[0]?.line ?? located.lineCounter.linePos(first.pos[0]).line;
       throw new CorpusError(path, line + lineOffset, `not valid YAML: ${first.message.split('\n')[0]}`);
     }
-    data = located.doc.toJS();
+    // A tag ("!evil Paris") would be read as plain text by the yaml library: corpus values are never tagged.
+    const tag = located.doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+    if (tag) {
+      const line = tag.linePos?.[0]?.line ?? located.lineCounter.linePos(tag.pos[0]).line;
+      const name = /Unresolved tag: (\S+)/.exec(tag.message)?.[1] ?? 'a tag';
+      throw new CorpusError(path, line + lineOffset, `YAML tags such as ${name} are not allowed in corpus files; write the value without it`);
+    }
+    const at = (refusal as { mark?: { line?: number } }).mark?.line;
+    try {
+      data = located.doc.toJS();
+    } catch (e) {
+      // The yaml library refuses aliases that expand past its limit (an "alias bomb") with a bare ReferenceError.
+      if (!(e instanceof ReferenceError)) throw e;
+      const line = at === undefined ? undefined : at + 1 + lineOffset;
+      if (/Excessive alias count/.test(e.message)) throw new CorpusError(path, line, 'too many aliases (*name) expand here; write the values out in full instead of repeating them by alias');
+      throw new CorpusError(path, line, `not valid YAML: ${e.message}`);
+    }
   }
   return {
     path,
