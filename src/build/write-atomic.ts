@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 
 /**
@@ -10,6 +10,7 @@ export function writeFolderAtomically(out: string, files: Record<string, string>
   mkdirSync(parent, { recursive: true });
   const staging = join(parent, `.${basename(out)}.staging-${process.pid}`);
   const retired = join(parent, `.${basename(out)}.retired-${process.pid}`);
+  clearAfterKilledRuns(out);
   rmSync(staging, { recursive: true, force: true });
   try {
     mkdirSync(staging);
@@ -22,4 +23,31 @@ export function writeFolderAtomically(out: string, files: Record<string, string>
     throw e;
   }
   rmSync(retired, { recursive: true, force: true });
+}
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // alive, but another user's
+  }
+};
+
+/**
+ * A run killed part-way (Ctrl-C, a power cut) leaves its staging folder beside `out`, where the site build would
+ * copy and publish it, and, if killed between the two renames, the last good output under its "retired" name.
+ * Before writing: the last good output is put back if `out` is missing, and what dead runs left is removed.
+ */
+export function clearAfterKilledRuns(out: string): void {
+  const parent = dirname(out);
+  if (!existsSync(parent)) return;
+  const leftover = new RegExp(`^\\.${basename(out).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(staging|retired)-(\\d+)$`);
+  for (const name of readdirSync(parent)) {
+    const match = leftover.exec(name);
+    if (!match || isAlive(Number(match[2]))) continue;
+    const path = join(parent, name);
+    if (match[1] === 'retired' && !existsSync(out)) renameSync(path, out);
+    else rmSync(path, { recursive: true, force: true });
+  }
 }
