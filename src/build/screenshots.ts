@@ -8,11 +8,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from './chromium.ts';
+import { mapIdle } from './atlas-page.ts';
 import { startKioskServer } from './kiosk-server.ts';
 
 const VIEWPORTS = [
-  { name: 'desktop', width: 1280, height: 800, touch: false },
   { name: 'phone', width: 390, height: 844, touch: true },
+  { name: 'laptop', width: 1280, height: 800, touch: false },
+  { name: '1080p', width: 1920, height: 1080, touch: false },
+  { name: 'kiosk-portrait', width: 1080, height: 1920, touch: true },
 ];
 
 /** What to look at: the opening view, a step within Cuba, the ten-country round trip, a leg read from context. */
@@ -37,7 +40,7 @@ try {
       await page.goto(`${server.url}${scene.hash}`);
       await page.waitForFunction(() => (window as unknown as { atlas?: { ready?: Promise<void> } }).atlas?.ready !== undefined);
       await page.evaluate(() => (window as unknown as { atlas: { ready: Promise<void> } }).atlas.ready);
-      await page.waitForTimeout(300); // the camera's last frame after ready
+      await mapIdle(page); // the journey's camera move after ready
       const file = join(values.out, `${viewport.name}-${scene.name}.png`);
       await page.screenshot({ path: file });
       console.log(`screenshots: ${file}`);

@@ -42,9 +42,9 @@ const isAlive = (pid: number) => {
 export function clearAfterKilledRuns(out: string): void {
   const parent = dirname(out);
   if (!existsSync(parent)) return;
-  const leftover = new RegExp(`^\\.${basename(out).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(staging|retired)-(\\d+)$`);
+  const prefix = `.${basename(out)}.`;
   for (const name of readdirSync(parent)) {
-    const match = leftover.exec(name);
+    const match = name.startsWith(prefix) ? /^(staging|retired)-(\d+)$/.exec(name.slice(prefix.length)) : null;
     if (!match || isAlive(Number(match[2]))) continue;
     const path = join(parent, name);
     if (match[1] === 'retired' && !existsSync(out)) renameSync(path, out);

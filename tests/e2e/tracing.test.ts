@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { anchorOf, axeViolations, expectCleanRun, useBrowser, mapIdle, openAtlas, renderedIds, screenPoint } from './browser.ts';
+import { anchorOf, axeViolations, expectCleanRun, loseAndRestoreContext, useBrowser, mapIdle, openAtlas, renderedIds, screenPoint } from './browser.ts';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();
@@ -64,6 +64,11 @@ describe('tracing a journey', () => {
     // A move within Cuba: no line, the two places highlighted together.
     expect(await page.getByTestId('journey').textContent()).toContain('Havana and Rural hill areas of Cuba are highlighted together');
     const onStep = (id: string) => page.evaluate((placeId) => (window as unknown as { atlas: { map: { getFeatureState(f: object): Record<string, unknown> } } }).atlas.map.getFeatureState({ source: 'places', id: placeId }).onStep === true, id);
+    await expect.poll(() => onStep('havana')).toBe(true);
+    expect(await onStep('cuba-rural-hills')).toBe(true);
+    // A GPU reset (the kiosk's all-day life) must not drop the highlight: feature states are not in MapLibre's snapshot.
+    await loseAndRestoreContext(page);
+    await mapIdle(page);
     await expect.poll(() => onStep('havana')).toBe(true);
     expect(await onStep('cuba-rural-hills')).toBe(true);
     await page.keyboard.press('ArrowLeft');

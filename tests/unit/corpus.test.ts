@@ -210,11 +210,10 @@ describe('marks say what the documents say, no more', () => {
   });
 
   it('keeps northern Peru inside Peru, north of 8°S', () => {
-    const [west, south, east, north] = place('northern-peru').properties.bbox;
+    const [, south] = place('northern-peru').properties.bbox;
     expect(south).toBeGreaterThanOrEqual(-8);
     expect(inside('northern-peru', [-80.63, -5.19])).toBe(true); // Piura
     expect(inside('northern-peru', [-78.5, -1.5])).toBe(false); // Ecuador
-    expect([west, east, north].every(Number.isFinite)).toBe(true);
   });
 
   it('draws the USSR of 1962, not today’s Russia, with its context passages', () => {
@@ -238,7 +237,10 @@ describe('marks say what the documents say, no more', () => {
     expect(evidence('colombia', 'documents-source')).toEqual(['Some have false documentation from other countries, primarily from Colombia']);
     expect(evidence('peru', 're-entry')).toEqual([]);
     expect(evidence('paris', 'command-centre')).toEqual(['Paris has emerged as the center of the network.', 'The man in charge of the Peruvians is headquartered in Paris.']);
-    expect(evidence('paris', 'transit-hub').every((q) => /go through|sent from Cuba to Paris/.test(q))).toBe(true);
+    expect(evidence('paris', 'transit-hub')).toEqual([
+      'Groups are sent from Cuba to Paris to be sent on to various Latin American countries for eventual re-entry into Peru.',
+      'Many of the returning trainees go through Paris and Prague.',
+    ]);
   });
 
   it('dates and annotates the Mexico appointment, which the next sentence contradicts', () => {

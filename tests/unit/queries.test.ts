@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/corpus/load.ts';
 import { deriveAtlas, type Atlas } from '../../src/lib/corpus/derive.ts';
 import { readCorpusFiles, loadWorldAtlas } from '../../src/build/corpus-files.ts';
-import { connectionsOf, searchAtlas, visibleFeatures, NO_FILTERS, reportedBy } from '../../src/lib/corpus/queries.ts';
+import { connectionsOf, groupLegsByPassage, searchAtlas, visibleFeatures, NO_FILTERS, reportedBy } from '../../src/lib/corpus/queries.ts';
 import { encodeUrlState, decodeUrlState, type UrlState } from '../../src/lib/state/url-state.ts';
 import { latestDay, earliestDay, monthsBetween } from '../../src/lib/corpus/dates.ts';
 
@@ -22,6 +22,26 @@ describe('journeys', () => {
       ['Across the border into Peru', ['Colombia → Peru', 'Brazil → Peru']],
     ]);
     expect(atlas.journeys.map((j) => j.id)).toEqual(['outbound-via-mexico', 'return-via-paris', 'through-paris-and-prague', 'return-via-mexico', 'to-cuba-and-back']);
+  });
+});
+
+describe('a journey step’s passages', () => {
+  const stepLegs = (journeyId: string, step: number) =>
+    atlas.journeys.find((j) => j.id === journeyId)!.steps[step]!.legs.map((id) => atlas.legs.features.find((f) => f.properties.id === id)!.properties);
+
+  it('shows the sentence behind ten legs once, with every leg it supports', () => {
+    const groups = groupLegsByPassage(stepLegs('to-cuba-and-back', 0));
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.names).toHaveLength(10);
+    expect(groups[0]!.evidence.map((e) => e.exact)).toEqual([expect.stringMatching(/^training partisan groups arriving in Cuba from Venezuela/)]);
+    expect(groups[0]!.notes).toHaveLength(1);
+  });
+
+  it('keeps each leg’s own note when two legs share a sentence, and takes the notes off the passage', () => {
+    const [group] = groupLegsByPassage(stepLegs('return-via-paris', 2));
+    expect(group!.names).toEqual(['Colombia → Peru', 'Brazil → Peru']);
+    expect(group!.notes.map((n) => /starts from (\w+)/.exec(n)?.[1])).toEqual(['Colombia', 'Brazil']);
+    expect(group!.evidence.every((e) => e.note === undefined)).toBe(true);
   });
 });
 

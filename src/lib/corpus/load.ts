@@ -146,13 +146,14 @@ export function loadCorpus(files: CorpusFiles): Corpus {
         new CorpusError(files.places.path, placesYaml!.lineOf([i]), `place "${place.id}" has precision "${place.precision}" and so needs a "${geometryKey}" field`),
       );
     }
-    const outlines: Array<[Array<string | number>, Array<[number, number]>]> = [
-      ...(place.area?.polygon ? [[['area', 'polygon'], place.area.polygon] as [Array<string | number>, Array<[number, number]>]] : []),
-      ...(place.area?.parts ?? []).flatMap((part, k) => (part.polygon ? [[['area', 'parts', k, 'polygon'], part.polygon] as [Array<string | number>, Array<[number, number]>]] : [])),
+    // Every outline a curator wrote: the zone's own polygon, or each polygon among its parts.
+    const outlines = [
+      { at: ['area', 'polygon'], points: place.area?.polygon },
+      ...(place.area?.parts ?? []).map((part, k) => ({ at: ['area', 'parts', k, 'polygon'], points: part.polygon })),
     ];
-    for (const [path, outline] of outlines) {
-      const wrong = areaPolygonProblem(outline);
-      if (wrong) problems.push(new CorpusError(files.places.path, placesYaml!.lineOf([i, ...path]), `place "${place.id}": ${wrong}`));
+    for (const { at, points } of outlines) {
+      const wrong = points && areaPolygonProblem(points);
+      if (wrong) problems.push(new CorpusError(files.places.path, placesYaml!.lineOf([i, ...at]), `place "${place.id}": ${wrong}`));
     }
     places.set(place.id, place);
     const yaml = placesYaml!;

@@ -95,3 +95,30 @@ export function searchAtlas(atlas: AtlasView, query: string, limit = 12): Search
   }
   return [...places, ...passages].slice(0, limit);
 }
+
+/** Legs that rest on the same passage, with their names and (distinct) notes: what a journey step shows once. */
+export interface PassageGroup {
+  key: string;
+  names: string[];
+  notes: string[];
+  /** The shared passage, without the legs' notes (they are in `notes`). */
+  evidence: Evidence[];
+}
+
+/** Groups a step's legs by the passage they quote: ten countries in one sentence become one passage, not ten. */
+export function groupLegsByPassage(legs: readonly LegProps[]): PassageGroup[] {
+  const groups: PassageGroup[] = [];
+  for (const leg of legs) {
+    const key = leg.evidence.map((e) => `${e.document}:${e.start}-${e.end}`).join(' ');
+    let group = groups.find((g) => g.key === key);
+    if (!group) groups.push((group = { key, names: [], notes: [], evidence: withoutNotes(leg.evidence) }));
+    group.names.push(leg.name);
+    if (leg.note && !group.notes.includes(leg.note)) group.notes.push(leg.note);
+  }
+  return groups;
+}
+
+/** Passages with their notes taken off, for a view that shows the notes once above them. */
+export function withoutNotes(evidence: readonly Evidence[]): Evidence[] {
+  return evidence.map(({ note: _note, ...rest }) => rest);
+}

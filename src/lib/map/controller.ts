@@ -138,6 +138,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
     map.once('idle', () => {
       if (selected) setSelected(selected, true);
       applyEmphasis(emphasized);
+      setOnStep(placesOnStep, true);
     });
   });
   on('moveend', () => options.onViewChange?.(currentView()));

@@ -51,8 +51,8 @@ export function decodeUrlState(hash: string): UrlState {
   const leg = id(params.get('leg'));
   const journeyMatch = /^([a-z0-9-]+):(\d+)$/.exec(params.get('journey') ?? '');
   const docMatch = /^([a-z0-9-]+):(\d+)-(\d+)$/.exec(params.get('doc') ?? '');
-  const viewText = params.get('view') ?? '';
-  const view = viewText.split(',').map((v) => (v.trim() === '' ? NaN : Number(v)));
+  // Number('') is 0: an empty field must not pass as a coordinate.
+  const view = (params.get('view') ?? '').split(',').map((v) => (v.trim() === '' ? NaN : Number(v)));
   const until = params.get('until');
   return {
     selected: place ? { kind: 'place', id: place } : leg ? { kind: 'leg', id: leg } : null,
