@@ -91,8 +91,8 @@ export async function serveSite(options: SiteOptions): Promise<{ server: StaticS
     return { server, config };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new Error(`port ${options.port} on 127.0.0.1 is in use (is the map already being served?); stop that, or pass --port N`);
-    if (code === 'EACCES') throw new Error(`port ${options.port} may not be used by this user; pass --port N (above 1023)`);
+    if (code === 'EADDRINUSE') throw new Error(`port ${options.port} on 127.0.0.1 is in use (is the map already being served?); stop that, or pass --port N`, { cause: e });
+    if (code === 'EACCES') throw new Error(`port ${options.port} may not be used by this user; pass --port N (above 1023)`, { cause: e });
     throw e;
   }
 }

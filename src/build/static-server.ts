@@ -194,7 +194,13 @@ export async function startStaticServer(root: string, options: StaticServerOptio
   }
 
   function gzipped(entry: Entry): Promise<Representation> {
-    entry.gzipped ??= gzip(entry.plain.body).then((body) => ({ body, etag: entry.plain.etag.replace(/"$/, '-gz"') }));
+    entry.gzipped ??= gzip(entry.plain.body).then(
+      (body) => ({ body, etag: entry.plain.etag.replace(/"$/, '-gz"') }),
+      (error: unknown) => {
+        entry.gzipped = undefined; // the next request tries again
+        throw error;
+      },
+    );
     return entry.gzipped;
   }
 
