@@ -1,16 +1,14 @@
 /**
  * `npm run kiosk`: serves the built app on 127.0.0.1 and keeps Chromium on it, full screen, all day.
- * Usage: tsx src/build/kiosk.ts [--port 4174] [--no-browser] [--chromium /usr/bin/chromium]
+ * Usage: tsx src/build/kiosk.ts [--port 4174] [--no-browser] [--chromium /usr/bin/chromium] [--host-name NAME]… [--site dist]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { parseKioskConfig } from '../lib/kiosk/validate-config.ts';
-import { DEFAULT_KIOSK_CONFIG } from '../lib/kiosk/config.ts';
 import { browserNeedsRestart } from '../lib/kiosk/schedule.ts';
-import { startKioskServer } from './kiosk-server.ts';
+import { parseArgs } from 'node:util';
+import { parseCommandLine, serveSite, SITE_OPTIONS } from './serve-site.ts';
 
 /** Chromium flags for an unattended screen: no first-run, error dialogs, infobars, translation, restore bubbles or updates. */
 export const KIOSK_FLAGS = [
@@ -32,22 +30,27 @@ export const KIOSK_FLAGS = [
   '--autoplay-policy=no-user-gesture-required',
 ];
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '4174' },
-    'no-browser': { type: 'boolean', default: false },
-    chromium: { type: 'string', default: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
-  },
+const values = parseCommandLine('kiosk', 'npm run kiosk -- [--port 4174] [--no-browser] [--chromium PATH] [--host-name NAME]… [--site dist]', () =>
+  parseArgs({
+    options: {
+      ...SITE_OPTIONS,
+      'no-browser': { type: 'boolean', default: false },
+      chromium: { type: 'string', default: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+    },
+  }).values,
+);
+
+// The page is served the checked configuration: a missing or refused file means the defaults, as printed.
+const { server, config } = await serveSite({
+  site: values.site,
+  port: Number(values.port ?? 4174),
+  hostNames: values['host-name'],
+  heartbeat: true,
+  log: (line) => console.error(`kiosk: ${line}`),
+}).catch((e: Error) => {
+  console.error(`kiosk: ${e.message}`);
+  process.exit(1);
 });
-
-const journeyIds = (JSON.parse(readFileSync('dist/data/journeys.json', 'utf8')) as Array<{ id: string }>).map((j) => j.id);
-const { config, problems } = existsSync('dist/kiosk/config.json')
-  ? parseKioskConfig(readFileSync('dist/kiosk/config.json', 'utf8'), 'static/kiosk/config.json', journeyIds)
-  : { config: DEFAULT_KIOSK_CONFIG, problems: ['static/kiosk/config.json is missing; the defaults are used'] };
-for (const problem of problems) console.error(`kiosk: ${problem}`);
-
-// The page is served the checked configuration: a refused file means the defaults, as printed above.
-const server = await startKioskServer('dist', Number(values.port), { '/kiosk/config.json': JSON.stringify(config) });
 const address = `${server.url}?kiosk&heartbeat`;
 console.log(`kiosk: serving ${server.url} (kiosk page: ${address})`);
 

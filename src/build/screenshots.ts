@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from './chromium.ts';
 import { mapIdle } from './atlas-page.ts';
-import { startKioskServer } from './kiosk-server.ts';
+import { startStaticServer } from './static-server.ts';
 
 const VIEWPORTS = [
   { name: 'phone', width: 390, height: 844, touch: true },
@@ -30,7 +30,7 @@ const SCENES = [
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'test-results/screenshots' } } });
 mkdirSync(values.out, { recursive: true });
-const server = await startKioskServer('dist');
+const server = await startStaticServer('dist');
 const browser = await launchChromium();
 try {
   for (const viewport of VIEWPORTS) {

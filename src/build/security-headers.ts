@@ -1,6 +1,7 @@
 /**
- * The headers every server of this app sends (vite preview, the kiosk server). The app needs nothing
- * from elsewhere: scripts, styles, fonts, data and MapLibre's worker all come from this origin.
+ * The headers every answer of the project's static server carries (npm start, the kiosk, the benchmark; also
+ * vite preview, if someone runs it). The app needs nothing from elsewhere: scripts, styles, fonts, data and
+ * MapLibre's worker all come from this origin.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -39,5 +40,9 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
+  // Another site may not embed the data or the scripts (Spectre-style reads), nor frame the page (older browsers
+  // that do not know frame-ancestors). Both are header-only, like frame-ancestors.
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
 };

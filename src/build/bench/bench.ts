@@ -1,23 +1,24 @@
 /**
  * `npm run bench`: the app against two baselines measured in the same run, on this machine, in Debian's Chromium.
- * Usage: tsx src/build/bench/bench.ts [--only derive,idle,tap,soak,lighthouse] [--runs 7] [--taps 20] [--cycles 2000] [--quick]
- *        [--out test-results/bench.json]
+ * Usage: tsx src/build/bench/bench.ts [--only derive,idle,tap,soak,lighthouse,server] [--runs 7] [--taps 20] [--cycles 2000]
+ *        [--requests 20000] [--quick] [--out test-results/bench.json]
  * Prints tables and writes every figure as JSON. Exits 0 whether or not a target is met: the verdicts are in the output.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startKioskServer } from '../kiosk-server.ts';
+import { startStaticServer } from '../static-server.ts';
 import { launchChromium } from '../chromium.ts';
 import { buildApp, buildBaselines, withData } from './sites.ts';
 import { measureFirstIdle, measureTapToPassage, median, soak, SOAK_VIEWPORT, VIEWPORT, type FirstIdleRun, type SoakResult, type Target } from './page-metrics.ts';
 import { auditWithLighthouse, type LighthouseScores } from './lighthouse.ts';
 import { benchDerivation, type DerivationBench } from './derive-bench.ts';
+import { burstServer } from './server-burst.ts';
 import { kb, mb, ms, table, verdictTable, type Verdict } from './report.ts';
 import type { FeatureCollection, Point } from 'geojson';
 
-const SECTIONS = ['derive', 'idle', 'tap', 'soak', 'lighthouse'] as const;
+const SECTIONS = ['derive', 'idle', 'tap', 'soak', 'lighthouse', 'server'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     runs: { type: 'string' },
     taps: { type: 'string' },
     cycles: { type: 'string' },
+    requests: { type: 'string' },
     quick: { type: 'boolean', default: false },
     out: { type: 'string', default: 'test-results/bench.json' },
   },
@@ -42,6 +44,8 @@ const runs = Number(values.runs ?? (quick ? 3 : 7));
 const taps = Number(values.taps ?? (quick ? 6 : 20));
 const cycles = Number(values.cycles ?? (quick ? 40 : 2000));
 const warmupCycles = quick ? 5 : 20;
+// At least 5,000 even with --quick: the burst exists to show a long run of hostile requests changes nothing.
+const burstRequests = Math.max(5000, Number(values.requests ?? 20_000));
 const sampleEvery = Math.max(1, Math.round(cycles / 20));
 
 const work = '.tmp/bench';
@@ -50,7 +54,7 @@ const stats = (list: number[]) => ({ median: median(list), min: Math.min(...list
 const date = new Date().toISOString().slice(0, 10);
 const sections: string[] = [];
 const verdicts: Verdict[] = [];
-const figures: Record<string, unknown> = { date, options: { only, runs, taps, cycles, warmupCycles, sampleEvery } };
+const figures: Record<string, unknown> = { date, options: { only, runs, taps, cycles, warmupCycles, sampleEvery, burstRequests } };
 
 // 1. Derivation first: its 1,000-document output is what the map is then measured on.
 let derivation: DerivationBench | null = null;
@@ -69,7 +73,7 @@ if (haveLarge) withData(join(work, 'app'), largeDataDir, join(work, 'app-large')
 const largeDocuments = haveLarge ? (JSON.parse(readFileSync(join(largeDataDir, 'documents.json'), 'utf8')) as unknown[]).length : 0;
 
 const [app, baselines, appLarge] = await Promise.all(
-  [join(work, 'app'), join(work, 'baselines'), ...(haveLarge ? [join(work, 'app-large')] : [])].map((dir) => startKioskServer(dir)),
+  [join(work, 'app'), join(work, 'baselines'), ...(haveLarge ? [join(work, 'app-large')] : [])].map((dir) => startStaticServer(dir)),
 );
 const pages = {
   app: { label: 'Archive Atlas', url: app!.url },
@@ -206,6 +210,30 @@ try {
         (scores.failed.length ? `\nnot passed: ${scores.failed.join('; ')}` : '\nevery weighted audit passed'),
     );
     figures.lighthouse = scores;
+  }
+
+  if (run('server')) {
+    log(`server burst: ${burstRequests} requests …`);
+    const burst = await burstServer({ site: join(work, 'app'), requests: burstRequests, rounds: 10, concurrency: 32, log });
+    const answers = (tally: Record<string, number>) =>
+      Object.entries(tally)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([outcome, count]) => `${outcome} × ${count}`)
+        .join(', ');
+    const hostile = Object.entries(burst.kinds).filter(([kind]) => !kind.startsWith('site files')).reduce((sum, [, k]) => sum + k.count, 0);
+    sections.push(
+      `Server burst: ${burst.requests} requests (${hostile} of them 404s, malformed, other methods, foreign Hosts or cut off), 32 at a time, at the kiosk's server (its own process) on 127.0.0.1, ${burst.seconds.toFixed(1)} s\n` +
+        table(['requests', 'count', 'answers'], Object.entries(burst.kinds).map(([kind, k]) => [kind, String(k.count), answers(k.answers)])) +
+        "\n\nThe server process's memory, after a forced GC\n" +
+        table(['after', 'requests', 'RSS', 'JS heap', 'external'], burst.samples.map((s) => [s.after, String(s.requests), mb(s.rss), mb(s.heapUsed), mb(s.external)])) +
+        `\nheap: ${mb(burst.plateauHeap)} warm (median of rounds 2–4), ${mb(burst.endHeap)} at the end (median of the last 3), ${burst.heapBytesPerRequest.toFixed(1)} bytes per request in between` +
+        `\nstill serving after the burst (GET / and data/journeys.json answered 200, process alive): ${burst.stillServing ? 'yes' : 'NO'}`,
+    );
+    verdicts.push(
+      { target: 'server up after the burst', measured: burst.stillServing ? 'answers' : 'down', met: burst.stillServing },
+      { target: 'server heap growth after warm-up < 100 B per request', measured: `${burst.heapBytesPerRequest.toFixed(1)} B`, met: burst.heapBytesPerRequest < 100 },
+    );
+    figures.serverBurst = burst;
   }
 
   if (verdicts.length) sections.push('Targets\n' + verdictTable(verdicts));

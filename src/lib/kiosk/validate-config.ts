@@ -39,35 +39,36 @@ const HINTS: Record<string, string> = {
 
 /**
  * Reads a kiosk configuration. A bad file is refused as a whole, with messages naming each field
- * and what it accepts, and the defaults are kept; a good one may leave fields out.
+ * and what it accepts, and the defaults are kept; a good one may leave fields out. `journeys` are the ids
+ * the build derived (data/journeys.json): a tour naming any other would leave the attract loop empty.
  */
-export function parseKioskConfig(text: string, file = 'kiosk/config.json', journeyIds?: readonly string[]): { config: KioskConfig; problems: string[] } {
+export function parseKioskConfig(text: string, file = 'kiosk/config.json', journeys?: readonly string[]): { config: KioskConfig; problems: string[] } {
   let data: unknown;
   try {
-    // Editors on Windows save with a byte-order mark; derive accepts one too.
+    // Editors on Windows save "UTF-8 with BOM"; derive reads such files, so the kiosk does too.
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     return { config: DEFAULT_KIOSK_CONFIG, problems: [`${file}: not valid JSON (${(e as Error).message}); the defaults are used`] };
   }
-  if (validate(data)) {
-    const config = { ...DEFAULT_KIOSK_CONFIG, ...(data as Partial<KioskConfig>) };
-    // An id the build does not have would leave the attract loop with nothing to play.
-    const unknown = journeyIds ? config.attractTour.filter((id) => !journeyIds.includes(id)) : [];
-    if (unknown.length) {
-      const problem = `${file}: "attractTour" names ${unknown.map((id) => `"${id}"`).join(', ')}, which ${unknown.length === 1 ? 'is not a journey' : 'are not journeys'} of this build (the journeys are ${journeyIds!.join(', ')}); the defaults are used`;
-      return { config: DEFAULT_KIOSK_CONFIG, problems: [problem] };
-    }
-    return { config, problems: [] };
-  }
   const problems = new Map<string, string>();
-  for (const error of validate.errors ?? []) {
-    const field = error.instancePath.split('/')[1] ?? (error.params as { additionalProperty?: string }).additionalProperty ?? '';
-    if (problems.has(field)) continue;
-    const what =
-      error.keyword === 'additionalProperties'
-        ? `unknown setting "${field}"; the settings are ${Object.keys(DEFAULT_KIOSK_CONFIG).join(', ')}`
-        : `"${field}" ${HINTS[field] ? `must be ${HINTS[field]}` : error.message}`;
-    problems.set(field, `${file}: ${what}; the defaults are used`);
+  if (!validate(data)) {
+    for (const error of validate.errors ?? []) {
+      const field = error.instancePath.split('/')[1] ?? (error.params as { additionalProperty?: string }).additionalProperty ?? '';
+      if (problems.has(field)) continue;
+      const what =
+        error.keyword === 'additionalProperties'
+          ? `unknown setting "${field}"; the settings are ${Object.keys(DEFAULT_KIOSK_CONFIG).join(', ')}`
+          : `"${field}" ${HINTS[field] ? `must be ${HINTS[field]}` : error.message}`;
+      problems.set(field, `${file}: ${what}; the defaults are used`);
+    }
   }
-  return { config: DEFAULT_KIOSK_CONFIG, problems: [...problems.values()] };
+  const tour = (data as { attractTour?: unknown } | null)?.attractTour;
+  if (journeys && Array.isArray(tour) && !problems.has('attractTour')) {
+    for (const id of tour) {
+      if (typeof id !== 'string' || journeys.includes(id) || problems.has(`attractTour ${id}`)) continue;
+      problems.set(`attractTour ${id}`, `${file}: "attractTour" names an unknown journey "${id}"; the journeys are ${journeys.join(', ')}; the defaults are used`);
+    }
+  }
+  if (problems.size) return { config: DEFAULT_KIOSK_CONFIG, problems: [...problems.values()] };
+  return { config: { ...DEFAULT_KIOSK_CONFIG, ...(data as Partial<KioskConfig>) }, problems: [] };
 }

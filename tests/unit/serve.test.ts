@@ -1,0 +1,152 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_KIOSK_CONFIG } from '../../src/lib/kiosk/config.ts';
+
+const JOURNEYS = [{ id: 'out-by-sea' }, { id: 'home-by-air' }];
+
+/** A built site as `vite build` leaves it, with the kiosk file given (or none). */
+function createSite(config?: string) {
+  const site = mkdtempSync(join(tmpdir(), 'atlas-served-'));
+  mkdirSync(join(site, 'data'));
+  writeFileSync(join(site, 'index.html'), '<!doctype html><title>atlas</title>');
+  writeFileSync(join(site, 'data', 'journeys.json'), JSON.stringify(JOURNEYS));
+  if (config !== undefined) {
+    mkdirSync(join(site, 'kiosk'));
+    writeFileSync(join(site, 'kiosk', 'config.json'), config);
+  }
+  return site;
+}
+
+interface Launched {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  /** The address the entry point printed. */
+  url: Promise<string>;
+  exited: Promise<number | null>;
+}
+
+const running: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of running.splice(0)) if (child.exitCode === null) child.kill();
+});
+
+/** Runs an entry point as `npm start` / `npm run kiosk` would, and reads what it prints. */
+function launch(entry: string, args: string[]): Launched {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  running.push(child);
+  let out = '';
+  let err = '';
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const printed = /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (printed) resolve(printed[1]!);
+    });
+    void exited.then((code) => reject(new Error(`${entry} exited (${code}) before serving:\n${err}`)));
+  });
+  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  url.catch(() => {}); // a test that expects the entry point to stop does not wait for an address
+  return { child, stdout: () => out, stderr: () => err, url, exited };
+}
+
+function rawStatus(url: string, request: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(Number(new URL(url).port), '127.0.0.1');
+    let answer = '';
+    socket.on('data', (c: Buffer) => (answer += c.toString('latin1')));
+    socket.on('error', () => {});
+    socket.on('close', () => resolve(answer.split('\r\n')[0] ?? ''));
+    socket.write(request);
+  });
+}
+
+describe('npm start', () => {
+  it('serves the build with the project’s own server, not vite preview', () => {
+    const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.start).toMatch(/tsx src\/build\/serve\.ts$/);
+    expect(scripts.start).not.toContain('vite preview');
+  });
+
+  it('prints its address, answers unknown paths 404 and other methods 405, and serves only a checked kiosk configuration', async () => {
+    const site = createSite('{ "textScale": 40 }');
+    const served = launch('src/build/serve.ts', ['--port', '0', '--site', site]);
+    const url = await served.url;
+    expect(served.stdout()).toBe(`start: serving ${url} (Ctrl+C to stop)\n`);
+    expect(served.stderr()).toBe(`start: ${join(site, 'kiosk', 'config.json')}: "textScale" must be one of 1, 1.25, 1.5, 1.75; the defaults are used\n`);
+    expect((await fetch(url)).status).toBe(200);
+    expect((await fetch(new URL('about', url))).status).toBe(404);
+    const post = await fetch(url, { method: 'POST', body: 'x' });
+    expect(post.status).toBe(405);
+    expect(post.headers.get('allow')).toBe('GET, HEAD');
+    expect(await (await fetch(new URL('kiosk/config.json', url))).json()).toEqual(DEFAULT_KIOSK_CONFIG);
+  });
+
+  it('says in one line that the port is taken, without a stack trace', async () => {
+    const first = launch('src/build/serve.ts', ['--port', '0', '--site', createSite('{}')]);
+    const port = new URL(await first.url).port;
+    const second = launch('src/build/serve.ts', ['--port', port, '--site', createSite('{}')]);
+    expect(await second.exited).toBe(1);
+    expect(second.stderr()).toBe(`start: port ${port} on 127.0.0.1 is in use (is the map already being served?); stop that, or pass --port N\n`);
+  });
+
+  it('says the site is not built yet, without a stack trace', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'atlas-unbuilt-'));
+    const served = launch('src/build/serve.ts', ['--port', '0', '--site', empty]);
+    expect(await served.exited).toBe(1);
+    expect(served.stderr()).toBe(`start: ${join(empty, 'index.html')} is missing: build the site first (npm run build)\n`);
+  });
+});
+
+describe('npm run kiosk', () => {
+  it('runs with the defaults when the kiosk file is missing, and says so in one line', async () => {
+    const site = createSite();
+    const kiosk = launch('src/build/kiosk.ts', ['--no-browser', '--port', '0', '--site', site]);
+    const url = await kiosk.url;
+    expect(kiosk.stderr()).toBe(`kiosk: ${join(site, 'kiosk', 'config.json')} is missing; the defaults are used\n`);
+    expect(await (await fetch(new URL('kiosk/config.json', url))).json()).toEqual(DEFAULT_KIOSK_CONFIG);
+  });
+
+  it('keeps serving after malformed URLs: no request ends the process', async () => {
+    const kiosk = launch('src/build/kiosk.ts', ['--no-browser', '--port', '0', '--site', createSite('{}')]);
+    const url = await kiosk.url;
+    const host = new URL(url).host;
+    for (const path of ['/%', '/%ff', '/%E0%A4%A', '/data/%']) {
+      expect(await rawStatus(url, `GET ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`)).toBe('HTTP/1.1 400 Bad Request');
+    }
+    expect(await rawStatus(url, `GET / HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`)).toBe('HTTP/1.1 200 OK');
+    expect(kiosk.child.exitCode).toBeNull();
+    expect(kiosk.stderr()).toBe('');
+  });
+
+  it('accepts a file saved with a byte-order mark', async () => {
+    const kiosk = launch('src/build/kiosk.ts', ['--no-browser', '--port', '0', '--site', createSite('\uFEFF{ "idleSeconds": 45, "attractTour": ["home-by-air"] }')]);
+    const url = await kiosk.url;
+    expect(kiosk.stderr()).toBe('');
+    expect(await (await fetch(new URL('kiosk/config.json', url))).json()).toEqual({ ...DEFAULT_KIOSK_CONFIG, idleSeconds: 45, attractTour: ['home-by-air'] });
+  });
+
+  it('refuses a tour naming a journey the build did not derive, naming it, and keeps the defaults', async () => {
+    const site = createSite('{ "idleSeconds": 45, "attractTour": ["home-by-air", "via-atlantis"] }');
+    const kiosk = launch('src/build/kiosk.ts', ['--no-browser', '--port', '0', '--site', site]);
+    const url = await kiosk.url;
+    expect(kiosk.stderr()).toBe(`kiosk: ${join(site, 'kiosk', 'config.json')}: "attractTour" names an unknown journey "via-atlantis"; the journeys are out-by-sea, home-by-air; the defaults are used\n`);
+    expect(await (await fetch(new URL('kiosk/config.json', url))).json()).toEqual(DEFAULT_KIOSK_CONFIG);
+  });
+
+  it('answers for the host names it is given, and refuses a bad one', async () => {
+    const kiosk = launch('src/build/kiosk.ts', ['--no-browser', '--port', '0', '--site', createSite('{}'), '--host-name', 'atlas.museum']);
+    const url = await kiosk.url;
+    const port = new URL(url).port;
+    expect(await rawStatus(url, `GET / HTTP/1.1\r\nHost: atlas.museum:${port}\r\nConnection: close\r\n\r\n`)).toBe('HTTP/1.1 200 OK');
+    expect(await rawStatus(url, `GET / HTTP/1.1\r\nHost: other.museum:${port}\r\nConnection: close\r\n\r\n`)).toBe('HTTP/1.1 421 Misdirected Request');
+    const bad = launch('src/build/kiosk.ts', ['--no-browser', '--port', '0', '--site', createSite('{}'), '--host-name', 'http://atlas']);
+    expect(await bad.exited).toBe(2);
+    expect(bad.stderr()).toMatch(/^kiosk: --host-name "http:\/\/atlas" is not a host name/);
+  });
+});
