@@ -5,6 +5,7 @@ import { axeViolations, expectCleanRun, openAtlas, useBrowser } from './browser.
 const baseURL = inject('baseURL');
 // A browser that gives no WebGL at all, as on a blocklisted GPU or a remote desktop without a software fallback.
 const browser = useBrowser(['--disable-webgl', '--disable-webgl2']);
+const browserWithWebgl = useBrowser();
 
 interface MaplessAtlas {
   atlas: { map: unknown; renderer: string; reset(): void };
@@ -100,6 +101,32 @@ describe('a browser without WebGL', () => {
     await expect.poll(() => stepText(page), { timeout: 6000 }).toBe('Step 2 of 4: Paris → Prague');
     // One beat at load, then one every 10 s: the page has been up for over 30 s.
     expect(heartbeats).toBeGreaterThanOrEqual(3);
+    await expectCleanRun(atlas);
+  });
+});
+
+describe('a browser whose WebGL2 refuses what the map asks for', () => {
+  it('falls back to the map-free page when MapLibre cannot get its context, though a bare one was given', async () => {
+    const atlas = await openAtlas(browserWithWebgl(), baseURL, {}, '', async (page) => {
+      // A driver that grants a plain WebGL2 context (the page's probe) but none with the stencil buffer the map needs.
+      await page.addInitScript(() => {
+        const original = HTMLCanvasElement.prototype.getContext;
+        HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, attributes?: WebGLContextAttributes) {
+          if (type === 'webgl2' && attributes?.stencil) {
+            this.dispatchEvent(new WebGLContextEvent('webglcontextcreationerror', { statusMessage: 'no stencil buffer on this driver' }));
+            return null;
+          }
+          return (original as (...a: unknown[]) => unknown).call(this, type, attributes);
+        } as typeof original;
+      });
+    });
+    const { page } = atlas;
+    expect(await page.evaluate(() => (window as unknown as MaplessAtlas).atlas.renderer)).toBe('none');
+    expect(await page.getByTestId('no-map').isVisible()).toBe(true);
+    expect(await page.locator('canvas').count()).toBe(0);
+    await list(page).getByRole('button', { name: 'Paris', exact: true }).click();
+    await expect.poll(() => heading(page)).toBe('Paris');
+    expect(await page.getByTestId('passage-panel').locator('mark').allTextContents()).toContain('Paris has emerged as the center of the network.');
     await expectCleanRun(atlas);
   });
 });
