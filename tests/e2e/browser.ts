@@ -10,13 +10,14 @@ import type { FeatureCollection, LineString, Point } from 'geojson';
 const openedThisTest: AtlasPage[] = [];
 
 /**
- * One Chromium per test file: launched before its tests, closed after them. After every test, no page it opened
- * may have met a Content-Security-Policy violation, whether or not the test ended with expectCleanRun.
+ * One Chromium per test file (with these extra command-line flags): launched before its tests, closed after them.
+ * After every test, no page it opened may have met a Content-Security-Policy violation, whether or not the test
+ * ended with expectCleanRun.
  */
-export function useBrowser(): () => Browser {
+export function useBrowser(extraArgs: string[] = []): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await launchChromium(extraArgs);
   });
   afterEach(async () => {
     const pages = openedThisTest.splice(0);

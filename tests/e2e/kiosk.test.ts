@@ -176,7 +176,8 @@ describe('the kiosk on a touch screen', () => {
       await visitor();
       expect(await counts(), `after visitor ${i + 3}`).toEqual(baseline);
     }
-    expect(baseline.contexts).toBe(1);
+    // Two ever made: the WebGL2 probe's, released at once, and the one map's, never remade.
+    expect(baseline.contexts).toBe(2);
     await expectCleanRun(atlas);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { anchorOf, axeViolations, expectCleanRun, loseAndRestoreContext, useBrowser, mapIdle, openAtlas, renderedIds, screenPoint } from './browser.ts';
+import { decodeUrlState } from '../../src/lib/state/url-state.ts';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();
@@ -186,25 +187,41 @@ describe('deep links', () => {
     await expectCleanRun(atlas);
   });
 
-  it('opens a link with a longitude no map has (1e305) on the opening view, and never writes it back', async () => {
-    const atlas = await openAtlas(browser(), baseURL, {}, '#view=1e305,23.1,3');
-    const { page } = atlas;
-    await mapIdle(page);
-    const hash = await page.evaluate(() => location.hash);
-    expect(hash).not.toContain('1e305');
-    const view = /view=(-?[\d.]+),(-?[\d.]+),([\d.]+)/.exec(hash);
-    if (view) expect(Math.abs(Number(view[1]))).toBeLessThanOrEqual(180);
-    await page.evaluate(() => (window as unknown as { atlas: { reset(): void } }).atlas.reset());
-    await mapIdle(page);
-    expect((await renderedIds(page, ['place-points'])).length).toBeGreaterThan(5);
-    await expectCleanRun(atlas);
-  });
-
   it('restores a journey step and filters from a shared link', async () => {
     const atlas = await openAtlas(browser(), baseURL, {}, '#journey=return-via-paris:3&hide=origin');
     const { page } = atlas;
     await expect.poll(() => stepText(page)).toBe('Step 3 of 3: Across the border into Peru');
     expect(await page.getByRole('checkbox', { name: 'Trainees came from' }).isChecked()).toBe(false);
+    await expectCleanRun(atlas);
+  });
+
+  it('wraps a longitude of 1e305 into the world, writes the wrapped view to the address, and still resets', async () => {
+    const atlas = await openAtlas(browser(), baseURL, { reducedMotion: 'reduce' }, '#view=1e305,23.1,3');
+    const { page } = atlas;
+    const hash = await page.evaluate(() => location.hash);
+    expect(hash).not.toContain('e305');
+    const written = decodeUrlState(hash).view;
+    expect(written, hash).not.toBeNull();
+    expect(written!.lng).toBeGreaterThanOrEqual(-180);
+    expect(written!.lng).toBeLessThan(180);
+    expect([written!.lat, written!.zoom]).toEqual([23.1, 3]);
+    const center = await page.evaluate(() => {
+      const { map } = (window as unknown as { atlas: { map: { getCenter(): { lng: number; lat: number }; getZoom(): number } } }).atlas;
+      return { ...map.getCenter(), zoom: map.getZoom() };
+    });
+    expect(center.lng).toBeCloseTo(written!.lng, 2);
+    await page.evaluate(() => (window as unknown as { atlas: { reset(): void } }).atlas.reset());
+    await mapIdle(page);
+    expect(await renderedIds(page, ['place-points'])).toEqual(expect.arrayContaining(['havana', 'paris', 'prague']));
+    await expectCleanRun(atlas);
+  });
+
+  it('leaves the reader closed for a passage that runs past the end of its document, and takes it out of the address', async () => {
+    const atlas = await openAtlas(browser(), baseURL, {}, '#place=paris&doc=cia-1963-04-11:10-99999999');
+    const { page } = atlas;
+    await expect.poll(() => heading(page)).toBe('Paris');
+    expect(await page.getByTestId('document-reader').count()).toBe(0);
+    expect(await page.evaluate(() => location.hash)).not.toContain('doc=');
     await expectCleanRun(atlas);
   });
 

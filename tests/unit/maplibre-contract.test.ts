@@ -14,6 +14,12 @@ describe('maplibre-gl contract', () => {
     expect(missing).toEqual([]);
   });
 
+  it('still exports the error its constructor throws without WebGL2, which start-renderer.ts tells from a fault', async () => {
+    const { GPUInitializationError } = await import('maplibre-gl');
+    expect(typeof GPUInitializationError).toBe('function');
+    expect(new GPUInitializationError({}, null)).toBeInstanceOf(Error);
+  });
+
   it('lists every map method the controller source calls', () => {
     const source = readFileSync('src/lib/map/controller.ts', 'utf8');
     const called = new Set([...source.matchAll(/\bmap\.(\w+)\(/g)].map((m) => m[1]!));

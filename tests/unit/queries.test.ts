@@ -129,31 +129,6 @@ describe('deep links', () => {
     expect(decodeUrlState(hash)).toEqual({ ...createState(), view: { lng: -40.123, lat: 20.5, zoom: 3.46 }, filters: { ...createState().filters, hiddenRoles: ['context', 'origin'] } });
   });
 
-  it.each([
-    ['1e305,23.1,3', null],
-    ['-1e6,23.1,3', null],
-    ['540,23.1,3', { lng: -180, lat: 23.1, zoom: 3 }],
-    ['-190,10,2', { lng: 170, lat: 10, zoom: 2 }],
-    ['179.5,-20,4', { lng: 179.5, lat: -20, zoom: 4 }],
-    ['NaN,1,1', null],
-    ['Infinity,1,1', null],
-    ['', null],
-    ['1e,2,3', null],
-    [',2,3', null],
-    ['10,86,3', null],
-    ['10,20,-1', null],
-    ['10,20,99', null],
-    ['10,20,3,4', null],
-  ])('reads the view %s as %j', (view, expected) => {
-    expect(decodeUrlState(`#view=${view}`).view).toEqual(expected);
-  });
-
-  it('drops a journey step or a document range no map could show', () => {
-    expect(decodeUrlState('#journey=return-via-paris:99999999999999999999').journey).toBeNull();
-    expect(decodeUrlState('#doc=cia-1963-04-11:40-10').reader).toBeNull();
-    expect(decodeUrlState('#doc=cia-1963-04-11:10-99999999999999999999').reader).toBeNull();
-  });
-
   it('ignores what it cannot trust', () => {
     expect(decodeUrlState('#place=<script>&until=1962-13&view=1,200,3&hide=bogus')).toEqual({
       selected: null,

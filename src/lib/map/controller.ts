@@ -2,36 +2,15 @@ import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type MapEventType
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import labelFontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
-import type { FeatureCollection } from 'geojson';
 import type { FilterSpecification } from 'maplibre-gl';
 import { ARROW_IMAGE, PICK_TIERS, SOURCES } from './ids.ts';
 import { arrowImage, atlasStyle, DATA_LAYERS } from './style.ts';
 import { forTheMap } from './map-features.ts';
+import { MAX_ZOOM, MIN_ZOOM } from './camera.ts';
+import type { FeatureKind, FeatureRef, LegEmphasis, MapRenderer, MapView } from './renderer.ts';
 
 // MapLibre 6 ships its worker as a separate module; under a bundler it must be told where it went.
 setWorkerUrl(workerUrl);
-
-export type FeatureKind = 'place' | 'leg';
-export interface FeatureRef {
-  id: string;
-  kind: FeatureKind;
-}
-export type Bounds = [number, number, number, number];
-
-export interface MapData {
-  places: FeatureCollection;
-  labels: FeatureCollection;
-  legs: FeatureCollection;
-}
-
-/** How a leg is drawn beyond its selection: on a journey (current, done, ahead), around a place, or dimmed. */
-export type LegEmphasis = 'current' | 'done' | 'ahead' | 'connected' | 'dim';
-
-export interface MapView {
-  lng: number;
-  lat: number;
-  zoom: number;
-}
 
 export interface MapControllerOptions {
   container: HTMLElement;
@@ -43,23 +22,11 @@ export interface MapControllerOptions {
   onViewChange?: (view: MapView) => void;
 }
 
-export interface MapController {
+/** The MapLibre renderer. */
+export interface MapController extends MapRenderer {
+  readonly kind: 'maplibre';
   readonly map: MapLibreMap;
-  setData(data: MapData): Promise<void>;
-  select(ref: FeatureRef | null): void;
-  /** Shows only these places and legs (null: all). */
-  setVisible(visible: { places: string[]; legs: string[] } | null): void;
-  /** Emphasis per leg id; legs not named lose any emphasis. */
-  emphasizeLegs(emphasis: Map<string, LegEmphasis>): void;
-  /** Places a journey step shows together (a move within an area), highlighted like a selection. */
-  emphasizePlaces(ids: readonly string[]): void;
-  frame(bounds: Bounds, maxZoom?: number, padding?: { top: number; right: number; bottom: number; left: number }): void;
   view(): MapView;
-  jumpTo(view: MapView): void;
-  zoomBy(delta: number): void;
-  /** Resolves the next time the map has drawn everything it has and is still. */
-  whenIdle(): Promise<void>;
-  destroy(): void;
 }
 
 /** How far from a tap (CSS px) a feature still counts as touched: a fingertip, not a pixel. */
@@ -74,8 +41,8 @@ export function createMapController(options: MapControllerOptions): MapControlle
     style: atlasStyle(absolute(options.basemapUrl), absolute(labelFontUrl)),
     center: [-40, 20],
     zoom: 1.5,
-    minZoom: 0.5,
-    maxZoom: 9,
+    minZoom: MIN_ZOOM,
+    maxZoom: MAX_ZOOM,
     dragRotate: false,
     pitchWithRotate: false,
     touchPitch: false,
@@ -183,6 +150,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
   };
 
   return {
+    kind: 'maplibre',
     map,
     async setData(data) {
       await loaded;

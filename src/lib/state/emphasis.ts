@@ -1,5 +1,5 @@
 import type { Journey } from '../corpus/derive.ts';
-import type { LegEmphasis } from '../map/controller.ts';
+import type { LegEmphasis } from '../map/renderer.ts';
 
 /** On a journey: legs already travelled, the current step's legs, those ahead, and every other leg dimmed. */
 export function journeyEmphasis(journey: Journey, step: number, allLegs: readonly string[]): Map<string, LegEmphasis> {

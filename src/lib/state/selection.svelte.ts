@@ -1,4 +1,4 @@
-import type { FeatureRef } from '../map/controller.ts';
+import type { FeatureRef } from '../map/renderer.ts';
 
 export interface ReaderTarget {
   documentId: string;

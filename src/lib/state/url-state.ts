@@ -1,5 +1,7 @@
 import type { Filters } from '../corpus/queries.ts';
 import { ROLES, type Role } from '../corpus/types.ts';
+import { mappableView } from '../map/camera.ts';
+import { TIMELINE_MONTHS } from './timeline.ts';
 
 /** Everything on screen that a shared link should bring back. */
 export interface UrlState {
@@ -12,21 +14,10 @@ export interface UrlState {
 
 const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
-
-/** The map's limits: MapLibre's Web Mercator stops short of the poles, and zooms from 0 to 22. */
-export const VIEW_LIMITS = { lat: 85.051129, minZoom: 0, maxZoom: 22, wrapTurns: 10 } as const;
-
-/**
- * A camera from a link, or null: longitude wrapped into [-180, 180) (a map panned round the world a few times);
- * a latitude past the poles, a zoom out of range or a longitude many turns out (1e305) is not a view to trust.
- */
-export function checkedView(lng: number, lat: number, zoom: number): UrlState['view'] {
-  if (![lng, lat, zoom].every(Number.isFinite)) return null;
-  if (Math.abs(lng) > 180 * VIEW_LIMITS.wrapTurns || Math.abs(lat) > VIEW_LIMITS.lat) return null;
-  if (zoom < VIEW_LIMITS.minZoom || zoom > VIEW_LIMITS.maxZoom) return null;
-  const wrapped = lng >= -180 && lng < 180 ? lng : round(((((lng + 180) % 360) + 360) % 360) - 180, 6);
-  return { lng: wrapped, lat, zoom };
-}
+/** A decimal as people and this file write it; not hex, blanks, or the empty string that Number() reads as 0. */
+const decimal = (text: string) => (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : Number.NaN);
+/** A count from digits alone, or null when it is too large to count with exactly. */
+const wholeNumber = (digits: string) => (Number.isSafeInteger(Number(digits)) ? Number(digits) : null);
 
 /** The state as a URL hash: short, readable, and stable in key order. */
 export function encodeUrlState(state: UrlState): string {
@@ -38,12 +29,18 @@ export function encodeUrlState(state: UrlState): string {
   if (!state.filters.routes) params.set('routes', 'off');
   if (state.filters.hiddenDocuments.length) params.set('hidedocs', [...state.filters.hiddenDocuments].sort().join(','));
   if (state.filters.until) params.set('until', state.filters.until);
-  if (state.view) params.set('view', `${round(state.view.lng, 3)},${round(state.view.lat, 3)},${round(state.view.zoom, 2)}`);
+  // A view the map could not show is left out rather than shared; a longitude past ±180 is written wrapped.
+  const view = state.view && mappableView(round(state.view.lng, 3), round(state.view.lat, 3), round(state.view.zoom, 2));
+  if (view) params.set('view', `${round(view.lng, 3)},${view.lat},${view.zoom}`);
   const text = params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':');
   return text ? `#${text}` : '';
 }
 
-/** Reads a hash back; anything malformed is ignored rather than trusted. */
+/**
+ * Reads a hash back; anything malformed or out of range is ignored rather than trusted. Every number is checked: the
+ * view as mappableView does (a longitude past ±180 is wrapped), a journey step from 1, a passage as a non-empty
+ * range, the time within the timeline.
+ */
 export function decodeUrlState(hash: string): UrlState {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const id = (v: string | null) => (v && /^[a-z0-9-]+$/.test(v) ? v : null);
@@ -51,22 +48,20 @@ export function decodeUrlState(hash: string): UrlState {
   const leg = id(params.get('leg'));
   const journeyMatch = /^([a-z0-9-]+):(\d+)$/.exec(params.get('journey') ?? '');
   const docMatch = /^([a-z0-9-]+):(\d+)-(\d+)$/.exec(params.get('doc') ?? '');
-  // Number('') is 0: an empty field must not pass as a coordinate.
-  const view = (params.get('view') ?? '').split(',').map((v) => (v.trim() === '' ? NaN : Number(v)));
+  const view = (params.get('view') ?? '').split(',').map(decimal);
+  const step = journeyMatch ? wholeNumber(journeyMatch[2]!) : null;
+  const [start, end] = docMatch ? [wholeNumber(docMatch[2]!), wholeNumber(docMatch[3]!)] : [null, null];
   const until = params.get('until');
   return {
     selected: place ? { kind: 'place', id: place } : leg ? { kind: 'leg', id: leg } : null,
-    journey: journeyMatch && Number(journeyMatch[2]) <= 10_000 ? { id: journeyMatch[1]!, step: Math.max(0, Number(journeyMatch[2]) - 1) } : null,
-    reader:
-      docMatch && Number(docMatch[2]) <= Number(docMatch[3]) && Number(docMatch[3]) <= Number.MAX_SAFE_INTEGER
-        ? { document: docMatch[1]!, start: Number(docMatch[2]), end: Number(docMatch[3]) }
-        : null,
-    view: view.length === 3 ? checkedView(view[0]!, view[1]!, view[2]!) : null,
+    journey: journeyMatch && step !== null && step >= 1 ? { id: journeyMatch[1]!, step: step - 1 } : null,
+    reader: docMatch && start !== null && end !== null && start < end ? { document: docMatch[1]!, start, end } : null,
+    view: view.length === 3 ? mappableView(view[0]!, view[1]!, view[2]!) : null,
     filters: {
       hiddenRoles: (params.get('hide') ?? '').split(',').filter(isRole),
       routes: params.get('routes') !== 'off',
       hiddenDocuments: (params.get('hidedocs') ?? '').split(',').filter((d) => id(d) !== null),
-      until: until && /^\d{4}-(0[1-9]|1[0-2])$/.test(until) ? until : null,
+      until: until && TIMELINE_MONTHS.includes(until) ? until : null,
     },
   };
 }

@@ -1,0 +1,79 @@
+import type { FeatureCollection } from 'geojson';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+
+export type FeatureKind = 'place' | 'leg';
+export interface FeatureRef {
+  id: string;
+  kind: FeatureKind;
+}
+export type Bounds = [number, number, number, number];
+
+export interface MapData {
+  places: FeatureCollection;
+  labels: FeatureCollection;
+  legs: FeatureCollection;
+}
+
+/** How a leg is drawn beyond its selection: on a journey (current, done, ahead), around a place, or dimmed. */
+export type LegEmphasis = 'current' | 'done' | 'ahead' | 'connected' | 'dim';
+
+export interface MapView {
+  lng: number;
+  lat: number;
+  zoom: number;
+}
+
+export interface Padding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** What draws the map: MapLibre (WebGL2), or nothing (no WebGL here; the list, panels and reader carry the page). */
+export type RendererKind = 'maplibre' | 'none';
+
+/**
+ * What the page asks of whatever draws the map. MapLibre's controller implements it; without WebGL the page runs on
+ * the map-free one below. Another renderer plugs in by implementing it too.
+ */
+export interface MapRenderer {
+  readonly kind: RendererKind;
+  /** The MapLibre map (window.atlas.map, for tests and operators); null when MapLibre is not drawing. */
+  readonly map: MapLibreMap | null;
+  setData(data: MapData): Promise<void>;
+  select(ref: FeatureRef | null): void;
+  /** Shows only these places and legs (null: all). */
+  setVisible(visible: { places: string[]; legs: string[] } | null): void;
+  /** Emphasis per leg id; legs not named lose any emphasis. */
+  emphasizeLegs(emphasis: Map<string, LegEmphasis>): void;
+  /** Places a journey step shows together (a move within an area), highlighted like a selection. */
+  emphasizePlaces(ids: readonly string[]): void;
+  frame(bounds: Bounds, maxZoom?: number, padding?: Padding): void;
+  jumpTo(view: MapView): void;
+  zoomBy(delta: number): void;
+  /** Resolves the next time the map has drawn everything it has and is still. */
+  whenIdle(): Promise<void>;
+  destroy(): void;
+}
+
+/**
+ * No map at all: nothing to draw, frame or zoom. A view handed in (from a shared link, or the kiosk's start view) is
+ * reported back as the current one, so the address keeps it for a machine that can draw it.
+ */
+export function createNoMapRenderer(onViewChange?: (view: MapView) => void): MapRenderer {
+  return {
+    kind: 'none',
+    map: null,
+    setData: () => Promise.resolve(),
+    select() {},
+    setVisible() {},
+    emphasizeLegs() {},
+    emphasizePlaces() {},
+    frame() {},
+    jumpTo: (view) => onViewChange?.(view),
+    zoomBy() {},
+    whenIdle: () => Promise.resolve(),
+    destroy() {},
+  };
+}
