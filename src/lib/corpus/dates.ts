@@ -32,3 +32,34 @@ export function monthsBetween(from: string, to: string): string[] {
   }
   return months;
 }
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const ISO_PREFIX = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/**
+ * Why an ISO date prefix names no real month or day ("February 1962 has 28 days" for 1962-02-31), or undefined
+ * when it names a real one. Text not written YYYY, YYYY-MM or YYYY-MM-DD is left to the schema to refuse.
+ */
+export function calendarProblem(iso: string): string | undefined {
+  const match = ISO_PREFIX.exec(iso);
+  if (!match?.[2]) return undefined;
+  const [, y, m, d] = match;
+  const month = Number(m);
+  if (month < 1 || month > 12) return `there is no month ${m}; months run from 01 to 12`;
+  if (d === undefined) return undefined;
+  const days = daysIn(Number(y), month);
+  if (Number(d) < 1 || Number(d) > days) return `${MONTHS[month - 1]} ${y} has ${days} days`;
+  return undefined;
+}
+
+/**
+ * Why a period cannot be, or undefined: its `from` must not come after its `to`. Prefixes compare by the days
+ * they may mean, so "1962-06" to "1962" is fine (June falls within the year) and "1962-12" to "1962-06" is not.
+ */
+export function periodProblem(period: { from?: string; to?: string }): string | undefined {
+  const { from, to } = period;
+  const real = (iso: string | undefined): iso is string => iso !== undefined && ISO_PREFIX.test(iso) && calendarProblem(iso) === undefined;
+  if (!real(from) || !real(to)) return undefined;
+  if (earliestDay(from) > latestDay(to)) return `the period runs from ${from} to ${to}: "from" is after "to"; swap them or correct the one that is wrong`;
+  return undefined;
+}

@@ -3,6 +3,9 @@ import { parseYamlFile, type YamlFile } from './yaml-file.ts';
 import { parseDocumentFile, paragraphsMissingFromSource, foldWhitespace } from './documents.ts';
 import { resolveQuote, nearestText } from './quote.ts';
 import { schemaProblems, validators } from './schema.ts';
+import { periodProblem } from './dates.ts';
+import { bodyOffsets } from './offsets.ts';
+import { areaPolygonProblems } from '../geo/polygon-checks.ts';
 import type { ClaimRecord, CorpusDocument, LegRecord, PlaceRecord, RouteRecord } from './types.ts';
 
 export interface SourceFile {
@@ -107,7 +110,7 @@ export function loadCorpus(files: CorpusFiles): Corpus {
       problems.push(new CorpusError(file.path, undefined, `source "${doc.source}" is not in sources/; add the raw text there unchanged`));
     } else {
       for (const i of paragraphsMissingFromSource(doc, raw)) {
-        const text = doc.body.slice(doc.paragraphs[i]!.start, doc.paragraphs[i]!.end);
+        const text = bodyOffsets(doc).slice(doc.paragraphs[i]!.start, doc.paragraphs[i]!.end);
         const near = nearestText(foldWhitespace(raw), foldWhitespace(text));
         problems.push(
           new CorpusError(
@@ -123,11 +126,12 @@ export function loadCorpus(files: CorpusFiles): Corpus {
     documents.set(doc.id, plain);
   }
 
-  // Places
-  const placesYaml = validYaml(files.places, validators.places);
+  // Places, each checked on its own: one bad field costs that place, not the whole gazetteer.
+  const gazetteer = readGazetteer(files.places, problems);
+  const placesYaml = gazetteer.yaml;
   const places = new Map<string, PlaceRecord>();
   const placeAt: Corpus['placeAt'] = new Map();
-  for (const [i, raw] of ((placesYaml?.data ?? []) as PlaceRecord[]).entries()) {
+  for (const [i, raw] of gazetteer.valid) {
     const place = { ...raw, aliases: raw.aliases ?? [] };
     if (places.has(place.id)) {
       problems.push(new CorpusError(files.places.path, placesYaml!.lineOf([i, 'id']), `duplicate place id "${place.id}"; each place needs its own id`));
@@ -138,6 +142,10 @@ export function loadCorpus(files: CorpusFiles): Corpus {
       problems.push(
         new CorpusError(files.places.path, placesYaml!.lineOf([i]), `place "${place.id}" has precision "${place.precision}" and so needs a "${geometryKey}" field`),
       );
+    }
+    for (const p of place.area?.polygon ? areaPolygonProblems(place.area.polygon) : []) {
+      const at = ['area', 'polygon', ...(p.vertex === undefined ? [] : [p.vertex])];
+      problems.push(new CorpusError(files.places.path, placesYaml!.lineOf([i, ...at]), `place "${place.id}": ${p.message}`));
     }
     places.set(place.id, place);
     const yaml = placesYaml!;
@@ -152,7 +160,7 @@ export function loadCorpus(files: CorpusFiles): Corpus {
   const anchor = (file: string, line: LineOf, documentId: string, quote: ClaimRecord['quote']): Anchor | undefined => {
     const doc = documents.get(documentId);
     if (!doc) return undefined;
-    const result = resolveQuote(doc.body, quote);
+    const result = resolveQuote(doc.body, quote, bodyOffsets(doc));
     if (!result.ok) {
       problems.push(new CorpusError(file, line(), `${result.reason} (document ${documentId})`));
       return undefined;
@@ -161,6 +169,8 @@ export function loadCorpus(files: CorpusFiles): Corpus {
   };
   const knownPlace = (file: string, line: LineOf, id: string, context = '') => {
     if (places.has(id)) return true;
+    // Already reported where it is written: the gazetteer could not be read, or this place's entry is wrong.
+    if (gazetteer.unreadable || gazetteer.invalidIds.has(id)) return false;
     const guess = closestId(id, places.keys());
     problems.push(
       new CorpusError(file, line(), `${context}unknown place "${id}": it is not in ${files.places.path}${guess ? `; did you mean "${guess}"?` : '; add it to the gazetteer first'}`),
@@ -177,15 +187,22 @@ export function loadCorpus(files: CorpusFiles): Corpus {
 
   // Claims
   const claims: ResolvedClaim[] = [];
+  const claimAt = new Map<string, { file: string; line: LineOf }>();
   for (const file of [...files.claims].sort((a, b) => a.path.localeCompare(b.path))) {
     const yaml = validYaml(file, validators.claims);
     if (!yaml) continue;
     const data = yaml.data as { document: string; claims: ClaimRecord[] };
     if (!knownDocument(file.path, () => yaml.lineOf(['document']), data.document)) continue;
     data.claims.forEach((claim, i) => {
+      const periodWrong = claim.period && periodProblem(claim.period);
+      if (periodWrong) problems.push(new CorpusError(file.path, yaml.lineOf(['claims', i, 'period']), periodWrong));
       if (!knownPlace(file.path, () => yaml.lineOf(['claims', i, 'place']), claim.place)) return;
+      const line = () => yaml.lineOf(['claims', i, 'place']);
       const at = anchor(file.path, () => yaml.lineOf(['claims', i, 'quote']), data.document, claim.quote);
-      if (at) claims.push({ ...claim, ...at, document: data.document });
+      if (!at) return;
+      const repeated = repeatedClaim(claimAt, { file: file.path, line }, data.document, claim, at);
+      if (repeated) problems.push(repeated);
+      else claims.push({ ...claim, ...at, document: data.document });
     });
   }
 
@@ -217,4 +234,53 @@ export function loadCorpus(files: CorpusFiles): Corpus {
 
   if (problems.length) throw new CorpusInvalid(problems);
   return { documents: [...documents.values()], places: [...places.values()], claims, routes, placeAt };
+}
+
+/**
+ * The gazetteer's entries that pass the schema, by their index in the file. An entry that fails is reported and
+ * left out; its id is kept so that claims and routes naming it are not reported again as naming an unknown place.
+ * A file that cannot be read at all (a YAML syntax error, not a list) is reported once and keeps nothing.
+ */
+function readGazetteer(file: SourceFile, problems: CorpusError[]) {
+  const invalidIds = new Set<string>();
+  let yaml: YamlFile;
+  try {
+    yaml = parseYamlFile(file.path, file.text);
+  } catch (e) {
+    if (!(e instanceof CorpusError)) throw e;
+    problems.push(e);
+    return { yaml: undefined, valid: [], invalidIds, unreadable: true };
+  }
+  const found = schemaProblems(validators.places, yaml.data);
+  for (const p of found) problems.push(new CorpusError(file.path, yaml.lineOf(p.path), p.message));
+  if (found.some((p) => typeof p.path[0] !== 'number')) return { yaml, valid: [], invalidIds, unreadable: true };
+  const invalid = new Set(found.map((p) => p.path[0] as number));
+  const valid: Array<[number, PlaceRecord]> = [];
+  (yaml.data as unknown[]).forEach((entry, i) => {
+    if (!invalid.has(i)) valid.push([i, entry as PlaceRecord]);
+    else if (typeof (entry as { id?: unknown } | null)?.id === 'string') invalidIds.add((entry as { id: string }).id);
+  });
+  return { yaml, valid, invalidIds, unreadable: false };
+}
+
+/** A claim that says again what an earlier one said (same document, place, role and passage), reported with both lines. */
+function repeatedClaim(
+  seen: Map<string, { file: string; line: () => number | undefined }>,
+  here: { file: string; line: () => number | undefined },
+  document: string,
+  claim: ClaimRecord,
+  at: Anchor,
+): CorpusError | undefined {
+  const key = JSON.stringify([document, claim.place, claim.role, at.start, at.end]);
+  const first = seen.get(key);
+  if (!first) {
+    seen.set(key, here);
+    return undefined;
+  }
+  const where = first.file === here.file ? `line ${first.line()}` : `${first.file} line ${first.line()}`;
+  return new CorpusError(
+    here.file,
+    here.line(),
+    `this claim repeats the one at ${where}: same document (${document}), place "${claim.place}", role "${claim.role}" and quote "${claim.quote.exact}"; remove one of them`,
+  );
 }

@@ -1,8 +1,13 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { ROLES, PRECISIONS } from './types.ts';
+import { calendarProblem } from './dates.ts';
 
 // The input files' shapes. Validated at the boundary so the rest of the code can trust the types.
 const isoDate = '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$';
+/** A date field: written as an ISO prefix, and a day the calendar has (no 1962-02-31). */
+const calendarDate = { type: 'string', pattern: isoDate, format: 'calendar-date' };
+/** A file of geodata/sources/: no folders, no "..", no hidden files. */
+const sourceName = '^[A-Za-z0-9_-][A-Za-z0-9_.-]*$';
 const id = '^[a-z0-9]+(-[a-z0-9]+)*$';
 const lonLat = {
   type: 'array',
@@ -12,6 +17,14 @@ const lonLat = {
   ],
   minItems: 2,
   maxItems: 2,
+};
+/** A zone's outline may run on past ±180 to cross the meridian (it is cut there when drawn; see polygon-checks.ts). */
+const zoneLonLat = {
+  ...lonLat,
+  items: [
+    { type: 'number', minimum: -360, maximum: 360 },
+    { type: 'number', minimum: -90, maximum: 90 },
+  ],
 };
 const quote = {
   type: 'object',
@@ -27,8 +40,8 @@ const period = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    from: { type: 'string', pattern: isoDate },
-    to: { type: 'string', pattern: isoDate },
+    from: calendarDate,
+    to: calendarDate,
     approximate: { type: 'boolean' },
   },
 };
@@ -50,7 +63,7 @@ export const documentMetaSchema = {
   properties: {
     id: { type: 'string', pattern: id },
     title: { type: 'string', minLength: 1 },
-    date: { type: 'string', pattern: isoDate },
+    date: calendarDate,
     originator: { type: 'string' },
     recipient: { type: 'string' },
     classification: { type: 'string' },
@@ -59,7 +72,7 @@ export const documentMetaSchema = {
     translator: { type: 'string' },
     citation: { type: 'string' },
     language: { type: 'string' },
-    source: { type: 'string', pattern: '^[^/\\\\]+$' },
+    source: { type: 'string', pattern: sourceName },
     summary: { type: 'string' },
   },
 };
@@ -88,7 +101,7 @@ export const placesSchema = {
             additionalProperties: false,
             properties: { center: lonLat, radius_km: { type: 'number', exclusiveMinimum: 0, maximum: 3000 } },
           },
-          polygon: { type: 'array', items: lonLat, minItems: 3 },
+          polygon: { type: 'array', items: zoneLonLat, minItems: 3 },
           country: naturalEarth,
         },
         minProperties: 1,
@@ -157,7 +170,9 @@ export const routesSchema = {
   },
 };
 
-const ajv = new Ajv({ allErrors: true, strictTuples: false });
+const ajv = new Ajv({ allErrors: true, strictTuples: false, verbose: true });
+// Strings that do not match the ISO pattern pass here: the pattern's own message covers them.
+ajv.addFormat('calendar-date', { type: 'string', validate: (s: string) => calendarProblem(s) === undefined });
 export const validators = {
   documentMeta: ajv.compile(documentMetaSchema),
   places: ajv.compile(placesSchema),
@@ -203,12 +218,20 @@ function describe(error: ErrorObject): SchemaProblem {
     case 'pattern':
       if (error.schemaPath.includes('date') || String(p.pattern) === isoDate)
         return { path, message: `${field} must be a date written YYYY, YYYY-MM or YYYY-MM-DD (for example 1962-04-14)` };
+      if (String(p.pattern) === sourceName)
+        return {
+          path,
+          message: `${field} must be the name of a file in sources/: letters, digits, "_", "-" and ".", not starting with "." and with no folders (for example "002_1dba2af539d1b6e3.txt")`,
+        };
       return { path, message: `${field} must be lower-case words joined by hyphens (for example "paris" or "rural-hills")` };
     case 'minimum':
     case 'maximum': {
       const which = path[path.length - 1] === 0 ? 'longitude' : path[path.length - 1] === 1 ? 'latitude' : 'value';
       return { path, message: `${field}: ${which} out of range, it ${error.message}; coordinates are written [longitude, latitude]` };
     }
+    case 'format':
+      if (p.format === 'calendar-date') return { path, message: `${field} is ${String(error.data)}, which is not in the calendar: ${calendarProblem(String(error.data))}` };
+      return { path, message: `${field} ${error.message ?? 'is not valid'}` };
     default:
       return { path, message: `${field} ${error.message ?? 'is not valid'}` };
   }

@@ -6,6 +6,7 @@ import { pointOnFeature } from '@turf/point-on-feature';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { CountryFeature } from './countries.ts';
+import { cutPolygonsAtAntimeridian } from './antimeridian.ts';
 import type { NaturalEarthRef, PlaceRecord } from '../corpus/types.ts';
 
 export type PlaceGeometry = Point | Polygon | MultiPolygon;
@@ -46,6 +47,12 @@ export function placeGeometry(place: PlaceRecord, countries: Map<string, Country
     const first = ring[0]!;
     const last = ring[ring.length - 1]!;
     if (first[0] !== last[0] || first[1] !== last[1]) ring.push(first);
+    if (ring.some((p) => Math.abs(p[0]!) > 180)) {
+      // Written with longitudes past ±180 to cross the meridian (polygon-checks.ts): cut there.
+      const cut = cutPolygonsAtAntimeridian([[ring]]);
+      if (!cut) throw new GeometryProblem('the polygon encloses no area');
+      return cut;
+    }
     return { type: 'Polygon', coordinates: [ring] };
   }
   return naturalEarthShape(spec.country!, countries);
