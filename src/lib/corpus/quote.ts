@@ -54,7 +54,7 @@ const INVISIBLE: Record<string, string> = {
   '\u2067': 'right-to-left isolate',
   '\u2068': 'first strong isolate',
   '\u2069': 'pop directional isolate',
-  '\ufeff': 'byte order mark (zero-width no-break space)',
+  '\ufeff': 'byte order mark',
 };
 /** Spaces that look like the plain one. */
 const SPACES: Record<string, string> = {
