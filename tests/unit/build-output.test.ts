@@ -69,7 +69,8 @@ describe('what a killed derive leaves behind', () => {
       { encoding: 'utf8' },
     );
     expect(child.signal).toBe('SIGKILL');
-    const left = listScratch().filter((p) => !before.has(p));
+    // Other tests write to the scratch folders too: only the killed process's own folder counts.
+    const left = listScratch().filter((p) => !before.has(p) && p.endsWith(`.staging-${child.pid}`));
     expect(left, 'the killed run left its staging folder').toHaveLength(1);
     expect(left[0]).toMatch(/\.out-[0-9a-f]{12}\.staging-\d+$/);
     expect(readdirSync(dir).sort(), 'nothing beside the output').toEqual(['geodata', 'out']);

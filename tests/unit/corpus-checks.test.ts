@@ -153,9 +153,15 @@ describe('quotes that differ from the text only in invisible ways', () => {
   const claim = (quote: string) => createCorpusFiles({ claims: `document: test-doc\nclaims:\n  - place: paris\n    role: transit-hub\n    quote: { exact: ${JSON.stringify(quote)} }\n` });
   it('says which invisible character, and where, instead of "not found"', () => {
     expect(problemsFor(claim('In Paris he met the\u200b contact.'))).toEqual([
-      'claims/test-doc.yaml line 5: quote "In Paris he met the\u200b contact." differs from the document only by a zero-width space (U+200B) at character 20 of the quote, ' +
+      'claims/test-doc.yaml line 5: quote "In Paris he met the<U+200B> contact." differs from the document only by a zero-width space (U+200B) at character 20 of the quote, ' +
         'which the document does not have; copy the text exactly from the document body (document test-doc)',
     ]);
+  });
+
+  it('gives the message the README shows, on the real corpus', () => {
+    const messages = realCorpusProblems('claims/cia-1963-04-11.yaml', (t) => t.replace('his first training in Habana', 'his first\u200b training in Habana'));
+    expect(messages).toHaveLength(1);
+    expect(readFileSync('README.md', 'utf8')).toContain(`\n${messages[0]}\n`);
   });
 });
 

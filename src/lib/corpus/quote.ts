@@ -161,7 +161,9 @@ export function resolveQuote(body: string, selector: QuoteSelector, offsets: Tex
   }
   const unicode = unicodeDifference(body, exact);
   if (unicode) {
-    return { ok: false, reason: `quote "${exact}" differs from the document only by ${unicode}; copy the text exactly from the document body` };
+    // The characters that cannot be seen are written out, so the message shows where they are.
+    const shown = Array.from(exact, (c) => (c in INVISIBLE ? `<${codes(c)}>` : c)).join('');
+    return { ok: false, reason: `quote "${shown}" differs from the document only by ${unicode}; copy the text exactly from the document body` };
   }
   const folded = foldTypography(body);
   if (folded.includes(foldTypography(exact))) {
