@@ -35,13 +35,16 @@ function firstTag(events: Event[]): { tagStart: number; tagEnd: number } | undef
   return undefined;
 }
 
-/** The yaml library's data, or a located message where it has none to give. */
+/**
+ * The yaml library's data, or a located message where it has none to give. Tags are refused here too, for a file
+ * that js-yaml's parser refuses and this one accepts (none is known; js-yaml's events are checked first).
+ */
 function toData(path: string, { doc, lineCounter }: Located, lineOffset: number): unknown {
   const lineOf = (node: { range?: [number, number, number] | null }) => (node.range ? lineCounter.linePos(node.range[0]).line + lineOffset : undefined);
   let tagged: { line: number | undefined; tag: string } | undefined;
   visit(doc, (_, node) => {
     if (isNode(node) && node.tag) {
-      tagged = { line: lineOf(node), tag: node.tag };
+      tagged = { line: lineOf(node), tag: node.tag.replace(/^tag:yaml\.org,2002:/, '!!') };
       return visit.BREAK;
     }
   });

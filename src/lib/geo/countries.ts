@@ -33,7 +33,8 @@ function roundPolygons(polygons: Polygons, digits: number): Polygons {
 function needsRepair(polygons: Polygons): boolean {
   const rings = polygons.flat();
   if (rings.some((ring) => ring.length < 4 || ring.some((p) => Math.abs(p[0]!) > 180))) return true;
-  return kinks({ type: 'MultiPolygon', coordinates: polygons }).features.length > 0;
+  // Polygon by polygon: the parts of one country do not overlap in the source, and it is four times faster.
+  return polygons.some((coordinates) => kinks({ type: 'Polygon', coordinates }).features.length > 0);
 }
 
 /**
