@@ -3,6 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
 import { SECURITY_HEADERS, metaContentSecurityPolicy } from './src/build/security-headers.ts';
 import { MAPLIBRE_CHUNK } from './src/build/chunks.ts';
+import { noHiddenPublicFiles } from './src/build/public-files.ts';
 
 // The built page carries its policy too, for static hosts that send no headers: right after the charset, before any
 // script or stylesheet (a meta policy governs only what follows it). Build only: the dev server injects inline styles.
@@ -17,12 +18,13 @@ const cspMeta = (): Plugin => ({
   },
 });
 
-// The app lives in src/ (index.html included); static/ is copied as is, with the derived data in static/data/.
+// The app lives in src/ (index.html included); static/ is copied as is, with the derived data in static/data/,
+// less any hidden file or folder.
 export default defineConfig({
   root: 'src',
   publicDir: '../static',
   base: './',
-  plugins: [svelte(), cspMeta()],
+  plugins: [svelte(), cspMeta(), noHiddenPublicFiles()],
   build: {
     outDir: '../dist',
     emptyOutDir: true,

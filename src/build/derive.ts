@@ -8,7 +8,7 @@ import { loadCorpus } from '../lib/corpus/load.ts';
 import { deriveAtlas, type Atlas } from '../lib/corpus/derive.ts';
 import { CorpusError, CorpusInvalid } from '../lib/corpus/errors.ts';
 import { readCorpusFiles, loadWorldAtlas } from './corpus-files.ts';
-import { writeFolderAtomically } from './write-atomic.ts';
+import { clearStaleRuns, writeFolderAtomically } from './write-atomic.ts';
 import { toLinkedPlaces } from '../lib/export/lpf.ts';
 import { toWebAnnotations } from '../lib/export/annotations.ts';
 import { toCsvTables } from '../lib/export/tables.ts';
@@ -33,6 +33,7 @@ export function serializeAtlas(atlas: Atlas): Record<string, string> {
 }
 
 export function buildCorpus(corpusDir: string, outDir: string): Atlas {
+  clearStaleRuns(outDir); // first, so a run killed mid-swap gets its last good output back even if this one fails
   const files = readCorpusFiles(corpusDir);
   const { places50m, basemap110m } = loadWorldAtlas();
   const atlas = deriveAtlas(loadCorpus(files), places50m, basemap110m);

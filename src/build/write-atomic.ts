@@ -1,16 +1,83 @@
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The project's own scratch folder (gitignored, never published). */
+const PROJECT_TMP = resolve(dirname(fileURLToPath(import.meta.url)), '../../.tmp/staging');
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return pid !== process.pid; // this process writes one folder at a time: its own leftovers are stale
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
 
 /**
- * Replaces the folder `out` with `files` in one step: everything is written beside it first, so a
+ * Where to stage a new `out`: never beside it (static/ is published whole, so a folder a killed run left
+ * there would be built into the site and served), but on the same filesystem, so the swap is a rename.
+ */
+function stagingFolderFor(out: string): string {
+  const device = statSync(dirname(out)).dev;
+  for (const candidate of [PROJECT_TMP, tmpdir()]) {
+    try {
+      mkdirSync(candidate, { recursive: true });
+      if (statSync(candidate).dev === device) return candidate;
+    } catch {
+      // not writable here: try the next
+    }
+  }
+  return dirname(out);
+}
+
+/** Where runs for `out` stage, and the name their folders start with. */
+function stagingOf(out: string): { folder: string; prefix: string } {
+  // One name per output folder, so that runs for different outputs never take each other's leftovers; hidden,
+  // so that even where it must stay beside `out` (no scratch folder on that filesystem) the build leaves it out.
+  const prefix = `.${basename(out)}-${createHash('sha256').update(out).digest('hex').slice(0, 12)}`;
+  return { folder: stagingFolderFor(out), prefix };
+}
+
+/**
+ * A killed run leaves its staging folder, and may leave the last good output set aside as "retired" with no
+ * new output in its place: the first is removed, the second put back. Runs still alive are left alone.
+ * Folders named as earlier versions named them, beside `out` (".data.staging-123"), are cleared too.
+ */
+export function clearStaleRuns(out: string): void {
+  out = resolve(out);
+  if (!existsSync(dirname(out))) return;
+  const { folder, prefix } = stagingOf(out);
+  const legacy = `.${basename(out)}.`;
+  const stale = [
+    ...readdirSync(folder).flatMap((name) => {
+      const m = name.startsWith(prefix) ? /^\.(staging|retired)-(\d+)$/.exec(name.slice(prefix.length)) : null;
+      return m && !isAlive(Number(m[2])) ? [{ path: join(folder, name), retired: m[1] === 'retired' }] : [];
+    }),
+    ...readdirSync(dirname(out)).flatMap((name) => {
+      const m = name.startsWith(legacy) ? /^(staging|retired)-\d+$/.exec(name.slice(legacy.length)) : null;
+      return m ? [{ path: join(dirname(out), name), retired: m[1] === 'retired' }] : [];
+    }),
+  ];
+  for (const { path, retired } of stale) {
+    if (retired && !existsSync(out)) renameSync(path, out);
+    else rmSync(path, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Replaces the folder `out` with `files` in one step: everything is written to a staging folder first, so a
  * failure part-way leaves the last good output untouched and readers never see a half-written set.
  */
 export function writeFolderAtomically(out: string, files: Record<string, string>): void {
-  const parent = dirname(out);
-  mkdirSync(parent, { recursive: true });
-  const staging = join(parent, `.${basename(out)}.staging-${process.pid}`);
-  const retired = join(parent, `.${basename(out)}.retired-${process.pid}`);
-  clearAfterKilledRuns(out);
+  out = resolve(out);
+  mkdirSync(dirname(out), { recursive: true });
+  clearStaleRuns(out);
+  const { folder, prefix } = stagingOf(out);
+  const staging = join(folder, `${prefix}.staging-${process.pid}`);
+  const retired = join(folder, `${prefix}.retired-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   try {
     mkdirSync(staging);
@@ -23,31 +90,4 @@ export function writeFolderAtomically(out: string, files: Record<string, string>
     throw e;
   }
   rmSync(retired, { recursive: true, force: true });
-}
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM'; // alive, but another user's
-  }
-};
-
-/**
- * A run killed part-way (Ctrl-C, a power cut) leaves its staging folder beside `out`, where the site build would
- * copy and publish it, and, if killed between the two renames, the last good output under its "retired" name.
- * Before writing: the last good output is put back if `out` is missing, and what dead runs left is removed.
- */
-export function clearAfterKilledRuns(out: string): void {
-  const parent = dirname(out);
-  if (!existsSync(parent)) return;
-  const prefix = `.${basename(out)}.`;
-  for (const name of readdirSync(parent)) {
-    const match = name.startsWith(prefix) ? /^(staging|retired)-(\d+)$/.exec(name.slice(prefix.length)) : null;
-    if (!match || isAlive(Number(match[2]))) continue;
-    const path = join(parent, name);
-    if (match[1] === 'retired' && !existsSync(out)) renameSync(path, out);
-    else rmSync(path, { recursive: true, force: true });
-  }
 }

@@ -146,6 +146,8 @@ describe('a corpus whose words carry markup and script', () => {
     await page.mouse.click(p.x, p.y);
     const panel = page.getByTestId('passage-panel');
     await expect.poll(() => panel.locator('h2').textContent()).toBe(HOSTILE.placeName);
+    // Both quotes come after characters of two UTF-16 units each (HOSTILE.astral): highlighted exactly, not shifted.
+    expect(await panel.locator('blockquote').first().textContent()).toContain(HOSTILE.astral);
     expect(await panel.locator('mark').allTextContents()).toEqual([HOSTILE.quote, HOSTILE.contextQuote]);
     const panelText = await panel.textContent();
     for (const text of [PAYLOADS.img, HOSTILE.note, HOSTILE.coordinateSource, PAYLOADS.script, HOSTILE.title]) expect(panelText).toContain(text);
@@ -190,7 +192,7 @@ describe('a corpus whose words carry markup and script', () => {
 
   it('exports the payloads verbatim, as data', () => {
     const read = (name: string) => readFileSync(join(out, name), 'utf8');
-    const rows = (name: string) => parseCsv(read(name), { columns: true }) as Array<Record<string, string>>;
+    const rows = (name: string) => parseCsv(read(name), { columns: true, bom: true }) as Array<Record<string, string>>;
     expect(rows('places.csv').find((r) => r.id === HOSTILE.placeId)).toMatchObject({ name: HOSTILE.placeName, coordinate_source: HOSTILE.coordinateSource });
     expect(rows('legs.csv').find((r) => r.route === 'hostile-route')).toMatchObject({ route_name: HOSTILE.routeName, quote: HOSTILE.legQuote });
     expect(rows('passages.csv').filter((r) => r.feature === HOSTILE.placeId).map((r) => r.quote)).toEqual([HOSTILE.quote, HOSTILE.contextQuote]);

@@ -28,6 +28,12 @@ export const HOSTILE = {
   /** A second passage carrying everything else. */
   contextQuote: `Training was held at ${PAYLOADS.svg} the farm; see ${PAYLOADS.link} and ${PAYLOADS.svelte} and ${PAYLOADS.breakOut} ${PAYLOADS.iframe}`,
   legQuote: 'The courier left Lima',
+  /**
+   * Characters outside the Basic Multilingual Plane, two UTF-16 units each, before the quotes: offsets counted in
+   * one unit and read in the other put every highlight after them in the wrong place. The last ends exactly 31
+   * units before the quote, so a 32-unit prefix cut in UTF-16 would start inside it, with a lone surrogate.
+   */
+  astral: '(𝔸𝔹 flight 🛩 by way of the island of Sal).',
 };
 
 /**
@@ -42,7 +48,7 @@ export function createHostileCorpus(): string {
   const y = (s: string) => JSON.stringify(s); // a JSON string is a YAML double-quoted scalar
   const paragraphs = [
     `MEMORANDUM ${PAYLOADS.script} FOR THE RECORD`,
-    `${HOSTILE.legQuote} in April 1963. ${HOSTILE.quote}`,
+    `${HOSTILE.legQuote} in April 1963 ${HOSTILE.astral} ${HOSTILE.quote}`,
     HOSTILE.contextQuote,
   ];
   writeFileSync(join(geodata, 'sources', '999_hostile-payloads.txt'), ['Test Archive — Leave a comment', ...paragraphs, 'Share this page', ''].join('\n'));

@@ -6,18 +6,31 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { check as checkGeoJson } from '@placemarkio/check-geojson';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { booleanValid } from '@turf/boolean-valid';
+import { kinks } from '@turf/kinks';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { buildCorpus } from '../../src/build/derive.ts';
 import type { Atlas } from '../../src/lib/corpus/derive.ts';
+import { createHostileCorpus, HOSTILE } from '../helpers/hostile-corpus.ts';
 
 // The exports are checked with the field's own tools: GDAL's ogrinfo, a GeoJSON validator and WHG's LPF schema.
 const LPF_SCHEMA = '../shared/standards/lpf-schema-v1.2.json';
 let out: string;
 let atlas: Atlas;
 const read = (name: string) => readFileSync(join(out, name), 'utf8');
+const ogrinfo = (...args: string[]) => execFileSync('ogrinfo', args, { encoding: 'utf8', stdio: 'pipe' });
+
+/** The bundled corpus plus a document with characters outside the BMP before its quotes (tests/helpers/hostile-corpus.ts). */
+let astralOut: string;
+let astralAtlas: Atlas;
+const readAstral = (name: string) => readFileSync(join(astralOut, name), 'utf8');
 
 beforeAll(() => {
   out = join(mkdtempSync(join(tmpdir(), 'atlas-export-')), 'data');
   atlas = buildCorpus('geodata', out);
+  const hostile = createHostileCorpus();
+  astralOut = join(hostile, 'out');
+  astralAtlas = buildCorpus(join(hostile, 'geodata'), astralOut);
 });
 
 describe('GeoJSON for GIS readers', () => {
@@ -41,10 +54,131 @@ describe('GeoJSON for GIS readers', () => {
     const info = execFileSync('ogrinfo', ['-ro', '-al', '-so', '-oo', 'X_POSSIBLE_NAMES=longitude', '-oo', 'Y_POSSIBLE_NAMES=latitude', join(out, 'places.csv')], { encoding: 'utf8', stdio: 'pipe' });
     expect(info).toContain('Geometry: Point');
     expect(info).toContain(`Feature Count: ${atlas.places.features.length}`);
-    const rows = parseCsv(read('passages.csv'), { columns: true }) as Array<Record<string, string>>;
+    const rows = parseCsv(read('passages.csv'), { columns: true, bom: true }) as Array<Record<string, string>>;
     const docs = new Map(atlas.documents.map((d) => [d.id, d]));
     expect(rows.length).toBeGreaterThan(50);
-    for (const row of rows) expect(docs.get(row.document!)!.body.slice(Number(row.start), Number(row.end))).toBe(row.quote);
+    for (const row of rows) expect(Array.from(docs.get(row.document!)!.body).slice(Number(row.start), Number(row.end)).join('')).toBe(row.quote);
+  });
+});
+
+describe('CSV for spreadsheets (RFC 4180)', () => {
+  it.each(['places.csv', 'legs.csv', 'passages.csv'])('%s starts with a UTF-8 byte order mark and ends every record with CRLF', (name) => {
+    const bytes = readFileSync(join(out, name));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    const records = parseCsv(text, { bom: true }) as string[][];
+    expect(records.length).toBeGreaterThan(10);
+    expect(text.endsWith('\r\n')).toBe(true);
+    // Outside quoted cells (where a passage keeps its own line breaks), every line break is a record's CRLF.
+    const unquoted = text.replace(/"(?:[^"]|"")*"/g, '');
+    expect(unquoted.match(/\n/g)!.length).toBe(records.length);
+    expect(unquoted.match(/\r\n/g)!.length).toBe(records.length);
+  });
+
+  it('keeps accents, dashes and degree signs intact for a reader that honours the byte order mark', () => {
+    const rows = parseCsv(read('places.csv'), { columns: true, bom: true }) as Array<Record<string, string>>;
+    expect(Object.keys(rows[0]!)[0]).toBe('id');
+    expect(rows.map((r) => r.coordinate_source).join(' ')).toMatch(/\P{ASCII}/u);
+    const csvText = rows.map((r) => Object.values(r).join(' ')).join(' ');
+    const geojsonText = JSON.parse(read('places.geojson')).features.map((f: Feature<null, { coordinateSource: string }>) => f.properties.coordinateSource).join(' ');
+    for (const c of new Set(geojsonText.match(/\P{ASCII}/gu))) expect(csvText).toContain(c);
+  });
+});
+
+describe('offsets in every published file count code points', () => {
+  /** `body` cut by code points, as Python's `body[start:end]` and W3C selectors read it. */
+  const cut = (body: string, start: number, end: number) => Array.from(body).slice(start, end).join('');
+  const documents = () => new Map((JSON.parse(readAstral('documents.json')) as Atlas['documents']).map((d) => [d.id, d]));
+
+  it('the test corpus has characters outside the BMP before its quotes, so UTF-16 offsets would differ', () => {
+    const doc = documents().get(HOSTILE.documentId)!;
+    expect(doc.body).toContain(HOSTILE.astral);
+    expect(doc.body.length).toBeGreaterThan(Array.from(doc.body).length);
+  });
+
+  it('in places.geojson, labels.geojson and legs.geojson evidence', () => {
+    const docs = documents();
+    let checked = 0;
+    for (const name of ['places.geojson', 'labels.geojson', 'legs.geojson']) {
+      const fc = JSON.parse(readAstral(name)) as FeatureCollection<null, { evidence: Array<{ document: string; exact: string; start: number; end: number }> }>;
+      for (const f of fc.features) {
+        for (const e of f.properties.evidence) {
+          expect(cut(docs.get(e.document)!.body, e.start, e.end), `${name} ${e.document}`).toBe(e.exact);
+          if (e.document === HOSTILE.documentId) checked++;
+        }
+      }
+    }
+    expect(checked).toBe(5); // two claims, twice (places and labels), and the leg
+  });
+
+  it('in documents.json paragraphs and mentions', () => {
+    const doc = documents().get(HOSTILE.documentId)!;
+    expect(doc.paragraphs.map((p) => cut(doc.body, p.start, p.end))).toEqual(doc.body.split('\n\n'));
+    expect(doc.mentions.length).toBeGreaterThan(1);
+    for (const m of doc.mentions) expect(cut(doc.body, m.start, m.end)).toBe(m.text);
+  });
+
+  it('in passages.csv and legs.csv', () => {
+    const docs = documents();
+    for (const name of ['passages.csv', 'legs.csv']) {
+      const rows = parseCsv(readAstral(name), { columns: true, bom: true }) as Array<Record<string, string>>;
+      const hostile = rows.filter((r) => r.document === HOSTILE.documentId);
+      expect(hostile.length).toBeGreaterThan(0);
+      for (const row of rows) expect(cut(docs.get(row.document!)!.body, Number(row.start), Number(row.end)), name).toBe(row.quote);
+    }
+  });
+
+  it('in annotations, whose prefix and suffix are whole characters (valid UTF-8), never half of one', () => {
+    const collection = JSON.parse(readAstral('annotations.jsonld'));
+    const docs = new Map(astralAtlas.documents.map((d) => [`urn:archive-atlas:document:${d.id}`, d]));
+    const hostile = collection.first.items.filter((a: { target: { source: string } }) => a.target.source.endsWith(HOSTILE.documentId));
+    expect(hostile).toHaveLength(3);
+    for (const a of collection.first.items) {
+      const body = docs.get(a.target.source)!.body;
+      const [quote, position] = a.target.selector;
+      expect(cut(body, position.start, position.end)).toBe(quote.exact);
+      expect(Array.from(quote.prefix as string)).toHaveLength(Math.min(32, position.start));
+      for (const text of [quote.prefix, quote.suffix] as string[]) expect(/\p{Cs}/u.test(text), `lone surrogate in ${JSON.stringify(text)}`).toBe(false);
+    }
+    // The quote after the emoji: its 32-character prefix begins with the emoji itself, whole.
+    const afterEmoji = hostile.find((a: { target: { selector: Array<{ exact?: string }> } }) => a.target.selector[0]!.exact === HOSTILE.quote);
+    expect(afterEmoji.target.selector[0].prefix.startsWith('🛩')).toBe(true);
+    expect(Buffer.from(readAstral('annotations.jsonld'), 'utf8').toString('utf8')).not.toContain('\ufffd');
+  });
+});
+
+describe('the basemap', () => {
+  const basemap = () => JSON.parse(read('basemap.geojson')) as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
+
+  it('has every coordinate within ±180° and ±90° (RFC 7946: shapes that cross the antimeridian are cut there)', () => {
+    const fc = basemap();
+    expect(fc.features.length).toBeGreaterThan(170);
+    for (const f of fc.features) {
+      const positions = f.geometry.type === 'Polygon' ? f.geometry.coordinates.flat() : f.geometry.coordinates.flat(2);
+      for (const [lon, lat] of positions) {
+        expect(Math.abs(lon!), f.properties.name).toBeLessThanOrEqual(180);
+        expect(Math.abs(lat!), f.properties.name).toBeLessThanOrEqual(90);
+      }
+    }
+    const russia = fc.features.find((f) => f.properties.name === 'Russia')!;
+    const fiji = fc.features.find((f) => f.properties.name === 'Fiji')!;
+    for (const country of [russia, fiji]) {
+      const lons = (country.geometry as MultiPolygon).coordinates.flat(2).map((p) => p[0]!);
+      expect([Math.min(...lons), Math.max(...lons)], country.properties.name).toEqual([-180, 180]); // cut, on both sides
+    }
+  });
+
+  it('passes a GeoJSON validator, and every polygon is valid for turf (no crossing edges, no degenerate rings)', () => {
+    expect(() => checkGeoJson(read('basemap.geojson'))).not.toThrow();
+    const invalid = basemap().features.filter((f) => !booleanValid(f) || kinks(f).features.length > 0).map((f) => f.properties.name);
+    expect(invalid).toEqual([]);
+  });
+
+  it('has every polygon valid for GDAL (GEOS’s IsValid)', () => {
+    const count = (where: string) =>
+      ogrinfo('-ro', '-q', '-dialect', 'sqlite', '-sql', `SELECT count(*) AS n FROM basemap WHERE ${where}`, join(out, 'basemap.geojson')).match(/n \(Integer\) = (\d+)/)?.[1];
+    expect(count('1')).toBe(String(basemap().features.length));
+    expect(count('NOT ST_IsValid(geometry)')).toBe('0');
   });
 });
 

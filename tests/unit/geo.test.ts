@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cutAtAntimeridian, unwrapRing } from '../../src/lib/geo/antimeridian.ts';
+import { booleanValid } from '@turf/boolean-valid';
+import { kinks } from '@turf/kinks';
+import { cutAtAntimeridian, cutPolygonsAtAntimeridian, unwrapRing } from '../../src/lib/geo/antimeridian.ts';
 import { legGeometry } from '../../src/lib/geo/legs.ts';
 import { anchorPoint } from '../../src/lib/geo/places.ts';
 import { basemapCountries } from '../../src/lib/geo/countries.ts';
@@ -35,12 +37,33 @@ describe('antimeridian cutting (RFC 7946 §3.1.9)', () => {
     expect(maxLat).toBeGreaterThan(48.85); // a great circle bows towards the pole
   });
 
-  it('unwraps basemap rings so Russia and Fiji do not draw as bands across the map', () => {
+  it('cuts basemap shapes at ±180° so Russia and Fiji draw whole, within the world, not as bands across the map', () => {
     expect(unwrapRing([[179, 1], [-179, 1], [-179, 2], [179, 2]])).toEqual([[179, 1], [181, 1], [181, 2], [179, 2]]);
     const basemap = basemapCountries(loadWorldAtlas().basemap110m);
     for (const f of basemap.features) {
       const rings = f.geometry.type === 'Polygon' ? f.geometry.coordinates : f.geometry.coordinates.flat();
-      for (const ring of rings) for (let i = 1; i < ring.length; i++) expect(Math.abs(ring[i]![0]! - ring[i - 1]![0]!), String(f.properties.name)).toBeLessThan(180);
+      for (const ring of rings) {
+        for (let i = 1; i < ring.length; i++) expect(Math.abs(ring[i]![0]! - ring[i - 1]![0]!), String(f.properties.name)).toBeLessThan(180);
+        for (const p of ring) expect(Math.abs(p[0]!), String(f.properties.name)).toBeLessThanOrEqual(180);
+      }
+    }
+  });
+
+  it('cuts a polygon written past 180° into two parts that meet at ±180°, and repairs one whose ring crosses itself', () => {
+    const cut = cutPolygonsAtAntimeridian([[[[170, -10], [190, -10], [190, 10], [170, 10], [170, -10]]]]);
+    expect(cut?.type).toBe('MultiPolygon');
+    const parts = cut?.type === 'MultiPolygon' ? cut.coordinates : [];
+    const spans = parts.map((poly) => [Math.min(...poly[0]!.map((p) => p[0]!)), Math.max(...poly[0]!.map((p) => p[0]!))]).sort((a, b) => a[0]! - b[0]!);
+    expect(spans).toEqual([[-180, -170], [170, 180]]);
+    // A bow tie comes back as its two triangles, each valid, meeting only at the crossing.
+    const bowTie = cutPolygonsAtAntimeridian([[[[0, 0], [10, 10], [10, 0], [0, 10], [0, 0]]]]);
+    expect(kinks({ type: 'Polygon', coordinates: [[[0, 0], [10, 10], [10, 0], [0, 10], [0, 0]]] }).features.length).toBeGreaterThan(0);
+    const triangles = bowTie?.type === 'MultiPolygon' ? bowTie.coordinates : [];
+    expect(triangles).toHaveLength(2);
+    for (const coordinates of triangles) {
+      const part = { type: 'Feature' as const, properties: {}, geometry: { type: 'Polygon' as const, coordinates } };
+      expect([booleanValid(part), kinks(part).features.length, coordinates[0]!.length]).toEqual([true, 0, 4]);
+      expect(coordinates[0]!).toContainEqual([5, 5]);
     }
   });
 });

@@ -1,5 +1,6 @@
 import type { Corpus } from './load.ts';
 import { findMentions } from './mentions.ts';
+import { textOffsets } from './offsets.ts';
 
 export interface CoverageGap {
   document: string;
@@ -19,10 +20,12 @@ export interface CoverageReport {
   documentsWithoutFeatures: string[];
 }
 
+/** The text around code points `start`–`end` of `body`. */
 function around(body: string, start: number, end: number, reach = 80): string {
+  const text = textOffsets(body);
   const from = Math.max(0, start - reach);
-  const to = Math.min(body.length, end + reach);
-  return `${from > 0 ? '…' : ''}${body.slice(from, to).replace(/\s+/g, ' ').trim()}${to < body.length ? '…' : ''}`;
+  const to = Math.min(text.length, end + reach);
+  return `${from > 0 ? '…' : ''}${text.slice(from, to).replace(/\s+/g, ' ').trim()}${to < text.length ? '…' : ''}`;
 }
 
 /** What a curator could still add: coverage gaps, never errors. */

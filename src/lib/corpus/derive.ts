@@ -256,7 +256,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
     documents: [...corpus.documents]
       .sort((a, b) => byText(a.date, b.date) || byText(a.id, b.id))
       .map((doc) => ({ ...doc, mentions: findMentions(doc.body, drawnPlaces) })),
-    basemap: roundCollection(basemapCountries(basemap110m), 3),
+    basemap: basemapCountries(basemap110m),
     meta: {
       bounds: roundBbox([w, s, e, n]),
       networkBounds: roundBbox(bbox({ type: 'FeatureCollection', features: [...legFeatures, ...labelFeatures.filter((f) => f.properties.roles.some((r) => !AROUND_THE_NETWORK.has(r)))] })),
@@ -273,8 +273,4 @@ export function legName(from: string, to: string, directed: boolean): string {
 function roundBbox(b: number[]): [number, number, number, number] {
   const [w, s, e, n] = b.map((v) => Math.round(v * 1000) / 1000);
   return [w!, s!, e!, n!];
-}
-
-function roundCollection(fc: FeatureCollection, digits: number): FeatureCollection {
-  return { ...fc, features: fc.features.map((f) => ({ ...f, geometry: roundGeometry(f.geometry, digits) })) };
 }

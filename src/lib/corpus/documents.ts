@@ -2,6 +2,7 @@ import { CorpusError } from './errors.ts';
 import { parseYamlFile } from './yaml-file.ts';
 import type { CorpusDocument, DocumentMeta } from './types.ts';
 import { schemaProblems, validators } from './schema.ts';
+import { textOffsets } from './offsets.ts';
 
 /** Whitespace of any kind (the sources use no-break spaces for indentation) folded to one space. */
 export function foldWhitespace(s: string): string {
@@ -44,12 +45,19 @@ export function parseDocumentFile(path: string, text: string): CorpusDocument & 
   if (current.length) paragraphs.push(current.join('\n'));
   if (!paragraphs.length) throw new CorpusError(path, close + 1, 'the document has no body: add its text after the closing "---"');
 
+  // Paragraph offsets count code points, as every published offset does.
   let body = '';
+  let length = 0;
   const spans: Array<{ start: number; end: number }> = [];
   for (const p of paragraphs) {
-    if (body) body += '\n\n';
-    spans.push({ start: body.length, end: body.length + p.length });
+    if (body) {
+      body += '\n\n';
+      length += 2;
+    }
+    const size = textOffsets(p).length;
+    spans.push({ start: length, end: length + size });
     body += p;
+    length += size;
   }
   return { ...meta, body, paragraphs: spans, paragraphLines };
 }
@@ -57,5 +65,6 @@ export function parseDocumentFile(path: string, text: string): CorpusDocument & 
 /** Body paragraphs that do not occur, word for word, in the raw source (whitespace folded). */
 export function paragraphsMissingFromSource(doc: CorpusDocument, rawSource: string): number[] {
   const source = foldWhitespace(rawSource);
-  return doc.paragraphs.flatMap((span, i) => (source.includes(foldWhitespace(doc.body.slice(span.start, span.end))) ? [] : [i]));
+  const body = textOffsets(doc.body);
+  return doc.paragraphs.flatMap((span, i) => (source.includes(foldWhitespace(body.slice(span.start, span.end))) ? [] : [i]));
 }

@@ -3,8 +3,9 @@ import { parseYamlFile, type YamlFile } from './yaml-file.ts';
 import { parseDocumentFile, paragraphsMissingFromSource, foldWhitespace } from './documents.ts';
 import { resolveQuote, nearestText } from './quote.ts';
 import { schemaProblems, validators } from './schema.ts';
-import { calendarProblem, periodProblem } from './dates.ts';
-import { areaPolygonProblem } from '../geo/polygon-checks.ts';
+import { periodProblem } from './dates.ts';
+import { bodyOffsets } from './offsets.ts';
+import { areaPolygonProblems } from '../geo/polygon-checks.ts';
 import type { ClaimRecord, CorpusDocument, LegRecord, PlaceRecord, RouteRecord } from './types.ts';
 
 export interface SourceFile {
@@ -104,17 +105,12 @@ export function loadCorpus(files: CorpusFiles): Corpus {
       problems.push(new CorpusError(file.path, 2, `duplicate document id "${doc.id}"; each document needs its own id`));
       continue;
     }
-    const dateWrong = calendarProblem(doc.date);
-    if (dateWrong) {
-      const line = file.text.split(/\r?\n/).findIndex((l) => /^date\s*:/.test(l)) + 1;
-      problems.push(new CorpusError(file.path, line || undefined, `"date" ${doc.date} is not a real date: ${dateWrong}`));
-    }
     const raw = files.sources.get(doc.source);
     if (raw === undefined) {
       problems.push(new CorpusError(file.path, undefined, `source "${doc.source}" is not in sources/; add the raw text there unchanged`));
     } else {
       for (const i of paragraphsMissingFromSource(doc, raw)) {
-        const text = doc.body.slice(doc.paragraphs[i]!.start, doc.paragraphs[i]!.end);
+        const text = bodyOffsets(doc).slice(doc.paragraphs[i]!.start, doc.paragraphs[i]!.end);
         const near = nearestText(foldWhitespace(raw), foldWhitespace(text));
         problems.push(
           new CorpusError(
@@ -130,11 +126,12 @@ export function loadCorpus(files: CorpusFiles): Corpus {
     documents.set(doc.id, plain);
   }
 
-  // Places
-  const placesYaml = validYaml(files.places, validators.places);
+  // Places, each checked on its own: one bad field costs that place, not the whole gazetteer.
+  const gazetteer = readGazetteer(files.places, problems);
+  const placesYaml = gazetteer.yaml;
   const places = new Map<string, PlaceRecord>();
   const placeAt: Corpus['placeAt'] = new Map();
-  for (const [i, raw] of ((placesYaml?.data ?? []) as PlaceRecord[]).entries()) {
+  for (const [i, raw] of gazetteer.valid) {
     const place = { ...raw, aliases: raw.aliases ?? [] };
     if (places.has(place.id)) {
       problems.push(new CorpusError(files.places.path, placesYaml!.lineOf([i, 'id']), `duplicate place id "${place.id}"; each place needs its own id`));
@@ -152,8 +149,10 @@ export function loadCorpus(files: CorpusFiles): Corpus {
       ...(place.area?.parts ?? []).map((part, k) => ({ at: ['area', 'parts', k, 'polygon'], points: part.polygon })),
     ];
     for (const { at, points } of outlines) {
-      const wrong = points && areaPolygonProblem(points);
-      if (wrong) problems.push(new CorpusError(files.places.path, placesYaml!.lineOf([i, ...at]), `place "${place.id}": ${wrong}`));
+      for (const p of points ? areaPolygonProblems(points) : []) {
+        const line = placesYaml!.lineOf([i, ...at, ...(p.vertex === undefined ? [] : [p.vertex])]);
+        problems.push(new CorpusError(files.places.path, line, `place "${place.id}": ${p.message}`));
+      }
     }
     places.set(place.id, place);
     const yaml = placesYaml!;
@@ -168,7 +167,7 @@ export function loadCorpus(files: CorpusFiles): Corpus {
   const anchor = (file: string, line: LineOf, documentId: string, quote: ClaimRecord['quote']): Anchor | undefined => {
     const doc = documents.get(documentId);
     if (!doc) return undefined;
-    const result = resolveQuote(doc.body, quote);
+    const result = resolveQuote(doc.body, quote, bodyOffsets(doc));
     if (!result.ok) {
       problems.push(new CorpusError(file, line(), `${result.reason} (document ${documentId})`));
       return undefined;
@@ -177,6 +176,8 @@ export function loadCorpus(files: CorpusFiles): Corpus {
   };
   const knownPlace = (file: string, line: LineOf, id: string, context = '') => {
     if (places.has(id)) return true;
+    // Already reported where it is written: the gazetteer could not be read, or this place's entry is wrong.
+    if (gazetteer.unreadable || gazetteer.invalidIds.has(id)) return false;
     const guess = closestId(id, places.keys());
     problems.push(
       new CorpusError(file, line(), `${context}unknown place "${id}": it is not in ${files.places.path}${guess ? `; did you mean "${guess}"?` : '; add it to the gazetteer first'}`),
@@ -200,23 +201,15 @@ export function loadCorpus(files: CorpusFiles): Corpus {
     const data = yaml.data as { document: string; claims: ClaimRecord[] };
     if (!knownDocument(file.path, () => yaml.lineOf(['document']), data.document)) continue;
     data.claims.forEach((claim, i) => {
-      for (const wrong of claimPeriodProblems(claim)) problems.push(new CorpusError(file.path, yaml.lineOf(['claims', i, 'period']), wrong));
+      const periodWrong = claim.period && periodProblem(claim.period);
+      if (periodWrong) problems.push(new CorpusError(file.path, yaml.lineOf(['claims', i, 'period']), periodWrong));
       if (!knownPlace(file.path, () => yaml.lineOf(['claims', i, 'place']), claim.place)) return;
+      const line = () => yaml.lineOf(['claims', i, 'place']);
       const at = anchor(file.path, () => yaml.lineOf(['claims', i, 'quote']), data.document, claim.quote);
       if (!at) return;
-      // The same words for the same place and role, twice, would show one passage twice as if it were two.
-      const key = JSON.stringify([data.document, claim.place, claim.role, at.start, at.end]);
-      const first = claimAt.get(key);
-      const line = () => yaml.lineOf(['claims', i, 'place']);
-      if (first) {
-        const where = first.file === file.path ? `line ${first.line()}` : `${first.file} line ${first.line()}`;
-        problems.push(
-          new CorpusError(file.path, line(), `this claim repeats the one at ${where}: same document (${data.document}), place "${claim.place}", role "${claim.role}" and quote "${claim.quote.exact}"; remove one of them`),
-        );
-        return;
-      }
-      claimAt.set(key, { file: file.path, line });
-      claims.push({ ...claim, ...at, document: data.document });
+      const repeated = repeatedClaim(claimAt, { file: file.path, line }, data.document, claim, at);
+      if (repeated) problems.push(repeated);
+      else claims.push({ ...claim, ...at, document: data.document });
     });
   }
 
@@ -250,15 +243,51 @@ export function loadCorpus(files: CorpusFiles): Corpus {
   return { documents: [...documents.values()], places: [...places.values()], claims, routes, placeAt };
 }
 
-/** A period's dates must be real days and months, and its start must not come after its end. */
-function claimPeriodProblems(claim: ClaimRecord): string[] {
-  if (!claim.period) return [];
-  const wrong: string[] = [];
-  for (const end of ['from', 'to'] as const) {
-    const iso = claim.period[end];
-    const problem = iso === undefined ? undefined : calendarProblem(iso);
-    if (problem) wrong.push(`"period.${end}" ${iso} is not a real date: ${problem}`);
+/**
+ * The gazetteer's entries that pass the schema, by their index in the file. An entry that fails is reported and
+ * left out; its id is kept so that claims and routes naming it are not reported again as naming an unknown place.
+ * A file that cannot be read at all (a YAML syntax error, not a list) is reported once and keeps nothing.
+ */
+function readGazetteer(file: SourceFile, problems: CorpusError[]) {
+  const invalidIds = new Set<string>();
+  let yaml: YamlFile;
+  try {
+    yaml = parseYamlFile(file.path, file.text);
+  } catch (e) {
+    if (!(e instanceof CorpusError)) throw e;
+    problems.push(e);
+    return { yaml: undefined, valid: [], invalidIds, unreadable: true };
   }
-  const order = wrong.length ? undefined : periodProblem(claim.period);
-  return order ? [...wrong, order] : wrong;
+  const found = schemaProblems(validators.places, yaml.data);
+  for (const p of found) problems.push(new CorpusError(file.path, yaml.lineOf(p.path), p.message));
+  if (found.some((p) => typeof p.path[0] !== 'number')) return { yaml, valid: [], invalidIds, unreadable: true };
+  const invalid = new Set(found.map((p) => p.path[0] as number));
+  const valid: Array<[number, PlaceRecord]> = [];
+  (yaml.data as unknown[]).forEach((entry, i) => {
+    if (!invalid.has(i)) valid.push([i, entry as PlaceRecord]);
+    else if (typeof (entry as { id?: unknown } | null)?.id === 'string') invalidIds.add((entry as { id: string }).id);
+  });
+  return { yaml, valid, invalidIds, unreadable: false };
+}
+
+/** A claim that says again what an earlier one said (same document, place, role and passage), reported with both lines. */
+function repeatedClaim(
+  seen: Map<string, { file: string; line: () => number | undefined }>,
+  here: { file: string; line: () => number | undefined },
+  document: string,
+  claim: ClaimRecord,
+  at: Anchor,
+): CorpusError | undefined {
+  const key = JSON.stringify([document, claim.place, claim.role, at.start, at.end]);
+  const first = seen.get(key);
+  if (!first) {
+    seen.set(key, here);
+    return undefined;
+  }
+  const where = first.file === here.file ? `line ${first.line()}` : `${first.file} line ${first.line()}`;
+  return new CorpusError(
+    here.file,
+    here.line(),
+    `this claim repeats the one at ${where}: same document (${document}), place "${claim.place}", role "${claim.role}" and quote "${claim.quote.exact}"; remove one of them`,
+  );
 }

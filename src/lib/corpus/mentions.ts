@@ -1,9 +1,11 @@
 import type { PlaceRecord } from './types.ts';
+import { textOffsets } from './offsets.ts';
 
 export interface Mention {
   place: string;
   /** The words as the document spells them ("Habana"). */
   text: string;
+  /** Code points into the body, as every published offset. */
   start: number;
   end: number;
 }
@@ -51,5 +53,8 @@ export function findMentions(body: string, places: readonly PlaceRecord[]): Ment
       found.push({ place, text: name, start, end });
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  found.sort((a, b) => a.start - b.start);
+  const offsets = textOffsets(body);
+  if (offsets.length === body.length) return found;
+  return found.map((m) => ({ ...m, start: offsets.toCodePoint(m.start), end: offsets.toCodePoint(m.end) }));
 }

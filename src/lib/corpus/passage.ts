@@ -1,4 +1,5 @@
 import type { CorpusDocument, Evidence } from './types.ts';
+import { bodyOffsets } from './offsets.ts';
 
 export interface Range {
   start: number;
@@ -20,7 +21,10 @@ export interface TextRun {
   place?: string;
 }
 
-/** A paragraph cut into runs of text: marked where it falls inside any of `ranges`, linked where it names a place. */
+/**
+ * A paragraph cut into runs of text: marked where it falls inside any of `ranges`, linked where it names a place.
+ * Ranges count code points, as every published offset does.
+ */
 export function splitParagraph(
   doc: Pick<CorpusDocument, 'body'>,
   paragraph: Range,
@@ -34,14 +38,15 @@ export function splitParagraph(
     cuts.add(Math.min(r.end, paragraph.end));
   }
   const points = [...cuts].sort((a, b) => a - b);
+  const text = bodyOffsets(doc);
   const runs: TextRun[] = [];
   for (let i = 0; i < points.length - 1; i++) {
     const [a, b] = [points[i]!, points[i + 1]!];
     const marked = ranges.some((r) => r.start <= a && r.end >= b);
     const place = mentions.find((m) => m.start <= a && m.end >= b)?.place;
     const last = runs[runs.length - 1];
-    if (last && last.marked === marked && last.place === place && place === undefined) last.text += doc.body.slice(a, b);
-    else runs.push({ text: doc.body.slice(a, b), marked, ...(place ? { place } : {}) });
+    if (last && last.marked === marked && last.place === place && place === undefined) last.text += text.slice(a, b);
+    else runs.push({ text: text.slice(a, b), marked, ...(place ? { place } : {}) });
   }
   return runs.filter((r) => r.text.length > 0);
 }

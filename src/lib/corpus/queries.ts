@@ -2,6 +2,7 @@ import type { Atlas, LegProps, PlaceProps } from './derive.ts';
 import type { Evidence, Role } from './types.ts';
 import { earliestDay, latestDay } from './dates.ts';
 import { foldTypography } from './quote.ts';
+import { bodyOffsets } from './offsets.ts';
 
 type AtlasView = Pick<Atlas, 'places' | 'legs' | 'documents'>;
 
@@ -52,6 +53,7 @@ export function connectionsOf(atlas: AtlasView, placeId: string) {
 
 export type SearchResult =
   | { kind: 'place'; id: string; name: string; matched: string }
+  /** `start`/`end` count code points, as the published offsets do. */
   | { kind: 'passage'; document: string; title: string; start: number; end: number; snippet: string };
 
 /**
@@ -80,16 +82,19 @@ export function searchAtlas(atlas: AtlasView, query: string, limit = 12): Search
   for (const doc of atlas.documents) {
     const folded = fold(doc.body);
     const sameLength = folded.length === doc.body.length; // true unless a character outside the BMP folds oddly
+    const offsets = bodyOffsets(doc);
     for (let at = folded.indexOf(q); at !== -1 && sameLength; at = folded.indexOf(q, at + q.length)) {
-      const from = Math.max(0, at - 50);
-      const to = Math.min(doc.body.length, at + q.length + 50);
+      const start = offsets.toCodePoint(at);
+      const end = offsets.toCodePoint(at + q.length);
+      const from = Math.max(0, start - 50);
+      const to = Math.min(offsets.length, end + 50);
       passages.push({
         kind: 'passage',
         document: doc.id,
         title: doc.title,
-        start: at,
-        end: at + q.length,
-        snippet: `${from > 0 ? '…' : ''}${doc.body.slice(from, to).replace(/\s+/g, ' ')}${to < doc.body.length ? '…' : ''}`,
+        start,
+        end,
+        snippet: `${from > 0 ? '…' : ''}${offsets.slice(from, to).replace(/\s+/g, ' ')}${to < offsets.length ? '…' : ''}`,
       });
     }
   }

@@ -1,4 +1,5 @@
 import type { QuoteSelector } from './types.ts';
+import { textOffsets, type TextOffsets } from './offsets.ts';
 
 export type QuoteResult =
   | { ok: true; start: number; end: number }
@@ -53,7 +54,7 @@ const INVISIBLE: Record<string, string> = {
   '\u2067': 'right-to-left isolate',
   '\u2068': 'first strong isolate',
   '\u2069': 'pop directional isolate',
-  '\ufeff': 'byte order mark (zero-width no-break space)',
+  '\ufeff': 'byte order mark',
 };
 /** Spaces that look like the plain one. */
 const SPACES: Record<string, string> = {
@@ -81,7 +82,7 @@ function clusters(s: string): Cluster[] {
   for (const [text] of s.matchAll(/\P{M}\p{M}*|\p{M}+/gsu)) {
     const key = text in INVISIBLE ? '' : text in SPACES ? ' ' : text.normalize('NFKC');
     out.push({ text, at, key });
-    at += Array.from(text).length;
+    at += textOffsets(text).length;
   }
   return out;
 }
@@ -137,8 +138,9 @@ export function unicodeDifference(body: string, exact: string): string | undefin
 /**
  * Finds the one place in `body` that a W3C-style text quote selects: `exact`, narrowed by the
  * text immediately before (`prefix`) and after (`suffix`) when `exact` alone occurs more than once.
+ * The offsets returned count code points, as every published offset does.
  */
-export function resolveQuote(body: string, selector: QuoteSelector): QuoteResult {
+export function resolveQuote(body: string, selector: QuoteSelector, offsets: TextOffsets = textOffsets(body)): QuoteResult {
   const { exact, prefix = '', suffix = '' } = selector;
   if (exact.trim() === '') return { ok: false, reason: 'the quote is empty' };
   const candidates = allIndexes(body, exact).filter(
@@ -146,7 +148,7 @@ export function resolveQuote(body: string, selector: QuoteSelector): QuoteResult
   );
   if (candidates.length === 1) {
     const start = candidates[0]!;
-    return { ok: true, start, end: start + exact.length };
+    return { ok: true, start: offsets.toCodePoint(start), end: offsets.toCodePoint(start + exact.length) };
   }
   if (candidates.length > 1) {
     return {
@@ -159,7 +161,9 @@ export function resolveQuote(body: string, selector: QuoteSelector): QuoteResult
   }
   const unicode = unicodeDifference(body, exact);
   if (unicode) {
-    return { ok: false, reason: `quote "${exact}" differs from the document only by ${unicode}; copy the text exactly from the document body` };
+    // The characters that cannot be seen are written out, so the message shows where they are.
+    const shown = Array.from(exact, (c) => (c in INVISIBLE ? `<${codes(c)}>` : c)).join('');
+    return { ok: false, reason: `quote "${shown}" differs from the document only by ${unicode}; copy the text exactly from the document body` };
   }
   const folded = foldTypography(body);
   if (folded.includes(foldTypography(exact))) {

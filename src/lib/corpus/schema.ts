@@ -1,8 +1,11 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { ROLES, PRECISIONS } from './types.ts';
+import { calendarProblem } from './dates.ts';
 
 // The input files' shapes. Validated at the boundary so the rest of the code can trust the types.
 const isoDate = '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$';
+/** A date field: written as an ISO prefix, and a day the calendar has (no 1962-02-31). */
+const calendarDate = { type: 'string', pattern: isoDate, format: 'calendar-date' };
 const id = '^[a-z0-9]+(-[a-z0-9]+)*$';
 /** A file directly in geodata/sources/: no folders, no leading dot (so no "..", no hidden files). */
 const SOURCE_NAME = '^[A-Za-z0-9_][A-Za-z0-9_.-]*$';
@@ -14,6 +17,14 @@ const lonLat = {
   ],
   minItems: 2,
   maxItems: 2,
+};
+/** A zone's outline may run on past ±180 to cross the meridian (it is cut there when drawn; see polygon-checks.ts). */
+const zoneLonLat = {
+  ...lonLat,
+  items: [
+    { type: 'number', minimum: -360, maximum: 360 },
+    { type: 'number', minimum: -90, maximum: 90 },
+  ],
 };
 const quote = {
   type: 'object',
@@ -29,8 +40,8 @@ const period = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    from: { type: 'string', pattern: isoDate },
-    to: { type: 'string', pattern: isoDate },
+    from: calendarDate,
+    to: calendarDate,
     approximate: { type: 'boolean' },
   },
 };
@@ -59,7 +70,7 @@ export const documentMetaSchema = {
   properties: {
     id: { type: 'string', pattern: id },
     title: { type: 'string', minLength: 1 },
-    date: { type: 'string', pattern: isoDate },
+    date: calendarDate,
     originator: { type: 'string' },
     recipient: { type: 'string' },
     classification: { type: 'string' },
@@ -93,7 +104,7 @@ export const placesSchema = {
         additionalProperties: false,
         properties: {
           circle: circleSpec,
-          polygon: { type: 'array', items: lonLat, minItems: 3 },
+          polygon: { type: 'array', items: zoneLonLat, minItems: 3 },
           country: naturalEarth,
           parts: {
             type: 'array',
@@ -175,7 +186,9 @@ export const routesSchema = {
   },
 };
 
-const ajv = new Ajv({ allErrors: true, strictTuples: false });
+const ajv = new Ajv({ allErrors: true, strictTuples: false, verbose: true });
+// Strings that do not match the ISO pattern pass here: the pattern's own message covers them.
+ajv.addFormat('calendar-date', { type: 'string', validate: (s: string) => calendarProblem(s) === undefined });
 export const validators = {
   documentMeta: ajv.compile(documentMetaSchema),
   places: ajv.compile(placesSchema),
@@ -229,6 +242,9 @@ function describe(error: ErrorObject): SchemaProblem {
       const which = path[path.length - 1] === 0 ? 'longitude' : path[path.length - 1] === 1 ? 'latitude' : 'value';
       return { path, message: `${field}: ${which} out of range, it ${error.message}; coordinates are written [longitude, latitude]` };
     }
+    case 'format':
+      if (p.format === 'calendar-date') return { path, message: `${field} is ${String(error.data)}, which is not in the calendar: ${calendarProblem(String(error.data))}` };
+      return { path, message: `${field} ${error.message ?? 'is not valid'}` };
     default:
       return { path, message: `${field} ${error.message ?? 'is not valid'}` };
   }

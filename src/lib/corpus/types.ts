@@ -55,7 +55,7 @@ export interface DocumentMeta {
 }
 
 export interface CorpusDocument extends DocumentMeta {
-  /** The document's own words: paragraphs joined by a blank line. Offsets refer to this string. */
+  /** The document's own words: paragraphs joined by a blank line. Offsets refer to this string, in code points (offsets.ts). */
   body: string;
   paragraphs: Array<{ start: number; end: number }>;
 }

@@ -1,5 +1,5 @@
-import { load, CORE_SCHEMA, defineMappingTag, mapTag } from 'js-yaml';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { constructFromEvents, parseEvents, CORE_SCHEMA, defineMappingTag, mapTag, type Event } from 'js-yaml';
+import { LineCounter, parseDocument, isAlias, isNode, visit, type Document } from 'yaml';
 import { CorpusError } from './errors.ts';
 
 /** A parsed YAML file that can say on which line any value stands. */
@@ -22,6 +22,53 @@ const SCHEMA = CORE_SCHEMA.withTags(
   defineMappingTag(mapTag.tagName, { ...mapTag, addPair: (map, key, value) => (key === null ? 'a null key' : mapTag.addPair(map, key, value)) }),
 );
 
+/** The line of a character of `text`, counted as the `yaml` library counts them. */
+const lineAt = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
+
+// A tag ("!evil", "!!float") asks the reader to build something other than the plain value: no corpus file
+// needs one, and the two libraries read them differently, so none is allowed.
+const tagRefused = (path: string, line: number, tag: string) =>
+  new CorpusError(path, line, `the YAML tag "${tag}" is not allowed; write the plain value (in quotes to keep it as text)`);
+
+function firstTag(events: Event[]): { tagStart: number; tagEnd: number } | undefined {
+  for (const event of events) if ('tagStart' in event && event.tagStart !== -1) return event;
+  return undefined;
+}
+
+/**
+ * The yaml library's data, or a located message where it has none to give. Tags are refused here too, for a file
+ * that js-yaml's parser refuses and this one accepts (none is known; js-yaml's events are checked first).
+ */
+function toData(path: string, { doc, lineCounter }: Located, lineOffset: number): unknown {
+  const lineOf = (node: { range?: [number, number, number] | null }) => (node.range ? lineCounter.linePos(node.range[0]).line + lineOffset : undefined);
+  let tagged: { line: number | undefined; tag: string } | undefined;
+  visit(doc, (_, node) => {
+    if (isNode(node) && node.tag) {
+      tagged = { line: lineOf(node), tag: node.tag.replace(/^tag:yaml\.org,2002:/, '!!') };
+      return visit.BREAK;
+    }
+  });
+  if (tagged) throw tagRefused(path, tagged.line ?? 1 + lineOffset, tagged.tag);
+  try {
+    return doc.toJS();
+  } catch (e) {
+    if (!(e instanceof ReferenceError)) throw e;
+    // Aliases: one that names no anchor before it, or so many that they multiply the data (a "billion laughs").
+    const aliases: Array<{ line: number | undefined; name: string; anchored: boolean }> = [];
+    const anchors = new Set<string>();
+    visit(doc, (_, node) => {
+      if (isAlias(node)) aliases.push({ line: lineOf(node), name: node.source, anchored: anchors.has(node.source) });
+      else if (isNode(node) && node.anchor) anchors.add(node.anchor);
+    });
+    const early = aliases.find((a) => !a.anchored);
+    if (early) {
+      const fix = anchors.has(early.name) ? `comes before its anchor &${early.name}; put the anchor first` : `names no anchor; add &${early.name} to the value it stands for`;
+      throw new CorpusError(path, early.line, `not valid YAML: the alias *${early.name} ${fix}`);
+    }
+    throw new CorpusError(path, aliases[0]?.line, `not valid YAML: its aliases (*${aliases[0]?.name ?? ''} and others) repeat so much data that reading the file is refused; write the values out instead`);
+  }
+}
+
 function locate(text: string): Located {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
@@ -35,41 +82,32 @@ function locate(text: string): Located {
  * and words the errors, parses the file only when a line is asked for, or when js-yaml refuses the
  * file: then the message and line are the `yaml` library's, and a file that js-yaml refuses but the
  * `yaml` library accepts (an empty one, say) is read by the `yaml` library. js-yaml refuses aliases
- * and null keys here, so a file with aliases gets the `yaml` library's limit on alias expansion too.
+ * and null keys here, so a file with aliases gets the `yaml` library's limit on alias expansion too,
+ * reported like any other error. Tags ("!evil", "!!float") are refused.
  *
  * Both give the same data for every file the two accept (tests/unit/yaml-file.test.ts) except for
- * input no corpus file has: explicit scalar tags ("!!float 1" is 1 for js-yaml, "1" for the `yaml`
- * library), line breaks that are a lone carriage return, and integers beyond a double's range.
+ * input no corpus file has: line breaks that are a lone carriage return, and integers beyond a
+ * double's range.
  */
 export function parseYamlFile(path: string, text: string, lineOffset = 0): YamlFile {
   let located: Located | undefined;
   let data: unknown;
   try {
-    data = load(text, { schema: SCHEMA, json: false, maxAliases: 0 });
-  } catch (refusal) {
+    const events = parseEvents(text, {});
+    const tag = firstTag(events);
+    if (tag) throw tagRefused(path, lineAt(text, tag.tagStart) + lineOffset, text.slice(tag.tagStart, tag.tagEnd));
+    const documents = constructFromEvents(events, { schema: SCHEMA, json: false, maxAliases: 0, source: text });
+    if (documents.length !== 1) throw new Error('not one document');
+    data = documents[0];
+  } catch (e) {
+    if (e instanceof CorpusError) throw e;
     located = locate(text);
     const first = located.doc.errors[0];
     if (first) {
       const line = first.linePos?.[0]?.line ?? located.lineCounter.linePos(first.pos[0]).line;
       throw new CorpusError(path, line + lineOffset, `not valid YAML: ${first.message.split('\n')[0]}`);
     }
-    // A tag ("!evil Paris") would be read as plain text by the yaml library: corpus values are never tagged.
-    const tag = located.doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
-    if (tag) {
-      const line = tag.linePos?.[0]?.line ?? located.lineCounter.linePos(tag.pos[0]).line;
-      const name = /Unresolved tag: (\S+)/.exec(tag.message)?.[1] ?? 'a tag';
-      throw new CorpusError(path, line + lineOffset, `YAML tags such as ${name} are not allowed in corpus files; write the value without it`);
-    }
-    const at = (refusal as { mark?: { line?: number } }).mark?.line;
-    try {
-      data = located.doc.toJS();
-    } catch (e) {
-      // The yaml library refuses aliases that expand past its limit (an "alias bomb") with a bare ReferenceError.
-      if (!(e instanceof ReferenceError)) throw e;
-      const line = at === undefined ? undefined : at + 1 + lineOffset;
-      if (/Excessive alias count/.test(e.message)) throw new CorpusError(path, line, 'too many aliases (*name) expand here; write the values out in full instead of repeating them by alias');
-      throw new CorpusError(path, line, `not valid YAML: ${e.message}`);
-    }
+    data = toData(path, located, lineOffset);
   }
   return {
     path,

@@ -1,21 +1,24 @@
 import type { Atlas } from '../corpus/derive.ts';
 import type { CorpusDocument, Evidence } from '../corpus/types.ts';
-import { atlasUri, codePointOffset } from './ids.ts';
+import { atlasUri } from './ids.ts';
+import { bodyOffsets } from '../corpus/offsets.ts';
 
-// Claims and legs as W3C Web Annotations: the target is the exact words, by quote and by position.
+// Claims and legs as W3C Web Annotations: the target is the exact words, by quote and by position. Both count
+// code points, as the evidence offsets do, so a prefix never starts or a suffix never ends inside a character.
 const CONTEXT_CHARS = 32;
 
 function target(doc: CorpusDocument, e: Evidence) {
+  const body = bodyOffsets(doc);
   return {
     source: atlasUri.document(doc.id),
     selector: [
       {
         type: 'TextQuoteSelector',
         exact: e.exact,
-        prefix: doc.body.slice(Math.max(0, e.start - CONTEXT_CHARS), e.start),
-        suffix: doc.body.slice(e.end, e.end + CONTEXT_CHARS),
+        prefix: body.slice(Math.max(0, e.start - CONTEXT_CHARS), e.start),
+        suffix: body.slice(e.end, e.end + CONTEXT_CHARS),
       },
-      { type: 'TextPositionSelector', start: codePointOffset(doc.body, e.start), end: codePointOffset(doc.body, e.end) },
+      { type: 'TextPositionSelector', start: e.start, end: e.end },
     ],
   };
 }

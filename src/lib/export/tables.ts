@@ -1,8 +1,12 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Atlas } from '../corpus/derive.ts';
 
-// Spreadsheet and GIS tables: one row per place, per route leg, and per passage.
-const csv = (rows: Array<Record<string, string | number | boolean>>) => stringify(rows, { header: true, record_delimiter: 'unix', cast: { boolean: (v) => (v ? 'true' : 'false') } });
+// Spreadsheet and GIS tables: one row per place, per route leg, and per passage. RFC 4180: CRLF line ends. A UTF-8
+// byte order mark, so that Excel, which otherwise reads a CSV in the machine's legacy code page, shows "á – °".
+// Cells keep the documents' words verbatim, even one that begins with "=", "+", "-" or "@": these are data, and
+// the README's Security section says to import them as text rather than escape what the documents say.
+const csv = (rows: Array<Record<string, string | number | boolean>>) =>
+  stringify(rows, { header: true, bom: true, record_delimiter: 'windows', cast: { boolean: (v) => (v ? 'true' : 'false') } });
 
 export function toCsvTables(atlas: Pick<Atlas, 'places' | 'labels' | 'legs'>): { places: string; legs: string; passages: string } {
   const anchors = new Map(atlas.labels.features.map((f) => [f.properties.id, f.geometry.coordinates]));

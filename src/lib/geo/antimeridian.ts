@@ -1,4 +1,5 @@
-import type { Position } from 'geojson';
+import { intersect } from '@turf/intersect';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
 
 /**
  * Splits a path wherever it jumps across the 180° meridian, adding the crossing point to both
@@ -40,4 +41,25 @@ export function unwrapRing(ring: Position[]): Position[] {
     }
     return [point[0]! + offset, point[1]!];
   });
+}
+
+const WORLD: Polygon = { type: 'Polygon', coordinates: [[[-180, -90], [180, -90], [180, 90], [-180, 90], [-180, -90]]] };
+const shifted = (polygons: Position[][][], dx: number) => polygons.map((p) => p.map((ring) => ring.map(([x, y]) => [x! + dx, y!])));
+
+/**
+ * Polygons whose longitudes run on past ±180 (unwrapped: 179, 181 rather than 179, -179), cut at the meridian
+ * into parts that lie within ±180 as RFC 7946 section 3.1.9 asks: the part beyond is moved a world over.
+ * The result is also repaired: the clipping (polyclip, via turf) reads a ring that crosses itself by the
+ * non-zero rule and returns non-overlapping parts whose rings do not cross. Undefined when nothing is left.
+ */
+export function cutPolygonsAtAntimeridian(polygons: Position[][][]): Polygon | MultiPolygon | undefined {
+  const all: MultiPolygon = { type: 'MultiPolygon', coordinates: [...polygons, ...shifted(polygons, 360), ...shifted(polygons, -360)] };
+  const cut = intersect({
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', properties: {}, geometry: all },
+      { type: 'Feature', properties: {}, geometry: WORLD },
+    ],
+  });
+  return cut?.geometry;
 }

@@ -1,7 +1,10 @@
 import { feature, merge } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
-import type { Feature, MultiPolygon, Polygon, FeatureCollection } from 'geojson';
-import { unwrapRing } from './antimeridian.ts';
+import type { Feature, MultiPolygon, Polygon, FeatureCollection, Position } from 'geojson';
+import { area } from '@turf/area';
+import { kinks } from '@turf/kinks';
+import { cutPolygonsAtAntimeridian, unwrapRing } from './antimeridian.ts';
+import { roundGeometry } from './round.ts';
 
 export type CountryFeature = Feature<Polygon | MultiPolygon, { name: string }>;
 
@@ -28,16 +31,62 @@ export function countriesById(topology: Topology): CountryIndex {
 // Antarctica encloses the pole: its ring cannot be unwrapped, and no document mentions it.
 const LEFT_OUT_OF_BASEMAP = new Set(['010']);
 
-/** The basemap's country shapes, with rings that cross 180° unwrapped so they draw whole. */
-export function basemapCountries(topology: Topology): FeatureCollection<Polygon | MultiPolygon, { name: string }> {
+type Polygons = Position[][][];
+const key = (p: Position) => `${p[0]},${p[1]}`;
+
+/** Rounded, with the repeated points rounding leaves taken out. */
+function roundPolygons(polygons: Polygons, digits: number): Polygons {
+  return polygons.map((poly) => poly.map((ring) => roundGeometry({ type: 'LineString', coordinates: ring }, digits).coordinates.filter((p, i, r) => i === 0 || key(p) !== key(r[i - 1]!))));
+}
+
+/** Beyond ±180, a ring too small to be one, or edges that cross: what RFC 7946, GDAL and turf refuse. */
+function needsRepair(polygons: Polygons): boolean {
+  const rings = polygons.flat();
+  if (rings.some((ring) => ring.length < 4 || ring.some((p) => Math.abs(p[0]!) > 180))) return true;
+  // Polygon by polygon: the parts of one country do not overlap in the source, and it is four times faster.
+  return polygons.some((coordinates) => kinks({ type: 'Polygon', coordinates }).features.length > 0);
+}
+
+/**
+ * A ring that crosses itself comes out of the clipping as parts that touch at the crossing (Sudan's border with
+ * South Sudan in the 1:110m data). GDAL accepts that, turf does not: the smaller part, a sliver, is left out.
+ */
+function withoutTouchingParts(polygons: Polygons): Polygons {
+  const kept: Polygons = [];
+  const taken = new Set<string>();
+  const byArea = [...polygons].sort((a, b) => area({ type: 'Polygon', coordinates: b }) - area({ type: 'Polygon', coordinates: a }));
+  for (const poly of byArea) {
+    const vertices = poly.flat().map(key);
+    if (vertices.some((v) => taken.has(v))) continue;
+    for (const v of vertices) taken.add(v);
+    kept.push(poly);
+  }
+  return polygons.filter((poly) => kept.includes(poly));
+}
+
+function repair(polygons: Polygons, digits: number): Polygons {
+  const cut = cutPolygonsAtAntimeridian(polygons);
+  if (!cut) return [];
+  const parts = roundPolygons(cut.type === 'Polygon' ? [cut.coordinates] : cut.coordinates, digits)
+    .map((poly) => poly.filter((ring) => ring.length >= 4))
+    .filter((poly) => poly.length > 0);
+  return withoutTouchingParts(parts);
+}
+
+/**
+ * The basemap's country shapes, published as data: within ±180 (a shape that crosses it, Russia or Fiji, is cut
+ * there into parts, so it draws whole and not as a band across the map), rounded to `digits` decimals, and
+ * repaired where the source or the rounding leaves rings that cross or collapse, so every feature is valid.
+ */
+export function basemapCountries(topology: Topology, digits = 3): FeatureCollection<Polygon | MultiPolygon, { name: string }> {
   const features: CountryFeature[] = [];
   for (const [id, f] of countriesById(topology)) {
     if (LEFT_OUT_OF_BASEMAP.has(id)) continue;
     const g = f.geometry;
-    const geometry: Polygon | MultiPolygon =
-      g.type === 'Polygon'
-        ? { type: 'Polygon', coordinates: g.coordinates.map(unwrapRing) }
-        : { type: 'MultiPolygon', coordinates: g.coordinates.map((poly) => poly.map(unwrapRing)) };
+    const rounded = roundPolygons((g.type === 'Polygon' ? [g.coordinates] : g.coordinates).map((poly) => poly.map(unwrapRing)), digits);
+    const polygons = needsRepair(rounded) ? repair(rounded, digits) : rounded;
+    if (polygons.length === 0) continue;
+    const geometry: Polygon | MultiPolygon = polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0]! } : { type: 'MultiPolygon', coordinates: polygons };
     features.push({ type: 'Feature', id, properties: { name: f.properties.name }, geometry });
   }
   features.sort((a, b) => String(a.id).localeCompare(String(b.id)));

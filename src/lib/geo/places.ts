@@ -6,6 +6,7 @@ import { pointOnFeature } from '@turf/point-on-feature';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { CountryIndex } from './countries.ts';
+import { cutPolygonsAtAntimeridian } from './antimeridian.ts';
 import type { CircleSpec, NaturalEarthRef, PlaceRecord } from '../corpus/types.ts';
 
 export type PlaceGeometry = Point | Polygon | MultiPolygon;
@@ -50,7 +51,7 @@ export function placeGeometry(place: PlaceRecord, countries: CountryIndex): Plac
   if (spec.polygon) return polygonZone(spec.polygon);
   if (spec.parts) {
     const parts = spec.parts.map((part) => (part.circle ? circleZone(part.circle) : polygonZone(part.polygon!)));
-    return { type: 'MultiPolygon', coordinates: parts.map((p) => p.coordinates) };
+    return { type: 'MultiPolygon', coordinates: parts.flatMap((p) => (p.type === 'Polygon' ? [p.coordinates] : p.coordinates)) };
   }
   return naturalEarthShape(spec.country!, countries);
 }
@@ -59,11 +60,17 @@ function circleZone(spec: CircleSpec): Polygon {
   return circle(spec.center, spec.radius_km, { steps: 48, units: 'kilometers' }).geometry;
 }
 
-function polygonZone(points: Array<[number, number]>): Polygon {
+function polygonZone(points: Array<[number, number]>): Polygon | MultiPolygon {
   const ring = [...points];
   const first = ring[0]!;
   const last = ring[ring.length - 1]!;
   if (first[0] !== last[0] || first[1] !== last[1]) ring.push(first);
+  if (ring.some((p) => Math.abs(p[0]) > 180)) {
+    // Written with longitudes past ±180 to cross the meridian (polygon-checks.ts): cut there.
+    const cut = cutPolygonsAtAntimeridian([[ring]]);
+    if (!cut) throw new GeometryProblem('the polygon encloses no area');
+    return cut;
+  }
   return { type: 'Polygon', coordinates: [ring] };
 }
 
