@@ -146,4 +146,20 @@ describe('the map on the bundled corpus', () => {
     expect(await violations()).toEqual([]);
     await expectCleanRun(atlas);
   });
+
+  it('sets the Alekseev cable’s footnote marker as a superscript in the passage and the reader, never as tag text', async () => {
+    const atlas = await openAtlas(browser(), baseURL, {}, '#place=havana');
+    const { page } = atlas;
+    const passage = page.getByTestId('passage-panel').getByTestId('passage').filter({ hasText: 'President Dorticos' });
+    await passage.waitFor();
+    expect(await passage.locator('sup').allTextContents()).toEqual(['[1]']);
+    expect(await passage.locator('blockquote').innerText()).toContain('I gave both letters to President Dorticos.[1]');
+    expect(await page.getByTestId('passage-panel').innerText()).not.toMatch(/<\/?sup>/);
+    await passage.getByRole('button', { name: 'Read the whole document' }).click();
+    const reader = page.getByTestId('document-reader');
+    await reader.waitFor();
+    expect(await reader.locator('article sup').allTextContents()).toEqual(['[1]']);
+    expect(await reader.innerText()).not.toMatch(/<\/?[a-z]+>/i);
+    await expectCleanRun(atlas);
+  });
 });

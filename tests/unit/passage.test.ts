@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitParagraph, groupByParagraph, formatIsoDate } from '../../src/lib/corpus/passage.ts';
+import { splitParagraph, groupByParagraph, formatIsoDate, passageCitation } from '../../src/lib/corpus/passage.ts';
 import type { Evidence } from '../../src/lib/corpus/types.ts';
 
 const createDoc = () => {
@@ -22,6 +22,24 @@ describe('passages in their paragraph', () => {
       { text: ' too.', marked: false },
     ]);
     expect(splitParagraph(doc, doc.paragraphs[0]!, [createEvidence(doc, 'Paris')])).toEqual([{ text: 'First paragraph here.', marked: false }]);
+  });
+
+  it('sets the archive’s <sup> footnote marker as a superscript, never showing the tag, inside a quote or not', () => {
+    // As the Alekseev cable has it: a footnote marker straight after the quoted sentence, and an emoji before it.
+    const body = '🛩 I gave both letters to President Dorticos.<sup>[1]</sup> In my presence';
+    const doc = { body, paragraphs: [{ start: 0, end: Array.from(body).length }] };
+    const cp = (s: string) => Array.from(body).join('').indexOf(s) - 1; // the emoji is two UTF-16 units, one code point
+    const quote = { start: cp('I gave'), end: cp(' In my') };
+    const runs = splitParagraph(doc, doc.paragraphs[0]!, [quote]);
+    expect(runs).toEqual([
+      { text: '🛩 ', marked: false },
+      { text: 'I gave both letters to President Dorticos.', marked: true },
+      { text: '[1]', marked: true, sup: true },
+      { text: ' In my presence', marked: false },
+    ]);
+    expect(runs.map((r) => r.text).join('')).not.toMatch(/[<>]/);
+    expect(splitParagraph(doc, doc.paragraphs[0]!, []).find((r) => r.sup)).toEqual({ text: '[1]', marked: false, sup: true });
+    expect(passageCitation({ citation: 'Wilson Center.' }, { exact: 'Dorticos.<sup>[1]</sup>', start: 1, end: 2 })).toBe('“Dorticos.[1]” Wilson Center. Archive Atlas transcription, characters 1–2.');
   });
 
   it('shows two phrases of the same paragraph once', () => {

@@ -91,6 +91,14 @@ describe('search', () => {
     expect(searchAtlas(atlas, 'habana')[0]).toMatchObject({ kind: 'place', id: 'havana', matched: 'Habana' });
   });
 
+  it('shows a passage near the archive’s <sup> footnote marker without the tag, whole or cut in half', () => {
+    const snippets = ['President Dorticos', 'In my presence Dorticos', 'letters to President'].flatMap((q) =>
+      searchAtlas(atlas, q).flatMap((r) => (r.kind === 'passage' ? [r.snippet] : [])),
+    );
+    expect(snippets.some((s) => s.includes('Dorticos.[1]'))).toBe(true);
+    for (const s of snippets) expect(s).not.toMatch(/<|>|\bsup\b/);
+  });
+
   it('finds passages by their words, with offsets into the document body', () => {
     const results = searchAtlas(atlas, 'swiss banks').filter((r) => r.kind === 'passage');
     expect(results).toHaveLength(1);

@@ -19,6 +19,35 @@ export interface TextRun {
   marked: boolean;
   /** Inside a mention of a place on the map: its id. */
   place?: string;
+  /** Inside the archive's <sup>…</sup> (a footnote marker): set as a superscript. */
+  sup?: boolean;
+}
+
+/**
+ * The archive's own markup in a text (the only kind the corpus has is <sup>…</sup>, a footnote marker), as
+ * code-point ranges relative to the text: each tag, and what lies between an opening and its closing tag.
+ * The words stay verbatim in the data; the page sets them as typography and never shows the tag.
+ */
+export function markupIn(text: string): { tags: Range[]; superscripts: Range[] } {
+  const tags: Range[] = [];
+  const superscripts: Range[] = [];
+  let open: number | undefined;
+  for (const m of text.matchAll(/<(\/?)sup>/gi)) {
+    const start = Array.from(text.slice(0, m.index)).length;
+    const end = start + m[0].length;
+    tags.push({ start, end });
+    if (!m[1]) open = end;
+    else if (open !== undefined) {
+      superscripts.push({ start: open, end: start });
+      open = undefined;
+    }
+  }
+  return { tags, superscripts };
+}
+
+/** A text with the archive's markup tags taken out (for plain-text uses: a copied citation, an aria label). */
+export function withoutMarkup(text: string): string {
+  return text.replace(/<\/?sup>/gi, '');
 }
 
 /**
@@ -31,22 +60,28 @@ export function splitParagraph(
   ranges: readonly Range[],
   mentions: ReadonlyArray<Range & { place: string }> = [],
 ): TextRun[] {
+  const text = bodyOffsets(doc);
+  const markup = markupIn(text.slice(paragraph.start, paragraph.end));
+  const shift = (r: Range) => ({ start: r.start + paragraph.start, end: r.end + paragraph.start });
+  const [tags, superscripts] = [markup.tags.map(shift), markup.superscripts.map(shift)];
   const cuts = new Set([paragraph.start, paragraph.end]);
-  for (const r of [...ranges, ...mentions]) {
+  for (const r of [...ranges, ...mentions, ...tags, ...superscripts]) {
     if (r.end <= paragraph.start || r.start >= paragraph.end) continue;
     cuts.add(Math.max(r.start, paragraph.start));
     cuts.add(Math.min(r.end, paragraph.end));
   }
   const points = [...cuts].sort((a, b) => a - b);
-  const text = bodyOffsets(doc);
+  const within = (r: Range, a: number, b: number) => r.start <= a && r.end >= b;
   const runs: TextRun[] = [];
   for (let i = 0; i < points.length - 1; i++) {
     const [a, b] = [points[i]!, points[i + 1]!];
-    const marked = ranges.some((r) => r.start <= a && r.end >= b);
-    const place = mentions.find((m) => m.start <= a && m.end >= b)?.place;
+    if (tags.some((t) => within(t, a, b))) continue; // the tag itself is never shown
+    const marked = ranges.some((r) => within(r, a, b));
+    const place = mentions.find((m) => within(m, a, b))?.place;
+    const sup = superscripts.some((r) => within(r, a, b));
     const last = runs[runs.length - 1];
-    if (last && last.marked === marked && last.place === place && place === undefined) last.text += text.slice(a, b);
-    else runs.push({ text: text.slice(a, b), marked, ...(place ? { place } : {}) });
+    if (last && last.marked === marked && last.place === place && place === undefined && Boolean(last.sup) === sup) last.text += text.slice(a, b);
+    else runs.push({ text: text.slice(a, b), marked, ...(place ? { place } : {}), ...(sup ? { sup } : {}) });
   }
   return runs.filter((r) => r.text.length > 0);
 }
@@ -88,5 +123,5 @@ export function formatIsoDate(iso: string): string {
 /** A passage cited in note form: the words, then the document's archival citation and where in it they stand. */
 export function passageCitation(doc: Pick<CorpusDocument, 'citation'>, evidence: Pick<Evidence, 'exact' | 'start' | 'end'>): string {
   const citation = doc.citation.trim().replace(/\.$/, '');
-  return `“${evidence.exact.replace(/\s+/g, ' ')}” ${citation}. Archive Atlas transcription, characters ${evidence.start}–${evidence.end}.`;
+  return `“${withoutMarkup(evidence.exact).replace(/\s+/g, ' ')}” ${citation}. Archive Atlas transcription, characters ${evidence.start}–${evidence.end}.`;
 }

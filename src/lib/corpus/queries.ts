@@ -3,6 +3,7 @@ import type { Evidence, Role } from './types.ts';
 import { earliestDay, latestDay } from './dates.ts';
 import { foldTypography } from './quote.ts';
 import { bodyOffsets } from './offsets.ts';
+import { withoutMarkup } from './passage.ts';
 
 type AtlasView = Pick<Atlas, 'places' | 'legs' | 'documents'>;
 
@@ -68,6 +69,11 @@ const foldChar = (c: string) => {
 const fold = (s: string) => Array.from(s, foldChar).join('');
 
 /** Places by name or alias (Habana → Havana), then passages by their words; accents and case ignored. */
+/** A window of a document as search shows it: one line, no markup tags, not even half of one cut off at an edge. */
+function snippetText(window: string): string {
+  return withoutMarkup(window.replace(/^\/?s?u?p?>/i, '').replace(/<\/?s?u?p?$/i, '')).replace(/\s+/g, ' ');
+}
+
 export function searchAtlas(atlas: AtlasView, query: string, limit = 12): SearchResult[] {
   const q = fold(query.trim());
   if (q.length < 2) return [];
@@ -94,7 +100,7 @@ export function searchAtlas(atlas: AtlasView, query: string, limit = 12): Search
         title: doc.title,
         start,
         end,
-        snippet: `${from > 0 ? '…' : ''}${offsets.slice(from, to).replace(/\s+/g, ' ')}${to < offsets.length ? '…' : ''}`,
+        snippet: `${from > 0 ? '…' : ''}${snippetText(offsets.slice(from, to))}${to < offsets.length ? '…' : ''}`,
       });
     }
   }
