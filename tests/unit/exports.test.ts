@@ -147,6 +147,27 @@ describe('offsets in every published file count code points', () => {
   });
 });
 
+describe('zones and countries in places.geojson', () => {
+  it('stay within ±180° and never jump across the map, so a state across the meridian (the Soviet Union) is cut there', () => {
+    const fc = JSON.parse(read('places.geojson')) as FeatureCollection<Polygon | MultiPolygon | null, { id: string }>;
+    const jumps: string[] = [];
+    for (const f of fc.features) {
+      if (!f.geometry || (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon')) continue;
+      const rings = f.geometry.type === 'Polygon' ? f.geometry.coordinates : f.geometry.coordinates.flat();
+      for (const ring of rings) {
+        ring.forEach(([lon], i) => {
+          const next = ring[i + 1];
+          if (Math.abs(lon!) > 180 || (next && Math.abs(next[0]! - lon!) > 180)) jumps.push(`${f.properties.id} at point ${i}`);
+        });
+      }
+    }
+    expect(jumps).toEqual([]);
+    const ussr = fc.features.find((f) => f.properties.id === 'ussr')!.geometry as MultiPolygon;
+    const lons = ussr.coordinates.flat(2).map((p) => p[0]!);
+    expect([Math.min(...lons), Math.max(...lons)]).toEqual([-180, 180]);
+  });
+});
+
 describe('the basemap', () => {
   const basemap = () => JSON.parse(read('basemap.geojson')) as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
 

@@ -24,7 +24,13 @@ export function countriesById(topology: Topology): CountryIndex {
   }
   const wanted = (ids: readonly string[]) => countries.geometries.filter((g) => g.id !== undefined && ids.includes(String(g.id)));
   // merge() wants Polygon/MultiPolygon geometries; world-atlas countries are only those.
-  const mergeShapes = (ids: readonly string[]) => merge(topology, wanted(ids) as Parameters<typeof merge>[1]);
+  const mergeShapes = (ids: readonly string[]): MultiPolygon => {
+    const merged = merge(topology, wanted(ids) as Parameters<typeof merge>[1]);
+    // A merged state that crosses the 180° meridian (the Soviet Union) would draw as bands across the world: cut it there.
+    const cut = cutPolygonsAtAntimeridian(merged.coordinates.map((poly) => poly.map(unwrapRing)));
+    if (!cut) return merged;
+    return cut.type === 'Polygon' ? { type: 'MultiPolygon', coordinates: [cut.coordinates] } : cut;
+  };
   return Object.assign(byId, { mergeShapes });
 }
 
