@@ -54,3 +54,46 @@ export function countWebglContexts() {
 export function webglContexts(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as AtlasWindow).webglContexts?.() ?? Number.NaN);
 }
+
+/**
+ * Pairs of visible controls whose boxes overlap (one drawn over the other: a finger meant for one hits the other),
+ * named by their accessible text. A control inside another (a label's checkbox) is not an overlap.
+ */
+export function overlappingControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    // tsx (the screenshots script) names inner functions with a helper the page does not have.
+    const scope = globalThis as unknown as { __name?: unknown };
+    scope.__name ??= (f: unknown) => f;
+    const selector = 'button, a[href], input, select, textarea, summary, [role="slider"], [tabindex="0"], .maplibregl-ctrl-attrib';
+    const name = (e: Element) =>
+      (e.getAttribute('aria-label') || (e as HTMLInputElement).labels?.[0]?.innerText || (e as HTMLElement).innerText || e.getAttribute('placeholder') || e.getAttribute('name') || e.tagName).trim().replace(/\s+/g, ' ').slice(0, 40);
+    const controls = [...document.querySelectorAll(selector)].flatMap((e) => {
+      const r = e.getBoundingClientRect();
+      const style = getComputedStyle(e);
+      const shown = r.width > 0 && r.height > 0 && style.visibility !== 'hidden' && style.display !== 'none' && Number(style.opacity) > 0;
+      const onScreen = r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
+      // The map's canvas lies under every map control by design; what counts is controls on top of each other.
+      const isMap = e.classList.contains('maplibregl-canvas');
+      return shown && onScreen && !isMap && !e.closest('[inert], [aria-hidden="true"]') ? [{ e, r }] : [];
+    });
+    const pairs: string[] = [];
+    for (let i = 0; i < controls.length; i++) {
+      for (let j = i + 1; j < controls.length; j++) {
+        const [a, b] = [controls[i]!, controls[j]!];
+        if (a.e.contains(b.e) || b.e.contains(a.e)) continue;
+        const overlapX = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+        const overlapY = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+        // Scrolled out of its own box (a list inside a panel) is not on top of anything.
+        const clippedAway = [a, b].some(({ e }) => {
+          const box = e.getBoundingClientRect();
+          const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
+          const y = Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1);
+          const top = document.elementFromPoint(x, y);
+          return top !== null && !e.contains(top) && !top.contains(e) && ![a.e, b.e].some((c) => c.contains(top));
+        });
+        if (overlapX > 1 && overlapY > 1 && !clippedAway) pairs.push(`"${name(a.e)}" and "${name(b.e)}"`);
+      }
+    }
+    return pairs;
+  });
+}

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { launchChromium } from '../../src/build/chromium.ts';
-export { countWebglContexts, mapIdle, screenPoint, webglContexts } from '../../src/build/atlas-page.ts';
+export { countWebglContexts, mapIdle, overlappingControls, screenPoint, webglContexts } from '../../src/build/atlas-page.ts';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
