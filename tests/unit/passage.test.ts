@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitParagraph, groupByParagraph, formatIsoDate, passageCitation } from '../../src/lib/corpus/passage.ts';
+import { splitParagraph, groupByParagraph, formatIsoDate, passageCitation, passagesByRole } from '../../src/lib/corpus/passage.ts';
 import type { Evidence } from '../../src/lib/corpus/types.ts';
 
 const createDoc = () => {
@@ -79,5 +79,39 @@ describe('place names in the reader', () => {
       { text: ' is the centre.', marked: true },
       { text: ' Prague too.', marked: false },
     ]);
+  });
+});
+
+describe('passages by role', () => {
+  const body = 'Political talk.\n\nHe was trained in Habana.\n\nMore politics.\n\nMoney and training in Habana.';
+  const paragraphs = body.split('\n\n').reduce<Array<{ start: number; end: number }>>((list, text) => {
+    const start = list.length ? list[list.length - 1]!.end + 2 : 0;
+    return [...list, { start, end: start + text.length }];
+  }, []);
+  const doc = { body, paragraphs };
+  const quote = (exact: string, role: Evidence['role'], from = 0): Evidence => {
+    const start = body.indexOf(exact, from);
+    return { document: 'd', role, exact, start, end: start + exact.length };
+  };
+
+  it('puts the role the mark is drawn for first, whatever order the evidence came in, and each paragraph once under its highest role', () => {
+    const evidence = [
+      quote('Political talk.', 'context'),
+      quote('More politics.', 'context'),
+      quote('Money', 'funding'),
+      quote('He was trained in Habana.', 'training-site'),
+      quote('training in Habana', 'training-site', body.indexOf('Money')),
+    ];
+    const sections = passagesByRole(evidence, () => doc);
+    expect(sections.map((s) => [s.role, s.groups.map((g) => body.slice(paragraphs[g.paragraphs[0]!]!.start, paragraphs[g.paragraphs[0]!]!.end))])).toEqual([
+      ['training-site', ['He was trained in Habana.', 'Money and training in Habana.']],
+      ['context', ['Political talk.', 'More politics.']],
+    ]);
+    // The paragraph that also names money is shown once, with both phrases marked.
+    expect(sections[0]!.groups[1]!.evidence.map((e) => e.role)).toEqual(['funding', 'training-site']);
+  });
+
+  it('keeps a leg’s passages in one section', () => {
+    expect(passagesByRole([quote('He was trained in Habana.', 'route')], () => doc).map((s) => s.role)).toEqual(['route']);
   });
 });

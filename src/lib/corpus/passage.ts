@@ -1,4 +1,4 @@
-import type { CorpusDocument, Evidence } from './types.ts';
+import { ROLES, type CorpusDocument, type Evidence, type Role } from './types.ts';
 import { bodyOffsets } from './offsets.ts';
 
 export interface Range {
@@ -109,6 +109,30 @@ export function groupByParagraph(evidence: readonly Evidence[], documentById: (i
     } else groups.push({ document: e.document, paragraphs: span, evidence: [e] });
   }
   return groups;
+}
+
+export interface RoleSection {
+  role: Role | 'route';
+  groups: PassageGroup[];
+}
+
+/** Legend order, with a leg's 'route' last: the order a mark's roles are ranked in (its first is the colour it is drawn in). */
+const roleRank = (role: Role | 'route') => (role === 'route' ? ROLES.length : ROLES.indexOf(role));
+
+/**
+ * A mark's passages by role, the role it is drawn for first: a paragraph that says several things sits once, under its
+ * highest-ranked role. Within a role, passages come in the order of that role's evidence.
+ */
+export function passagesByRole(evidence: readonly Evidence[], documentById: (id: string) => Pick<CorpusDocument, 'paragraphs'> | undefined): RoleSection[] {
+  const sections = new Map<Role | 'route', Array<{ group: PassageGroup; first: number }>>();
+  for (const group of groupByParagraph(evidence, documentById)) {
+    const role = group.evidence.map((e) => e.role).sort((a, b) => roleRank(a) - roleRank(b))[0]!;
+    const first = evidence.findIndex((e) => e.role === role && group.evidence.includes(e));
+    sections.set(role, [...(sections.get(role) ?? []), { group, first }]);
+  }
+  return [...sections]
+    .sort(([a], [b]) => roleRank(a) - roleRank(b))
+    .map(([role, entries]) => ({ role, groups: entries.sort((a, b) => a.first - b.first).map((entry) => entry.group) }));
 }
 
 /** "14 April 1962", "April 1961" or "1961": never a day the source does not give. */
