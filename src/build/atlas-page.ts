@@ -69,8 +69,8 @@ export function overlappingControls(page: Page): Promise<string[]> {
       (e.getAttribute('aria-label') || (e as HTMLInputElement).labels?.[0]?.innerText || (e as HTMLElement).innerText || e.getAttribute('placeholder') || e.getAttribute('name') || e.tagName).trim().replace(/\s+/g, ' ').slice(0, 40);
     const controls = [...document.querySelectorAll(selector)].flatMap((e) => {
       const r = e.getBoundingClientRect();
-      const style = getComputedStyle(e);
-      const shown = r.width > 0 && r.height > 0 && style.visibility !== 'hidden' && style.display !== 'none' && Number(style.opacity) > 0;
+      // checkVisibility also sees what a closed <details> holds (laid out, never painted).
+      const shown = r.width > 0 && r.height > 0 && e.checkVisibility({ opacityProperty: true, visibilityProperty: true });
       const onScreen = r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth;
       // The map's canvas lies under every map control by design; what counts is controls on top of each other.
       const isMap = e.classList.contains('maplibregl-canvas');

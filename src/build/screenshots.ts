@@ -26,6 +26,7 @@ const SCENES = [
   { name: 'across-the-border', hash: '#journey=return-via-paris:3' },
   { name: 'west-indies', hash: '#place=west-indies' },
   { name: 'ussr', hash: '#place=ussr' },
+  { name: 'havana', hash: '#place=havana' },
 ];
 
 /** Without WebGL the page runs map-free: its message, list and panels are pictured too (a blocklisted GPU, a remote desktop). */

@@ -150,7 +150,10 @@ describe('the map on the bundled corpus', () => {
   it('sets the Alekseev cable’s footnote marker as a superscript in the passage and the reader, never as tag text', async () => {
     const atlas = await openAtlas(browser(), baseURL, {}, '#place=havana');
     const { page } = atlas;
-    const passage = page.getByTestId('passage-panel').getByTestId('passage').filter({ hasText: 'President Dorticos' });
+    // Havana is drawn as a training site: the cable is political context, in a section that starts folded.
+    const section = page.getByTestId('passage-panel').getByTestId('role-section').filter({ hasText: 'President Dorticos' });
+    await section.locator('summary').click();
+    const passage = section.getByTestId('passage').filter({ hasText: 'President Dorticos' });
     await passage.waitFor();
     expect(await passage.locator('sup').allTextContents()).toEqual(['[1]']);
     expect(await passage.locator('blockquote').innerText()).toContain('I gave both letters to President Dorticos.[1]');

@@ -30,6 +30,17 @@ export const ROLE_LABELS: Record<Role, string> = {
   context: 'Political context',
 };
 
+/** The same roles as the map's key names them: short enough for a row of chips; the panel gives the full name. */
+export const ROLE_KEY_LABELS: Record<Role, string> = {
+  ...ROLE_LABELS,
+  'command-centre': 'Command centre',
+  'documents-source': 'False papers from',
+  contact: 'Contacts',
+  funding: 'Funding',
+  front: 'Planned front',
+  context: 'Context',
+};
+
 export const PRECISIONS = ['point', 'country', 'area'] as const;
 /** point: a located city or site; country: a whole country's polygon; area: a vague place drawn as a zone. */
 export type Precision = (typeof PRECISIONS)[number];

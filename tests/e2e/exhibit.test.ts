@@ -1,0 +1,96 @@
+/**
+ * The visitor's first minute at every screen size (issue 12): the start card, a tap on each kind of mark that shows
+ * the passage the mark is drawn for without scrolling, no tag text anywhere, and no accessibility violations.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { anchorOf, axeViolations, expectCleanRun, legMiddle, mapIdle, openAtlas, screenPoint, useBrowser } from './browser.ts';
+
+const baseURL = inject('baseURL');
+const browser = useBrowser();
+
+const VIEWPORTS = [
+  { width: 360, height: 640, touch: true },
+  { width: 390, height: 844, touch: true },
+  { width: 768, height: 1024, touch: true },
+  { width: 1280, height: 800, touch: false },
+  { width: 1920, height: 1080, touch: false },
+  { width: 1080, height: 1920, touch: true },
+];
+
+/** One mark of each kind, where to touch it, and the words of the role it is drawn for. */
+const EXAMPLES = [
+  { kind: 'a training site', at: () => anchorOf('havana'), zoom: 7, name: 'Havana', role: 'Training site', words: 'He received his first training in Habana.' },
+  // Countries are touched away from their labels, where the legs that touch them start.
+  // Northern Mexico:
+  { kind: 'a transit hub', at: (): [number, number] => [-105.5, 27.5], zoom: 5, name: 'Mexico', role: 'Transit hub', words: 'His contingent traveled in groups by way of Mexico.' },
+  // The Beni, north of the leg that leaves from the label.
+  { kind: 'an origin country', at: (): [number, number] => [-65, -13.5], zoom: 5, name: 'Bolivia', role: 'Trainees came from', words: 'Bolivia' },
+  { kind: 'a zone', at: () => anchorOf('peru-central-sierra'), zoom: 6, name: 'The Sierra of central Peru', role: 'Planned front (Peru)', words: 'another is in the central region in the Sierra' },
+  { kind: 'a leg', at: () => legMiddle('cuba', 'paris'), zoom: 4, name: 'Cuba → Paris', role: 'Route leg', words: 'Groups are sent from Cuba to Paris' },
+];
+
+/** Centres the map on a point (no animation) and waits until it is drawn there. */
+async function centreOn(page: Page, lngLat: [number, number], zoom: number) {
+  await page.evaluate(({ center, zoom }) => (window as unknown as { atlas: { map: { jumpTo(o: object): void } } }).atlas.map.jumpTo({ center, zoom }), { center: lngLat, zoom });
+  await mapIdle(page);
+}
+
+/** How much of an element shows in the panel as it stands (unscrolled) and in the window: its visible top and bottom. */
+function shownIn(page: Page, selector: string) {
+  return page.evaluate((sel) => {
+    const side = document.querySelector('#side')!.getBoundingClientRect();
+    const box = document.querySelector(sel)!.getBoundingClientRect();
+    return { top: box.top, visibleBottom: Math.min(side.bottom, innerHeight), panelTop: side.top, scrolled: document.querySelector('#side')!.scrollTop };
+  }, selector);
+}
+
+describe('the exhibit at every screen size', () => {
+  it.each(VIEWPORTS)('opens on a start card and shows the passage a mark is drawn for on a tap at $width × $height', { timeout: 120_000 }, async ({ width, height, touch }) => {
+    const atlas = await openAtlas(browser(), baseURL, { viewport: { width, height }, hasTouch: touch, isMobile: touch, reducedMotion: 'reduce' });
+    const { page } = atlas;
+    const tap = (x: number, y: number) => (touch ? page.touchscreen.tap(x, y) : page.mouse.click(x, y));
+
+    const start = page.getByTestId('start-card');
+    expect(await start.getByRole('heading', { level: 2 }).textContent()).toBe('Start here');
+    expect(await start.getByRole('button').allTextContents()).toEqual(
+      expect.arrayContaining(['Explore the map', 'Read the documents', expect.stringContaining('Out to Cuba by way of Mexico')]),
+    );
+    expect(await axeViolations(page), `axe at ${width} × ${height}, start card`).toEqual([]);
+
+    const panel = page.getByTestId('passage-panel');
+    for (const example of EXAMPLES) {
+      await centreOn(page, example.at(), example.zoom);
+      const p = await screenPoint(page, example.at());
+      await tap(p.x, p.y);
+      await expect.poll(() => panel.locator('h2').textContent(), { message: `${example.kind} at ${width} × ${height}` }).toBe(example.name);
+      // The first passage is the role the mark is drawn for, and its opening lines show without scrolling.
+      // With several roles the passages come under role headings; with one, each passage names its role(s).
+      const sections = panel.getByTestId('role-section');
+      const firstRole = (await sections.count()) ? await sections.first().locator('h4').textContent() : await panel.getByTestId('passage').first().locator('.role').textContent();
+      expect(firstRole?.split(' · ')[0]).toBe(example.role);
+      const first = panel.getByTestId('passage').first();
+      expect(await first.locator('mark').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining(example.words)]));
+      const shown = await shownIn(page, '[data-testid="passage-panel"] [data-testid="passage"] blockquote');
+      expect(shown.scrolled).toBe(0);
+      expect(shown.top, `${example.kind}: the passage starts inside the panel`).toBeGreaterThanOrEqual(shown.panelTop);
+      expect(shown.top + 56, `${example.kind} at ${width} × ${height}: two lines of the passage show without scrolling`).toBeLessThanOrEqual(shown.visibleBottom);
+    }
+
+    // No tag text anywhere a visitor can read: every fold open, and the Alekseev cable's footnote in the reader.
+    await centreOn(page, anchorOf('havana'), 7);
+    const p = await screenPoint(page, anchorOf('havana'));
+    await tap(p.x, p.y);
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('Havana');
+    expect(await axeViolations(page), `axe at ${width} × ${height}, passage open`).toEqual([]);
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    expect(await page.locator('body').innerText()).not.toMatch(/<\/?[a-z][a-z0-9]*[\s>/]/i);
+    await panel.getByTestId('passage').filter({ hasText: 'President Dorticos' }).getByRole('button', { name: 'Read the whole document' }).click();
+    const reader = page.getByTestId('document-reader');
+    await reader.waitFor();
+    expect(await reader.locator('sup').allTextContents()).toContain('[1]');
+    expect(await reader.innerText()).not.toMatch(/<\/?[a-z][a-z0-9]*[\s>/]/i);
+    expect(await axeViolations(page), `axe at ${width} × ${height}, reader open`).toEqual([]);
+    await expectCleanRun(atlas);
+  });
+});
