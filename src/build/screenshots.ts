@@ -2,7 +2,9 @@
  * `npm run screenshots`: pictures of the built app to look at before a change lands (overlaps, clipped labels,
  * literal markup), at the viewports the issues name. Serves dist/ on 127.0.0.1 and writes PNGs to
  * test-results/screenshots/. Build first (`npm run build`).
- * Usage: tsx src/build/screenshots.ts [--out test-results/screenshots]
+ * With --readme it writes only the README's two pictures (desktop and phone) to static/.readme/, which is committed;
+ * static/ is the site's public folder, and its hidden folders are kept out of the build.
+ * Usage: tsx src/build/screenshots.ts [--out test-results/screenshots] [--readme]
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,8 +37,21 @@ const NO_WEBGL_SCENES = [
   { name: 'no-webgl-across-the-border', hash: '#journey=return-via-paris:3' },
 ];
 
-const { values } = parseArgs({ options: { out: { type: 'string', default: 'test-results/screenshots' } } });
-mkdirSync(values.out, { recursive: true });
+/** The README's pictures: a passage open beside the map on a laptop, the start card on a phone. */
+const README_SHOTS = [
+  { file: 'desktop.png', viewport: 'laptop', scene: 'havana' },
+  { file: 'phone.png', viewport: 'phone', scene: 'start' },
+];
+
+const { values } = parseArgs({ options: { out: { type: 'string', default: 'test-results/screenshots' }, readme: { type: 'boolean', default: false } } });
+const out = values.readme ? 'static/.readme' : values.out;
+mkdirSync(out, { recursive: true });
+/** The file a viewport's scene is written to, or null when this run does not take it. */
+const fileFor = (viewport: string, scene: string) => {
+  if (!values.readme) return join(out, `${viewport}-${scene}.png`);
+  const shot = README_SHOTS.find((s) => s.viewport === viewport && s.scene === scene);
+  return shot ? join(out, shot.file) : null;
+};
 const server = await startStaticServer('dist');
 const browser = await launchChromium();
 const browserWithoutWebGl = await launchChromium(['--disable-webgl', '--disable-webgl2']);
@@ -44,6 +59,8 @@ try {
   for (const viewport of VIEWPORTS) {
     for (const [scenes, withWebGl] of [[SCENES, browser], [NO_WEBGL_SCENES, browserWithoutWebGl]] as const) {
       for (const scene of scenes) {
+        const file = fileFor(viewport.name, scene.name);
+        if (!file) continue;
         const context = await withWebGl.newContext({ viewport, hasTouch: viewport.touch, isMobile: viewport.touch, reducedMotion: 'reduce' });
         const page = await context.newPage();
         await page.goto(`${server.url}${scene.hash}`);
@@ -51,7 +68,6 @@ try {
         await page.evaluate(() => (window as unknown as { atlas: { ready: Promise<void> } }).atlas.ready);
         const drawsAMap = await page.evaluate(() => (window as unknown as { atlas: { renderer: string } }).atlas.renderer !== 'none');
         if (drawsAMap) await mapIdle(page); // the journey's camera move after ready
-        const file = join(values.out, `${viewport.name}-${scene.name}.png`);
         await page.screenshot({ path: file });
         console.log(`screenshots: ${file}`);
         await context.close();

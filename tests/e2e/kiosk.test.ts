@@ -117,10 +117,11 @@ describe('the kiosk on a touch screen', () => {
     await expect.poll(step).toBe('Step 1 of 3: Cuba → Paris');
     await expect.poll(step, { timeout: 6000 }).toBe('Step 2 of 3: To several Latin American countries, among them Colombia and Brazil');
 
-    // A touch stops the tour and hands the map to the visitor.
+    // A touch stops the tour and hands the map to the visitor, on the start card's ways in.
     await attract.tap();
     await attract.waitFor({ state: 'hidden' });
     expect(await page.getByTestId('journey').count()).toBe(0);
+    expect(await page.getByTestId('start-card').getByRole('button', { name: /Back by way of Paris/ }).isVisible()).toBe(true);
     await tap(page, anchorOf('prague'));
     await expect.poll(() => page.getByTestId('passage-panel').locator('h2').textContent()).toBe('Prague');
     await expectCleanRun(atlas);
