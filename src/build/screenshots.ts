@@ -14,7 +14,9 @@ import { mapIdle } from './atlas-page.ts';
 import { startStaticServer } from './static-server.ts';
 
 const VIEWPORTS = [
+  { name: 'small-phone', width: 360, height: 640, touch: true },
   { name: 'phone', width: 390, height: 844, touch: true },
+  { name: 'tablet', width: 768, height: 1024, touch: true },
   { name: 'laptop', width: 1280, height: 800, touch: false },
   { name: '1080p', width: 1920, height: 1080, touch: false },
   { name: 'kiosk-portrait', width: 1080, height: 1920, touch: true },
