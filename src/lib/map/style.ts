@@ -23,6 +23,12 @@ export const ROUTE_COLOR = '#3b2f2f';
 export const CURRENT_LEG_COLOR = '#d35400';
 export const CONNECTED_LEG_COLOR = '#1f5fa8';
 
+export const LABEL_HALO = 'rgba(255,255,255,0.92)';
+/** Offsets in ems: clear of the pin (radius 9 px with its outline) whichever side the label takes. */
+const PIN_LABEL_ANCHORS = ['top', [0, 1.1], 'bottom', [0, -1.1], 'left', [0.95, 0], 'right', [-0.95, 0], 'top-left', [0.75, 0.75], 'top-right', [-0.75, 0.75], 'bottom-left', [0.75, -0.75], 'bottom-right', [-0.75, -0.75]];
+/** A country's or zone's label: on its label point, else nudged above, below or to a side. */
+const SHAPE_LABEL_ANCHORS = ['center', [0, 0], 'top', [0, 0.7], 'bottom', [0, -0.7], 'left', [0.7, 0], 'right', [-0.7, 0]];
+
 const roleColor: ExpressionSpecification = ['match', ['get', 'primaryRole'], ...ROLES.flatMap((r) => [r, ROLE_COLORS[r]]), '#555'] as unknown as ExpressionSpecification;
 /** Selected, or one of the places a journey step shows together. */
 const selected = (on: number | string, off: number | string): DataDrivenPropertyValueSpecification<number> =>
@@ -135,15 +141,38 @@ export const DATA_LAYERS: LayerSpecification[] = [
     type: 'symbol',
     source: SOURCES.labels,
     layout: {
-      'text-field': ['get', 'name'],
+      // A zone's shorter label where the curator gave one; the panel and the list keep the full name.
+      'text-field': ['coalesce', ['get', 'label'], ['get', 'name']],
       'text-font': [LABEL_FONT],
       'text-size': 13,
-      'text-offset': ['case', ['==', ['get', 'precision'], 'point'], ['literal', [0, 1.1]], ['literal', [0, 0]]],
-      'text-anchor': ['case', ['==', ['get', 'precision'], 'point'], 'top', 'center'],
       'text-max-width': 9,
-      'text-optional': true,
+      // Where two labels would meet, MapLibre hides the one placed later: training sites and hubs go first, context last.
+      'symbol-sort-key': ['get', 'labelRank'],
+      // A pin's label may sit on any side of it, and a shape's label a little off its centre, before it is hidden.
+      'text-variable-anchor-offset': ['case', isPrecision('point'), ['literal', PIN_LABEL_ANCHORS], ['literal', SHAPE_LABEL_ANCHORS]] as unknown as ExpressionSpecification,
+      'text-justify': 'auto',
+      // Room between neighbouring labels, so two never touch even where both fit.
+      'text-padding': 4,
+      'text-allow-overlap': false,
+      'text-ignore-placement': false,
     },
-    paint: { 'text-color': '#1d1d1d', 'text-halo-color': 'rgba(255,255,255,0.92)', 'text-halo-width': 1.6 },
+    paint: { 'text-color': '#1d1d1d', 'text-halo-color': LABEL_HALO, 'text-halo-width': 1.6 },
+  },
+  {
+    // Invisible boxes over the pins, placed before the labels (a layer above is placed first): no label covers a pin.
+    // Any image the style already has will do; only its size counts (the arrow, 9 px at 1, drawn 18 px like a pin).
+    id: LAYERS.pinShields,
+    type: 'symbol',
+    source: SOURCES.places,
+    filter: isPrecision('point'),
+    layout: {
+      'icon-image': ARROW_IMAGE,
+      'icon-size': 2,
+      'icon-padding': 0,
+      'icon-allow-overlap': true,
+      'icon-ignore-placement': false,
+    },
+    paint: { 'icon-opacity': 0 },
   },
 ];
 
