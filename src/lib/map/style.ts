@@ -3,20 +3,25 @@ import type { FeatureCollection } from 'geojson';
 import { ROLES, type Role } from '../corpus/types.ts';
 import { ARROW_IMAGE, LABEL_FONT, LAYERS, SOURCES } from './ids.ts';
 
-/** Role colours, chosen to stay apart for the common colour-vision deficiencies and on the pale basemap. */
+/**
+ * Role colours: muted, each at least 3:1 against the land (#f6f3ec) so a pin or an outline stands out, and still
+ * apart from every other role under simulated deuteranopia and protanopia (CIEDE2000 at least 10 for every pair;
+ * tests/unit/palette.test.ts). Warm for the training and the trainees' movements, blue for the network that runs it,
+ * dark for what is planned, grey for context.
+ */
 export const ROLE_COLORS: Record<Role, string> = {
-  'training-site': '#c0392b',
-  'command-centre': '#0b2f5b',
-  'transit-hub': '#1f5fa8',
-  origin: '#d9822b',
-  're-entry': '#138a5a',
-  destination: '#6b8e23',
-  'documents-source': '#8c564b',
-  contact: '#4c9ab0',
-  funding: '#7b3f9e',
-  'planned-training': '#8a6d1f',
-  front: '#c2185b',
-  context: '#5f6b73',
+  'training-site': '#b5400a',
+  'command-centre': '#2d1e69',
+  'transit-hub': '#2d69c3',
+  origin: '#a08c28',
+  're-entry': '#2d9696',
+  destination: '#69694b',
+  'documents-source': '#781e1e',
+  contact: '#0096d2',
+  funding: '#694b78',
+  'planned-training': '#a58769',
+  front: '#4b1e2d',
+  context: '#5a5a5a',
 };
 export const ROUTE_COLOR = '#3b2f2f';
 /** The leg a journey is on, and the legs around a selected place. */
