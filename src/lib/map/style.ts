@@ -168,7 +168,8 @@ export const DATA_LAYERS: LayerSpecification[] = [
     // Any image the style already has will do; only its size counts (the arrow, 9 px at 1, drawn 18 px like a pin).
     id: LAYERS.pinShields,
     type: 'symbol',
-    source: SOURCES.places,
+    // A pin's label point is the pin itself; from the labels' own source, the shields arrive with the labels.
+    source: SOURCES.labels,
     filter: isPrecision('point'),
     layout: {
       'icon-image': ARROW_IMAGE,
