@@ -1,7 +1,8 @@
 /**
  * `npm run screenshots`: pictures of the built app to look at before a change lands (overlaps, clipped labels,
  * literal markup), at the viewports the issues name. Serves dist/ on 127.0.0.1 and writes PNGs to
- * test-results/screenshots/. Build first (`npm run build`).
+ * test-results/screenshots/, and the laptop view once more as seen with deuteranopia and protanopia (simulated by
+ * Chromium). Build first (`npm run build`).
  * With --readme it writes only the README's two pictures (desktop and phone) to static/.readme/, which is committed;
  * static/ is the site's public folder, and its hidden folders are kept out of the build.
  * Usage: tsx src/build/screenshots.ts [--out test-results/screenshots] [--readme]
@@ -9,6 +10,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { mapIdle } from './atlas-page.ts';
 import { startStaticServer } from './static-server.ts';
@@ -39,6 +41,29 @@ const NO_WEBGL_SCENES = [
   { name: 'no-webgl-across-the-border', hash: '#journey=return-via-paris:3' },
 ];
 
+/**
+ * The laptop view as a reader with a colour-vision deficiency sees it (Chromium's own simulation): the role colours
+ * must stay apart there too (tests/unit/palette.test.ts checks the numbers; these are to look at).
+ */
+const VISION_DEFICIENCIES = ['deuteranopia', 'protanopia'] as const;
+const VISION_SCENES = [SCENES[0]!, SCENES[2]!];
+
+/** Opens the page at this size and hash, waits for the map to be still, and writes the PNG. */
+async function shoot(withBrowser: Browser, viewport: (typeof VIEWPORTS)[number], hash: string, name: string, deficiency?: (typeof VISION_DEFICIENCIES)[number]) {
+  const context = await withBrowser.newContext({ viewport, hasTouch: viewport.touch, isMobile: viewport.touch, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  if (deficiency) await (await context.newCDPSession(page)).send('Emulation.setEmulatedVisionDeficiency', { type: deficiency });
+  await page.goto(`${server.url}${hash}`);
+  await page.waitForFunction(() => (window as unknown as { atlas?: { ready?: Promise<void> } }).atlas?.ready !== undefined);
+  await page.evaluate(() => (window as unknown as { atlas: { ready: Promise<void> } }).atlas.ready);
+  const drawsAMap = await page.evaluate(() => (window as unknown as { atlas: { renderer: string } }).atlas.renderer !== 'none');
+  if (drawsAMap) await mapIdle(page); // the journey's camera move after ready
+  const file = join(out, name);
+  await page.screenshot({ path: file });
+  console.log(`screenshots: ${file}`);
+  await context.close();
+}
+
 /** The README's pictures: a passage open beside the map on a laptop, the start card on a phone. */
 const README_SHOTS = [
   { file: 'desktop.png', viewport: 'laptop', scene: 'havana' },
@@ -48,33 +73,26 @@ const README_SHOTS = [
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'test-results/screenshots' }, readme: { type: 'boolean', default: false } } });
 const out = values.readme ? 'static/.readme' : values.out;
 mkdirSync(out, { recursive: true });
-/** The file a viewport's scene is written to, or null when this run does not take it. */
-const fileFor = (viewport: string, scene: string) => {
-  if (!values.readme) return join(out, `${viewport}-${scene}.png`);
-  const shot = README_SHOTS.find((s) => s.viewport === viewport && s.scene === scene);
-  return shot ? join(out, shot.file) : null;
-};
 const server = await startStaticServer('dist');
 const browser = await launchChromium();
 const browserWithoutWebGl = await launchChromium(['--disable-webgl', '--disable-webgl2']);
 try {
-  for (const viewport of VIEWPORTS) {
+  if (values.readme) {
+    for (const shot of README_SHOTS) {
+      const viewport = VIEWPORTS.find((v) => v.name === shot.viewport)!;
+      await shoot(browser, viewport, SCENES.find((s) => s.name === shot.scene)!.hash, shot.file);
+    }
+  }
+  for (const viewport of values.readme ? [] : VIEWPORTS) {
     for (const [scenes, withWebGl] of [[SCENES, browser], [NO_WEBGL_SCENES, browserWithoutWebGl]] as const) {
       for (const scene of scenes) {
-        const file = fileFor(viewport.name, scene.name);
-        if (!file) continue;
-        const context = await withWebGl.newContext({ viewport, hasTouch: viewport.touch, isMobile: viewport.touch, reducedMotion: 'reduce' });
-        const page = await context.newPage();
-        await page.goto(`${server.url}${scene.hash}`);
-        await page.waitForFunction(() => (window as unknown as { atlas?: { ready?: Promise<void> } }).atlas?.ready !== undefined);
-        await page.evaluate(() => (window as unknown as { atlas: { ready: Promise<void> } }).atlas.ready);
-        const drawsAMap = await page.evaluate(() => (window as unknown as { atlas: { renderer: string } }).atlas.renderer !== 'none');
-        if (drawsAMap) await mapIdle(page); // the journey's camera move after ready
-        await page.screenshot({ path: file });
-        console.log(`screenshots: ${file}`);
-        await context.close();
+        await shoot(withWebGl, viewport, scene.hash, `${viewport.name}-${scene.name}.png`);
       }
     }
+  }
+  const laptop = VIEWPORTS.find((v) => v.name === 'laptop')!;
+  for (const deficiency of values.readme ? [] : VISION_DEFICIENCIES) {
+    for (const scene of VISION_SCENES) await shoot(browser, laptop, scene.hash, `${laptop.name}-${deficiency}-${scene.name}.png`, deficiency);
   }
 } finally {
   await Promise.all([browser.close(), browserWithoutWebGl.close()]);

@@ -221,8 +221,14 @@ describe('the map on a GPU that keeps resetting', () => {
     const drawn = async () => ({ places: await renderedIds(page, ['place-points', 'place-country-fill', 'place-area-fill']), legs: await renderedIds(page, ['legs-line', 'legs-line-from-context']) });
     expect(await drawn()).toEqual(all);
     const canvas = page.locator('canvas.maplibregl-canvas');
+    // The picture to keep is the one after a first restore. Before it, a label may sit on another side of its pin:
+    // MapLibre keeps the side a label took while the camera moved (so labels do not jump as the map pans), and a
+    // restored map places every label afresh, the same way each time.
+    await loseAndRestoreContext(page);
+    await mapIdle(page);
+    expect(await drawn(), 'after the first restore').toEqual(all);
     const picture = await canvas.screenshot();
-    for (let i = 1; i <= 20; i++) {
+    for (let i = 2; i <= 20; i++) {
       await loseAndRestoreContext(page);
       await mapIdle(page);
       expect(await drawn(), `after restore ${i}`).toEqual(all);

@@ -30,6 +30,14 @@ export interface PlaceProps {
   note?: string;
 }
 
+/** A label point: the place's properties, plus what the map prints and in which order it places labels. */
+export interface LabelProps extends PlaceProps {
+  /** The text on the map: the curator's shorter `label` where given, else `name` (which the panel and list show). */
+  label: string;
+  /** MapLibre's symbol-sort-key: lower is placed first, so it wins where two labels would collide (see labelRank). */
+  labelRank: number;
+}
+
 export interface LegProps {
   id: string;
   name: string;
@@ -90,7 +98,7 @@ export interface PublishedDocument extends CorpusDocument {
 
 export interface Atlas {
   places: FeatureCollection<PlaceGeometry, PlaceProps>;
-  labels: FeatureCollection<Point, PlaceProps>;
+  labels: FeatureCollection<Point, LabelProps>;
   legs: FeatureCollection<LineString | MultiLineString, LegProps>;
   journeys: Journey[];
   documents: PublishedDocument[];
@@ -124,7 +132,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
   const geometries = new Map<string, PlaceGeometry>();
   const anchors = new Map<string, Position>();
   const placeFeatures: Array<Feature<PlaceGeometry, PlaceProps>> = [];
-  const labelFeatures: Array<Feature<Point, PlaceProps>> = [];
+  const labelFeatures: Array<Feature<Point, LabelProps>> = [];
   const placesById = new Map(corpus.places.map((p) => [p.id, p]));
 
   for (const place of [...corpus.places].sort((a, b) => byText(a.id, b.id))) {
@@ -151,7 +159,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
       aliases: place.aliases,
       kind: place.kind,
       roles,
-      primaryRole: roles[0]!,
+      primaryRole: primaryRoleOf(roles),
       precision: place.precision,
       documents: [...new Set(evidence.map((e) => e.document))],
       evidence,
@@ -162,7 +170,8 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
       ...(place.note ? { note: place.note } : {}),
     };
     placeFeatures.push({ type: 'Feature', id: place.id, properties: props, geometry });
-    labelFeatures.push({ type: 'Feature', id: place.id, properties: props, geometry: { type: 'Point', coordinates: anchors.get(place.id)! } });
+    const labelProps: LabelProps = { ...props, label: place.label ?? place.name, labelRank: labelRank(primaryRoleOf(roles), place.precision, evidence.length) };
+    labelFeatures.push({ type: 'Feature', id: place.id, properties: labelProps, geometry: { type: 'Point', coordinates: anchors.get(place.id)! } });
   }
 
   const legFeatures: Array<Feature<LineString | MultiLineString, LegProps>> = [];
@@ -263,6 +272,19 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
       counts: { documents: corpus.documents.length, places: placeFeatures.length, legs: legFeatures.length, claims: corpus.claims.length },
     },
   };
+}
+
+const primaryRoleOf = (roles: Role[]): Role => roles[0]!;
+
+/**
+ * Where labels would collide, which one the map keeps: by the place's role in legend order (training sites, the
+ * command centre and hubs before the places merely named as context), then a city before a country before a vague
+ * zone (a city's label is the only name its pin has; a country and a zone can be seen by their shapes), then the
+ * place more passages speak of. Always below the next whole number, so the passages never outweigh a role.
+ */
+export function labelRank(primaryRole: Role, precision: Precision, passages: number): number {
+  const byRole = ROLES.indexOf(primaryRole) * PRECISION_ORDER.length + PRECISION_ORDER.indexOf(precision);
+  return byRole + Math.round(1000 / (passages + 1)) / 1000;
 }
 
 /** "A → B" where the text gives the direction; "A – B" where it names both but not the order. */

@@ -137,6 +137,11 @@ export function loadCorpus(files: CorpusFiles): Corpus {
       problems.push(new CorpusError(files.places.path, placesYaml!.lineOf([i, 'id']), `duplicate place id "${place.id}"; each place needs its own id`));
       continue;
     }
+    if (place.label !== undefined && place.label.length >= place.name.length) {
+      problems.push(
+        new CorpusError(files.places.path, placesYaml!.lineOf([i, 'label']), `place "${place.id}": label "${place.label}" is not shorter than its name "${place.name}"; a label only shortens the name for the map, so remove it to print the name`),
+      );
+    }
     const geometryKey = { point: 'point', country: 'country', area: 'area' }[place.precision];
     if (!(geometryKey in place)) {
       problems.push(

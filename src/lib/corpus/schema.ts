@@ -94,6 +94,7 @@ export const placesSchema = {
     properties: {
       id: { type: 'string', pattern: id },
       name: { type: 'string', minLength: 1 },
+      label: { type: 'string', minLength: 1 },
       aliases: { type: 'array', items: { type: 'string', minLength: 1 } },
       kind: { enum: ['city', 'site', 'country', 'region'] },
       precision: { enum: [...PRECISIONS] },

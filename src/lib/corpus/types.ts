@@ -112,6 +112,11 @@ export interface AreaSpec {
 export interface PlaceRecord {
   id: string;
   name: string;
+  /**
+   * A shorter name printed on the map, for a name too long to fit among its neighbours; the panel, the list
+   * and search keep `name`. It may only shorten the name, never say more or other than it.
+   */
+  label?: string;
   aliases: string[];
   kind: 'city' | 'site' | 'country' | 'region';
   precision: Precision;

@@ -16,6 +16,7 @@ export const LAYERS = {
   points: 'place-points',
   pointsHit: 'place-points-hit',
   labels: 'place-labels',
+  pinShields: 'place-pin-shields',
 } as const;
 
 /** Layers a tap can select, and the order in which a tap prefers them (pins first, countries last). */

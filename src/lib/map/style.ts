@@ -3,25 +3,36 @@ import type { FeatureCollection } from 'geojson';
 import { ROLES, type Role } from '../corpus/types.ts';
 import { ARROW_IMAGE, LABEL_FONT, LAYERS, SOURCES } from './ids.ts';
 
-/** Role colours, chosen to stay apart for the common colour-vision deficiencies and on the pale basemap. */
+/**
+ * Role colours: muted, each at least 3:1 against the land (#f6f3ec) so a pin or an outline stands out, and still
+ * apart from every other role under simulated deuteranopia and protanopia (CIEDE2000 at least 10 for every pair;
+ * tests/unit/palette.test.ts). Warm for the training and the trainees' movements, blue for the network that runs it,
+ * dark for what is planned, grey for context.
+ */
 export const ROLE_COLORS: Record<Role, string> = {
-  'training-site': '#c0392b',
-  'command-centre': '#0b2f5b',
-  'transit-hub': '#1f5fa8',
-  origin: '#d9822b',
-  're-entry': '#138a5a',
-  destination: '#6b8e23',
-  'documents-source': '#8c564b',
-  contact: '#4c9ab0',
-  funding: '#7b3f9e',
-  'planned-training': '#8a6d1f',
-  front: '#c2185b',
-  context: '#5f6b73',
+  'training-site': '#b5400a',
+  'command-centre': '#2d1e69',
+  'transit-hub': '#2d69c3',
+  origin: '#a08c28',
+  're-entry': '#2d9696',
+  destination: '#69694b',
+  'documents-source': '#781e1e',
+  contact: '#0096d2',
+  funding: '#694b78',
+  'planned-training': '#a58769',
+  front: '#4b1e2d',
+  context: '#5a5a5a',
 };
 export const ROUTE_COLOR = '#3b2f2f';
 /** The leg a journey is on, and the legs around a selected place. */
 export const CURRENT_LEG_COLOR = '#d35400';
 export const CONNECTED_LEG_COLOR = '#1f5fa8';
+
+export const LABEL_HALO = 'rgba(255,255,255,0.92)';
+/** Offsets in ems: clear of the pin (radius 9 px with its outline) whichever side the label takes. */
+const PIN_LABEL_ANCHORS = ['top', [0, 1.1], 'bottom', [0, -1.1], 'left', [0.95, 0], 'right', [-0.95, 0], 'top-left', [0.75, 0.75], 'top-right', [-0.75, 0.75], 'bottom-left', [0.75, -0.75], 'bottom-right', [-0.75, -0.75]];
+/** A country's or zone's label: on its label point, else nudged above, below or to a side. */
+const SHAPE_LABEL_ANCHORS = ['center', [0, 0], 'top', [0, 0.7], 'bottom', [0, -0.7], 'left', [0.7, 0], 'right', [-0.7, 0]];
 
 const roleColor: ExpressionSpecification = ['match', ['get', 'primaryRole'], ...ROLES.flatMap((r) => [r, ROLE_COLORS[r]]), '#555'] as unknown as ExpressionSpecification;
 /** Selected, or one of the places a journey step shows together. */
@@ -135,15 +146,39 @@ export const DATA_LAYERS: LayerSpecification[] = [
     type: 'symbol',
     source: SOURCES.labels,
     layout: {
-      'text-field': ['get', 'name'],
+      // A zone's shorter label where the curator gave one; the panel and the list keep the full name.
+      'text-field': ['coalesce', ['get', 'label'], ['get', 'name']],
       'text-font': [LABEL_FONT],
       'text-size': 13,
-      'text-offset': ['case', ['==', ['get', 'precision'], 'point'], ['literal', [0, 1.1]], ['literal', [0, 0]]],
-      'text-anchor': ['case', ['==', ['get', 'precision'], 'point'], 'top', 'center'],
       'text-max-width': 9,
-      'text-optional': true,
+      // Where two labels would meet, MapLibre hides the one placed later: training sites and hubs go first, context last.
+      'symbol-sort-key': ['get', 'labelRank'],
+      // A pin's label may sit on any side of it, and a shape's label a little off its centre, before it is hidden.
+      'text-variable-anchor-offset': ['case', isPrecision('point'), ['literal', PIN_LABEL_ANCHORS], ['literal', SHAPE_LABEL_ANCHORS]] as unknown as ExpressionSpecification,
+      'text-justify': 'auto',
+      // Room between neighbouring labels, so two never touch even where both fit.
+      'text-padding': 4,
+      'text-allow-overlap': false,
+      'text-ignore-placement': false,
     },
-    paint: { 'text-color': '#1d1d1d', 'text-halo-color': 'rgba(255,255,255,0.92)', 'text-halo-width': 1.6 },
+    paint: { 'text-color': '#1d1d1d', 'text-halo-color': LABEL_HALO, 'text-halo-width': 1.6 },
+  },
+  {
+    // Invisible boxes over the pins, placed before the labels (a layer above is placed first): no label covers a pin.
+    // Any image the style already has will do; only its size counts (the arrow, 9 px at 1, drawn 18 px like a pin).
+    id: LAYERS.pinShields,
+    type: 'symbol',
+    // A pin's label point is the pin itself; from the labels' own source, the shields arrive with the labels.
+    source: SOURCES.labels,
+    filter: isPrecision('point'),
+    layout: {
+      'icon-image': ARROW_IMAGE,
+      'icon-size': 2,
+      'icon-padding': 0,
+      'icon-allow-overlap': true,
+      'icon-ignore-placement': false,
+    },
+    paint: { 'icon-opacity': 0 },
   },
 ];
 
