@@ -109,17 +109,26 @@ export interface Target {
   lngLat: [number, number];
 }
 
+/** Where a tap lands: on the place on the map (the app), or on the page's button named after it (the bare tap page). */
+export type TapOn = 'map' | 'button';
+
 /**
  * Tap → passage: from the pointer going down on a place to the first frame in which the passage panel shows it.
- * Alternates between targets so each tap changes what the panel says.
+ * Alternates between targets so each tap changes what the panel says. The bare tap page (src/bench/tap.html) is
+ * measured by the same code, through the same input pipeline, on its buttons.
  */
-export async function measureTapToPassage(browser: Browser, url: string, targets: Target[], taps: number): Promise<number[]> {
+export async function measureTapToPassage(browser: Browser, url: string, targets: Target[], taps: number, on: TapOn = 'map'): Promise<number[]> {
   const { context, page, errors } = await openApp(browser, url, true);
+  const buttonCentre = (name: string) =>
+    page.evaluate((n) => {
+      const r = document.querySelector(`button[data-target="${n}"]`)!.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }, name);
   const latencies: number[] = [];
   for (let i = 0; i < taps; i++) {
     const target = targets[i % targets.length]!;
-    await mapIdle(page); // the panel opening resizes the map: project only once it is still
-    const point = await screenPoint(page, target.lngLat);
+    if (on === 'map') await mapIdle(page); // the panel opening resizes the map: project only once it is still
+    const point = on === 'map' ? await screenPoint(page, target.lngLat) : await buttonCentre(target.name);
     const shown = page.evaluate(
       (name) =>
         new Promise<number>((resolve) => {
