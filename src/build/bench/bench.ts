@@ -157,7 +157,7 @@ try {
     const bare = { ...stats(bareLatencies), p90: p90Of(bareLatencies) };
     const tapRow = (label: string, s: typeof tap) => [label, ms(s.median), ms(s.p90), ms(s.min), ms(s.max), (s.median / bare.median).toFixed(2)];
     sections.push(
-      `Tap → passage on screen (touch, ${VIEWPORT.width}×${VIEWPORT.height}, ${taps} taps each alternating Paris and Prague; pointer down → the first frame after the heading shows the name)\n` +
+      `Tap → passage on screen (touch, ${VIEWPORT.width}×${VIEWPORT.height}, ${taps} taps each alternating Paris and Prague, each once the map's last frame is on screen; pointer down → the first frame after the heading shows the name)\n` +
         table(['page', 'median', 'p90', 'min', 'max', '× bare tap page'], [tapRow(`${pages.app.label} (tap on the map)`, tap), tapRow(tapPage.label, bare)]),
     );
     verdicts.push(
