@@ -136,6 +136,51 @@ export function createMapController(options: MapControllerOptions): MapControlle
   canvasContainer.addEventListener('pointermove', onPointerMove);
   offs.push(() => canvasContainer.removeEventListener('pointermove', onPointerMove));
 
+  // A tap's next frame belongs to the passage panel. MapLibre asks for a frame of the whole map when a touch starts
+  // and ends, even when nothing moves; under software WebGL that frame outlasts the panel's, and the panel waited for
+  // it. So from a pointer going down until the paint after its click, a repaint is held and asked for once after; a
+  // move (a pan, a pinch) lets it through at once, and so does a pointer that comes up without a click.
+  const repaint = map.triggerRepaint.bind(map);
+  let holding = false;
+  let held = false;
+  let releaseTimer: ReturnType<typeof setTimeout> | undefined;
+  let cancelRelease: (() => void) | null = null;
+  const release = () => {
+    clearTimeout(releaseTimer);
+    cancelRelease?.();
+    cancelRelease = null;
+    if (!holding) return;
+    holding = false;
+    if (held) repaint();
+    held = false;
+  };
+  map.triggerRepaint = () => {
+    if (holding) held = true;
+    else repaint();
+  };
+  const pointerListeners: Array<[string, () => void]> = [
+    ['pointerdown', () => {
+      release();
+      holding = true;
+      releaseTimer = setTimeout(release, 400); // a long press is no tap
+    }],
+    ['pointermove', release],
+    ['pointercancel', release],
+    ['pointerup', () => {
+      clearTimeout(releaseTimer);
+      if (holding) releaseTimer = setTimeout(release, 100);
+    }],
+    ['click', () => {
+      clearTimeout(releaseTimer);
+      if (holding && !cancelRelease) cancelRelease = afterNextPaint(release);
+    }],
+  ];
+  for (const [type, fn] of pointerListeners) {
+    canvasContainer.addEventListener(type, fn, { capture: true });
+    offs.push(() => canvasContainer.removeEventListener(type, fn, { capture: true }));
+  }
+  offs.push(release);
+
   // Highlights are feature states, asked for at once and drawn after the next paint (drawStates): a tap's passage
   // panel reaches the screen in the frame after the tap, and the map redraws its highlight in the frame after that.
   // Under software WebGL a map frame takes longer than the whole panel; drawn together, the panel waited for it.
