@@ -26,14 +26,21 @@ export function screenPoint(page: Page, lngLat: [number, number]): Promise<{ x: 
   }, lngLat);
 }
 
-/** Resolves once the map has stopped moving and drawn. */
+/**
+ * Resolves once the map has stopped moving and drawn. The app draws highlights after the next paint (so a tap's
+ * passage shows first): waiting for a frame and a task first lets those join what is drawn.
+ */
 export function mapIdle(page: Page): Promise<void> {
   return page.evaluate(
     () =>
       new Promise<void>((resolve) => {
         const { map } = (window as unknown as AtlasWindow).atlas;
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            map.once('idle', () => resolve());
+            map.triggerRepaint();
+          }, 0),
+        );
       }),
   );
 }

@@ -9,7 +9,7 @@ export async function buildApp(outDir: string): Promise<void> {
   await build({ logLevel: 'warn', build: { outDir: resolve(outDir), emptyOutDir: true } });
 }
 
-/** src/bench/*.html: a bare MapLibre page and a Leaflet page, with the app's derived data copied beside them. */
+/** src/bench/*.html: a bare MapLibre page, a Leaflet page and a bare tap page, with the app's derived data copied beside them. */
 export async function buildBaselines(outDir: string, dataDir: string): Promise<void> {
   await build({
     configFile: false,
@@ -23,7 +23,7 @@ export async function buildBaselines(outDir: string, dataDir: string): Promise<v
       target: 'es2022',
       chunkSizeWarningLimit: 1500,
       rolldownOptions: {
-        input: { maplibre: resolve('src/bench/maplibre.html'), leaflet: resolve('src/bench/leaflet.html') },
+        input: { maplibre: resolve('src/bench/maplibre.html'), leaflet: resolve('src/bench/leaflet.html'), tap: resolve('src/bench/tap.html') },
         output: { codeSplitting: { groups: [MAPLIBRE_CHUNK] } },
       },
     },

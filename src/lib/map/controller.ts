@@ -7,6 +7,7 @@ import { ARROW_IMAGE, PICK_TIERS, SOURCES } from './ids.ts';
 import { arrowImage, atlasStyle, DATA_LAYERS } from './style.ts';
 import { forTheMap } from './map-features.ts';
 import { MAX_ZOOM, MIN_ZOOM } from './camera.ts';
+import { afterNextPaint } from '../after-paint.ts';
 import type { FeatureKind, FeatureRef, LegEmphasis, MapRenderer, MapView } from './renderer.ts';
 
 // MapLibre 6 ships its worker as a separate module; under a bundler it must be told where it went.
@@ -102,11 +103,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
   on('click', (e) => options.onPick(pick(e.point)));
   // After a lost WebGL context MapLibre rebuilds the style from a snapshot; feature states are not in it.
   on('webglcontextrestored', () => {
-    map.once('idle', () => {
-      if (selected) setSelected(selected, true);
-      applyEmphasis(emphasized);
-      setOnStep(placesOnStep, true);
-    });
+    map.once('idle', () => drawStates(true));
   });
   on('moveend', () => options.onViewChange?.(currentView()));
   const currentView = (): MapView => {
@@ -127,27 +124,108 @@ export function createMapController(options: MapControllerOptions): MapControlle
     }
   };
 
-  let emphasized = new Map<string, LegEmphasis>();
-  const applyEmphasis = (next: Map<string, LegEmphasis>) => {
-    for (const id of emphasized.keys()) if (!next.has(id)) map.removeFeatureState({ source: SOURCES.legs, id }, 'emphasis');
-    for (const [id, emphasis] of next) map.setFeatureState({ source: SOURCES.legs, id }, { emphasis });
-    emphasized = next;
-  };
-  on('mousemove', (e) => {
-    const over = map.queryRenderedFeatures(e.point, { layers: interactiveLayers }).length > 0;
+  // The pointer cursor over what a click would pick: for a mouse only. A tap's compatibility mousemove would otherwise
+  // query the rendered features once more right before its click, on the way to the passage panel.
+  const canvasContainer = map.getCanvasContainer();
+  const onPointerMove = (e: PointerEvent) => {
+    if (e.pointerType !== 'mouse') return;
+    const rect = canvasContainer.getBoundingClientRect();
+    const over = map.queryRenderedFeatures([e.clientX - rect.left, e.clientY - rect.top], { layers: interactiveLayers }).length > 0;
     map.getCanvas().style.cursor = over ? 'pointer' : '';
-  });
-
-  let placesOnStep: readonly string[] = [];
-  const setOnStep = (ids: readonly string[], value: boolean) => {
-    for (const id of ids) for (const source of [SOURCES.places, SOURCES.labels]) map.setFeatureState({ source, id }, { onStep: value });
   };
+  canvasContainer.addEventListener('pointermove', onPointerMove);
+  offs.push(() => canvasContainer.removeEventListener('pointermove', onPointerMove));
 
+  // A tap's next frame belongs to the passage panel. MapLibre asks for a frame of the whole map when a touch starts
+  // and ends, even when nothing moves; under software WebGL that frame outlasts the panel's, and the panel waited for
+  // it. So from a pointer going down until the paint after its click, a repaint is held and asked for once after; a
+  // move (a pan, a pinch) lets it through at once, and so does a pointer that comes up without a click.
+  const repaint = map.triggerRepaint.bind(map);
+  let holding = false;
+  let held = false;
+  let releaseTimer: ReturnType<typeof setTimeout> | undefined;
+  let cancelRelease: (() => void) | null = null;
+  const release = () => {
+    clearTimeout(releaseTimer);
+    cancelRelease?.();
+    cancelRelease = null;
+    if (!holding) return;
+    holding = false;
+    if (held) repaint();
+    held = false;
+  };
+  map.triggerRepaint = () => {
+    if (holding) held = true;
+    else repaint();
+  };
+  const pointerListeners: Array<[string, () => void]> = [
+    ['pointerdown', () => {
+      release();
+      holding = true;
+      releaseTimer = setTimeout(release, 400); // a long press is no tap
+    }],
+    ['pointermove', release],
+    ['pointercancel', release],
+    ['pointerup', () => {
+      clearTimeout(releaseTimer);
+      if (holding) releaseTimer = setTimeout(release, 100);
+    }],
+    ['click', () => {
+      clearTimeout(releaseTimer);
+      if (holding && !cancelRelease) cancelRelease = afterNextPaint(release);
+    }],
+  ];
+  for (const [type, fn] of pointerListeners) {
+    canvasContainer.addEventListener(type, fn, { capture: true });
+    offs.push(() => canvasContainer.removeEventListener(type, fn, { capture: true }));
+  }
+  offs.push(release);
+
+  // Highlights are feature states, asked for at once and drawn after the next paint (drawStates): a tap's passage
+  // panel reaches the screen in the frame after the tap, and the map redraws its highlight in the frame after that.
+  // Under software WebGL a map frame takes longer than the whole panel; drawn together, the panel waited for it.
   let selected: FeatureRef | null = null;
+  let emphasized = new Map<string, LegEmphasis>();
+  let placesOnStep: readonly string[] = [];
+  const drawn = { selected: null as FeatureRef | null, emphasized: new Map<string, LegEmphasis>(), placesOnStep: [] as readonly string[] };
+
   const sourcesOf = (ref: FeatureRef) => (ref.kind === 'leg' ? [SOURCES.legs] : [SOURCES.places, SOURCES.labels]);
   const setSelected = (ref: FeatureRef, value: boolean) => {
     for (const source of sourcesOf(ref)) map.setFeatureState({ source, id: ref.id }, { selected: value });
   };
+  const setOnStep = (ids: readonly string[], value: boolean) => {
+    for (const id of ids) for (const source of [SOURCES.places, SOURCES.labels]) map.setFeatureState({ source, id }, { onStep: value });
+  };
+  const sameRef = (a: FeatureRef | null, b: FeatureRef | null) => a === b || (a !== null && b !== null && a.id === b.id && a.kind === b.kind);
+  /** Brings the map's feature states to what was asked; `all` sets every one again (new data, a restored context). */
+  function drawStates(all = false) {
+    if (all || !sameRef(drawn.selected, selected)) {
+      if (drawn.selected) setSelected(drawn.selected, false);
+      if (selected) setSelected(selected, true);
+      drawn.selected = selected;
+    }
+    if (all || drawn.emphasized !== emphasized) {
+      for (const id of drawn.emphasized.keys()) if (!emphasized.has(id)) map.removeFeatureState({ source: SOURCES.legs, id }, 'emphasis');
+      for (const [id, emphasis] of emphasized) if (all || drawn.emphasized.get(id) !== emphasis) map.setFeatureState({ source: SOURCES.legs, id }, { emphasis });
+      drawn.emphasized = emphasized;
+    }
+    if (all || drawn.placesOnStep !== placesOnStep) {
+      setOnStep(drawn.placesOnStep, false);
+      setOnStep(placesOnStep, true);
+      drawn.placesOnStep = placesOnStep;
+    }
+  }
+  let cancelDraw: (() => void) | null = null;
+  const afterDraw: Array<() => void> = [];
+  const scheduleDraw = () => {
+    if (!isLoaded || cancelDraw) return; // before load, setData draws what was asked
+    cancelDraw = afterNextPaint(() => {
+      cancelDraw = null;
+      drawStates();
+      for (const fn of afterDraw.splice(0)) fn();
+    });
+  };
+  offs.push(() => cancelDraw?.());
 
   return {
     kind: 'maplibre',
@@ -157,35 +235,28 @@ export function createMapController(options: MapControllerOptions): MapControlle
       (map.getSource(SOURCES.places) as GeoJSONSource).setData(forTheMap(data.places));
       (map.getSource(SOURCES.labels) as GeoJSONSource).setData(forTheMap(data.labels));
       (map.getSource(SOURCES.legs) as GeoJSONSource).setData(forTheMap(data.legs));
-      if (selected) setSelected(selected, true);
       applyVisibility();
-      applyEmphasis(emphasized);
-      setOnStep(placesOnStep, true);
+      drawStates(true);
     },
     setVisible(next) {
       visible = next;
       if (isLoaded) applyVisibility();
     },
     emphasizeLegs(next) {
-      if (isLoaded) applyEmphasis(next);
-      else emphasized = next;
+      emphasized = next;
+      scheduleDraw();
     },
     emphasizePlaces(ids) {
-      if (isLoaded) {
-        setOnStep(placesOnStep, false);
-        setOnStep(ids, true);
-      }
       placesOnStep = ids;
+      scheduleDraw();
     },
     view: currentView,
     jumpTo(view) {
       map.jumpTo({ center: [view.lng, view.lat], zoom: view.zoom });
     },
     select(ref) {
-      if (selected && isLoaded) setSelected(selected, false);
       selected = ref;
-      // Before load, setData applies the remembered selection.
-      if (ref && isLoaded) setSelected(ref, true);
+      scheduleDraw();
     },
     frame(bounds, maxZoom = 5, padding) {
       const canvas = map.getCanvas().getBoundingClientRect();
@@ -198,8 +269,12 @@ export function createMapController(options: MapControllerOptions): MapControlle
     },
     whenIdle() {
       return new Promise((resolve) => {
-        map.once('idle', () => resolve());
-        map.triggerRepaint(); // an already-still map fires idle again after this frame
+        const idle = () => {
+          map.once('idle', () => resolve());
+          map.triggerRepaint(); // an already-still map fires idle again after this frame
+        };
+        // What was asked in this task (highlights, which wait for a paint) is part of what must be drawn first.
+        afterNextPaint(() => (cancelDraw ? afterDraw.push(idle) : idle()));
       });
     },
     destroy() {
