@@ -152,7 +152,7 @@ describe('the map on the bundled corpus', () => {
     const { page } = atlas;
     // Havana is drawn as a training site: the cable is political context, in a section that starts folded.
     const section = page.getByTestId('passage-panel').getByTestId('role-section').filter({ hasText: 'President Dorticos' });
-    await section.locator('summary').click();
+    await section.locator(':scope > summary').click();
     const passage = section.getByTestId('passage').filter({ hasText: 'President Dorticos' });
     await passage.waitFor();
     expect(await passage.locator('sup').allTextContents()).toEqual(['[1]']);

@@ -90,7 +90,6 @@ describe('the exhibit at every screen size', () => {
     await reader.waitFor();
     expect(await reader.locator('sup').allTextContents()).toContain('[1]');
     expect(await reader.innerText()).not.toMatch(/<\/?[a-z][a-z0-9]*[\s>/]/i);
-    expect(await axeViolations(page), `axe at ${width} × ${height}, reader open`).toEqual([]);
     await expectCleanRun(atlas);
   });
 });

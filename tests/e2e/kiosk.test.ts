@@ -42,7 +42,7 @@ describe('the kiosk on a touch screen', () => {
     await tap(page, anchorOf('paris'));
     await page.getByTestId('passage-panel').waitFor();
     await page.getByRole('button', { name: 'Journeys' }).tap();
-    await page.getByText('Documents', { exact: true }).tap();
+    await page.getByTestId('legend').getByText('Routes and documents').tap();
     expect(await smallTargets(page)).toEqual([]);
     await page.getByTestId('passage-panel').getByRole('button', { name: 'Read the whole document' }).first().tap();
     await page.getByTestId('document-reader').waitFor();

@@ -270,7 +270,7 @@ describe('keyboard only', () => {
     const { page } = atlas;
     await page.getByRole('button', { name: 'Journeys' }).click();
     await page.getByRole('button', { name: /Back by way of Paris/ }).click();
-    await page.getByText('Documents', { exact: true }).click();
+    await page.getByTestId('legend').getByText('Routes and documents').click();
     await page.getByRole('searchbox', { name: 'Search places and passages' }).fill('Paris');
     expect(await axeViolations(page)).toEqual([]);
     await expectCleanRun(atlas);
