@@ -76,7 +76,7 @@ describe('the kiosk on a touch screen', () => {
     await expectCleanRun(atlas);
   });
 
-  it('asks whether anyone is still there, counts down, resets everything and plays the attract tour; a touch hands control back', { timeout: 180_000 }, async () => {
+  it('asks whether anyone is still there, counts down, resets everything and plays the attract tour; a touch hands control back to the start card', { timeout: 180_000 }, async () => {
     // 20 s, not less: on a busy machine loading alone can take 10 s, and the first tap would then answer the prompt.
     const atlas = await openKiosk({ idleSeconds: 20, countdownSeconds: 20, textScale: 1.25 });
     const { page } = atlas;
@@ -91,14 +91,9 @@ describe('the kiosk on a touch screen', () => {
     await page.getByRole('button', { name: 'A+ larger text' }).tap();
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--text-scale'))).toBe('1.5');
 
-    // Idle: the prompt, which a touch dismisses with everything left as it was.
+    // Idle: the prompt, and its countdown runs out. (Answering it, the nightly reload and the tour's order are
+    // tested against a fake clock in tests/unit/kiosk-state.test.ts; this is the cycle on the real page, once.)
     const prompt = page.getByTestId('idle-prompt');
-    await prompt.waitFor({ timeout: 30_000 });
-    await page.getByRole('button', { name: 'Yes, keep exploring' }).tap();
-    await prompt.waitFor({ state: 'hidden' });
-    expect(await page.getByTestId('passage-panel').locator('h2').textContent()).toBe('Paris');
-
-    // Idle again: the countdown runs out.
     await prompt.waitFor({ timeout: 30_000 });
     const first = Number(await page.getByTestId('countdown').textContent());
     expect(first).toBeGreaterThanOrEqual(19);

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { flushSync } from 'svelte';
+import { KioskState, type KioskClock, type KioskTimings } from '../../src/lib/state/kiosk.svelte.ts';
+
+/** A clock the test moves by hand: `pass(n)` is n seconds of the kiosk standing there. */
+function fakeClock(start = new Date(2026, 11, 3, 10, 0, 0).getTime()) {
+  let now = start;
+  let tick: (() => void) | null = null;
+  const clock: KioskClock = {
+    now: () => now,
+    everySecond(t) {
+      tick = t;
+      return () => (tick = null);
+    },
+  };
+  const pass = (seconds: number) => {
+    for (let i = 0; i < seconds; i++) {
+      now += 1000;
+      tick?.();
+    }
+  };
+  return { clock, pass, running: () => tick !== null };
+}
+
+const TIMINGS: KioskTimings = { idleSeconds: 90, countdownSeconds: 30, attractStepSeconds: 9, nightlyReload: null };
+const TOUR = [['outbound-via-mexico', 3], ['to-cuba-and-back', 1]] as const;
+
+function kioskAt(timings: Partial<KioskTimings> = {}, start?: number) {
+  const { clock, pass, running } = fakeClock(start);
+  const log: string[] = [];
+  const kiosk = new KioskState({ ...TIMINGS, ...timings }, TOUR, {
+    reset: () => log.push('reset'),
+    attractStep: (id, step) => log.push(`${id}:${step}`),
+    reload: () => log.push('reload'),
+  }, clock);
+  const stop = kiosk.start();
+  return { kiosk, pass, log, stop, running };
+}
+
+describe('the kiosk’s idle cycle', () => {
+  it('asks "Still there?" after the idle time, and a touch in between starts the wait again', () => {
+    const { kiosk, pass } = kioskAt();
+    pass(89);
+    expect(kiosk.phase).toBe('visitor');
+    kiosk.activity();
+    pass(89);
+    expect(kiosk.phase).toBe('visitor');
+    pass(1);
+    flushSync();
+    expect(kiosk.phase).toBe('prompt');
+    expect(kiosk.secondsLeft).toBe(30);
+  });
+
+  it('counts down, then resets and plays the tour a step at a time, journey after journey, round again', () => {
+    const { kiosk, pass, log } = kioskAt();
+    pass(90);
+    pass(29);
+    expect(kiosk.secondsLeft).toBe(1);
+    expect(log).toEqual([]);
+    pass(1);
+    expect(kiosk.phase).toBe('attract');
+    expect(log).toEqual(['reset', 'outbound-via-mexico:0']);
+    pass(9 * 4);
+    expect(log).toEqual(['reset', 'outbound-via-mexico:0', 'outbound-via-mexico:1', 'outbound-via-mexico:2', 'to-cuba-and-back:0', 'outbound-via-mexico:0']);
+  });
+
+  it('hands control back on "keep exploring" without a reset, and on a touch of the tour with one', () => {
+    const { kiosk, pass, log } = kioskAt();
+    pass(95);
+    kiosk.stillHere();
+    expect(kiosk.phase).toBe('visitor');
+    expect(log).toEqual([]);
+    pass(90 + 30 + 9);
+    expect(kiosk.phase).toBe('attract');
+    kiosk.endAttract();
+    expect(kiosk.phase).toBe('visitor');
+    expect(log.at(-1)).toBe('reset');
+    pass(89);
+    expect(kiosk.phase).toBe('visitor');
+  });
+
+  it('reloads at night only when the tour comes round to its start, never during a visit', () => {
+    // Loaded at 03:00; the reload is due at 03:30.
+    const { kiosk, pass, log } = kioskAt({ nightlyReload: '03:30' }, new Date(2026, 11, 3, 3, 0, 0).getTime());
+    for (let minute = 0; minute < 40; minute++) {
+      kiosk.activity(); // a visitor busy past the reload time
+      pass(60);
+    }
+    expect(log).not.toContain('reload');
+    kiosk.activity(); // the last visitor leaves
+    pass(90 + 30);
+    expect(log.slice(-2)).toEqual(['reset', 'outbound-via-mexico:0']);
+    pass(9 * 3); // through the first journey's three steps and the second's one
+    expect(log).not.toContain('reload');
+    pass(9);
+    expect(log.at(-1)).toBe('reload');
+  });
+
+  it('stops its clock when stopped', () => {
+    const { stop, running } = kioskAt();
+    expect(running()).toBe(true);
+    stop();
+    expect(running()).toBe(false);
+  });
+});
