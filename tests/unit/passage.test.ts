@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { splitParagraph, groupByParagraph, formatIsoDate, passageCitation, passagesByRole } from '../../src/lib/corpus/passage.ts';
+import { splitParagraph, groupByParagraph, passageCitation, passagesByRole } from '../../src/lib/corpus/passage.ts';
+import { formatIsoDate } from '../../src/lib/corpus/dates.ts';
 import type { Evidence } from '../../src/lib/corpus/types.ts';
 
 const createDoc = () => {

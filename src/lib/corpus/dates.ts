@@ -63,3 +63,12 @@ export function periodProblem(period: { from?: string; to?: string }): string | 
   if (earliestDay(from) > latestDay(to)) return `the period runs from ${from} to ${to}: "from" is after "to"; swap them or correct the one that is wrong`;
   return undefined;
 }
+
+/** "14 April 1962", "April 1961" or "1961": never a day the source does not give. */
+export function formatIsoDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  if (!m) return y!;
+  const month = months[Number(m) - 1]!;
+  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
+}

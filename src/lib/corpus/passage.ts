@@ -135,15 +135,6 @@ export function passagesByRole(evidence: readonly Evidence[], documentById: (id:
     .map(([role, entries]) => ({ role, groups: entries.sort((a, b) => a.first - b.first).map((entry) => entry.group) }));
 }
 
-/** "14 April 1962", "April 1961" or "1961": never a day the source does not give. */
-export function formatIsoDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  if (!m) return y!;
-  const month = months[Number(m) - 1]!;
-  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
-}
-
 /** A passage cited in note form: the words, then the document's archival citation and where in it they stand. */
 export function passageCitation(doc: Pick<CorpusDocument, 'citation'>, evidence: Pick<Evidence, 'exact' | 'start' | 'end'>): string {
   const citation = doc.citation.trim().replace(/\.$/, '');

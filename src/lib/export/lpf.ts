@@ -1,6 +1,6 @@
 import type { Atlas, PlaceProps } from '../corpus/derive.ts';
 import { ROLE_LABELS, type CorpusDocument, type Evidence } from '../corpus/types.ts';
-import { formatIsoDate } from '../corpus/passage.ts';
+import { formatIsoDate } from '../corpus/dates.ts';
 import { atlasUri, oneLine } from './ids.ts';
 
 // Linked Places Format (the World Historical Gazetteer's GeoJSON-LD), v1.2: one feature per place.
