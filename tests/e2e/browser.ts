@@ -6,6 +6,16 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { FeatureCollection, LineString, Point } from 'geojson';
 
+/** The screens the exhibit is shown on (issue 12): phones, a tablet, a laptop, a 1080p kiosk, a portrait kiosk. */
+export const EXHIBIT_VIEWPORTS = [
+  { width: 360, height: 640, touch: true },
+  { width: 390, height: 844, touch: true },
+  { width: 768, height: 1024, touch: true },
+  { width: 1280, height: 800, touch: false },
+  { width: 1920, height: 1080, touch: false },
+  { width: 1080, height: 1920, touch: true },
+];
+
 /** Every page openAtlas opened during the current test, checked and closed after it. */
 const openedThisTest: AtlasPage[] = [];
 

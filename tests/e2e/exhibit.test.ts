@@ -4,19 +4,10 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { anchorOf, axeViolations, expectCleanRun, legMiddle, mapIdle, openAtlas, screenPoint, useBrowser } from './browser.ts';
+import { anchorOf, axeViolations, expectCleanRun, legMiddle, mapIdle, openAtlas, screenPoint, useBrowser, EXHIBIT_VIEWPORTS } from './browser.ts';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();
-
-const VIEWPORTS = [
-  { width: 360, height: 640, touch: true },
-  { width: 390, height: 844, touch: true },
-  { width: 768, height: 1024, touch: true },
-  { width: 1280, height: 800, touch: false },
-  { width: 1920, height: 1080, touch: false },
-  { width: 1080, height: 1920, touch: true },
-];
 
 /** One mark of each kind, where to touch it, and the words of the role it is drawn for. */
 const EXAMPLES = [
@@ -46,7 +37,7 @@ function shownIn(page: Page, selector: string) {
 }
 
 describe('the exhibit at every screen size', () => {
-  it.each(VIEWPORTS)('opens on a start card and shows the passage a mark is drawn for on a tap at $width × $height', { timeout: 120_000 }, async ({ width, height, touch }) => {
+  it.each(EXHIBIT_VIEWPORTS)('opens on a start card and shows the passage a mark is drawn for on a tap at $width × $height', { timeout: 120_000 }, async ({ width, height, touch }) => {
     const atlas = await openAtlas(browser(), baseURL, { viewport: { width, height }, hasTouch: touch, isMobile: touch, reducedMotion: 'reduce' });
     const { page } = atlas;
     const tap = (x: number, y: number) => (touch ? page.touchscreen.tap(x, y) : page.mouse.click(x, y));
