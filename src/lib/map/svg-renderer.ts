@@ -173,7 +173,6 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
   selection.call(zoomer);
   offs.push(() => selection.on('.zoom', null));
   const setTransform = (t: WorldTransform) => zoomer.transform(selection, zoomIdentity.translate(t.x, t.y).scale(t.k));
-  setTransform(transform);
 
   const currentView = () => {
     const { width, height } = size();
@@ -397,6 +396,7 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
     placeLabels();
   }
 
+  setTransform(transform);
   const whenDrawn = () => new Promise<void>((resolve) => afterNextPaint(resolve));
 
   return {
