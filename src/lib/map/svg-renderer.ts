@@ -150,6 +150,8 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
   let shapes: DrawnShape[] = [];
   let legs: DrawnLeg[] = [];
   let labels: DrawnLabel[] = [];
+  /** The map's size when the transform was last set: a resize keeps the view that transform showed at that size. */
+  let lastSize = size();
   let transform: WorldTransform = transformForView({ lng: -40, lat: 20, zoom: 1.5 }, size().width, size().height);
 
   // --- pan and zoom ---
@@ -163,6 +165,7 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
     .duration(0)
     .on('zoom', (e) => {
       transform = e.transform;
+      lastSize = size();
       place();
     })
     .on('end', () => {
@@ -172,7 +175,10 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
   const selection = select(svg);
   selection.call(zoomer);
   offs.push(() => selection.on('.zoom', null));
-  const setTransform = (t: WorldTransform) => zoomer.transform(selection, zoomIdentity.translate(t.x, t.y).scale(t.k));
+  const setTransform = (t: WorldTransform) => {
+    lastSize = size();
+    zoomer.transform(selection, zoomIdentity.translate(t.x, t.y).scale(t.k));
+  };
 
   const currentView = () => {
     const { width, height } = size();
@@ -219,7 +225,8 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
       if (x < -200 || y < -50 || x > width + 200 || y > height + 50) continue;
       const w = l.width;
       const h = LABEL_SIZE + 3;
-      const gap = l.isPin ? 11 : 0;
+      // Clear of the pin and its shield with room to spare, as the style's 1.1 em offset.
+      const gap = l.isPin ? 9 + LABEL_PADDING + 1 : 0;
       // Offsets of the box's top-left from the anchor: below, above, right, left of a pin; centred, then above or below a shape.
       const candidates: Array<[number, number]> = l.isPin
         ? [[-w / 2, gap], [-w / 2, -gap - h], [gap, -h / 2], [-gap - w, -h / 2]]
@@ -258,7 +265,9 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
     }
     const world = new DOMPoint((sx - transform.x) / transform.k, (sy - transform.y) / transform.k);
     const slop = TAP_SLOP / transform.k;
-    const samples = [[0, 0], [-slop, -slop], [slop, -slop], [-slop, slop], [slop, slop]].map(([dx, dy]) => new DOMPoint(world.x + dx!, world.y + dy!));
+    // A shape meets the tap's box if any of a 5 × 5 grid over the box lies in it (the centre first).
+    const steps = [0, -1, 1, -0.5, 0.5];
+    const samples = steps.flatMap((fy) => steps.map((fx) => new DOMPoint(world.x + fx * slop, world.y + fy * slop)));
     const inside = (s: DrawnShape) => isShown(s.node) && samples.some((pt) => s.path.isPointInFill(pt));
     // The smaller shape is drawn on top and preferred, as MapLibre's query returns the topmost first.
     for (const s of [...shapes].reverse()) if (s.kind === 'area' && inside(s)) refs.push({ id: s.id, kind: 'place' });
@@ -291,7 +300,6 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
   offs.push(() => svg.removeEventListener('keydown', onKey));
 
   // A resized map keeps its centre and zoom, as MapLibre's does.
-  let lastSize = size();
   const resize = new ResizeObserver(() => {
     const next = size();
     if (next.width === lastSize.width && next.height === lastSize.height) return;
