@@ -272,11 +272,15 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
     // The smaller shape is drawn on top and preferred, as MapLibre's query returns the topmost first.
     for (const s of [...shapes].reverse()) if (s.kind === 'area' && inside(s)) refs.push({ id: s.id, kind: 'place' });
     const seen = new Set(refs.map((r) => r.id));
-    for (const s of [...shapes].reverse()) if (s.kind === 'country' && inside(s) && !seen.has(s.id)) (refs.push({ id: s.id, kind: 'place' }), seen.add(s.id));
+    const add = (id: string) => {
+      refs.push({ id, kind: 'place' });
+      seen.add(id);
+    };
+    for (const s of [...shapes].reverse()) if (s.kind === 'country' && inside(s) && !seen.has(s.id)) add(s.id);
     for (const l of labels) {
       if (!l.box || seen.has(l.id)) continue;
       const [x, y] = screen(l.world);
-      if (sx + TAP_SLOP >= x + l.box.x0 && sx - TAP_SLOP <= x + l.box.x1 && sy + TAP_SLOP >= y + l.box.y0 && sy - TAP_SLOP <= y + l.box.y1) (refs.push({ id: l.id, kind: 'place' }), seen.add(l.id));
+      if (sx + TAP_SLOP >= x + l.box.x0 && sx - TAP_SLOP <= x + l.box.x1 && sy + TAP_SLOP >= y + l.box.y0 && sy - TAP_SLOP <= y + l.box.y1) add(l.id);
     }
     return refs;
   }
