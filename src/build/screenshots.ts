@@ -5,7 +5,8 @@
  * Chromium). Build first (`npm run build`).
  * With --readme it writes only the README's two pictures (desktop and phone) to static/.readme/, which is committed;
  * static/ is the site's public folder, and its hidden folders are kept out of the build.
- * Usage: tsx src/build/screenshots.ts [--out test-results/screenshots] [--readme]
+ * With --only TEXT it writes only the pictures whose file name contains TEXT (e.g. --only no-webgl).
+ * Usage: tsx src/build/screenshots.ts [--out test-results/screenshots] [--readme] [--only TEXT]
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,10 +36,11 @@ const SCENES = [
   { name: 'havana', hash: '#place=havana' },
 ];
 
-/** Without WebGL the page runs map-free: its message, list and panels are pictured too (a blocklisted GPU, a remote desktop). */
+/** Without WebGL the page runs on the simplified SVG map: pictured too (a blocklisted GPU, a remote desktop). */
 const NO_WEBGL_SCENES = [
   { name: 'no-webgl-start', hash: '' },
   { name: 'no-webgl-across-the-border', hash: '#journey=return-via-paris:3' },
+  { name: 'no-webgl-havana', hash: '#place=havana' },
 ];
 
 /**
@@ -50,14 +52,16 @@ const VISION_SCENES = [SCENES[0]!, SCENES[2]!];
 
 /** Opens the page at this size and hash, waits for the map to be still, and writes the PNG. */
 async function shoot(withBrowser: Browser, viewport: (typeof VIEWPORTS)[number], hash: string, name: string, deficiency?: (typeof VISION_DEFICIENCIES)[number]) {
+  if (values.only && !name.includes(values.only)) return;
   const context = await withBrowser.newContext({ viewport, hasTouch: viewport.touch, isMobile: viewport.touch, reducedMotion: 'reduce' });
   const page = await context.newPage();
   if (deficiency) await (await context.newCDPSession(page)).send('Emulation.setEmulatedVisionDeficiency', { type: deficiency });
   await page.goto(`${server.url}${hash}`);
   await page.waitForFunction(() => (window as unknown as { atlas?: { ready?: Promise<void> } }).atlas?.ready !== undefined);
   await page.evaluate(() => (window as unknown as { atlas: { ready: Promise<void> } }).atlas.ready);
-  const drawsAMap = await page.evaluate(() => (window as unknown as { atlas: { renderer: string } }).atlas.renderer !== 'none');
-  if (drawsAMap) await mapIdle(page); // the journey's camera move after ready
+  // The journey's camera move after ready; the SVG map moves at once, and is drawn when ready resolves.
+  const drawsMapLibre = await page.evaluate(() => (window as unknown as { atlas: { renderer: string } }).atlas.renderer === 'maplibre');
+  if (drawsMapLibre) await mapIdle(page);
   const file = join(out, name);
   await page.screenshot({ path: file });
   console.log(`screenshots: ${file}`);
@@ -70,7 +74,7 @@ const README_SHOTS = [
   { file: 'phone.png', viewport: 'phone', scene: 'start' },
 ];
 
-const { values } = parseArgs({ options: { out: { type: 'string', default: 'test-results/screenshots' }, readme: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { out: { type: 'string', default: 'test-results/screenshots' }, readme: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const out = values.readme ? 'static/.readme' : values.out;
 mkdirSync(out, { recursive: true });
 const server = await startStaticServer('dist');

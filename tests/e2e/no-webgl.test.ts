@@ -1,60 +1,188 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, expectCleanRun, openAtlas, useBrowser } from './browser.ts';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { anchorOf, axeViolations, expectCleanRun, legMiddle, openAtlas, useBrowser } from './browser.ts';
 
 const baseURL = inject('baseURL');
 // A browser that gives no WebGL at all, as on a blocklisted GPU or a remote desktop without a software fallback.
 const browser = useBrowser(['--disable-webgl', '--disable-webgl2']);
 const browserWithWebgl = useBrowser();
 
-interface MaplessAtlas {
+interface SvgAtlas {
   atlas: { map: unknown; renderer: string; reset(): void };
 }
 
+type Props = { id: string; name: string; evidence: Array<{ exact: string }> };
+const collection = (file: string) => JSON.parse(readFileSync(`dist/data/${file}`, 'utf8')) as FeatureCollection<Geometry, Props>;
+const places = () => collection('places.geojson');
+const legs = () => collection('legs.geojson');
+const evidenceOf = (id: string) => [...places().features, ...legs().features].find((f) => f.properties.id === id)!.properties.evidence.map((e) => e.exact);
+
 const heading = (page: Page) => page.getByTestId('passage-panel').locator('h2').textContent();
+const marks = (page: Page) => page.getByTestId('passage-panel').locator('mark').allTextContents();
 const stepText = (page: Page) => page.getByTestId('journey').locator('.count').textContent();
 const list = (page: Page) => page.getByRole('navigation', { name: 'Places and routes' });
+const rendererOf = (page: Page) => page.evaluate(() => ({ renderer: (window as unknown as SvgAtlas).atlas.renderer, map: (window as unknown as SvgAtlas).atlas.map }));
+const drawnIds = (page: Page, kind: 'place' | 'leg') =>
+  page.$$eval(`svg.atlas-svg [data-feature-kind="${kind}"]`, (nodes) => nodes.map((n) => n.getAttribute('data-feature-id')!).sort());
+const viewInAddress = (page: Page) => page.evaluate(() => /view=([^&]*)/.exec(location.hash)?.[1]?.split(',').map(Number) ?? null);
 
-describe('a browser without WebGL', () => {
-  it('says the map cannot be drawn, opens the list, and a place in it opens its passage and its document', async () => {
+/**
+ * Where a lng/lat is on the page, from the SVG map's own world transform and Web Mercator written out here (512 px
+ * world at zoom 0, as MapLibre's): a check of the renderer's projection as well as a place to tap.
+ */
+async function svgPoint(page: Page, [lng, lat]: [number, number]) {
+  const t = await page.evaluate(() => {
+    const svg = document.querySelector('svg.atlas-svg')!;
+    const m = /translate\(([-\d.e]+),([-\d.e]+)\) scale\(([-\d.e]+)\)/.exec(svg.querySelector('.world')!.getAttribute('transform')!)!;
+    const r = svg.getBoundingClientRect();
+    return { x: Number(m[1]) + r.left, y: Number(m[2]) + r.top, k: Number(m[3]) };
+  });
+  const wx = ((lng + 180) / 360) * 512;
+  const wy = ((180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))) / 360) * 512;
+  return { x: t.x + t.k * wx, y: t.y + t.k * wy };
+}
+
+/** A point of a zone or country that nothing else lies near (no pin, leg or other shape within a tap's reach of it). */
+async function clearPointOf(page: Page, id: string) {
+  const p = await page.evaluate((featureId) => {
+    const g = document.querySelector(`svg.atlas-svg [data-feature-id="${featureId}"]`)!;
+    const r = g.getBoundingClientRect();
+    const ownerAt = (x: number, y: number) => document.elementFromPoint(x, y)?.closest('[data-feature-id]')?.getAttribute('data-feature-id');
+    for (let fy = 0.1; fy < 0.95; fy += 0.05) for (let fx = 0.1; fx < 0.95; fx += 0.05) {
+      const [x, y] = [r.left + fx * r.width, r.top + fy * r.height];
+      const around = [[0, 0], [-40, 0], [40, 0], [0, -40], [0, 40], [-28, -28], [28, 28], [-28, 28], [28, -28]];
+      if (around.every(([dx, dy]) => ownerAt(x + dx!, y + dy!) === featureId)) return { x, y };
+    }
+    return null;
+  }, id);
+  if (!p) throw new Error(`no clear point of ${id} on the SVG map at this view; frame it first`);
+  return p;
+}
+
+describe('a browser without WebGL, on the SVG map', () => {
+  it('draws every place and leg as a focusable, named feature, notes the simplified map, and passes axe', async () => {
     const atlas = await openAtlas(browser(), baseURL);
     const { page } = atlas;
     // The browser really has no WebGL, or this test would pass on a page that never left the map.
     expect(await page.evaluate(() => [document.createElement('canvas').getContext('webgl'), document.createElement('canvas').getContext('webgl2')])).toEqual([null, null]);
-    expect(await page.evaluate(() => ({ renderer: (window as unknown as MaplessAtlas).atlas.renderer, map: (window as unknown as MaplessAtlas).atlas.map }))).toEqual({ renderer: 'none', map: null });
-    const message = page.getByTestId('no-map');
-    expect(await message.isVisible()).toBe(true);
-    expect(await message.textContent()).toContain('This computer cannot draw the map (WebGL is unavailable).');
+    expect(await rendererOf(page)).toEqual({ renderer: 'svg', map: null });
     expect(await page.locator('canvas').count()).toBe(0);
+    expect(await page.getByTestId('no-map').count()).toBe(0);
+    expect(await page.getByTestId('simplified-map').textContent()).toBe('Simplified map (WebGL is unavailable)');
+    // The list is not forced open: the map is the way in.
+    expect(await list(page).count()).toBe(0);
+    expect(await drawnIds(page, 'place')).toEqual(places().features.map((f) => f.properties.id).sort());
+    expect(await drawnIds(page, 'leg')).toEqual(legs().features.map((f) => f.properties.id).sort());
+    expect(await page.locator('svg.atlas-svg .leg.unstated[data-feature-id="return-via-paris-4"]').count()).toBe(1);
+    expect(await page.locator('svg.atlas-svg .zone[data-feature-id="west-indies"]').count()).toBe(1);
+    const paris = page.locator('svg.atlas-svg [data-feature-id="paris"]');
+    expect(await paris.getAttribute('tabindex')).toBe('0');
+    expect(await paris.getAttribute('role')).toBe('button');
+    expect(await paris.getAttribute('aria-label')).toMatch(/^Paris, \S/);
+    expect(await page.locator('svg.atlas-svg text.label:not(.hidden-label)').count()).toBeGreaterThan(5);
     expect(await axeViolations(page)).toEqual([]);
-
-    await list(page).getByRole('button', { name: 'Paris', exact: true }).click();
-    await expect.poll(() => heading(page)).toBe('Paris');
-    expect(await page.getByTestId('passage-panel').locator('mark').allTextContents()).toContain('Paris has emerged as the center of the network.');
-    expect(await axeViolations(page)).toEqual([]);
-
-    await page.getByTestId('passage-panel').getByRole('button', { name: 'Read the whole document' }).first().click();
-    const reader = page.getByTestId('document-reader');
-    await reader.waitFor();
-    expect(await reader.locator('h2').textContent()).toBe('Activities of Cuban-Trained Peruvian Guerrillas');
-    expect((await reader.locator('mark').allTextContents()).join('')).toContain('Paris has emerged as the center of the network.');
-    expect(await axeViolations(page)).toEqual([]);
-    await page.keyboard.press('Escape');
-    await reader.waitFor({ state: 'hidden' });
     await expectCleanRun(atlas);
   });
 
-  it('steps a journey, finds a place by search and filters by time, all without a map', async () => {
+  it('opens the same passages as the MapLibre map when a pin, a leg, a zone and a country are tapped', async () => {
+    const atlas = await openAtlas(browser(), baseURL, { hasTouch: true });
+    const { page } = atlas;
+    let p = await svgPoint(page, anchorOf('paris'));
+    await page.mouse.click(p.x, p.y);
+    await expect.poll(() => heading(page)).toBe('Paris');
+    expect(await marks(page)).toContain('Paris has emerged as the center of the network.');
+    expect(await page.locator('svg.atlas-svg [data-feature-id="paris"].selected').count()).toBe(1);
+
+    p = await svgPoint(page, legMiddle('cuba', 'paris'));
+    await page.touchscreen.tap(p.x, p.y);
+    await expect.poll(() => heading(page)).toBe('Cuba → Paris');
+    expect(await marks(page)).toEqual(['Groups are sent from Cuba to Paris to be sent on to various Latin American countries for eventual re-entry into Peru.']);
+
+    // A tap on Havana's pin offers the zone under it, as on the MapLibre map.
+    p = await svgPoint(page, anchorOf('havana'));
+    await page.touchscreen.tap(p.x, p.y);
+    await expect.poll(() => heading(page)).toBe('Havana');
+    expect(await marks(page)).toContain('He received his first training in Habana.');
+    await page.getByTestId('passage-panel').getByRole('list', { name: 'Also here' }).getByRole('button', { name: 'Rural hill areas of Cuba', exact: true }).waitFor();
+
+    p = await clearPointOf(page, 'europe-contacts');
+    await page.touchscreen.tap(p.x, p.y);
+    await expect.poll(() => heading(page)).toBe(places().features.find((f) => f.properties.id === 'europe-contacts')!.properties.name);
+    expect(await page.getByTestId('passage-panel').textContent()).toContain('drawn as a zone, not a precise location');
+    expect(await marks(page)).toContain(evidenceOf('europe-contacts')[0]);
+
+    p = await clearPointOf(page, 'brazil');
+    await page.mouse.click(p.x, p.y);
+    await expect.poll(() => heading(page)).toBe('Brazil');
+    expect(await marks(page)).toContain(evidenceOf('brazil')[0]);
+    expect(await axeViolations(page)).toEqual([]);
+    await expectCleanRun(atlas);
+  });
+
+  it('opens a feature from the keyboard, and zooms by its buttons with the view in the address', async () => {
+    const atlas = await openAtlas(browser(), baseURL);
+    const { page } = atlas;
+    await page.getByRole('button', { name: /^Prague, / }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => heading(page)).toBe('Prague');
+    expect(await marks(page)).toContain('Many of the returning trainees go through Paris and Prague.');
+    await page.getByRole('button', { name: /^Cuba → Paris, route leg$/ }).focus();
+    await page.keyboard.press(' ');
+    await expect.poll(() => heading(page)).toBe('Cuba → Paris');
+
+    const scale = () => page.evaluate(() => Number(/scale\(([-\d.e]+)\)/.exec(document.querySelector('svg.atlas-svg .world')!.getAttribute('transform')!)![1]));
+    const k = await scale();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(scale).toBeCloseTo(2 * k, 3);
+    await expect.poll(async () => (await viewInAddress(page))?.[2], { timeout: 5000 }).toBeCloseTo(Math.log2(2 * k), 1);
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    await expect.poll(async () => (await viewInAddress(page))?.[2], { timeout: 5000 }).toBeCloseTo(Math.log2(k), 1);
+    const before = (await viewInAddress(page))!;
+    // A drag pans the map.
+    const box = (await page.locator('svg.atlas-svg').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => (await viewInAddress(page))![0], { timeout: 5000 }).toBeLessThan(before[0]! - 1);
+    await expectCleanRun(atlas);
+  });
+
+  it('opens a shared link’s place and view at that view, a journey step’s link, and resets to the start', async () => {
+    const atlas = await openAtlas(browser(), baseURL, {}, '#place=prague&view=10,20,3');
+    const { page } = atlas;
+    await expect.poll(() => heading(page)).toBe('Prague');
+    expect(await marks(page)).toContain('Many of the returning trainees go through Paris and Prague.');
+    expect(await page.evaluate(() => location.hash)).toBe('#place=prague&view=10,20,3');
+    // The view's centre is at the middle of the map, at zoom 3 (the world 512 · 2³ px wide), as MapLibre shows it.
+    const box = (await page.locator('svg.atlas-svg').boundingBox())!;
+    const centre = await svgPoint(page, [10, 20]);
+    expect(centre.x).toBeCloseTo(box.x + box.width / 2, 0);
+    expect(centre.y).toBeCloseTo(box.y + box.height / 2, 0);
+    const east = await svgPoint(page, [11, 20]);
+    expect(east.x - centre.x).toBeCloseTo((512 * 8) / 360, 1);
+    await page.evaluate(() => (window as unknown as SvgAtlas).atlas.reset());
+    await expect.poll(() => page.getByTestId('passage-panel').count()).toBe(0);
+    await expectCleanRun(atlas);
+
+    const linked = await openAtlas(browser(), baseURL, {}, '#journey=return-via-paris:3');
+    await expect.poll(() => stepText(linked.page)).toBe('Step 3 of 3: Across the border into Peru');
+    await expect.poll(() => linked.page.locator('svg.atlas-svg [data-feature-id="return-via-paris-4"]').getAttribute('data-emphasis')).toBe('current');
+    await expectCleanRun(linked);
+  });
+
+  it('steps a journey with its legs emphasised, finds a place by search and filters by time', async () => {
     const atlas = await openAtlas(browser(), baseURL);
     const { page } = atlas;
     await page.getByRole('button', { name: 'Journeys' }).click();
     await page.getByRole('button', { name: /Back by way of Paris/ }).click();
     await expect.poll(() => stepText(page)).toBe('Step 1 of 3: Cuba → Paris');
+    await expect.poll(() => page.locator('svg.atlas-svg [data-feature-id="return-via-paris-1"]').getAttribute('data-emphasis')).toBe('current');
     await page.getByRole('button', { name: 'Next →' }).click();
     await expect.poll(() => stepText(page)).toBe('Step 2 of 3: To several Latin American countries, among them Colombia and Brazil');
-    expect(await page.getByTestId('journey').locator('mark').allTextContents()).toEqual([
-      'From Paris, the travelers fan out to a number of different Latin American countries from which they attempt clandestine re-entry. Colombia and Brazil have been used extensively as re-entry points.',
-    ]);
+    await expect.poll(() => page.locator('svg.atlas-svg [data-feature-id="return-via-paris-1"]').getAttribute('data-emphasis')).toBe('done');
 
     await page.getByRole('searchbox', { name: 'Search places and passages' }).fill('Habana');
     await expect.poll(() => page.getByTestId('search-results').getByRole('button').first().textContent()).toContain('Havana');
@@ -66,23 +194,8 @@ describe('a browser without WebGL', () => {
     await page.keyboard.press('Home');
     for (let i = 0; i < 11; i++) await page.keyboard.press('ArrowRight');
     expect(await slider.getAttribute('aria-valuetext')).toBe('Reported by the end of December 1961');
-    await expect.poll(() => list(page).getByRole('button', { name: 'Paris', exact: true }).count()).toBe(0);
-    expect(await list(page).getByRole('button', { name: 'Cuba', exact: true }).count()).toBe(1);
-    await expectCleanRun(atlas);
-  });
-
-  it('opens a shared link’s place, journey step and view, and resets to the start with the list still open', async () => {
-    const atlas = await openAtlas(browser(), baseURL, {}, '#place=prague&journey=return-via-paris:3&view=10,20,3');
-    const { page } = atlas;
-    await expect.poll(() => heading(page)).toBe('Prague');
-    expect(await page.getByTestId('passage-panel').locator('mark').allTextContents()).toContain('Many of the returning trainees go through Paris and Prague.');
-    await expect.poll(() => stepText(page)).toBe('Step 3 of 3: Across the border into Peru');
-    // The view stays in the address, for a machine that can draw it.
-    expect(await page.evaluate(() => location.hash)).toBe('#place=prague&journey=return-via-paris:3&view=10,20,3');
-    await page.evaluate(() => (window as unknown as MaplessAtlas).atlas.reset());
-    await expect.poll(() => page.getByTestId('passage-panel').count()).toBe(0);
-    expect(await page.getByTestId('journey').count()).toBe(0);
-    expect(await list(page).getByRole('button', { name: 'Prague', exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => page.locator('svg.atlas-svg [data-feature-id="paris"]').isVisible()).toBe(false);
+    expect(await page.locator('svg.atlas-svg [data-feature-id="cuba"]').isVisible()).toBe(true);
     await expectCleanRun(atlas);
   });
 
@@ -96,7 +209,7 @@ describe('a browser without WebGL', () => {
       });
     });
     const { page } = atlas;
-    expect(await page.evaluate(() => (window as unknown as MaplessAtlas).atlas.renderer)).toBe('none');
+    expect((await rendererOf(page)).renderer).toBe('svg');
     await page.getByTestId('idle-prompt').waitFor({ timeout: 20_000 });
     await page.getByTestId('attract').waitFor({ timeout: 30_000 });
     await expect.poll(() => stepText(page)).toBe('Step 1 of 3: Cuba → Paris');
@@ -108,7 +221,7 @@ describe('a browser without WebGL', () => {
 });
 
 describe('a browser whose WebGL2 refuses what the map asks for', () => {
-  it('falls back to the map-free page when MapLibre cannot get its context, though a bare one was given', async () => {
+  it('falls back to the SVG map when MapLibre cannot get its context, though a bare one was given', async () => {
     const atlas = await openAtlas(browserWithWebgl(), baseURL, {}, '', async (page) => {
       // A driver that grants a plain WebGL2 context (the page's probe) but none with the stencil buffer the map needs.
       await page.addInitScript(() => {
@@ -123,12 +236,33 @@ describe('a browser whose WebGL2 refuses what the map asks for', () => {
       });
     });
     const { page } = atlas;
-    expect(await page.evaluate(() => (window as unknown as MaplessAtlas).atlas.renderer)).toBe('none');
-    expect(await page.getByTestId('no-map').isVisible()).toBe(true);
+    expect((await rendererOf(page)).renderer).toBe('svg');
     expect(await page.locator('canvas').count()).toBe(0);
-    await list(page).getByRole('button', { name: 'Paris', exact: true }).click();
+    const p = await svgPoint(page, anchorOf('paris'));
+    await page.mouse.click(p.x, p.y);
     await expect.poll(() => heading(page)).toBe('Paris');
-    expect(await page.getByTestId('passage-panel').locator('mark').allTextContents()).toContain('Paris has emerged as the center of the network.');
+    expect(await marks(page)).toContain('Paris has emerged as the center of the network.');
+    await expectCleanRun(atlas);
+  });
+
+  it('switches to the SVG map when a lost WebGL context is not given back, keeping the view and the open passage', { timeout: 60_000 }, async () => {
+    const atlas = await openAtlas(browserWithWebgl(), baseURL, {}, '#place=paris&view=0,40,3');
+    const { page } = atlas;
+    expect((await rendererOf(page)).renderer).toBe('maplibre');
+    await expect.poll(() => heading(page)).toBe('Paris');
+    await page.evaluate(() => {
+      const canvas = (window as unknown as { atlas: { map: { getCanvas(): HTMLCanvasElement } } }).atlas.map.getCanvas();
+      (canvas.getContext('webgl2') ?? canvas.getContext('webgl'))!.getExtension('WEBGL_lose_context')!.loseContext();
+    });
+    await expect.poll(() => rendererOf(page), { timeout: 15_000 }).toEqual({ renderer: 'svg', map: null });
+    expect(await heading(page)).toBe('Paris');
+    await expect.poll(() => page.locator('svg.atlas-svg [data-feature-id="paris"].selected').count()).toBe(1);
+    const box = (await page.locator('svg.atlas-svg').boundingBox())!;
+    const centre = await svgPoint(page, [0, 40]);
+    expect(centre.x).toBeCloseTo(box.x + box.width / 2, 0);
+    const p = await svgPoint(page, anchorOf('prague'));
+    await page.mouse.click(p.x, p.y);
+    await expect.poll(() => heading(page)).toBe('Prague');
     await expectCleanRun(atlas);
   });
 });

@@ -21,7 +21,12 @@ export interface MapControllerOptions {
   prefersReducedMotion: () => boolean;
   /** Called when the user (or the code) has moved the map and it has stopped. */
   onViewChange?: (view: MapView) => void;
+  /** Called once if the WebGL context is lost and not given back within CONTEXT_RESTORE_WAIT_MS: the page then needs another renderer. */
+  onContextUnrestored?: () => void;
 }
+
+/** How long a lost WebGL context may take to come back (a GPU reset takes a moment) before the map gives up on it. */
+export const CONTEXT_RESTORE_WAIT_MS = 5000;
 
 /** The MapLibre renderer. */
 export interface MapController extends MapRenderer {
@@ -103,8 +108,15 @@ export function createMapController(options: MapControllerOptions): MapControlle
   on('click', (e) => options.onPick(pick(e.point)));
   // After a lost WebGL context MapLibre rebuilds the style from a snapshot; feature states are not in it.
   on('webglcontextrestored', () => {
+    clearTimeout(restoreTimer);
     map.once('idle', () => drawStates(true));
   });
+  let restoreTimer: ReturnType<typeof setTimeout> | undefined;
+  on('webglcontextlost', () => {
+    clearTimeout(restoreTimer);
+    restoreTimer = setTimeout(() => options.onContextUnrestored?.(), CONTEXT_RESTORE_WAIT_MS);
+  });
+  offs.push(() => clearTimeout(restoreTimer));
   on('moveend', () => options.onViewChange?.(currentView()));
   const currentView = (): MapView => {
     const c = map.getCenter();

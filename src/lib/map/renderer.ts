@@ -30,8 +30,11 @@ export interface Padding {
   left: number;
 }
 
-/** What draws the map: MapLibre (WebGL2), or nothing (no WebGL here; the list, panels and reader carry the page). */
-export type RendererKind = 'maplibre' | 'none';
+/**
+ * What draws the map: MapLibre (WebGL2); the simplified SVG map (no WebGL here); or nothing (not even that could be
+ * made; the list, panels and reader carry the page).
+ */
+export type RendererKind = 'maplibre' | 'svg' | 'none';
 
 /**
  * What the page asks of whatever draws the map. MapLibre's controller implements it; without WebGL the page runs on

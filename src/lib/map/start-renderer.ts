@@ -1,6 +1,7 @@
 import { GPUInitializationError } from 'maplibre-gl';
 import { createMapController, type MapControllerOptions } from './controller.ts';
 import { createNoMapRenderer, type MapRenderer } from './renderer.ts';
+import { createSvgRenderer } from './svg-renderer.ts';
 
 /**
  * Why this browser cannot give MapLibre 6 the WebGL2 context it needs (null: it can), asked of a canvas of its own
@@ -19,8 +20,8 @@ export function webgl2Unavailable(): string | null {
 }
 
 /**
- * MapLibre when the browser can draw it; otherwise the map-free renderer and the reason, so the page still works
- * through the list, panels, journeys, search and reader.
+ * MapLibre when the browser can draw it; otherwise the simplified SVG map and the reason; and only if even that cannot
+ * be made, the map-free renderer, so the page still works through the list, panels, journeys, search and reader.
  */
 export function startRenderer(options: MapControllerOptions): { renderer: MapRenderer; unavailable: string | null } {
   let unavailable = webgl2Unavailable();
@@ -33,6 +34,17 @@ export function startRenderer(options: MapControllerOptions): { renderer: MapRen
       unavailable = e.statusMessage ?? e.message;
     }
   }
-  console.warn(`The map cannot be drawn here (${unavailable}); the list, passages, journeys, search and reader still work.`);
-  return { renderer: createNoMapRenderer(options.onViewChange), unavailable };
+  return startWithoutWebgl(options, unavailable);
+}
+
+/** The SVG map, or no map if it cannot be made: where WebGL is unavailable, or a lost context never came back. */
+export function startWithoutWebgl(options: MapControllerOptions, unavailable: string): { renderer: MapRenderer; unavailable: string } {
+  try {
+    const renderer = createSvgRenderer(options);
+    console.warn(`The full map cannot be drawn here (${unavailable}); a simplified SVG map is drawn instead.`);
+    return { renderer, unavailable };
+  } catch (e) {
+    console.warn(`The map cannot be drawn here (${unavailable}; the SVG map failed too: ${(e as Error).message}); the list, passages, journeys, search and reader still work.`);
+    return { renderer: createNoMapRenderer(options.onViewChange), unavailable };
+  }
 }

@@ -1,0 +1,460 @@
+import { geoPath } from 'd3-geo';
+import { select } from 'd3-selection';
+import { zoom as d3zoom, zoomIdentity } from 'd3-zoom';
+import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, Point, Position } from 'geojson';
+import { ROLE_LABELS, type Role } from '../corpus/types.ts';
+import { MAX_ZOOM, MIN_ZOOM } from './camera.ts';
+import { afterNextPaint } from '../after-paint.ts';
+import type { MapControllerOptions } from './controller.ts';
+import type { FeatureRef, LegEmphasis, MapData, MapRenderer, MapView } from './renderer.ts';
+import { CONNECTED_LEG_COLOR, CURRENT_LEG_COLOR, LABEL_HALO, ROLE_COLORS, ROUTE_COLOR } from './style.ts';
+import { fitTransform, toWorld, transformForView, viewForTransform, worldStream, WORLD_SIZE, type WorldTransform } from './svg-view.ts';
+import './svg-map.css';
+
+/** The SVG renderer: what the page runs on where WebGL is unavailable. */
+export interface SvgRenderer extends MapRenderer {
+  readonly kind: 'svg';
+  view(): MapView;
+}
+
+/** The same hit sizes as MapLibre's: a 14 px tap box (the controller's TAP_SLOP) on a 22 px pin circle and a 24 px wide leg. */
+const TAP_SLOP = 14;
+const PIN_HIT_RADIUS = 22;
+const LEG_HIT_HALF_WIDTH = 12;
+const LABEL_SIZE = 13;
+const LABEL_PADDING = 4;
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const el = <K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number> = {}, parent?: Element): SVGElementTagNameMap[K] => {
+  const node = document.createElementNS(SVG_NS, name);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  parent?.appendChild(node);
+  return node;
+};
+
+interface PlaceProps {
+  id: string;
+  name: string;
+  label?: string;
+  labelRank?: number;
+  primaryRole: Role;
+  precision: 'point' | 'area' | 'country';
+}
+interface LegProps {
+  id: string;
+  name?: string;
+  from: string;
+  to: string;
+  directed?: boolean;
+  unstated?: unknown;
+}
+
+interface DrawnPoint {
+  id: string;
+  node: SVGGElement;
+  world: [number, number];
+}
+interface DrawnShape {
+  id: string;
+  kind: 'area' | 'country';
+  node: SVGGElement;
+  path: SVGPathElement;
+}
+interface DrawnLeg {
+  id: string;
+  node: SVGGElement;
+  /** Screen-independent vertices in world px, for picking and arrows. */
+  lines: Array<Array<[number, number]>>;
+  arrows: Array<{ node: SVGPolygonElement; at: [number, number]; angle: number }>;
+}
+interface DrawnLabel {
+  id: string;
+  node: SVGTextElement;
+  world: [number, number];
+  isPin: boolean;
+  rank: number;
+  width: number;
+  box: { x0: number; y0: number; x1: number; y1: number } | null;
+}
+
+const roleLabel = (role: Role) => ROLE_LABELS[role] ?? role;
+
+/** Points along the lines every `spacing` world px, with the direction the line runs there (arrows for a directed leg). */
+function arrowStops(lines: Array<Array<[number, number]>>, stops: number): Array<{ at: [number, number]; angle: number }> {
+  const out: Array<{ at: [number, number]; angle: number }> = [];
+  for (const line of lines) {
+    const lengths: number[] = [];
+    let total = 0;
+    for (let i = 1; i < line.length; i++) {
+      const [a, b] = [line[i - 1]!, line[i]!];
+      const d = Math.hypot(b[0] - a[0], b[1] - a[1]);
+      lengths.push(d);
+      total += d;
+    }
+    for (let s = 1; s <= stops; s++) {
+      let target = (total * s) / (stops + 1);
+      for (let i = 0; i < lengths.length; i++) {
+        const d = lengths[i]!;
+        if (target <= d || i === lengths.length - 1) {
+          const [a, b] = [line[i]!, line[i + 1]!];
+          const t = d > 0 ? Math.min(1, target / d) : 0;
+          out.push({ at: [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t], angle: (Math.atan2(b[1] - a[1], b[0] - a[0]) * 180) / Math.PI });
+          break;
+        }
+        target -= d;
+      }
+    }
+  }
+  return out;
+}
+
+function segmentDistance(p: [number, number], a: [number, number], b: [number, number]): number {
+  const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
+  const len2 = dx * dx + dy * dy;
+  const t = len2 > 0 ? Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2)) : 0;
+  return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
+}
+
+const linesOf = (g: Geometry): Position[][] => (g.type === 'LineString' ? [(g as LineString).coordinates] : g.type === 'MultiLineString' ? (g as MultiLineString).coordinates : []);
+
+/**
+ * The map drawn as SVG with d3-geo (Web Mercator, matched to MapLibre's camera) and panned and zoomed with d3-zoom:
+ * every place, zone, country and leg, with the same ids, colours, hit sizes and tap order as the MapLibre map, each
+ * one a focusable button. Shapes are projected once into world px and moved by one transform; pins, arrows and
+ * labels are placed in screen px on each move so they keep their size.
+ */
+export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
+  const { container } = options;
+  const offs: Array<() => void> = [];
+  const aborter = new AbortController();
+  offs.push(() => aborter.abort());
+
+  const svg = el('svg', { class: 'atlas-svg', role: 'group', 'aria-label': 'Places and routes on the map' }, container);
+  // Colours shared with the MapLibre style, handed to the stylesheet as custom properties (CSSOM: allowed by the CSP).
+  for (const [name, value] of Object.entries({ '--route': ROUTE_COLOR, '--current': CURRENT_LEG_COLOR, '--connected': CONNECTED_LEG_COLOR, '--halo': LABEL_HALO })) svg.style.setProperty(name, value);
+  offs.push(() => svg.remove());
+  el('rect', { class: 'sea', width: '100%', height: '100%' }, svg);
+  const worldLayer = el('g', { class: 'world' }, svg);
+  const basemap = el('path', { class: 'basemap', 'aria-hidden': 'true' }, worldLayer);
+  const countries = el('g', { class: 'countries' }, worldLayer);
+  const zones = el('g', { class: 'zones' }, worldLayer);
+  const legsLayer = el('g', { class: 'legs' }, worldLayer);
+  const arrowsLayer = el('g', { class: 'arrows', 'aria-hidden': 'true' }, svg);
+  const pointsLayer = el('g', { class: 'points' }, svg);
+  const labelsLayer = el('g', { class: 'labels', 'aria-hidden': 'true' }, svg);
+
+  const path = geoPath(worldStream());
+  const size = () => ({ width: container.clientWidth || 1, height: container.clientHeight || 1 });
+
+  let points: DrawnPoint[] = [];
+  let shapes: DrawnShape[] = [];
+  let legs: DrawnLeg[] = [];
+  let labels: DrawnLabel[] = [];
+  /** The map's size when the transform was last set: a resize keeps the view that transform showed at that size. */
+  let lastSize = size();
+  let transform: WorldTransform = transformForView({ lng: -40, lat: 20, zoom: 1.5 }, size().width, size().height);
+
+  // --- pan and zoom ---
+  const zoomer = d3zoom<SVGSVGElement>()
+    .scaleExtent([2 ** MIN_ZOOM, 2 ** MAX_ZOOM])
+    .translateExtent([[-WORLD_SIZE, 0], [2 * WORLD_SIZE, WORLD_SIZE]])
+    .extent(() => {
+      const { width, height } = size();
+      return [[0, 0], [width, height]];
+    })
+    .duration(0)
+    .on('zoom', (e) => {
+      transform = e.transform;
+      lastSize = size();
+      place();
+    })
+    .on('end', () => {
+      placeLabels();
+      options.onViewChange?.(currentView());
+    });
+  const selection = select(svg);
+  selection.call(zoomer);
+  offs.push(() => selection.on('.zoom', null));
+  const setTransform = (t: WorldTransform) => {
+    lastSize = size();
+    zoomer.transform(selection, zoomIdentity.translate(t.x, t.y).scale(t.k));
+  };
+
+  const currentView = () => {
+    const { width, height } = size();
+    return viewForTransform(transform, width, height);
+  };
+  const screen = (w: [number, number]): [number, number] => [transform.k * w[0] + transform.x, transform.k * w[1] + transform.y];
+
+  /** Everything that moves with the map, for the current transform (cheap: one attribute per feature). */
+  function place() {
+    worldLayer.setAttribute('transform', `translate(${transform.x},${transform.y}) scale(${transform.k})`);
+    for (const p of points) {
+      const [x, y] = screen(p.world);
+      p.node.setAttribute('transform', `translate(${x},${y})`);
+    }
+    for (const leg of legs) for (const a of leg.arrows) {
+      const [x, y] = screen(a.at);
+      a.node.setAttribute('transform', `translate(${x},${y}) rotate(${a.angle})`);
+    }
+    for (const l of labels) {
+      if (!l.box) continue;
+      const [x, y] = screen(l.world);
+      l.node.setAttribute('x', String(x + l.box.x0 + 0));
+      l.node.setAttribute('y', String(y + l.box.y1 - 3));
+    }
+  }
+
+  // --- labels: placed in order of rank; one whose box meets a placed one (or a pin) tries other sides, then is hidden ---
+  const isShown = (node: Element) => !node.classList.contains('off');
+  function placeLabels() {
+    const { width, height } = size();
+    const taken: Array<{ x0: number; y0: number; x1: number; y1: number }> = [];
+    for (const p of points) {
+      if (!isShown(p.node)) continue;
+      const [x, y] = screen(p.world);
+      taken.push({ x0: x - 9, y0: y - 9, x1: x + 9, y1: y + 9 });
+    }
+    const meets = (b: { x0: number; y0: number; x1: number; y1: number }) =>
+      taken.some((t) => b.x0 < t.x1 + LABEL_PADDING && b.x1 + LABEL_PADDING > t.x0 && b.y0 < t.y1 + LABEL_PADDING && b.y1 + LABEL_PADDING > t.y0);
+    for (const l of [...labels].sort((a, b) => a.rank - b.rank)) {
+      l.box = null;
+      l.node.classList.add('hidden-label');
+      if (!visiblePlace(l.id)) continue;
+      const [x, y] = screen(l.world);
+      if (x < -200 || y < -50 || x > width + 200 || y > height + 50) continue;
+      const w = l.width;
+      const h = LABEL_SIZE + 3;
+      // Clear of the pin and its shield with room to spare, as the style's 1.1 em offset.
+      const gap = l.isPin ? 9 + LABEL_PADDING + 1 : 0;
+      // Offsets of the box's top-left from the anchor: below, above, right, left of a pin; centred, then above or below a shape.
+      const candidates: Array<[number, number]> = l.isPin
+        ? [[-w / 2, gap], [-w / 2, -gap - h], [gap, -h / 2], [-gap - w, -h / 2]]
+        : [[-w / 2, -h / 2], [-w / 2, -h / 2 - h * 0.7], [-w / 2, h * 0.2]];
+      for (const [dx, dy] of candidates) {
+        const box = { x0: x + dx, y0: y + dy, x1: x + dx + w, y1: y + dy + h };
+        if (meets(box)) continue;
+        taken.push(box);
+        l.box = { x0: dx, y0: dy, x1: dx + w, y1: dy + h };
+        l.node.classList.remove('hidden-label');
+        break;
+      }
+    }
+    place();
+  }
+
+  // --- picking: the controller's tiers and order (pins by distance, legs, zones, countries and labels) ---
+  function pick(sx: number, sy: number): FeatureRef[] {
+    const refs: FeatureRef[] = [];
+    const pins = points
+      .filter((p) => isShown(p.node))
+      .map((p) => {
+        const [x, y] = screen(p.world);
+        // A circle meets the tap's box when its centre lies within its radius of the box.
+        const dx = Math.max(Math.abs(x - sx) - TAP_SLOP, 0);
+        const dy = Math.max(Math.abs(y - sy) - TAP_SLOP, 0);
+        return { id: p.id, touches: Math.hypot(dx, dy) <= PIN_HIT_RADIUS, distance: Math.hypot(x - sx, y - sy) };
+      })
+      .filter((p) => p.touches)
+      .sort((a, b) => a.distance - b.distance);
+    for (const p of pins) refs.push({ id: p.id, kind: 'place' });
+    for (const leg of legs) {
+      if (!isShown(leg.node)) continue;
+      const near = leg.lines.some((line) => line.some((v, i) => i > 0 && segmentDistance([sx, sy], screen(line[i - 1]!), screen(v)) <= LEG_HIT_HALF_WIDTH + TAP_SLOP));
+      if (near) refs.push({ id: leg.id, kind: 'leg' });
+    }
+    const world = new DOMPoint((sx - transform.x) / transform.k, (sy - transform.y) / transform.k);
+    const slop = TAP_SLOP / transform.k;
+    // A shape meets the tap's box if any of a 5 × 5 grid over the box lies in it (the centre first).
+    const steps = [0, -1, 1, -0.5, 0.5];
+    const samples = steps.flatMap((fy) => steps.map((fx) => new DOMPoint(world.x + fx * slop, world.y + fy * slop)));
+    const inside = (s: DrawnShape) => isShown(s.node) && samples.some((pt) => s.path.isPointInFill(pt));
+    // The smaller shape is drawn on top and preferred, as MapLibre's query returns the topmost first.
+    for (const s of [...shapes].reverse()) if (s.kind === 'area' && inside(s)) refs.push({ id: s.id, kind: 'place' });
+    const seen = new Set(refs.map((r) => r.id));
+    const add = (id: string) => {
+      refs.push({ id, kind: 'place' });
+      seen.add(id);
+    };
+    for (const s of [...shapes].reverse()) if (s.kind === 'country' && inside(s) && !seen.has(s.id)) add(s.id);
+    for (const l of labels) {
+      if (!l.box || seen.has(l.id)) continue;
+      const [x, y] = screen(l.world);
+      if (sx + TAP_SLOP >= x + l.box.x0 && sx - TAP_SLOP <= x + l.box.x1 && sy + TAP_SLOP >= y + l.box.y0 && sy - TAP_SLOP <= y + l.box.y1) add(l.id);
+    }
+    return refs;
+  }
+  const onClick = (e: MouseEvent) => {
+    if (e.defaultPrevented) return;
+    const rect = svg.getBoundingClientRect();
+    // A click from the keyboard (Enter on a focused feature) is handled on the feature itself.
+    if (e.detail === 0) return;
+    options.onPick(pick(e.clientX - rect.left, e.clientY - rect.top));
+  };
+  svg.addEventListener('click', onClick);
+  offs.push(() => svg.removeEventListener('click', onClick));
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    const node = (e.target as Element).closest?.('[data-feature-id]');
+    if (!node) return;
+    e.preventDefault();
+    options.onPick([{ id: node.getAttribute('data-feature-id')!, kind: node.getAttribute('data-feature-kind') === 'leg' ? 'leg' : 'place' }]);
+  };
+  svg.addEventListener('keydown', onKey);
+  offs.push(() => svg.removeEventListener('keydown', onKey));
+
+  // A resized map keeps its centre and zoom, as MapLibre's does.
+  const resize = new ResizeObserver(() => {
+    const next = size();
+    if (next.width === lastSize.width && next.height === lastSize.height) return;
+    const view = viewForTransform(transform, lastSize.width, lastSize.height);
+    lastSize = next;
+    setTransform(transformForView(view, next.width, next.height));
+  });
+  resize.observe(container);
+  offs.push(() => resize.disconnect());
+
+  const basemapLoaded = fetch(new URL(options.basemapUrl, document.baseURI).href, { signal: aborter.signal })
+    .then((r) => {
+      if (!r.ok) throw new Error(`${options.basemapUrl}: HTTP ${r.status}`);
+      return r.json() as Promise<FeatureCollection>;
+    })
+    .then((fc) => basemap.setAttribute('d', path(fc) ?? ''))
+    .catch((e: Error) => {
+      if (!aborter.signal.aborted) console.warn(`The basemap could not be drawn (${e.message}); places and routes are drawn without it.`);
+    });
+
+  // --- state: selection, emphasis, visibility as classes and attributes ---
+  let selected: FeatureRef | null = null;
+  let visible: { places: Set<string>; legs: Set<string> } | null = null;
+  let emphasized = new Map<string, LegEmphasis>();
+  let onStep = new Set<string>();
+  const visiblePlace = (id: string) => !visible || visible.places.has(id);
+  function drawStates() {
+    for (const n of svg.querySelectorAll('[data-feature-id]')) {
+      const id = n.getAttribute('data-feature-id')!;
+      const kind = n.getAttribute('data-feature-kind') === 'leg' ? 'leg' : 'place';
+      n.classList.toggle('selected', selected?.id === id && selected.kind === kind);
+      if (kind === 'leg') {
+        const emphasis = emphasized.get(id);
+        if (emphasis) n.setAttribute('data-emphasis', emphasis);
+        else n.removeAttribute('data-emphasis');
+        n.classList.toggle('off', Boolean(visible && !visible.legs.has(id)));
+      } else {
+        n.classList.toggle('on-step', onStep.has(id));
+        n.classList.toggle('off', !visiblePlace(id));
+      }
+    }
+    for (const leg of legs) for (const a of leg.arrows) a.node.classList.toggle('off', leg.node.classList.contains('off'));
+  }
+
+  function draw(data: MapData) {
+    for (const layer of [countries, zones, legsLayer, arrowsLayer, pointsLayer, labelsLayer]) layer.replaceChildren();
+    points = [];
+    shapes = [];
+    legs = [];
+    labels = [];
+    const placeFeatures = data.places.features as Array<Feature<Geometry, PlaceProps>>;
+    // Countries under zones, larger zones under smaller ones: the smaller stays tappable and is picked first.
+    const area = (f: Feature<Geometry, PlaceProps>) => {
+      const b = path.bounds(f);
+      return (b[1][0] - b[0][0]) * (b[1][1] - b[0][1]);
+    };
+    const byArea = (a: Feature<Geometry, PlaceProps>, b: Feature<Geometry, PlaceProps>) => area(b) - area(a);
+    const feature = (parent: Element, ref: FeatureRef, label: string, extra: string) =>
+      el('g', { class: `f ${extra}`, 'data-feature-id': ref.id, 'data-feature-kind': ref.kind, tabindex: 0, role: 'button', 'aria-label': label }, parent);
+    for (const precision of ['country', 'area'] as const) {
+      for (const f of placeFeatures.filter((p) => p.properties.precision === precision).sort(byArea)) {
+        const p = f.properties;
+        const node = feature(precision === 'country' ? countries : zones, { id: p.id, kind: 'place' }, `${p.name}, ${roleLabel(p.primaryRole)}`, precision === 'country' ? 'country' : 'zone');
+        const color = ROLE_COLORS[p.primaryRole] ?? '#555';
+        const shape = el('path', { class: 'shape', d: path(f) ?? '', fill: color, stroke: color }, node);
+        shapes.push({ id: p.id, kind: precision, node, path: shape });
+      }
+    }
+    for (const f of data.legs.features as Array<Feature<Geometry, LegProps>>) {
+      const p = f.properties;
+      const names = new Map(placeFeatures.map((x) => [x.properties.id, x.properties.name]));
+      const name = p.name ?? `${names.get(p.from) ?? p.from} → ${names.get(p.to) ?? p.to}`;
+      const unstated = p.unstated !== undefined && p.unstated !== null && !(Array.isArray(p.unstated) && p.unstated.length === 0);
+      const node = feature(legsLayer, { id: p.id, kind: 'leg' }, `${name}, route leg`, unstated ? 'leg unstated' : 'leg');
+      const d = path(f) ?? '';
+      el('path', { class: 'line', d }, node);
+      el('path', { class: 'hit', d }, node);
+      const lines = linesOf(f.geometry).map((line) => line.map(([lng, lat]) => toWorld(lng!, lat!)));
+      const arrows = p.directed
+        ? arrowStops(lines, 1).map(({ at, angle }) => ({ node: el('polygon', { class: 'arrow', points: '5,0 -4,-4.5 -4,4.5' }, arrowsLayer), at, angle }))
+        : [];
+      legs.push({ id: p.id, node, lines, arrows });
+    }
+    for (const f of placeFeatures.filter((x) => x.properties.precision === 'point')) {
+      const p = f.properties;
+      const [lng, lat] = (f.geometry as Point).coordinates;
+      const node = feature(pointsLayer, { id: p.id, kind: 'place' }, `${p.name}, ${roleLabel(p.primaryRole)}`, 'point');
+      el('circle', { class: 'hit', r: PIN_HIT_RADIUS }, node);
+      el('circle', { class: 'pin', fill: ROLE_COLORS[p.primaryRole] ?? '#555' }, node);
+      points.push({ id: p.id, node, world: toWorld(lng!, lat!) });
+    }
+    for (const f of data.labels.features as Array<Feature<Point, PlaceProps>>) {
+      const p = f.properties;
+      const node = el('text', { class: 'label hidden-label' }, labelsLayer);
+      node.textContent = p.label ?? p.name;
+      const [lng, lat] = f.geometry.coordinates;
+      labels.push({ id: p.id, node, world: toWorld(lng!, lat!), isPin: p.precision === 'point', rank: p.labelRank ?? 99, width: 0, box: null });
+    }
+    // One layout for all the labels' widths, then placement by arithmetic.
+    for (const l of labels) l.width = l.node.getComputedTextLength() || (l.node.textContent ?? '').length * LABEL_SIZE * 0.55;
+    drawStates();
+    placeLabels();
+  }
+
+  setTransform(transform);
+  const whenDrawn = () => new Promise<void>((resolve) => afterNextPaint(resolve));
+
+  return {
+    kind: 'svg',
+    map: null,
+    async setData(data) {
+      draw(data);
+      await basemapLoaded;
+    },
+    select(ref) {
+      selected = ref;
+      drawStates();
+    },
+    setVisible(next) {
+      visible = next ? { places: new Set(next.places), legs: new Set(next.legs) } : null;
+      drawStates();
+      placeLabels();
+    },
+    emphasizeLegs(next) {
+      emphasized = next;
+      drawStates();
+    },
+    emphasizePlaces(ids) {
+      onStep = new Set(ids);
+      drawStates();
+    },
+    view: currentView,
+    frame(bounds, maxZoom = 5, padding) {
+      const { width, height } = size();
+      const fits = padding && padding.left + padding.right < width - 80 && padding.top + padding.bottom < height - 80;
+      const m = 24;
+      setTransform(fitTransform(bounds, width, height, fits ? padding : { top: m, right: m, bottom: m, left: m }, maxZoom));
+    },
+    jumpTo(view) {
+      const { width, height } = size();
+      setTransform(transformForView(view, width, height));
+    },
+    zoomBy(delta) {
+      // About the centre, as MapLibre's easeTo({ zoom }) does; at once, so reduced motion needs nothing more.
+      const { width, height } = size();
+      zoomer.scaleBy(selection, 2 ** delta, [width / 2, height / 2]);
+    },
+    whenIdle: whenDrawn,
+    destroy() {
+      for (const off of offs.splice(0)) off();
+    },
+  };
+}
+
