@@ -155,7 +155,7 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
   let transform: WorldTransform = transformForView({ lng: -40, lat: 20, zoom: 1.5 }, size().width, size().height);
 
   // --- pan and zoom ---
-  const zoomer = d3zoom<SVGSVGElement>()
+  const zoomer = d3zoom<SVGSVGElement, unknown>()
     .scaleExtent([2 ** MIN_ZOOM, 2 ** MAX_ZOOM])
     .translateExtent([[-WORLD_SIZE, 0], [2 * WORLD_SIZE, WORLD_SIZE]])
     .extent(() => {
