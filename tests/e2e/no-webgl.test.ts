@@ -70,7 +70,8 @@ describe('a browser without WebGL, on the SVG map', () => {
     expect(await rendererOf(page)).toEqual({ renderer: 'svg', map: null });
     expect(await page.locator('canvas').count()).toBe(0);
     expect(await page.getByTestId('no-map').count()).toBe(0);
-    expect(await page.getByTestId('simplified-map').textContent()).toBe('Simplified map (WebGL is unavailable)');
+    expect(await page.getByTestId('simplified-map').textContent()).toBe('Simplified map (no WebGL)');
+    expect(await page.locator('.simplified').textContent()).toContain('Basemap: Natural Earth');
     // The list is not forced open: the map is the way in.
     expect(await list(page).count()).toBe(0);
     expect(await drawnIds(page, 'place')).toEqual(places().features.map((f) => f.properties.id).sort());
