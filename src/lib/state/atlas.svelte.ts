@@ -1,0 +1,277 @@
+import { tick } from 'svelte';
+import { DEFAULT_KIOSK_CONFIG, withDefaults, type KioskConfig } from '../kiosk/config.ts';
+import { indexAtlas, loadAtlasData, type AtlasData } from './atlas-data.ts';
+import { SelectionState } from './selection.svelte.ts';
+import { JourneyState } from './journey.svelte.ts';
+import { FilterState } from './filters.svelte.ts';
+import { journeyEmphasis, networkEmphasis } from './emphasis.ts';
+import { paddingAround, type Box } from '../map/camera.ts';
+import { connectionsOf, visibleFeatures, type SearchResult } from '../corpus/queries.ts';
+import { ROLES, type Evidence } from '../corpus/types.ts';
+import type { Bounds, FeatureRef, LegEmphasis, MapView as CameraView, RendererKind } from '../map/renderer.ts';
+
+/** What the map is asked to do with its camera. Each request is a new object, so asking twice moves it twice. */
+export type CameraRequest = { kind: 'frame'; bounds: Bounds; maxZoom: number } | { kind: 'view'; view: CameraView } | { kind: 'zoom'; delta: number };
+
+/** Which panels and drop-downs are open. */
+export interface Panels {
+  list: boolean;
+  about: boolean;
+  journeys: boolean;
+  /** "Start here": greets a visit that does not open on something, and comes back with every reset. */
+  start: boolean;
+  /** Phones: the header's actions behind "Menu", search behind its icon, and the sheet pulled up or not. */
+  menu: boolean;
+  search: boolean;
+  sheetTall: boolean;
+  /** The key's "Routes and documents" fold. */
+  keyMore: boolean;
+}
+
+const CLOSED: Panels = { list: false, about: false, journeys: false, start: false, menu: false, search: false, sheetTall: false, keyMore: false };
+
+/**
+ * Everything the page shows, in one place: the data, the selection, the journey, the filters and time, the panels,
+ * the text size, the search box and what the camera is asked to do. Components read it and call its intents; the map
+ * view follows it. A reset puts every part back, so no component needs remounting to start afresh.
+ */
+export class AtlasState {
+  data = $state.raw<AtlasData | null>(null);
+  loadError = $state<string | null>(null);
+  readonly kioskMode: boolean;
+  kioskConfig = $state.raw<KioskConfig | null>(null);
+  /** What draws the map (null until the map view has started one). */
+  renderer = $state<RendererKind | null>(null);
+  readonly selection = new SelectionState();
+  readonly journey = new JourneyState();
+  readonly filters = new FilterState();
+  panels = $state<Panels>({ ...CLOSED });
+  textScale = $state(1);
+  searchQuery = $state('');
+  timePlaying = $state(false);
+  /** The camera as the map last reported it. */
+  view = $state.raw<CameraView | null>(null);
+  camera = $state.raw<CameraRequest | null>(null);
+  /** The map's box and the boxes of the controls over it (key, buttons, time bar), in page pixels. */
+  stageBox = $state.raw<Box | null>(null);
+  overlayBoxes = $state.raw<Record<string, Box>>({});
+
+  readonly index = $derived(this.data ? indexAtlas(this.data) : null);
+  readonly selectedFeature = $derived(this.selection.selected && this.index ? this.index.feature(this.selection.selected) : undefined);
+  readonly readerDocument = $derived(this.selection.reader && this.index ? this.index.document(this.selection.reader.documentId) : undefined);
+  readonly rolesDrawn = $derived(this.data ? ROLES.filter((r) => this.data!.places.features.some((f) => f.properties.roles.includes(r))) : []);
+  readonly visible = $derived(this.data ? visibleFeatures(this.data, this.filters.value) : null);
+  readonly activeJourney = $derived(this.journey.id && this.index ? this.index.journey(this.journey.id) : undefined);
+  /** No map could be made here: the list, panels, journeys, search and reader carry the page. */
+  readonly mapless = $derived(this.renderer === 'none');
+  readonly startVisible = $derived(this.panels.start && !this.selectedFeature && !this.panels.journeys && !this.panels.list);
+  readonly hasPanel = $derived(Boolean(this.selectedFeature) || this.panels.list || this.panels.journeys || this.startVisible);
+  /** The three journeys the start card offers: the kiosk's attract tour first, then the corpus's own order. */
+  readonly featuredJourneys = $derived.by(() => {
+    if (!this.data || !this.index) return [];
+    const ids = [...(this.kioskConfig?.attractTour ?? []), ...this.data.journeys.map((j) => j.id)].filter((id, i, all) => all.indexOf(id) === i);
+    return ids.map((id) => this.index!.journey(id)).filter((j) => j !== undefined).slice(0, 3);
+  });
+  /** The attract tour as [journey id, number of steps]: the configured journeys, or every journey. */
+  readonly attractTour = $derived.by((): Array<[string, number]> => {
+    if (!this.data || !this.index) return [];
+    const ids = this.kioskConfig?.attractTour.length ? this.kioskConfig.attractTour : this.data.journeys.map((j) => j.id);
+    return ids.map((id) => this.index!.journey(id)).filter((j) => j !== undefined).map((j) => [j.id, j.steps.length]);
+  });
+  /** Places a journey step shows together, highlighted like a selection. */
+  readonly emphasizedPlaces = $derived(this.activeJourney?.steps[this.journey.step]?.places ?? []);
+  /** Legs drawn beyond their selection: the journey's current, done and ahead, or the selected place's connections. */
+  readonly emphasizedLegs = $derived.by((): Map<string, LegEmphasis> => {
+    if (!this.data) return networkEmphasis([]);
+    if (this.activeJourney) return journeyEmphasis(this.activeJourney, this.journey.step, this.data.legs.features.map((f) => f.properties.id));
+    const selected = this.selection.selected;
+    if (selected?.kind === 'place') return networkEmphasis(connectionsOf(this.data, selected.id).legs.map((l) => l.id));
+    return networkEmphasis([]);
+  });
+  /** The camera follows a journey: each step frames its legs, or the places a move within an area joins. */
+  readonly journeyBounds = $derived.by((): Bounds | null => {
+    const step = this.activeJourney?.steps[this.journey.step];
+    if (!step || !this.index) return null;
+    const index = this.index;
+    const boxes = [
+      ...step.legs.map((id) => index.feature({ kind: 'leg', id })?.props.bbox),
+      ...(step.places ?? []).map((id) => index.feature({ kind: 'place', id })?.props.bbox),
+    ].filter((b) => b !== undefined);
+    if (!boxes.length) return null;
+    return [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
+  });
+  /** Room the camera leaves for the controls over the map, so framed places are not under them. */
+  readonly framePadding = $derived(this.stageBox ? paddingAround(this.stageBox, Object.values(this.overlayBoxes)) : undefined);
+
+  constructor(options: { kioskMode: boolean }) {
+    this.kioskMode = options.kioskMode;
+    this.kioskConfig = options.kioskMode ? null : DEFAULT_KIOSK_CONFIG;
+  }
+
+  /** Loads the derived data (and, at a kiosk, its settings); abort to stop. */
+  async load(signal: AbortSignal): Promise<void> {
+    const settings = this.kioskMode ? this.loadKioskConfig(signal) : Promise.resolve();
+    try {
+      const loaded = await loadAtlasData(signal);
+      performance.mark('atlas:data-parsed'); // the benchmark splits first idle at this point
+      this.data = loaded;
+    } catch (e) {
+      if (!signal.aborted) this.loadError = (e as Error).message;
+    }
+    await settings;
+  }
+
+  private async loadKioskConfig(signal: AbortSignal) {
+    let config = DEFAULT_KIOSK_CONFIG;
+    try {
+      const response = await fetch('kiosk/config.json', { signal });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      config = withDefaults(await response.json());
+    } catch (e) {
+      if (signal.aborted) return;
+      console.warn(`kiosk/config.json could not be read (${(e as Error).message}); the defaults are used`);
+    }
+    this.kioskConfig = config;
+    this.textScale = config.textScale;
+  }
+
+  /** The map view has started a renderer (or lost one: null). Without a map, the list is the way in. */
+  rendererStarted(kind: RendererKind | null) {
+    this.renderer = kind;
+    if (kind === 'none') this.panels.list = true;
+  }
+
+  // --- Intents ---
+
+  /** A tap on the map: the best candidate is selected, the others offered as "also here". */
+  pick(refs: FeatureRef[]) {
+    this.selection.pick(refs);
+    if (refs.length) this.panels.start = false;
+  }
+
+  /** Selects a feature and frames it. */
+  focusOn(ref: FeatureRef) {
+    this.pick([ref]);
+    const feature = this.index?.feature(ref);
+    if (feature) this.frame(feature.props.bbox, feature.props.precision === 'point' ? 5 : 4.5);
+  }
+
+  /** From the passage panel: another mark under the same tap, or a connected place elsewhere. */
+  choose(ref: FeatureRef) {
+    if (this.selection.alsoHere.some((r) => r.id === ref.id && r.kind === ref.kind)) this.selection.choose(ref);
+    else this.focusOn(ref);
+  }
+
+  read(documentId: string, evidence: Array<Pick<Evidence, 'start' | 'end'>>) {
+    this.selection.openReader({ documentId, ranges: evidence.map(({ start, end }) => ({ start, end })) });
+  }
+
+  fromSearch(result: SearchResult) {
+    this.panels.search = false;
+    this.searchQuery = '';
+    if (result.kind === 'place') this.focusOn({ kind: 'place', id: result.id });
+    else this.read(result.document, [result]);
+  }
+
+  /** A place named in the reader: the reader closes on it. */
+  fromReader(placeId: string) {
+    this.selection.closeReader();
+    this.focusOn({ kind: 'place', id: placeId });
+  }
+
+  startJourney(journeyId: string) {
+    this.panels.journeys = true;
+    this.panels.start = false;
+    this.journey.start(journeyId, 0);
+  }
+
+  closeJourneys() {
+    this.journey.reset();
+    this.panels.journeys = false;
+  }
+
+  toggleJourneys() {
+    this.panels.journeys = !this.panels.journeys;
+    this.panels.start = false;
+  }
+
+  toggleList() {
+    this.panels.list = !this.panels.list;
+    this.panels.start = false;
+  }
+
+  /** The header's search icon (phones): the menu folds away. */
+  toggleSearch() {
+    this.panels.search = !this.panels.search;
+    this.panels.menu = false;
+  }
+
+  toggleMenu() {
+    this.panels.menu = !this.panels.menu;
+    this.panels.search = false;
+  }
+
+  /** "Start here" from the header: the panel goes back to the start card (the map and its camera stay). */
+  showStartCard() {
+    this.selection.reset();
+    this.panels.journeys = false;
+    this.panels.list = false;
+    this.panels.start = true;
+  }
+
+  async exploreMap() {
+    this.panels.start = false;
+    // The map grows by the panel's width once the page has redrawn: frame the network in the room it then has.
+    await tick();
+    if (this.data) this.frame(this.data.meta.networkBounds, 4);
+  }
+
+  wholeMap() {
+    this.selection.reset();
+    this.journey.reset();
+    if (this.data) this.frame(this.data.meta.bounds, 3.5);
+  }
+
+  zoomBy(delta: number) {
+    this.camera = { kind: 'zoom', delta };
+  }
+
+  frame(bounds: Bounds, maxZoom: number) {
+    this.camera = { kind: 'frame', bounds, maxZoom };
+  }
+
+  jumpTo(view: CameraView) {
+    this.camera = { kind: 'view', view };
+  }
+
+  /** The kiosk's attract tour shows a journey step. */
+  attractStep(journeyId: string, step: number) {
+    this.selection.reset();
+    this.panels.journeys = true;
+    this.journey.start(journeyId, step);
+  }
+
+  /** Back to the start: selection, panels, reader, filters, time, journey, search, text size and camera. */
+  reset() {
+    this.selection.reset();
+    this.journey.reset();
+    this.filters.reset();
+    this.panels = { ...CLOSED, list: this.mapless, start: true };
+    this.textScale = this.kioskConfig?.textScale ?? 1;
+    this.searchQuery = '';
+    this.timePlaying = false;
+    if (!this.data) return;
+    const start = this.kioskConfig?.startView ?? 'network';
+    if (start === 'network') this.frame(this.data.meta.networkBounds, 4);
+    else if (start === 'world') this.frame(this.data.meta.bounds, 3.5);
+    else this.jumpTo(start);
+  }
+
+  // --- The map's room ---
+
+  /** A control over the map reports its box (null: it is hidden and takes no room). */
+  setOverlayBox(name: string, box: Box | null) {
+    const { [name]: _previous, ...others } = this.overlayBoxes;
+    this.overlayBoxes = box ? { ...others, [name]: box } : others;
+  }
+}
