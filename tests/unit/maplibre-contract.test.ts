@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import { DATA_LAYERS } from '../../src/lib/map/style.ts';
-import { forTheMap, MAP_PROPERTIES } from '../../src/lib/map/map-features.ts';
+import { trimToMapProperties, MAP_PROPERTIES } from '../../src/lib/map/map-features.ts';
 
 // The controller is the only code touching MapLibre. If an upgrade drops a method it calls, this fails by name.
 const CALLED_ON_MAP = ['on', 'off', 'once', 'queryRenderedFeatures', 'project', 'getCanvas', 'getSource', 'setFeatureState', 'fitBounds', 'easeTo', 'getZoom', 'triggerRepaint', 'remove', 'addImage', 'hasImage', 'setFilter', 'removeFeatureState', 'getCenter', 'jumpTo', 'getCanvasContainer'];
@@ -38,7 +38,7 @@ describe('what the map is given', () => {
     const places = JSON.parse(readFileSync('static/data/places.geojson', 'utf8')) as FeatureCollection;
     const paris = places.features.find((f) => f.properties?.id === 'paris')!;
     expect(paris.properties?.evidence.length).toBeGreaterThan(0);
-    const trimmed = forTheMap(places).features.find((f) => f.properties?.id === 'paris')!;
+    const trimmed = trimToMapProperties(places).features.find((f) => f.properties?.id === 'paris')!;
     expect(trimmed.geometry).toEqual(paris.geometry);
     expect(trimmed.properties).toEqual({ id: 'paris', name: 'Paris', precision: 'point', primaryRole: paris.properties?.primaryRole });
   });

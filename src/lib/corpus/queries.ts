@@ -1,4 +1,4 @@
-import type { Atlas, LegProps, PlaceProps } from './derive.ts';
+import type { Atlas, LegProps, PlaceProps } from '../atlas/contract.ts';
 import type { Evidence, Role } from './types.ts';
 import { earliestDay, latestDay } from './dates.ts';
 import { foldTypography } from './quote.ts';

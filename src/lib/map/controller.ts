@@ -5,10 +5,10 @@ import labelFontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal
 import type { FilterSpecification } from 'maplibre-gl';
 import { ARROW_IMAGE, PICK_TIERS, SOURCES } from './ids.ts';
 import { arrowImage, atlasStyle, DATA_LAYERS } from './style.ts';
-import { forTheMap } from './map-features.ts';
+import { trimToMapProperties } from './map-features.ts';
 import { MAX_ZOOM, MIN_ZOOM } from './camera.ts';
 import { afterNextPaint } from '../after-paint.ts';
-import type { FeatureKind, FeatureRef, LegEmphasis, MapRenderer, MapView } from './renderer.ts';
+import type { FeatureKind, FeatureRef, LegEmphasis, MapRenderer, CameraView } from './renderer.ts';
 
 // MapLibre 6 ships its worker as a separate module; under a bundler it must be told where it went.
 setWorkerUrl(workerUrl);
@@ -20,7 +20,7 @@ export interface MapControllerOptions {
   onPick: (refs: FeatureRef[]) => void;
   prefersReducedMotion: () => boolean;
   /** Called when the user (or the code) has moved the map and it has stopped. */
-  onViewChange?: (view: MapView) => void;
+  onViewChange?: (view: CameraView) => void;
   /** Called once if the WebGL context is lost and not given back within CONTEXT_RESTORE_WAIT_MS: the page then needs another renderer. */
   onContextUnrestored?: () => void;
 }
@@ -32,7 +32,7 @@ export const CONTEXT_RESTORE_WAIT_MS = 5000;
 export interface MapController extends MapRenderer {
   readonly kind: 'maplibre';
   readonly map: MapLibreMap;
-  view(): MapView;
+  view(): CameraView;
 }
 
 /** How far from a tap (CSS px) a feature still counts as touched: a fingertip, not a pixel. */
@@ -118,7 +118,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
   });
   offs.push(() => clearTimeout(restoreTimer));
   on('moveend', () => options.onViewChange?.(currentView()));
-  const currentView = (): MapView => {
+  const currentView = (): CameraView => {
     const c = map.getCenter();
     return { lng: c.lng, lat: c.lat, zoom: map.getZoom() };
   };
@@ -244,9 +244,9 @@ export function createMapController(options: MapControllerOptions): MapControlle
     map,
     async setData(data) {
       await loaded;
-      (map.getSource(SOURCES.places) as GeoJSONSource).setData(forTheMap(data.places));
-      (map.getSource(SOURCES.labels) as GeoJSONSource).setData(forTheMap(data.labels));
-      (map.getSource(SOURCES.legs) as GeoJSONSource).setData(forTheMap(data.legs));
+      (map.getSource(SOURCES.places) as GeoJSONSource).setData(trimToMapProperties(data.places));
+      (map.getSource(SOURCES.labels) as GeoJSONSource).setData(trimToMapProperties(data.labels));
+      (map.getSource(SOURCES.legs) as GeoJSONSource).setData(trimToMapProperties(data.legs));
       applyVisibility();
       drawStates(true);
     },
