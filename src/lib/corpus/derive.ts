@@ -2,7 +2,7 @@ import type { Feature, LineString, MultiLineString, Point, Position } from 'geoj
 import type { Topology } from 'topojson-specification';
 import { CorpusError, CorpusInvalid } from './errors.ts';
 import type { Corpus } from './load.ts';
-import { ROLES, type CorpusDocument, type Evidence, type Precision, type Role } from './types.ts';
+import { ROLES, type Evidence, type Precision, type Role } from './types.ts';
 import { countriesById, basemapCountries } from '../geo/countries.ts';
 import { anchorPoint, placeGeometry, GeometryProblem, type PlaceGeometry } from '../geo/places.ts';
 import { legGeometry } from '../geo/legs.ts';
