@@ -1,4 +1,4 @@
-import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type MapEventType, type PointLike } from 'maplibre-gl';
+import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type MapEventType, type MapOptions, type PointLike } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import labelFontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
@@ -28,10 +28,21 @@ export interface MapControllerOptions {
 /** How long a lost WebGL context may take to come back (a GPU reset takes a moment) before the map gives up on it. */
 export const CONTEXT_RESTORE_WAIT_MS = 5000;
 
-/** The MapLibre renderer. */
-export interface MapController extends MapRenderer {
+/**
+ * What the controller uses of a MapLibre map, and nothing else: the unit tests drive the controller with a small fake
+ * of exactly this, and the contract test checks that the real map still has all of it.
+ */
+export type ControlledMap = Pick<
+  MapLibreMap,
+  | 'on' | 'off' | 'once' | 'queryRenderedFeatures' | 'project' | 'getCanvas' | 'getCanvasContainer' | 'getSource' | 'setFeatureState'
+  | 'removeFeatureState' | 'setFilter' | 'fitBounds' | 'easeTo' | 'jumpTo' | 'getZoom' | 'getCenter' | 'triggerRepaint' | 'remove'
+  | 'addImage' | 'hasImage' | 'touchZoomRotate' | 'keyboard'
+>;
+
+/** The MapLibre renderer. `M` is MapLibre's own map, except in the controller's unit tests. */
+export interface MapController<M extends ControlledMap = MapLibreMap> extends Omit<MapRenderer, 'map'> {
   readonly kind: 'maplibre';
-  readonly map: MapLibreMap;
+  readonly map: M;
   view(): CameraView;
 }
 
@@ -41,8 +52,13 @@ const TAP_SLOP = 14;
 const absolute = (url: string) => new URL(url, document.baseURI).href;
 
 /** The only code that touches MapLibre. One instance for the life of the page. */
-export function createMapController(options: MapControllerOptions): MapController {
-  const map = new MapLibreMap({
+export function createMapController(options: MapControllerOptions): MapController;
+export function createMapController<M extends ControlledMap>(options: MapControllerOptions, createMap: (mapOptions: MapOptions) => M): MapController<M>;
+export function createMapController(
+  options: MapControllerOptions,
+  createMap: (mapOptions: MapOptions) => ControlledMap = (mapOptions) => new MapLibreMap(mapOptions),
+): MapController<ControlledMap> {
+  const map = createMap({
     container: options.container,
     style: atlasStyle(absolute(options.basemapUrl), absolute(labelFontUrl)),
     center: [-40, 20],
@@ -64,14 +80,16 @@ export function createMapController(options: MapControllerOptions): MapControlle
     offs.push(() => map.off(type, fn));
   }
 
+  // The style's sources and layers exist only once it has loaded: whatever needs them waits here, in the order asked.
   let isLoaded = false;
-  const loaded = new Promise<void>((resolve) => {
-    on('load', () => {
-      if (!map.hasImage(ARROW_IMAGE)) map.addImage(ARROW_IMAGE, arrowImage(), { pixelRatio: 2 });
-      isLoaded = true;
-      resolve();
-    });
+  const untilLoaded: Array<() => void> = [];
+  const whenLoaded = (fn: () => void) => (isLoaded ? fn() : untilLoaded.push(fn));
+  on('load', () => {
+    if (!map.hasImage(ARROW_IMAGE)) map.addImage(ARROW_IMAGE, arrowImage(), { pixelRatio: 2 });
+    isLoaded = true;
+    for (const fn of untilLoaded.splice(0)) fn();
   });
+  offs.push(() => untilLoaded.splice(0));
 
   const interactiveLayers = PICK_TIERS.flat();
   const pixelDistance = (lngLat: [number, number], point: { x: number; y: number }) => {
@@ -229,30 +247,35 @@ export function createMapController(options: MapControllerOptions): MapControlle
   }
   let cancelDraw: (() => void) | null = null;
   const afterDraw: Array<() => void> = [];
-  const scheduleDraw = () => {
-    if (!isLoaded || cancelDraw) return; // before load, setData draws what was asked
-    cancelDraw = afterNextPaint(() => {
-      cancelDraw = null;
-      drawStates();
-      for (const fn of afterDraw.splice(0)) fn();
+  const scheduleDraw = () =>
+    whenLoaded(() => {
+      if (cancelDraw) return;
+      cancelDraw = afterNextPaint(() => {
+        cancelDraw = null;
+        drawStates();
+        for (const fn of afterDraw.splice(0)) fn();
+      });
     });
-  };
   offs.push(() => cancelDraw?.());
 
   return {
     kind: 'maplibre',
     map,
-    async setData(data) {
-      await loaded;
-      (map.getSource(SOURCES.places) as GeoJSONSource).setData(trimToMapProperties(data.places));
-      (map.getSource(SOURCES.labels) as GeoJSONSource).setData(trimToMapProperties(data.labels));
-      (map.getSource(SOURCES.legs) as GeoJSONSource).setData(trimToMapProperties(data.legs));
-      applyVisibility();
-      drawStates(true);
+    setData(data) {
+      return new Promise((resolve) =>
+        whenLoaded(() => {
+          (map.getSource(SOURCES.places) as GeoJSONSource).setData(trimToMapProperties(data.places));
+          (map.getSource(SOURCES.labels) as GeoJSONSource).setData(trimToMapProperties(data.labels));
+          (map.getSource(SOURCES.legs) as GeoJSONSource).setData(trimToMapProperties(data.legs));
+          applyVisibility();
+          drawStates(true);
+          resolve();
+        }),
+      );
     },
     setVisible(next) {
       visible = next;
-      if (isLoaded) applyVisibility();
+      whenLoaded(applyVisibility);
     },
     emphasizeLegs(next) {
       emphasized = next;
