@@ -5,7 +5,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import labelFontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import { atlasStyle, arrowImage } from '../lib/map/style.ts';
 import { ARROW_IMAGE, SOURCES } from '../lib/map/ids.ts';
-import { forTheMap } from '../lib/map/map-features.ts';
+import { trimToMapProperties } from '../lib/map/map-features.ts';
 import { DATA_FILES } from '../lib/state/atlas-data.ts';
 import { announceReady, loadBaselineData } from './baseline-data.ts';
 
@@ -25,9 +25,9 @@ announceReady(
   Promise.all([loadBaselineData(), loaded]).then(([data]) => {
     map.addImage(ARROW_IMAGE, arrowImage(), { pixelRatio: 2 });
     // The same trimmed features the app gives MapLibre: a floor that copied every passage to the worker would flatter the app.
-    (map.getSource(SOURCES.places) as GeoJSONSource).setData(forTheMap(data.places));
-    (map.getSource(SOURCES.labels) as GeoJSONSource).setData(forTheMap(data.labels));
-    (map.getSource(SOURCES.legs) as GeoJSONSource).setData(forTheMap(data.legs));
+    (map.getSource(SOURCES.places) as GeoJSONSource).setData(trimToMapProperties(data.places));
+    (map.getSource(SOURCES.labels) as GeoJSONSource).setData(trimToMapProperties(data.labels));
+    (map.getSource(SOURCES.legs) as GeoJSONSource).setData(trimToMapProperties(data.legs));
     map.fitBounds(data.meta.networkBounds, { padding: 40, maxZoom: 4, animate: false });
     return new Promise<void>((resolve) => map.once('idle', () => resolve()));
   }),

@@ -3,23 +3,22 @@
  * browser tests and the benchmark. The functions run in the page, so they carry their own types.
  */
 import type { Page } from 'playwright-core';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { RendererKind } from '../lib/map/renderer.ts';
 
-interface AtlasWindow {
-  atlas: {
-    map: {
-      project(lngLat: [number, number]): { x: number; y: number };
-      getCanvas(): HTMLCanvasElement;
-      once(type: string, listener: () => void): void;
-      triggerRepaint(): void;
-    };
-  };
+/**
+ * The page as the app leaves it for tests and operators: `window.atlas` (README). `map` is MapLibre's map, null when
+ * another renderer draws (`renderer`: 'svg' or 'none'); the probes here run on MapLibre pages only.
+ */
+export type AtlasWindow = Window & {
+  atlas: { map: MapLibreMap | null; renderer: RendererKind; ready: Promise<void>; reset(): void };
   webglContexts?: () => number;
-}
+};
 
 /** The on-screen position (page pixels) of a longitude/latitude, via the live map. */
 export function screenPoint(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
   return page.evaluate((ll) => {
-    const { map } = (window as unknown as AtlasWindow).atlas;
+    const map = (window as unknown as AtlasWindow).atlas.map!;
     const p = map.project(ll);
     const rect = map.getCanvas().getBoundingClientRect();
     return { x: rect.left + p.x, y: rect.top + p.y };
@@ -34,7 +33,7 @@ export function mapIdle(page: Page): Promise<void> {
   return page.evaluate(
     () =>
       new Promise<void>((resolve) => {
-        const { map } = (window as unknown as AtlasWindow).atlas;
+        const map = (window as unknown as AtlasWindow).atlas.map!;
         requestAnimationFrame(() =>
           setTimeout(() => {
             map.once('idle', () => resolve());

@@ -5,7 +5,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCorpus } from '../lib/corpus/load.ts';
-import { deriveAtlas, type Atlas } from '../lib/corpus/derive.ts';
+import { deriveAtlas } from '../lib/corpus/derive.ts';
+import { PUBLISHED_FILES as FILE, type Atlas, type PublishedFile } from '../lib/atlas/contract.ts';
 import { CorpusError, CorpusInvalid } from '../lib/corpus/errors.ts';
 import { readCorpusFiles, loadWorldAtlas } from './corpus-files.ts';
 import { clearStaleRuns, writeFolderAtomically } from './write-atomic.ts';
@@ -13,22 +14,22 @@ import { toLinkedPlaces } from '../lib/export/lpf.ts';
 import { toWebAnnotations } from '../lib/export/annotations.ts';
 import { toCsvTables } from '../lib/export/tables.ts';
 
-/** The published files, by the names researchers download them under (keep stable). */
-export function serializeAtlas(atlas: Atlas): Record<string, string> {
+/** The published files' contents, by the names researchers download them under (PUBLISHED_FILES). */
+export function serializeAtlas(atlas: Atlas): Record<PublishedFile, string> {
   const tables = toCsvTables(atlas);
   return {
-    'places.geojson': JSON.stringify(atlas.places),
-    'labels.geojson': JSON.stringify(atlas.labels),
-    'legs.geojson': JSON.stringify(atlas.legs),
-    'documents.json': JSON.stringify(atlas.documents),
-    'journeys.json': JSON.stringify(atlas.journeys),
-    'basemap.geojson': JSON.stringify(atlas.basemap),
-    'meta.json': JSON.stringify(atlas.meta, null, 2),
-    'places.lpf.json': JSON.stringify(toLinkedPlaces(atlas)),
-    'annotations.jsonld': JSON.stringify(toWebAnnotations(atlas)),
-    'places.csv': tables.places,
-    'legs.csv': tables.legs,
-    'passages.csv': tables.passages,
+    [FILE.places]: JSON.stringify(atlas.places),
+    [FILE.labels]: JSON.stringify(atlas.labels),
+    [FILE.legs]: JSON.stringify(atlas.legs),
+    [FILE.documents]: JSON.stringify(atlas.documents),
+    [FILE.journeys]: JSON.stringify(atlas.journeys),
+    [FILE.basemap]: JSON.stringify(atlas.basemap),
+    [FILE.meta]: JSON.stringify(atlas.meta, null, 2),
+    [FILE.linkedPlaces]: JSON.stringify(toLinkedPlaces(atlas)),
+    [FILE.annotations]: JSON.stringify(toWebAnnotations(atlas)),
+    [FILE.placesTable]: tables.places,
+    [FILE.legsTable]: tables.legs,
+    [FILE.passagesTable]: tables.passages,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { anchorOf, axeViolations, useBrowser, legMiddle, openAtlas, renderedIds, screenPoint, expectCleanRun } from './browser.ts';
+import { anchorOf, axeViolations, clickMapAt, panelHeading, useBrowser, legMiddle, openAtlas, renderedIds, screenPoint, expectCleanRun } from './browser.ts';
 
 const baseURL = inject('baseURL');
 
@@ -28,10 +28,9 @@ describe('the map on the bundled corpus', () => {
   it('opens the sentence that names Paris as the centre of the network when Paris is clicked', async () => {
     const atlas = await openAtlas(browser(), baseURL);
     const { page } = atlas;
-    const p = await screenPoint(page, anchorOf('paris'));
-    await page.mouse.click(p.x, p.y);
+    await clickMapAt(page, anchorOf('paris'));
     const panel = page.getByTestId('passage-panel');
-    await expect.poll(() => panel.locator('h2').textContent()).toBe('Paris');
+    await expect.poll(() => panelHeading(page)).toBe('Paris');
     const marks = await panel.locator('mark').allTextContents();
     expect(marks).toContain('Paris has emerged as the center of the network.');
     expect(await panel.textContent()).toContain('Activities of Cuban-Trained Peruvian Guerrillas');

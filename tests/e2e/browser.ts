@@ -1,6 +1,7 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { launchChromium } from '../../src/build/chromium.ts';
-export { countWebglContexts, mapIdle, overlappingControls, screenPoint, webglContexts } from '../../src/build/atlas-page.ts';
+export { countWebglContexts, mapIdle, overlappingControls, screenPoint, webglContexts, type AtlasWindow } from '../../src/build/atlas-page.ts';
+import { screenPoint, type AtlasWindow } from '../../src/build/atlas-page.ts';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -83,8 +84,8 @@ export async function openAtlas(
   });
   await prepare?.(page);
   await page.goto(new URL(path, baseURL).href);
-  await page.waitForFunction(() => (window as unknown as { atlas?: unknown }).atlas !== undefined, null, { timeout: 30_000 });
-  await page.evaluate(() => (window as unknown as { atlas: { ready: Promise<void> } }).atlas.ready);
+  await page.waitForFunction(() => (window as unknown as Partial<AtlasWindow>).atlas !== undefined, null, { timeout: 30_000 });
+  await page.evaluate(() => (window as unknown as AtlasWindow).atlas.ready);
   return { page, errors, offsite, cspViolations };
 }
 
@@ -97,11 +98,23 @@ export const legMiddle = (from: string, to: string) => {
   return line[Math.floor(line.length / 2)] as [number, number];
 };
 
+/** Clicks the MapLibre map where it draws this longitude/latitude (a place's anchor, a leg's middle). */
+export async function clickMapAt(page: Page, lngLat: [number, number]): Promise<void> {
+  const p = await screenPoint(page, lngLat);
+  await page.mouse.click(p.x, p.y);
+}
+
+/** The heading of the passage panel: the name of what is selected (null while no panel is open). */
+export async function panelHeading(page: Page): Promise<string | null> {
+  const heading = page.getByTestId('passage-panel').locator('h2');
+  return (await heading.count()) ? heading.textContent() : null;
+}
+
 /** Ids of the features the map has drawn on these layers. */
 export function renderedIds(page: Page, layers: string[]): Promise<string[]> {
   return page.evaluate((ls) => {
-    const map = (window as unknown as { atlas: { map: { queryRenderedFeatures(o: object): Array<{ properties: { id: string } }> } } }).atlas.map;
-    return [...new Set(map.queryRenderedFeatures({ layers: ls }).map((f) => f.properties.id))].sort();
+    const map = (window as unknown as AtlasWindow).atlas.map!;
+    return [...new Set(map.queryRenderedFeatures({ layers: ls }).map((f) => String(f.properties.id)))].sort();
   }, layers);
 }
 
@@ -111,7 +124,7 @@ export function renderedIds(page: Page, layers: string[]): Promise<string[]> {
  */
 export function loseAndRestoreContext(page: Page): Promise<void> {
   return page.evaluate(async () => {
-    const canvas = (window as unknown as { atlas: { map: { getCanvas(): HTMLCanvasElement } } }).atlas.map.getCanvas();
+    const canvas = (window as unknown as AtlasWindow).atlas.map!.getCanvas();
     const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
     const lose = gl!.getExtension('WEBGL_lose_context')!;
     const lost = new Promise((r) => canvas.addEventListener('webglcontextlost', r, { once: true }));

@@ -67,6 +67,35 @@ const svelteOnly = [
   },
 ];
 
+// Layer boundaries (STYLE.md "Layers you can see in the folders"). ESLint replaces a rule's options in a later block
+// rather than merging them, so each block below lists every restriction that holds in its folders, and the more
+// specific folders come later.
+const ONLY_MAP_TOUCHES_MAPLIBRE = {
+  regex: '^maplibre-gl(/|$)',
+  message: 'maplibre-gl may only be imported in src/lib/map (the one owner of the map) and src/bench: ask the renderer (src/lib/map/renderer.ts) for what you need instead.',
+};
+const NO_NODE_IN_BROWSER = {
+  regex: '^node:',
+  message: 'node:* modules exist only at build time: import them in src/build or tests, and give browser code the finished data instead.',
+};
+const NO_BUILD_ONLY_CORPUS = {
+  regex: '(^|/)corpus/(load|schema|yaml-file|documents|derive)(\\.ts)?$',
+  allowTypeImports: true,
+  message: 'corpus/load, schema, yaml-file, documents and derive run at build time (YAML, JSON Schema, the whole derivation): the UI and state get the derived data; import its types from src/lib/atlas/contract.ts.',
+};
+const GEO_WITHOUT_CORPUS = {
+  regex: '(^|/)corpus/',
+  message: 'src/lib/geo is geometry only and may not import src/lib/corpus: put the shape it needs in src/lib/geo/shapes.ts and let the corpus use it.',
+};
+const restrictImports = (...patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
+const layers = [
+  { name: 'atlas/layers-browser', files: ['src/**'], rules: restrictImports(ONLY_MAP_TOUCHES_MAPLIBRE, NO_NODE_IN_BROWSER) },
+  { name: 'atlas/layers-map', files: ['src/lib/map/**', 'src/bench/**'], rules: restrictImports(NO_NODE_IN_BROWSER) },
+  { name: 'atlas/layers-build', files: ['src/build/**'], rules: { '@typescript-eslint/no-restricted-imports': 'off' } },
+  { name: 'atlas/layers-ui-state', files: ['src/ui/**', 'src/lib/state/**'], rules: restrictImports(ONLY_MAP_TOUCHES_MAPLIBRE, NO_NODE_IN_BROWSER, NO_BUILD_ONLY_CORPUS) },
+  { name: 'atlas/layers-geo', files: ['src/lib/geo/**'], rules: restrictImports(ONLY_MAP_TOUCHES_MAPLIBRE, NO_NODE_IN_BROWSER, GEO_WITHOUT_CORPUS) },
+];
+
 const configs = defineConfig(
   {
     name: 'atlas/ignores',
@@ -130,6 +159,7 @@ const configs = defineConfig(
       'no-restricted-syntax': ['error', ...htmlSinks, ...svelteOnly],
     },
   },
+  ...layers,
 );
 
 export default configs.map((config) => ({ ...config, basePath: repoRoot }));

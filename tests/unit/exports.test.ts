@@ -31,7 +31,7 @@ beforeAll(() => {
   const hostile = createHostileCorpus();
   astralOut = join(hostile, 'out');
   astralAtlas = buildCorpus(join(hostile, 'geodata'), astralOut);
-});
+}, 60_000); // two whole builds: on a shared, loaded machine they outlast the 10 s a hook gets by default
 
 describe('GeoJSON for GIS readers', () => {
   it.each(['places.geojson', 'labels.geojson', 'legs.geojson'])('%s passes a GeoJSON validator', (name) => {

@@ -4,10 +4,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { describeUncovered, faceCharacters, jsonTexts, parseFontFaces, parseUnicodeRange, uncoveredCharacters, type FontFace, type ShownText } from '../../src/build/font-coverage.ts';
-import { readCorpusFiles, loadWorldAtlas } from '../../src/build/corpus-files.ts';
-import { loadCorpus } from '../../src/lib/corpus/load.ts';
-import { deriveAtlas } from '../../src/lib/corpus/derive.ts';
 import { serializeAtlas } from '../../src/build/derive.ts';
+import { realAtlas } from '../helpers/real-atlas.ts';
+import { PUBLISHED_FILES } from '../../src/lib/atlas/contract.ts';
 
 /**
  * Characters no Noto Sans subset has, left to the system's fonts on purpose (Chromium draws each from a font that has
@@ -16,17 +15,15 @@ import { serializeAtlas } from '../../src/build/derive.ts';
 const SYSTEM_FALLBACK: ReadonlySet<string> = new Set(['→', '←', '✕']);
 
 /** The derived files the page fetches and shows (the exports, CSV and JSON-LD, are downloads, not drawn). */
-const SHOWN_FILES = ['documents.json', 'places.geojson', 'labels.geojson', 'legs.geojson', 'journeys.json', 'meta.json'];
+const { documents, places, labels, legs, journeys, meta } = PUBLISHED_FILES;
+const SHOWN_FILES = [documents, places, labels, legs, journeys, meta];
 
 const require = createRequire(import.meta.url);
 const facesCss = readFileSync('src/ui/fonts.css', 'utf8');
 const createFaces = () => parseFontFaces(facesCss).map((f) => ({ ...f, chars: faceCharacters(f) }));
 
-const published = (() => {
-  const { places50m, basemap110m } = loadWorldAtlas();
-  return serializeAtlas(deriveAtlas(loadCorpus(readCorpusFiles('geodata')), places50m, basemap110m));
-})();
-const publishedTexts = (): ShownText[] => SHOWN_FILES.flatMap((file) => jsonTexts(file, JSON.parse(published[file]!)));
+const published = serializeAtlas(realAtlas());
+const publishedTexts = (): ShownText[] => SHOWN_FILES.flatMap((file) => jsonTexts(file, JSON.parse(published[file])));
 
 /** The interface's own words: the components, the page, and the code they take labels from (less comments). */
 const interfaceTexts = (): ShownText[] => {

@@ -129,3 +129,71 @@ describe('lint config coverage', () => {
     expect(config.languageOptions.globals).toHaveProperty('window');
   });
 });
+
+describe('lint rules for the layer boundaries', () => {
+  const MESSAGE = {
+    maplibre: 'maplibre-gl may only be imported in src/lib/map (the one owner of the map) and src/bench: ask the renderer (src/lib/map/renderer.ts) for what you need instead.',
+    node: 'node:* modules exist only at build time: import them in src/build or tests, and give browser code the finished data instead.',
+    buildOnlyCorpus:
+      'corpus/load, schema, yaml-file, documents and derive run at build time (YAML, JSON Schema, the whole derivation): the UI and state get the derived data; import its types from src/lib/atlas/contract.ts.',
+    geoCorpus: 'src/lib/geo is geometry only and may not import src/lib/corpus: put the shape it needs in src/lib/geo/shapes.ts and let the corpus use it.',
+  };
+  // The rule prints the import's source in front of the configured message.
+  const restricted = (source: string, message: string) => ({ ruleId: '@typescript-eslint/no-restricted-imports', message: `'${source}' import is restricted from being used by a pattern. ${message}` });
+  const importErrors = (messages: Linter.LintMessage[]) =>
+    messages.filter((m) => m.severity === 2 && m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => ({ ruleId: m.ruleId, message: m.message }));
+  const module = (line: string) => `${line}\n\nexport const used = [probe];\n`;
+  const svelte = (line: string) => `<script lang="ts">\n  ${line}\n  const shown = String(probe);\n</script>\n\n<p>{shown}</p>\n`;
+
+  it.each([
+    { where: 'a component', file: 'src/ui/Example.svelte', code: svelte("import { Map as probe } from 'maplibre-gl';"), source: 'maplibre-gl' },
+    { where: 'state', file: 'src/lib/state/example.ts', code: module("import { Map as probe } from 'maplibre-gl';"), source: 'maplibre-gl' },
+    { where: 'the corpus', file: 'src/lib/corpus/example.ts', code: module("import probe from 'maplibre-gl/dist/maplibre-gl.css?url';"), source: 'maplibre-gl/dist/maplibre-gl.css?url' },
+    { where: 'geo', file: 'src/lib/geo/example.ts', code: module("import type { LngLat as probe } from 'maplibre-gl';"), source: 'maplibre-gl' },
+  ])('rejects maplibre-gl in $where ($file)', async ({ file, code, source }) => {
+    expect(importErrors(await lint(code, file))).toEqual([restricted(source, MESSAGE.maplibre)]);
+  });
+
+  it.each(['src/lib/map/example.ts', 'src/bench/example.ts'])('allows maplibre-gl in %s', async (file) => {
+    expect(importErrors(await lint(module("import { Map as probe } from 'maplibre-gl';"), file))).toEqual([]);
+  });
+
+  it.each(['src/ui/Example.svelte', 'src/lib/map/example.ts', 'src/lib/corpus/example.ts', 'src/lib/geo/example.ts', 'src/lib/state/example.ts', 'src/main.ts', 'src/bench/example.ts'])(
+    'rejects node:* in %s',
+    async (file) => {
+      const line = "import { readFileSync as probe } from 'node:fs';";
+      expect(importErrors(await lint(file.endsWith('.svelte') ? svelte(line) : module(line), file))).toEqual([restricted('node:fs', MESSAGE.node)]);
+    },
+  );
+
+  it.each(['src/build/example.ts', 'tests/unit/example.test.ts'])('allows node:* in %s', async (file) => {
+    expect(importErrors(await lint(module("import { readFileSync as probe } from 'node:fs';"), file))).toEqual([]);
+  });
+
+  it.each([
+    { file: 'src/ui/Example.svelte', code: svelte("import { loadCorpus as probe } from '../lib/corpus/load.ts';"), source: '../lib/corpus/load.ts' },
+    { file: 'src/ui/Example.svelte', code: svelte("import { deriveAtlas as probe } from '../lib/corpus/derive.ts';"), source: '../lib/corpus/derive.ts' },
+    { file: 'src/lib/state/example.ts', code: module("import { validators as probe } from '../corpus/schema.ts';"), source: '../corpus/schema.ts' },
+    { file: 'src/lib/state/example.ts', code: module("import { parseYamlFile as probe } from '../corpus/yaml-file.ts';"), source: '../corpus/yaml-file.ts' },
+    { file: 'src/lib/state/example.svelte.ts', code: module("import { parseDocumentFile as probe } from '../corpus/documents.ts';"), source: '../corpus/documents.ts' },
+  ])('rejects a value import of $source from $file', async ({ file, code, source }) => {
+    expect(importErrors(await lint(code, file))).toEqual([restricted(source, MESSAGE.buildOnlyCorpus)]);
+  });
+
+  it('lets the UI and state import types from those modules, and values from the pure corpus modules', async () => {
+    expect(importErrors(await lint(svelte("import type { Journey as probe } from '../lib/corpus/derive.ts';"), 'src/ui/Example.svelte'))).toEqual([]);
+    expect(importErrors(await lint(module("import { ROLES as probe } from '../corpus/types.ts';"), 'src/lib/state/example.ts'))).toEqual([]);
+    expect(importErrors(await lint(module("import { deriveAtlas as probe } from '../lib/corpus/derive.ts';"), 'src/build/example.ts'))).toEqual([]);
+  });
+
+  it.each([
+    { code: module("import type { PlaceRecord as probe } from '../corpus/types.ts';"), source: '../corpus/types.ts' },
+    { code: module("import { textOffsets as probe } from '../corpus/offsets.ts';"), source: '../corpus/offsets.ts' },
+  ])('rejects $source (even a type) in geo', async ({ code, source }) => {
+    expect(importErrors(await lint(code, 'src/lib/geo/example.ts'))).toEqual([restricted(source, MESSAGE.geoCorpus)]);
+  });
+
+  it('leaves the corpus free to use geo', async () => {
+    expect(importErrors(await lint(module("import { boundsOf as probe } from '../geo/bounds.ts';"), 'src/lib/corpus/example.ts'))).toEqual([]);
+  });
+});

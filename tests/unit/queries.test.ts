@@ -1,15 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/lib/corpus/load.ts';
-import { deriveAtlas, type Atlas } from '../../src/lib/corpus/derive.ts';
-import { readCorpusFiles, loadWorldAtlas } from '../../src/build/corpus-files.ts';
+import type { Atlas } from '../../src/lib/atlas/contract.ts';
+import { realAtlas } from '../helpers/real-atlas.ts';
 import { connectionsOf, groupLegsByPassage, searchAtlas, visibleFeatures, NO_FILTERS, reportedBy } from '../../src/lib/corpus/queries.ts';
 import { encodeUrlState, decodeUrlState, type UrlState } from '../../src/lib/state/url-state.ts';
 import { latestDay, earliestDay, monthsBetween } from '../../src/lib/corpus/dates.ts';
 
 let atlas: Atlas;
 beforeAll(() => {
-  const world = loadWorldAtlas();
-  atlas = deriveAtlas(loadCorpus(readCorpusFiles('geodata')), world.places50m, world.basemap110m);
+  atlas = realAtlas();
 });
 
 describe('journeys', () => {
@@ -100,10 +98,9 @@ describe('search', () => {
   });
 
   it('finds passages by their words, with offsets into the document body', () => {
-    const results = searchAtlas(atlas, 'swiss banks').filter((r) => r.kind === 'passage');
+    const results = searchAtlas(atlas, 'swiss banks').flatMap((r) => (r.kind === 'passage' ? [r] : []));
     expect(results).toHaveLength(1);
     const r = results[0]!;
-    if (r.kind !== 'passage') return;
     const body = atlas.documents.find((d) => d.id === r.document)!.body;
     expect(body.slice(r.start, r.end)).toBe('Swiss banks');
   });

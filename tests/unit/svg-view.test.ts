@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { fitTransform, toWorld, transformForView, viewForTransform, viewProjection, WORLD_SIZE } from '../../src/lib/map/svg-view.ts';
-import type { MapView } from '../../src/lib/map/renderer.ts';
+import type { CameraView } from '../../src/lib/map/renderer.ts';
 
 /** MapLibre's `project` for a north-up, unpitched map, written out: Web Mercator on a 512 · 2^zoom px world, the view's centre at the middle. */
-function maplibrePixel(view: MapView, width: number, height: number, [lng, lat]: [number, number]): [number, number] {
+function maplibrePixel(view: CameraView, width: number, height: number, [lng, lat]: [number, number]): [number, number] {
   const worldSize = 512 * 2 ** view.zoom;
   const x = (l: number) => ((180 + l) / 360) * worldSize;
   const y = (p: number) => ((180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (p * Math.PI) / 360))) / 360) * worldSize;
   return [x(lng) - x(view.lng) + width / 2, y(lat) - y(view.lat) + height / 2];
 }
 
-const views: Array<{ name: string; view: MapView; width: number; height: number }> = [
+const views: Array<{ name: string; view: CameraView; width: number; height: number }> = [
   { name: 'the start view on a laptop', view: { lng: -40, lat: 20, zoom: 1.5 }, width: 832, height: 723 },
   { name: 'a shared link on a phone', view: { lng: 10, lat: 20, zoom: 3 }, width: 360, height: 400 },
   { name: 'Havana close up on a kiosk', view: { lng: -82.38, lat: 23.13, zoom: 8.5 }, width: 1920, height: 1000 },

@@ -1,110 +1,18 @@
-import { bbox } from '@turf/bbox';
-import type { Feature, FeatureCollection, LineString, MultiLineString, Point, Position } from 'geojson';
+import type { Feature, LineString, MultiLineString, Point, Position } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { CorpusError, CorpusInvalid } from './errors.ts';
 import type { Corpus } from './load.ts';
-import { ROLES, type CorpusDocument, type Evidence, type Precision, type Role } from './types.ts';
+import { ROLES, type Evidence, type Precision, type Role } from './types.ts';
 import { countriesById, basemapCountries } from '../geo/countries.ts';
 import { anchorPoint, placeGeometry, GeometryProblem, type PlaceGeometry } from '../geo/places.ts';
 import { legGeometry } from '../geo/legs.ts';
 import { roundGeometry, roundPosition } from '../geo/round.ts';
-import { findMentions, type Mention } from './mentions.ts';
+import { findMentions } from './mentions.ts';
+import { boundsOf, type Bounds } from '../geo/bounds.ts';
+import type { Atlas, Journey, LabelProps, LegProps, PlaceProps } from '../atlas/contract.ts';
 
-/** Properties of every feature in places.geojson and labels.geojson (documented in README). */
-export interface PlaceProps {
-  id: string;
-  name: string;
-  aliases: string[];
-  kind: string;
-  roles: Role[];
-  /** The first of `roles` in legend order: what the map colours the feature by. */
-  primaryRole: Role;
-  precision: Precision;
-  documents: string[];
-  evidence: Evidence[];
-  /** [west, south, east, north] of the drawn shape, for framing it. */
-  bbox: [number, number, number, number];
-  coordinateSource: string;
-  wikidata?: string;
-  geonames?: number;
-  note?: string;
-}
-
-/** A label point: the place's properties, plus what the map prints and in which order it places labels. */
-export interface LabelProps extends PlaceProps {
-  /** The text on the map: the curator's shorter `label` where given, else `name` (which the panel and list show). */
-  label: string;
-  /** MapLibre's symbol-sort-key: lower is placed first, so it wins where two labels would collide (see labelRank). */
-  labelRank: number;
-}
-
-export interface LegProps {
-  id: string;
-  name: string;
-  route: string;
-  routeName: string;
-  order: number;
-  from: string;
-  to: string;
-  directed: boolean;
-  /** Set on legs the text names together as one step ("among them Colombia and Brazil"). */
-  branch?: string;
-  /** Ends the sentence does not state (read from the surrounding text): drawn faded, and said in the panel. */
-  unstated?: Array<'from' | 'to'>;
-  roles: ['route'];
-  precision: Precision;
-  documents: string[];
-  evidence: Evidence[];
-  bbox: [number, number, number, number];
-  note?: string;
-}
-
-export interface AtlasMeta {
-  /** Every anchor and leg: "the whole map". */
-  bounds: [number, number, number, number];
-  /** The network itself (route legs, and places in any role but context or planned training): the opening view. */
-  networkBounds: [number, number, number, number];
-  counts: { documents: number; places: number; legs: number; claims: number };
-}
-
-/**
- * One step of a journey: legs drawn as lines, or (for a move inside one place's area, whose direction the
- * text does not give) no legs and the places highlighted together, with the step's own passage.
- */
-export interface JourneyStep {
-  legs: string[];
-  /** The label of a group of legs the text names together. */
-  branch?: string;
-  /** A move within an area: the places it joins, highlighted instead of a line. */
-  places?: string[];
-  name?: string;
-  evidence?: Evidence[];
-  note?: string;
-}
-
-/** A route told step by step; a step with several legs is a group the text names together. */
-export interface Journey {
-  id: string;
-  name: string;
-  document: string;
-  steps: JourneyStep[];
-  bbox: [number, number, number, number];
-}
-
-/** A document as published: its text, plus where it names places that are on the map. */
-export interface PublishedDocument extends CorpusDocument {
-  mentions: Mention[];
-}
-
-export interface Atlas {
-  places: FeatureCollection<PlaceGeometry, PlaceProps>;
-  labels: FeatureCollection<Point, LabelProps>;
-  legs: FeatureCollection<LineString | MultiLineString, LegProps>;
-  journeys: Journey[];
-  documents: PublishedDocument[];
-  basemap: FeatureCollection;
-  meta: AtlasMeta;
-}
+// The published shapes live in the contract; re-exported so the build's imports stay as they were.
+export type { Atlas, AtlasMeta, Journey, JourneyStep, LabelProps, LegProps, PlaceProps, PublishedDocument } from '../atlas/contract.ts';
 
 /** Roles that place something beside the network rather than on it: left out of the opening view. */
 const AROUND_THE_NETWORK = new Set<Role>(['context', 'planned-training']);
@@ -163,7 +71,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
       precision: place.precision,
       documents: [...new Set(evidence.map((e) => e.document))],
       evidence,
-      bbox: roundBbox(bbox(geometry)),
+      bbox: boundsOf(geometry),
       coordinateSource: place.source,
       ...(place.wikidata ? { wikidata: place.wikidata } : {}),
       ...(place.geonames ? { geonames: place.geonames } : {}),
@@ -177,7 +85,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
   const legFeatures: Array<Feature<LineString | MultiLineString, LegProps>> = [];
   const legsByRoute = new Map<string, Array<Feature<LineString | MultiLineString, LegProps>>>();
   // Many legs join the same two places: each arc is computed once (it depends only on its ends).
-  const arcs = new Map<string, { geometry: LineString | MultiLineString; bbox: [number, number, number, number] }>();
+  const arcs = new Map<string, { geometry: LineString | MultiLineString; bbox: Bounds }>();
   for (const route of [...corpus.routes].sort((a, b) => byText(a.id, b.id))) {
     for (const leg of route.legs) {
       const from = anchors.get(leg.from);
@@ -191,7 +99,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
       let arc = arcs.get(arcKey);
       if (!arc) {
         const geometry = roundGeometry(legGeometry(from, to));
-        arc = { geometry, bbox: roundBbox(bbox(geometry)) };
+        arc = { geometry, bbox: boundsOf(geometry) };
         arcs.set(arcKey, arc);
       }
       const feature: Feature<LineString | MultiLineString, LegProps> = {
@@ -212,7 +120,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
           precision: vaguer(fromPlace.precision, toPlace.precision),
           documents: [route.document],
           evidence: [{ document: route.document, role: 'route', exact: leg.quote.exact, start: leg.start, end: leg.end, ...(leg.note ? { note: leg.note } : {}) }],
-          bbox: [...arc.bbox] as [number, number, number, number],
+          bbox: [...arc.bbox] as Bounds,
           ...(leg.note ? { note: leg.note } : {}),
         },
         geometry: arc.geometry,
@@ -246,7 +154,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
       }
       const routeLegs = legsByRoute.get(route.id) ?? [];
       const framed = [...routeLegs, ...stepPlaces];
-      return { id: route.id, name: route.name, document: route.document, steps, bbox: roundBbox(bbox({ type: 'FeatureCollection', features: framed })) };
+      return { id: route.id, name: route.name, document: route.document, steps, bbox: boundsOf({ type: 'FeatureCollection', features: framed }) };
     })
     .filter((j) => j.steps.length > 0);
 
@@ -256,7 +164,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
   const places: Atlas['places'] = { type: 'FeatureCollection', features: placeFeatures };
   const legs: Atlas['legs'] = { type: 'FeatureCollection', features: legFeatures };
   // Anchors rather than whole shapes: the United States' Aleutians would otherwise stretch the view round the world.
-  const [w, s, e, n] = bbox({ type: 'FeatureCollection', features: [...labelFeatures, ...legFeatures] });
+  const bounds = boundsOf({ type: 'FeatureCollection', features: [...labelFeatures, ...legFeatures] });
   return {
     places,
     labels: { type: 'FeatureCollection', features: labelFeatures },
@@ -267,8 +175,8 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
       .map((doc) => ({ ...doc, mentions: findMentions(doc.body, drawnPlaces) })),
     basemap: basemapCountries(basemap110m),
     meta: {
-      bounds: roundBbox([w, s, e, n]),
-      networkBounds: roundBbox(bbox({ type: 'FeatureCollection', features: [...legFeatures, ...labelFeatures.filter((f) => f.properties.roles.some((r) => !AROUND_THE_NETWORK.has(r)))] })),
+      bounds,
+      networkBounds: boundsOf({ type: 'FeatureCollection', features: [...legFeatures, ...labelFeatures.filter((f) => f.properties.roles.some((r) => !AROUND_THE_NETWORK.has(r)))] }),
       counts: { documents: corpus.documents.length, places: placeFeatures.length, legs: legFeatures.length, claims: corpus.claims.length },
     },
   };
@@ -290,9 +198,4 @@ export function labelRank(primaryRole: Role, precision: Precision, passages: num
 /** "A → B" where the text gives the direction; "A – B" where it names both but not the order. */
 export function legName(from: string, to: string, directed: boolean): string {
   return directed ? `${from} → ${to}` : `${from} – ${to}`;
-}
-
-function roundBbox(b: number[]): [number, number, number, number] {
-  const [w, s, e, n] = b.map((v) => Math.round(v * 1000) / 1000);
-  return [w!, s!, e!, n!];
 }

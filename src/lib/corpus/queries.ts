@@ -1,4 +1,4 @@
-import type { Atlas, LegProps, PlaceProps } from './derive.ts';
+import type { Atlas, LegProps, PlaceProps } from '../atlas/contract.ts';
 import type { Evidence, Role } from './types.ts';
 import { earliestDay, latestDay } from './dates.ts';
 import { foldTypography } from './quote.ts';
@@ -68,12 +68,12 @@ const foldChar = (c: string) => {
 };
 const fold = (s: string) => Array.from(s, foldChar).join('');
 
-/** Places by name or alias (Habana → Havana), then passages by their words; accents and case ignored. */
 /** A window of a document as search shows it: one line, no markup tags, not even half of one cut off at an edge. */
 function snippetText(window: string): string {
   return withoutMarkup(window.replace(/^\/?s?u?p?>/i, '').replace(/<\/?s?u?p?$/i, '')).replace(/\s+/g, ' ');
 }
 
+/** Places by name or alias (Habana → Havana), then passages by their words; accents and case ignored. */
 export function searchAtlas(atlas: AtlasView, query: string, limit = 12): SearchResult[] {
   const q = fold(query.trim());
   if (q.length < 2) return [];

@@ -1,3 +1,7 @@
+// Shapes are geometry's vocabulary (geo may not import corpus); places.yaml uses them as they are.
+import type { AreaSpec, NaturalEarthRef } from '../geo/shapes.ts';
+export type { AreaSpec, CircleSpec, NaturalEarthRef } from '../geo/shapes.ts';
+
 /** Roles a place can play in a document, in the order the legend lists them. */
 export const ROLES = [
   'training-site',
@@ -82,31 +86,6 @@ export interface Period {
   from?: string;
   to?: string;
   approximate?: boolean;
-}
-
-export interface NaturalEarthRef {
-  natural_earth_id: string;
-  natural_earth_name: string;
-  /** Keep only the part of the country inside [west, south, east, north]. */
-  clip?: [number, number, number, number];
-  /**
-   * Other Natural Earth ids merged into one shape with this one (shared borders dissolved): a state whose
-   * borders were not today's, such as the USSR of 1962 drawn as its fifteen republics.
-   */
-  merge?: string[];
-}
-
-export interface CircleSpec {
-  center: [number, number];
-  radius_km: number;
-}
-
-export interface AreaSpec {
-  circle?: CircleSpec;
-  polygon?: Array<[number, number]>;
-  country?: NaturalEarthRef;
-  /** Several zones that form one vague place (scattered islands): each a circle or a polygon. */
-  parts?: Array<{ circle?: CircleSpec; polygon?: Array<[number, number]> }>;
 }
 
 export interface PlaceRecord {

@@ -1,4 +1,4 @@
-import type { Atlas } from '../corpus/derive.ts';
+import type { Atlas } from '../atlas/contract.ts';
 import type { CorpusDocument, Evidence } from '../corpus/types.ts';
 import { atlasUri } from './ids.ts';
 import { bodyOffsets } from '../corpus/offsets.ts';

@@ -1,4 +1,4 @@
-import type { Atlas, PlaceProps } from '../corpus/derive.ts';
+import type { Atlas, PlaceProps } from '../atlas/contract.ts';
 import { ROLE_LABELS, type CorpusDocument, type Evidence } from '../corpus/types.ts';
 import { formatIsoDate } from '../corpus/dates.ts';
 import { atlasUri, oneLine } from './ids.ts';

@@ -7,7 +7,7 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { CountryIndex } from './countries.ts';
 import { cutPolygonsAtAntimeridian } from './antimeridian.ts';
-import type { CircleSpec, NaturalEarthRef, PlaceRecord } from '../corpus/types.ts';
+import type { CircleSpec, NaturalEarthRef, PlaceShape } from './shapes.ts';
 
 export type PlaceGeometry = Point | Polygon | MultiPolygon;
 
@@ -36,7 +36,7 @@ export function naturalEarthShape(ref: NaturalEarthRef, countries: CountryIndex)
 }
 
 /** The shape a place is drawn with: a pin only where the documents name a precise place. */
-export function placeGeometry(place: PlaceRecord, countries: CountryIndex): PlaceGeometry {
+export function placeGeometry(place: PlaceShape, countries: CountryIndex): PlaceGeometry {
   if (place.precision === 'point') {
     if (!place.point) throw new GeometryProblem('a place with precision "point" needs "point: [longitude, latitude]"');
     return { type: 'Point', coordinates: place.point };

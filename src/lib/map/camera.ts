@@ -1,4 +1,4 @@
-import type { MapView } from './renderer.ts';
+import type { CameraView } from './renderer.ts';
 
 /** The map's zoom range: the map is created with it, and a view from outside (a link) must fall inside it. */
 export const MIN_ZOOM = 0.5;
@@ -16,7 +16,7 @@ export function wrapLongitude(lng: number): number {
  * A view the map can show, or null: longitude wrapped into [-180, 180) (any finite one names a meridian),
  * latitude within Web Mercator's edge and zoom within the map's range (beyond them there is nothing to show).
  */
-export function mappableView(lng: number, lat: number, zoom: number): MapView | null {
+export function mappableView(lng: number, lat: number, zoom: number): CameraView | null {
   if (![lng, lat, zoom].every(Number.isFinite)) return null;
   if (Math.abs(lat) > MAX_LATITUDE || zoom < MIN_ZOOM || zoom > MAX_ZOOM) return null;
   return { lng: wrapLongitude(lng), lat, zoom };

@@ -1,14 +1,14 @@
-import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type MapEventType, type PointLike } from 'maplibre-gl';
+import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type MapEventType, type MapOptions, type PointLike } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import labelFontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import type { FilterSpecification } from 'maplibre-gl';
 import { ARROW_IMAGE, PICK_TIERS, SOURCES } from './ids.ts';
 import { arrowImage, atlasStyle, DATA_LAYERS } from './style.ts';
-import { forTheMap } from './map-features.ts';
+import { trimToMapProperties } from './map-features.ts';
 import { MAX_ZOOM, MIN_ZOOM } from './camera.ts';
 import { afterNextPaint } from '../after-paint.ts';
-import type { FeatureKind, FeatureRef, LegEmphasis, MapRenderer, MapView } from './renderer.ts';
+import type { FeatureKind, FeatureRef, LegEmphasis, MapRenderer, CameraView } from './renderer.ts';
 
 // MapLibre 6 ships its worker as a separate module; under a bundler it must be told where it went.
 setWorkerUrl(workerUrl);
@@ -20,7 +20,7 @@ export interface MapControllerOptions {
   onPick: (refs: FeatureRef[]) => void;
   prefersReducedMotion: () => boolean;
   /** Called when the user (or the code) has moved the map and it has stopped. */
-  onViewChange?: (view: MapView) => void;
+  onViewChange?: (view: CameraView) => void;
   /** Called once if the WebGL context is lost and not given back within CONTEXT_RESTORE_WAIT_MS: the page then needs another renderer. */
   onContextUnrestored?: () => void;
 }
@@ -28,11 +28,22 @@ export interface MapControllerOptions {
 /** How long a lost WebGL context may take to come back (a GPU reset takes a moment) before the map gives up on it. */
 export const CONTEXT_RESTORE_WAIT_MS = 5000;
 
-/** The MapLibre renderer. */
-export interface MapController extends MapRenderer {
+/**
+ * What the controller uses of a MapLibre map, and nothing else: the unit tests drive the controller with a small fake
+ * of exactly this, and the contract test checks that the real map still has all of it.
+ */
+export type ControlledMap = Pick<
+  MapLibreMap,
+  | 'on' | 'off' | 'once' | 'queryRenderedFeatures' | 'project' | 'getCanvas' | 'getCanvasContainer' | 'getSource' | 'setFeatureState'
+  | 'removeFeatureState' | 'setFilter' | 'fitBounds' | 'easeTo' | 'jumpTo' | 'getZoom' | 'getCenter' | 'triggerRepaint' | 'remove'
+  | 'addImage' | 'hasImage' | 'touchZoomRotate' | 'keyboard'
+>;
+
+/** The MapLibre renderer. `M` is MapLibre's own map, except in the controller's unit tests. */
+export interface MapController<M extends ControlledMap = MapLibreMap> extends Omit<MapRenderer, 'map'> {
   readonly kind: 'maplibre';
-  readonly map: MapLibreMap;
-  view(): MapView;
+  readonly map: M;
+  view(): CameraView;
 }
 
 /** How far from a tap (CSS px) a feature still counts as touched: a fingertip, not a pixel. */
@@ -41,8 +52,13 @@ const TAP_SLOP = 14;
 const absolute = (url: string) => new URL(url, document.baseURI).href;
 
 /** The only code that touches MapLibre. One instance for the life of the page. */
-export function createMapController(options: MapControllerOptions): MapController {
-  const map = new MapLibreMap({
+export function createMapController(options: MapControllerOptions): MapController;
+export function createMapController<M extends ControlledMap>(options: MapControllerOptions, createMap: (mapOptions: MapOptions) => M): MapController<M>;
+export function createMapController(
+  options: MapControllerOptions,
+  createMap: (mapOptions: MapOptions) => ControlledMap = (mapOptions) => new MapLibreMap(mapOptions),
+): MapController<ControlledMap> {
+  const map = createMap({
     container: options.container,
     style: atlasStyle(absolute(options.basemapUrl), absolute(labelFontUrl)),
     center: [-40, 20],
@@ -64,14 +80,16 @@ export function createMapController(options: MapControllerOptions): MapControlle
     offs.push(() => map.off(type, fn));
   }
 
+  // The style's sources and layers exist only once it has loaded: whatever needs them waits here, in the order asked.
   let isLoaded = false;
-  const loaded = new Promise<void>((resolve) => {
-    on('load', () => {
-      if (!map.hasImage(ARROW_IMAGE)) map.addImage(ARROW_IMAGE, arrowImage(), { pixelRatio: 2 });
-      isLoaded = true;
-      resolve();
-    });
+  const untilLoaded: Array<() => void> = [];
+  const whenLoaded = (fn: () => void) => (isLoaded ? fn() : untilLoaded.push(fn));
+  on('load', () => {
+    if (!map.hasImage(ARROW_IMAGE)) map.addImage(ARROW_IMAGE, arrowImage(), { pixelRatio: 2 });
+    isLoaded = true;
+    for (const fn of untilLoaded.splice(0)) fn();
   });
+  offs.push(() => untilLoaded.splice(0));
 
   const interactiveLayers = PICK_TIERS.flat();
   const pixelDistance = (lngLat: [number, number], point: { x: number; y: number }) => {
@@ -118,7 +136,7 @@ export function createMapController(options: MapControllerOptions): MapControlle
   });
   offs.push(() => clearTimeout(restoreTimer));
   on('moveend', () => options.onViewChange?.(currentView()));
-  const currentView = (): MapView => {
+  const currentView = (): CameraView => {
     const c = map.getCenter();
     return { lng: c.lng, lat: c.lat, zoom: map.getZoom() };
   };
@@ -229,30 +247,35 @@ export function createMapController(options: MapControllerOptions): MapControlle
   }
   let cancelDraw: (() => void) | null = null;
   const afterDraw: Array<() => void> = [];
-  const scheduleDraw = () => {
-    if (!isLoaded || cancelDraw) return; // before load, setData draws what was asked
-    cancelDraw = afterNextPaint(() => {
-      cancelDraw = null;
-      drawStates();
-      for (const fn of afterDraw.splice(0)) fn();
+  const scheduleDraw = () =>
+    whenLoaded(() => {
+      if (cancelDraw) return;
+      cancelDraw = afterNextPaint(() => {
+        cancelDraw = null;
+        drawStates();
+        for (const fn of afterDraw.splice(0)) fn();
+      });
     });
-  };
   offs.push(() => cancelDraw?.());
 
   return {
     kind: 'maplibre',
     map,
-    async setData(data) {
-      await loaded;
-      (map.getSource(SOURCES.places) as GeoJSONSource).setData(forTheMap(data.places));
-      (map.getSource(SOURCES.labels) as GeoJSONSource).setData(forTheMap(data.labels));
-      (map.getSource(SOURCES.legs) as GeoJSONSource).setData(forTheMap(data.legs));
-      applyVisibility();
-      drawStates(true);
+    setData(data) {
+      return new Promise((resolve) =>
+        whenLoaded(() => {
+          (map.getSource(SOURCES.places) as GeoJSONSource).setData(trimToMapProperties(data.places));
+          (map.getSource(SOURCES.labels) as GeoJSONSource).setData(trimToMapProperties(data.labels));
+          (map.getSource(SOURCES.legs) as GeoJSONSource).setData(trimToMapProperties(data.legs));
+          applyVisibility();
+          drawStates(true);
+          resolve();
+        }),
+      );
     },
     setVisible(next) {
       visible = next;
-      if (isLoaded) applyVisibility();
+      whenLoaded(applyVisibility);
     },
     emphasizeLegs(next) {
       emphasized = next;

@@ -8,7 +8,7 @@ import type { FeatureCollection } from 'geojson';
 export const MAP_PROPERTIES = ['id', 'name', 'label', 'labelRank', 'precision', 'primaryRole', 'directed', 'unstated'] as const;
 
 /** The same features with only MAP_PROPERTIES left in their properties. */
-export function forTheMap(collection: FeatureCollection): FeatureCollection {
+export function trimToMapProperties(collection: FeatureCollection): FeatureCollection {
   return {
     type: 'FeatureCollection',
     features: collection.features.map((feature) => {

@@ -1,26 +1,14 @@
 import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Bounds, CameraView, FeatureRef, LegEmphasis } from '../atlas/contract.ts';
 
-export type FeatureKind = 'place' | 'leg';
-export interface FeatureRef {
-  id: string;
-  kind: FeatureKind;
-}
-export type Bounds = [number, number, number, number];
+// The shapes the page and the state share with any renderer are in the published contract; re-exported for the map's own modules.
+export type { Bounds, CameraView, FeatureKind, FeatureRef, LegEmphasis } from '../atlas/contract.ts';
 
 export interface MapData {
   places: FeatureCollection;
   labels: FeatureCollection;
   legs: FeatureCollection;
-}
-
-/** How a leg is drawn beyond its selection: on a journey (current, done, ahead), around a place, or dimmed. */
-export type LegEmphasis = 'current' | 'done' | 'ahead' | 'connected' | 'dim';
-
-export interface MapView {
-  lng: number;
-  lat: number;
-  zoom: number;
 }
 
 export interface Padding {
@@ -53,7 +41,7 @@ export interface MapRenderer {
   /** Places a journey step shows together (a move within an area), highlighted like a selection. */
   emphasizePlaces(ids: readonly string[]): void;
   frame(bounds: Bounds, maxZoom?: number, padding?: Padding): void;
-  jumpTo(view: MapView): void;
+  jumpTo(view: CameraView): void;
   zoomBy(delta: number): void;
   /** Resolves the next time the map has drawn everything it has and is still. */
   whenIdle(): Promise<void>;
@@ -64,7 +52,7 @@ export interface MapRenderer {
  * No map at all: nothing to draw, frame or zoom. A view handed in (from a shared link, or the kiosk's start view) is
  * reported back as the current one, so the address keeps it for a machine that can draw it.
  */
-export function createNoMapRenderer(onViewChange?: (view: MapView) => void): MapRenderer {
+export function createNoMapRenderer(onViewChange?: (view: CameraView) => void): MapRenderer {
   return {
     kind: 'none',
     map: null,

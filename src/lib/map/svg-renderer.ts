@@ -6,7 +6,7 @@ import { ROLE_LABELS, type Role } from '../corpus/types.ts';
 import { MAX_ZOOM, MIN_ZOOM } from './camera.ts';
 import { afterNextPaint } from '../after-paint.ts';
 import type { MapControllerOptions } from './controller.ts';
-import type { FeatureRef, LegEmphasis, MapData, MapRenderer, MapView } from './renderer.ts';
+import type { FeatureRef, LegEmphasis, MapData, MapRenderer, CameraView } from './renderer.ts';
 import { CONNECTED_LEG_COLOR, CURRENT_LEG_COLOR, LABEL_HALO, ROLE_COLORS, ROUTE_COLOR } from './style.ts';
 import { fitTransform, toWorld, transformForView, viewForTransform, worldStream, WORLD_SIZE, type WorldTransform } from './svg-view.ts';
 import './svg-map.css';
@@ -14,7 +14,7 @@ import './svg-map.css';
 /** The SVG renderer: what the page runs on where WebGL is unavailable. */
 export interface SvgRenderer extends MapRenderer {
   readonly kind: 'svg';
-  view(): MapView;
+  view(): CameraView;
 }
 
 /** The same hit sizes as MapLibre's: a 14 px tap box (the controller's TAP_SLOP) on a 22 px pin circle and a 24 px wide leg. */

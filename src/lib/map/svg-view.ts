@@ -1,6 +1,6 @@
 import { geoMercator, geoTransform, type GeoProjection, type GeoStream, type GeoStreamWrapper } from 'd3-geo';
 import { MAX_ZOOM, MIN_ZOOM, wrapLongitude } from './camera.ts';
-import type { Bounds, MapView, Padding } from './renderer.ts';
+import type { Bounds, CameraView, Padding } from './renderer.ts';
 
 /**
  * The SVG map's view maths, pure (d3-geo only): MapLibre's Web Mercator camera expressed as a d3 projection, so a
@@ -24,7 +24,7 @@ export const worldProjection = (): GeoProjection =>
     .translate([WORLD_SIZE / 2, WORLD_SIZE / 2]);
 
 /** The projection MapLibre shows for a view on a map of this size: the view's centre at the middle. */
-export const viewProjection = (view: MapView, width: number, height: number): GeoProjection =>
+export const viewProjection = (view: CameraView, width: number, height: number): GeoProjection =>
   geoMercator()
     .scale((WORLD_SIZE * 2 ** view.zoom) / (2 * Math.PI))
     .center([view.lng, view.lat])
@@ -54,13 +54,13 @@ export const worldStream = (): GeoStreamWrapper =>
     },
   });
 
-export function transformForView(view: MapView, width: number, height: number): WorldTransform {
+export function transformForView(view: CameraView, width: number, height: number): WorldTransform {
   const k = 2 ** view.zoom;
   const [wx, wy] = toWorld(view.lng, view.lat);
   return { k, x: width / 2 - k * wx, y: height / 2 - k * wy };
 }
 
-export function viewForTransform(t: WorldTransform, width: number, height: number): MapView {
+export function viewForTransform(t: WorldTransform, width: number, height: number): CameraView {
   const [lng, lat] = world.invert!([(width / 2 - t.x) / t.k, (height / 2 - t.y) / t.k]) ?? [0, 0];
   return { lng: wrapLongitude(lng), lat, zoom: Math.log2(t.k) };
 }

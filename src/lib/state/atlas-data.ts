@@ -1,19 +1,10 @@
-import type { Atlas, AtlasMeta, Journey, LegProps, PlaceProps, PublishedDocument } from '../corpus/derive.ts';
+import { DATA_FILES, type AtlasData, type AtlasMeta, type Journey, type LegProps, type PlaceProps, type PublishedDocument } from '../atlas/contract.ts';
 
-/** What the browser receives: the derivation's finished output (the basemap goes straight to the map). */
-export type AtlasData = Omit<Atlas, 'basemap'>;
+// Re-exported: the components and the bench take the data's shape and addresses from here as before.
+export { DATA_FILES };
+export type { AtlasData };
 
 export type AtlasFeature = { kind: 'place'; props: PlaceProps } | { kind: 'leg'; props: LegProps };
-
-export const DATA_FILES = {
-  places: 'data/places.geojson',
-  labels: 'data/labels.geojson',
-  legs: 'data/legs.geojson',
-  documents: 'data/documents.json',
-  journeys: 'data/journeys.json',
-  meta: 'data/meta.json',
-  basemap: 'data/basemap.geojson',
-} as const;
 
 async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
   const response = await fetch(url, { signal });

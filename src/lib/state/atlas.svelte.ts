@@ -8,7 +8,8 @@ import { journeyEmphasis, networkEmphasis } from './emphasis.ts';
 import { paddingAround, type Box } from '../map/camera.ts';
 import { connectionsOf, visibleFeatures, type SearchResult } from '../corpus/queries.ts';
 import { ROLES, type Evidence } from '../corpus/types.ts';
-import type { Bounds, FeatureRef, LegEmphasis, MapView as CameraView, RendererKind } from '../map/renderer.ts';
+import type { Bounds, CameraView, FeatureRef, LegEmphasis } from '../atlas/contract.ts';
+import type { RendererKind } from '../map/renderer.ts';
 
 /** What the map is asked to do with its camera. Each request is a new object, so asking twice moves it twice. */
 export type CameraRequest = { kind: 'frame'; bounds: Bounds; maxZoom: number } | { kind: 'view'; view: CameraView } | { kind: 'zoom'; delta: number };

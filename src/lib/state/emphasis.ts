@@ -1,5 +1,4 @@
-import type { Journey } from '../corpus/derive.ts';
-import type { LegEmphasis } from '../map/renderer.ts';
+import type { Journey, LegEmphasis } from '../atlas/contract.ts';
 
 /** On a journey: legs already travelled, the current step's legs, those ahead, and every other leg dimmed. */
 export function journeyEmphasis(journey: Journey, step: number, allLegs: readonly string[]): Map<string, LegEmphasis> {

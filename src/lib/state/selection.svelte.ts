@@ -1,4 +1,4 @@
-import type { FeatureRef } from '../map/renderer.ts';
+import type { FeatureRef } from '../atlas/contract.ts';
 
 export interface ReaderTarget {
   documentId: string;

@@ -1,0 +1,163 @@
+/**
+ * The published contract: what the build writes to static/data/ and the browser reads back. Derivation, exports, state
+ * and the map all take these shapes from here, so a change to what is published shows up in one diff.
+ * Types only, plus the file names: no code that runs, nothing from MapLibre or Node.
+ */
+import type { FeatureCollection, LineString, MultiLineString, Point } from 'geojson';
+import type { CorpusDocument, Evidence, Precision, Role } from '../corpus/types.ts';
+import type { Mention } from '../corpus/mentions.ts';
+import type { Bounds } from '../geo/bounds.ts';
+import type { PlaceGeometry } from '../geo/places.ts';
+
+export type { Bounds } from '../geo/bounds.ts';
+
+/** Properties of every feature in places.geojson and labels.geojson (documented in README). */
+export interface PlaceProps {
+  id: string;
+  name: string;
+  aliases: string[];
+  kind: string;
+  roles: Role[];
+  /** The first of `roles` in legend order: what the map colours the feature by. */
+  primaryRole: Role;
+  precision: Precision;
+  documents: string[];
+  evidence: Evidence[];
+  /** [west, south, east, north] of the drawn shape, for framing it. */
+  bbox: Bounds;
+  coordinateSource: string;
+  wikidata?: string;
+  geonames?: number;
+  note?: string;
+}
+
+/** A label point: the place's properties, plus what the map prints and in which order it places labels. */
+export interface LabelProps extends PlaceProps {
+  /** The text on the map: the curator's shorter `label` where given, else `name` (which the panel and list show). */
+  label: string;
+  /** MapLibre's symbol-sort-key: lower is placed first, so it wins where two labels would collide (see labelRank). */
+  labelRank: number;
+}
+
+export interface LegProps {
+  id: string;
+  name: string;
+  route: string;
+  routeName: string;
+  order: number;
+  from: string;
+  to: string;
+  directed: boolean;
+  /** Set on legs the text names together as one step ("among them Colombia and Brazil"). */
+  branch?: string;
+  /** Ends the sentence does not state (read from the surrounding text): drawn faded, and said in the panel. */
+  unstated?: Array<'from' | 'to'>;
+  roles: ['route'];
+  precision: Precision;
+  documents: string[];
+  evidence: Evidence[];
+  bbox: Bounds;
+  note?: string;
+}
+
+export interface AtlasMeta {
+  /** Every anchor and leg: "the whole map". */
+  bounds: Bounds;
+  /** The network itself (route legs, and places in any role but context or planned training): the opening view. */
+  networkBounds: Bounds;
+  counts: { documents: number; places: number; legs: number; claims: number };
+}
+
+/**
+ * One step of a journey: legs drawn as lines, or (for a move inside one place's area, whose direction the
+ * text does not give) no legs and the places highlighted together, with the step's own passage.
+ */
+export interface JourneyStep {
+  legs: string[];
+  /** The label of a group of legs the text names together. */
+  branch?: string;
+  /** A move within an area: the places it joins, highlighted instead of a line. */
+  places?: string[];
+  name?: string;
+  evidence?: Evidence[];
+  note?: string;
+}
+
+/** A route told step by step; a step with several legs is a group the text names together. */
+export interface Journey {
+  id: string;
+  name: string;
+  document: string;
+  steps: JourneyStep[];
+  bbox: Bounds;
+}
+
+/** A document as published: its text, plus where it names places that are on the map. */
+export interface PublishedDocument extends CorpusDocument {
+  mentions: Mention[];
+}
+
+/** Everything the derivation publishes (the browser receives all but the basemap as data; see AtlasData). */
+export interface Atlas {
+  places: FeatureCollection<PlaceGeometry, PlaceProps>;
+  labels: FeatureCollection<Point, LabelProps>;
+  legs: FeatureCollection<LineString | MultiLineString, LegProps>;
+  journeys: Journey[];
+  documents: PublishedDocument[];
+  basemap: FeatureCollection;
+  meta: AtlasMeta;
+}
+
+/** What the browser receives: the derivation's finished output (the basemap goes straight to the map). */
+export type AtlasData = Omit<Atlas, 'basemap'>;
+
+export type FeatureKind = 'place' | 'leg';
+/** A drawn feature by kind and id: what a tap picks, the selection holds and the address names. */
+export interface FeatureRef {
+  id: string;
+  kind: FeatureKind;
+}
+
+/** Where the camera is: what the address keeps and a renderer is asked to show. */
+export interface CameraView {
+  lng: number;
+  lat: number;
+  zoom: number;
+}
+
+/** How a leg is drawn beyond its selection: on a journey (current, done, ahead), around a place, or dimmed. */
+export type LegEmphasis = 'current' | 'done' | 'ahead' | 'connected' | 'dim';
+
+/**
+ * The published files, by the names researchers download them under (keep stable): the build writes them into
+ * static/data/, the page fetches them from DATA_DIR.
+ */
+export const PUBLISHED_FILES = {
+  places: 'places.geojson',
+  labels: 'labels.geojson',
+  legs: 'legs.geojson',
+  documents: 'documents.json',
+  journeys: 'journeys.json',
+  basemap: 'basemap.geojson',
+  meta: 'meta.json',
+  linkedPlaces: 'places.lpf.json',
+  annotations: 'annotations.jsonld',
+  placesTable: 'places.csv',
+  legsTable: 'legs.csv',
+  passagesTable: 'passages.csv',
+} as const;
+export type PublishedFile = (typeof PUBLISHED_FILES)[keyof typeof PUBLISHED_FILES];
+
+/** Where the page finds the published files, relative to its own address. */
+export const DATA_DIR = 'data';
+
+/** The files the page itself loads, by the addresses it fetches them from. */
+export const DATA_FILES = {
+  places: `${DATA_DIR}/${PUBLISHED_FILES.places}`,
+  labels: `${DATA_DIR}/${PUBLISHED_FILES.labels}`,
+  legs: `${DATA_DIR}/${PUBLISHED_FILES.legs}`,
+  documents: `${DATA_DIR}/${PUBLISHED_FILES.documents}`,
+  journeys: `${DATA_DIR}/${PUBLISHED_FILES.journeys}`,
+  meta: `${DATA_DIR}/${PUBLISHED_FILES.meta}`,
+  basemap: `${DATA_DIR}/${PUBLISHED_FILES.basemap}`,
+} as const;

@@ -1,0 +1,212 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FeatureCollection } from 'geojson';
+import type { MapOptions } from 'maplibre-gl';
+import { createMapController, type ControlledMap, type MapControllerOptions } from '../../src/lib/map/controller.ts';
+import { SOURCES } from '../../src/lib/map/ids.ts';
+import type { MapData } from '../../src/lib/map/renderer.ts';
+
+type Listener = (event: unknown) => void;
+
+/**
+ * A MapLibre map reduced to what the controller uses (ControlledMap): it records listeners, data and feature states,
+ * and fires events when the test says. Only what the controller reads back is modelled.
+ */
+function createFakeMap() {
+  const listeners = new Map<string, Set<Listener>>();
+  const domListeners = new Map<string, Set<EventListenerOrEventListenerObject>>();
+  const data = new Map<string, FeatureCollection>();
+  const states = new Map<string, Record<string, unknown>>();
+  const filters = new Map<string, unknown>();
+  const listen = (type: string, fn: Listener) => {
+    if (!listeners.has(type)) listeners.set(type, new Set());
+    listeners.get(type)!.add(fn);
+  };
+  const canvasContainer = {
+    addEventListener: (type: string, fn: EventListenerOrEventListenerObject) => {
+      if (!domListeners.has(type)) domListeners.set(type, new Set());
+      domListeners.get(type)!.add(fn);
+    },
+    removeEventListener: (type: string, fn: EventListenerOrEventListenerObject) => domListeners.get(type)?.delete(fn),
+    getBoundingClientRect: () => ({ left: 0, top: 0, width: 800, height: 600 }),
+  };
+  const canvas = { style: { cursor: '' }, getBoundingClientRect: () => ({ width: 800, height: 600 }) };
+  const stateKey = (target: { source: string; id?: string | number }) => `${target.source}:${String(target.id)}`;
+  const map = {
+    on: (type: string, fn: Listener) => (listen(type, fn), map),
+    once: (type: string, fn: Listener) => {
+      const wrapped: Listener = (e) => {
+        listeners.get(type)?.delete(wrapped);
+        fn(e);
+      };
+      listen(type, wrapped);
+      return map;
+    },
+    off: (type: string, fn: Listener) => (listeners.get(type)?.delete(fn), map),
+    touchZoomRotate: { disableRotation: vi.fn() },
+    keyboard: { disableRotation: vi.fn() },
+    hasImage: () => false,
+    addImage: vi.fn(),
+    getSource: (id: string) => ({ setData: (fc: FeatureCollection) => data.set(id, fc) }),
+    setFilter: (layer: string, filter: unknown) => filters.set(layer, filter),
+    setFeatureState: (target: { source: string; id: string }, state: Record<string, unknown>) =>
+      states.set(stateKey(target), { ...states.get(stateKey(target)), ...state }),
+    removeFeatureState: (target: { source: string; id: string }, key: string) => {
+      const state = { ...states.get(stateKey(target)) };
+      delete state[key];
+      states.set(stateKey(target), state);
+    },
+    queryRenderedFeatures: () => [],
+    project: () => ({ x: 0, y: 0 }),
+    getCanvas: () => canvas,
+    getCanvasContainer: () => canvasContainer,
+    getCenter: () => ({ lng: 0, lat: 0 }),
+    getZoom: () => 2,
+    jumpTo: vi.fn(),
+    fitBounds: vi.fn(),
+    easeTo: vi.fn(),
+    triggerRepaint: vi.fn(),
+    remove: vi.fn(),
+  };
+  const fire = (type: string, event: unknown = {}) => {
+    for (const fn of [...(listeners.get(type) ?? [])]) fn(event);
+  };
+  const count = (of: Map<string, Set<unknown>>) => [...of.values()].reduce((n, set) => n + set.size, 0);
+  return {
+    // The fake implements the members ControlledMap names, not their every overload: one cast, here.
+    map: map as unknown as ControlledMap,
+    fire,
+    data,
+    /** The feature state the map holds for a feature of a source. */
+    state: (source: string, id: string) => states.get(`${source}:${id}`) ?? {},
+    listenerCount: () => count(listeners) + count(domListeners),
+    forgetFeatureStates: () => states.clear(),
+    remove: map.remove,
+  };
+}
+
+const collection = (...ids: string[]): FeatureCollection => ({
+  type: 'FeatureCollection',
+  features: ids.map((id) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] }, properties: { id, name: id, evidence: ['kept by the app'] } })),
+});
+const createData = (): MapData => ({ places: collection('havana', 'paris'), labels: collection('havana', 'paris'), legs: collection('r1-1') });
+
+/** Frames run when the test paints; a page with a document base for the style's URLs. */
+function createFakePage() {
+  const frames = new Map<number, FrameRequestCallback>();
+  let next = 1;
+  vi.stubGlobal('requestAnimationFrame', (fn: FrameRequestCallback) => (frames.set(next, fn), next++));
+  vi.stubGlobal('cancelAnimationFrame', (id: number) => frames.delete(id));
+  vi.stubGlobal('document', { baseURI: 'http://atlas.test/', visibilityState: 'visible' });
+  return {
+    /** Paints a frame, then runs the task queued after it (afterNextPaint). */
+    paint() {
+      const due = [...frames.values()];
+      frames.clear();
+      for (const fn of due) fn(performance.now());
+      vi.advanceTimersByTime(0);
+    },
+  };
+}
+
+function createController(fake = createFakeMap()) {
+  let mapOptions: MapOptions | undefined;
+  const options: MapControllerOptions = { container: {} as HTMLElement, basemapUrl: 'data/basemap.geojson', onPick: vi.fn(), prefersReducedMotion: () => true };
+  const controller = createMapController(options, (o) => ((mapOptions = o), fake.map));
+  return { controller, fake, mapOptions: () => mapOptions! };
+}
+
+describe('map controller (against a fake map)', () => {
+  let page: ReturnType<typeof createFakePage>;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    page = createFakePage();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('gives the map the style with absolute URLs and turns rotation off', () => {
+    const { fake, mapOptions } = createController();
+    const style = mapOptions().style as { sources: Record<string, { data?: unknown }> };
+    expect(style.sources[SOURCES.basemap]?.data).toBe('http://atlas.test/data/basemap.geojson');
+    const map = fake.map as unknown as { touchZoomRotate: { disableRotation: () => void }; keyboard: { disableRotation: () => void } };
+    expect(map.touchZoomRotate.disableRotation).toHaveBeenCalledOnce();
+    expect(map.keyboard.disableRotation).toHaveBeenCalledOnce();
+  });
+
+  it('destroy removes every listener it added, on the map and on its canvas, and removes the map', () => {
+    const { controller, fake } = createController();
+    expect(fake.listenerCount()).toBeGreaterThan(0);
+    controller.destroy();
+    expect(fake.listenerCount()).toBe(0);
+    expect(fake.remove).toHaveBeenCalledOnce();
+  });
+
+  it('holds data until the style has loaded, then gives the map only the properties it draws', async () => {
+    const { controller, fake } = createController();
+    const done = controller.setData(createData());
+    expect(fake.data.size).toBe(0);
+    fake.fire('load');
+    await done;
+    expect(fake.data.get(SOURCES.places)?.features.map((f) => f.properties)).toEqual([
+      { id: 'havana', name: 'havana' },
+      { id: 'paris', name: 'paris' },
+    ]);
+    expect(fake.data.get(SOURCES.legs)?.features).toHaveLength(1);
+  });
+
+  it('keeps a selection made before load through setData', async () => {
+    const { controller, fake } = createController();
+    controller.select({ kind: 'place', id: 'havana' });
+    const done = controller.setData(createData());
+    fake.fire('load');
+    await done;
+    page.paint();
+    expect(fake.state(SOURCES.places, 'havana')).toEqual({ selected: true });
+    expect(fake.state(SOURCES.labels, 'havana')).toEqual({ selected: true });
+    expect(fake.state(SOURCES.places, 'paris')).toEqual({});
+  });
+
+  it('moves the highlight after the next paint, not at once', async () => {
+    const { controller, fake } = createController();
+    fake.fire('load');
+    await controller.setData(createData());
+    controller.select({ kind: 'place', id: 'havana' });
+    expect(fake.state(SOURCES.places, 'havana')).toEqual({});
+    page.paint();
+    expect(fake.state(SOURCES.places, 'havana')).toEqual({ selected: true });
+    controller.select({ kind: 'leg', id: 'r1-1' });
+    page.paint();
+    expect(fake.state(SOURCES.places, 'havana')).toEqual({ selected: false });
+    expect(fake.state(SOURCES.legs, 'r1-1')).toEqual({ selected: true });
+  });
+
+  it('draws the feature states again once a lost WebGL context is restored and the map is idle', async () => {
+    const { controller, fake } = createController();
+    fake.fire('load');
+    await controller.setData(createData());
+    controller.select({ kind: 'place', id: 'paris' });
+    controller.emphasizeLegs(new Map([['r1-1', 'current']]));
+    page.paint();
+    fake.fire('webglcontextlost');
+    // MapLibre rebuilds the style from a snapshot after a restore: the feature states are not in it.
+    fake.forgetFeatureStates();
+    fake.fire('webglcontextrestored');
+    expect(fake.state(SOURCES.places, 'paris')).toEqual({});
+    fake.fire('idle');
+    expect(fake.state(SOURCES.places, 'paris')).toEqual({ selected: true });
+    expect(fake.state(SOURCES.legs, 'r1-1')).toEqual({ emphasis: 'current' });
+  });
+
+  it('asks for another renderer when a lost context does not come back', () => {
+    const onContextUnrestored = vi.fn();
+    const fake = createFakeMap();
+    createMapController({ container: {} as HTMLElement, basemapUrl: 'b.geojson', onPick: vi.fn(), prefersReducedMotion: () => true, onContextUnrestored }, () => fake.map);
+    fake.fire('webglcontextlost');
+    vi.advanceTimersByTime(4999);
+    expect(onContextUnrestored).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(onContextUnrestored).toHaveBeenCalledOnce();
+  });
+});
