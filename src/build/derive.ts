@@ -12,6 +12,7 @@ import { clearStaleRuns, writeFolderAtomically } from './write-atomic.ts';
 import { toLinkedPlaces } from '../lib/export/lpf.ts';
 import { toWebAnnotations } from '../lib/export/annotations.ts';
 import { toCsvTables } from '../lib/export/tables.ts';
+import { writeKioskValidator } from './kiosk-validator.ts';
 
 /** The published files, by the names researchers download them under (keep stable). */
 export function serializeAtlas(atlas: Atlas): Record<string, string> {
@@ -43,6 +44,8 @@ export function buildCorpus(corpusDir: string, outDir: string): Atlas {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'geodata' }, out: { type: 'string', default: 'static/data' } } });
+  // The kiosk configuration's validator is compiled here, before Vite bundles it (the page may not compile it).
+  if (writeKioskValidator()) console.log('derive: kiosk configuration validator regenerated (src/lib/kiosk/validate-kiosk-config.generated.js)');
   try {
     const atlas = buildCorpus(resolve(values.corpus), resolve(values.out));
     const c = atlas.meta.counts;
