@@ -32,12 +32,13 @@ export class VisitLogFile {
 
   constructor(options: VisitLogOptions) {
     this.#options = options;
-    mkdirSync(options.folder, { recursive: true });
   }
 
   /** Appends one record (its `at` decides the day's file); returns the file's name. */
   append(record: VisitRecord): string {
     const line = `${JSON.stringify(record)}\n`;
+    // Made at the first visit, not at start: a kiosk that nobody touches leaves no folder behind.
+    mkdirSync(this.#options.folder, { recursive: true });
     const day = localDay(new Date(record.at));
     const files = visitLogFiles(this.#options.folder);
     const last = files.filter((name) => VISIT_FILE.exec(name)![1] === day).at(-1);
