@@ -13,6 +13,7 @@ import { clearStaleRuns, writeFolderAtomically } from './write-atomic.ts';
 import { toLinkedPlaces } from '../lib/export/lpf.ts';
 import { toWebAnnotations } from '../lib/export/annotations.ts';
 import { toCsvTables } from '../lib/export/tables.ts';
+import { writeKioskValidator } from './kiosk-validator.ts';
 
 /** The published files' contents, by the names researchers download them under (PUBLISHED_FILES). */
 export function serializeAtlas(atlas: Atlas): Record<PublishedFile, string> {
@@ -44,6 +45,8 @@ export function buildCorpus(corpusDir: string, outDir: string): Atlas {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'geodata' }, out: { type: 'string', default: 'static/data' } } });
+  // The kiosk configuration's validator is compiled here, before Vite bundles it (the page may not compile it).
+  if (writeKioskValidator()) console.log('derive: kiosk configuration validator regenerated (src/lib/kiosk/validate-kiosk-config.generated.js)');
   try {
     const atlas = buildCorpus(resolve(values.corpus), resolve(values.out));
     const c = atlas.meta.counts;

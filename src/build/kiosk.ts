@@ -1,6 +1,7 @@
 /**
  * `npm run kiosk`: serves the built app on 127.0.0.1 and keeps Chromium on it, full screen, all day.
  * Usage: tsx src/build/kiosk.ts [--port 4174] [--no-browser] [--chromium /usr/bin/chromium] [--host-name NAME]… [--site dist]
+ *        [--visit-log kiosk-visits | --no-visit-log] [--visit-log-max-kb 1000] [--visit-log-keep 30]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { browserNeedsRestart } from '../lib/kiosk/schedule.ts';
 import { parseArgs } from 'node:util';
 import { parseCommandLine, serveSite, SITE_OPTIONS } from './serve-site.ts';
+import { DEFAULT_VISIT_LOG } from './visit-log-file.ts';
 
 /** Chromium flags for an unattended screen: no first-run, error dialogs, infobars, translation, restore bubbles or updates. */
 export const KIOSK_FLAGS = [
@@ -28,17 +30,31 @@ export const KIOSK_FLAGS = [
   '--overscroll-history-navigation=0',
   '--check-for-update-interval=31536000',
   '--autoplay-policy=no-user-gesture-required',
+  // Since Chromium 137 a machine whose GPU is missing or blocklisted no longer falls back to SwiftShader (software
+  // WebGL) by itself: without this the kiosk would drop to the SVG map on such a machine, rather than the full map.
+  '--enable-unsafe-swiftshader',
 ];
 
-const values = parseCommandLine('kiosk', 'npm run kiosk -- [--port 4174] [--no-browser] [--chromium PATH] [--host-name NAME]… [--site dist]', () =>
-  parseArgs({
+const USAGE = 'npm run kiosk -- [--port 4174] [--no-browser] [--chromium PATH] [--host-name NAME]… [--site dist] [--visit-log DIR | --no-visit-log] [--visit-log-max-kb N] [--visit-log-keep N]';
+const values = parseCommandLine('kiosk', USAGE, () => {
+  const parsed = parseArgs({
     options: {
       ...SITE_OPTIONS,
       'no-browser': { type: 'boolean', default: false },
       chromium: { type: 'string', default: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+      // The log's folder is the machine's business, not the page's: a launcher option, not a kiosk/config.json setting.
+      'visit-log': { type: 'string', default: 'kiosk-visits' },
+      'no-visit-log': { type: 'boolean', default: false },
+      'visit-log-max-kb': { type: 'string', default: String(DEFAULT_VISIT_LOG.maxBytes / 1000) },
+      'visit-log-keep': { type: 'string', default: String(DEFAULT_VISIT_LOG.keep) },
     },
-  }).values,
-);
+  }).values;
+  for (const name of ['visit-log-max-kb', 'visit-log-keep'] as const) {
+    if (!/^[1-9]\d{0,6}$/.test(parsed[name])) throw new Error(`--${name} "${parsed[name]}" is not a whole number above 0`);
+  }
+  return parsed;
+});
+const visitLog = values['no-visit-log'] ? undefined : { folder: values['visit-log'], maxBytes: Number(values['visit-log-max-kb']) * 1000, keep: Number(values['visit-log-keep']) };
 
 // The page is served the checked configuration: a missing or refused file means the defaults, as printed.
 const { server, config } = await serveSite({
@@ -46,13 +62,16 @@ const { server, config } = await serveSite({
   port: Number(values.port ?? 4174),
   hostNames: values['host-name'],
   heartbeat: true,
+  visitLog,
   log: (line) => console.error(`kiosk: ${line}`),
 }).catch((e: Error) => {
   console.error(`kiosk: ${e.message}`);
   process.exit(1);
 });
-const address = `${server.url}?kiosk&heartbeat`;
+// The page sends visits only when asked to, so a page served without a log never POSTs into a 405.
+const address = `${server.url}?kiosk&heartbeat${visitLog ? '&visits' : ''}`;
 console.log(`kiosk: serving ${server.url} (kiosk page: ${address})`);
+console.log(visitLog ? `kiosk: visit log in ${visitLog.folder}/ (npm run kiosk:report -- --log ${visitLog.folder})` : 'kiosk: no visit log (--no-visit-log)');
 
 let browser: ChildProcess | null = null;
 let startedAt = Date.now();
@@ -69,8 +88,14 @@ function launch() {
 
 if (!values['no-browser']) {
   launch();
-  // The watchdog: a page that stops beating (frozen, crashed) gets a fresh browser.
+  // The watchdog: a page that stops beating (frozen, crashed) gets a fresh browser. Each heartbeat names the
+  // renderer, so the log says when the page falls back to the SVG map or to the list.
+  let renderer: string | null = null;
   setInterval(() => {
+    if (server.lastRenderer() !== renderer) {
+      renderer = server.lastRenderer();
+      console.log(`kiosk: the page draws its map with ${renderer === 'maplibre' ? 'WebGL (maplibre)' : renderer === 'svg' ? 'the SVG map (no WebGL)' : 'nothing: no map, the list only'}`);
+    }
     if (browser && browserNeedsRestart(Date.now(), server.lastHeartbeat(), startedAt, config.watchdogSeconds)) {
       console.error(`kiosk: no heartbeat for ${config.watchdogSeconds} s; restarting Chromium`);
       browser.kill('SIGKILL'); // the exit handler relaunches

@@ -5,6 +5,7 @@ import type { ParseArgsConfig } from 'node:util';
 import { DEFAULT_KIOSK_CONFIG, type KioskConfig } from '../lib/kiosk/config.ts';
 import { parseKioskConfig } from '../lib/kiosk/validate-config.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
+import { VisitLogFile, type VisitLogOptions } from './visit-log-file.ts';
 
 /** The options both entry points take, besides their own. */
 export const SITE_OPTIONS = {
@@ -68,6 +69,8 @@ export interface SiteOptions {
   port: number;
   hostNames: readonly string[];
   heartbeat?: boolean;
+  /** Keep the kiosk's anonymous visit log (`POST /kiosk/visit`) in this folder. */
+  visitLog?: VisitLogOptions;
   /** Prints one line for the operator (the config's problems). */
   log: (line: string) => void;
 }
@@ -81,11 +84,24 @@ export async function serveSite(options: SiteOptions): Promise<{ server: StaticS
   if (!existsSync(join(options.site, 'index.html'))) throw new Error(`${join(options.site, 'index.html')} is missing: build the site first (npm run build)`);
   const { config, problems } = readKioskConfig(options.site);
   for (const problem of problems) options.log(problem);
+  let onVisit: ((record: Parameters<VisitLogFile['append']>[0]) => void) | undefined;
+  if (options.visitLog) {
+    const file = new VisitLogFile(options.visitLog);
+    onVisit = (record) => {
+      try {
+        file.append(record);
+      } catch (e) {
+        // A full disk must not stop the exhibit: the operator is told, the visitor never notices.
+        options.log(`the visit log in ${options.visitLog!.folder} could not be written (${(e as Error).message})`);
+      }
+    };
+  }
   try {
     const server = await startStaticServer(options.site, {
       port: options.port,
       hostNames: options.hostNames,
       heartbeat: options.heartbeat,
+      onVisit,
       generated: { '/kiosk/config.json': JSON.stringify(config) },
     });
     return { server, config };

@@ -11,7 +11,10 @@ import { realpathSync } from 'node:fs';
 import { extname, join, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
+import { Ajv } from 'ajv';
 import { SECURITY_HEADERS } from './security-headers.ts';
+import { MAX_VISIT_BYTES, VISIT_EVENT_SCHEMA, VISIT_PATH, type VisitEvent, type VisitRecord } from '../lib/kiosk/visit-event.ts';
+import { RENDERER_KINDS, type RendererKind } from '../lib/kiosk/heartbeat.ts';
 
 const gzip = promisify(gzipCallback);
 
@@ -42,6 +45,29 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const MAX_TARGET_LENGTH = 4096;
 const HEARTBEAT_PATH = '/kiosk/heartbeat';
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
+/** What the kiosk's POSTs may carry: a heartbeat's renderer, one visit event. Anything longer is refused unread. */
+const MAX_POST_BYTES = MAX_VISIT_BYTES;
+
+// Node-only, so compiled at start (the page never sees these).
+const ajv = new Ajv({ allErrors: true });
+const isVisitEvent = ajv.compile<VisitEvent>(VISIT_EVENT_SCHEMA);
+const isHeartbeat = ajv.compile<{ renderer?: RendererKind }>({ type: 'object', additionalProperties: false, properties: { renderer: { enum: [...RENDERER_KINDS] } } });
+
+/** An address of this machine: the kiosk's page, never another computer on the museum's network. */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  return address !== undefined && (/^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address) || address === '::1');
+}
+
+/**
+ * Why a kiosk POST (heartbeat or visit) is refused before its body is read, or null: another computer (403), another
+ * site's page (403), too long by its Content-Length (413).
+ */
+export function postRefusal(request: { remoteAddress?: string; origin?: string; host?: string; contentLength?: string }, what: string): Refusal | null {
+  if (!isLoopbackAddress(request.remoteAddress)) return new Refusal(403, `${what} is accepted from this machine only`);
+  if (request.origin !== undefined && request.origin !== `http://${request.host}`) return new Refusal(403, `${what} is accepted from this server’s own page only`);
+  if (request.contentLength !== undefined && Number(request.contentLength) > MAX_POST_BYTES) return new Refusal(413, `${what} may be at most ${MAX_POST_BYTES} bytes`);
+  return null;
+}
 
 export interface StaticServerOptions {
   /** 0 (the default): any free port. */
@@ -52,12 +78,16 @@ export interface StaticServerOptions {
   hostNames?: readonly string[];
   /** Accept the kiosk page's `POST /kiosk/heartbeat` (the launcher's watchdog). */
   heartbeat?: boolean;
+  /** Accept the kiosk page's `POST /kiosk/visit` and hand each checked event, stamped with the time, to this. */
+  onVisit?: (record: VisitRecord) => void;
 }
 
 export interface StaticServer {
   url: string;
   /** When the page last said it was alive (ms since epoch), or null. */
   lastHeartbeat(): number | null;
+  /** What the page said it draws the map with in its last heartbeat, or null. */
+  lastRenderer(): RendererKind | null;
   close(): Promise<void>;
 }
 
@@ -76,7 +106,7 @@ interface Entry {
 }
 
 /** Why a request gets no file: the status and a line for whoever reads the body. */
-class Refusal extends Error {
+export class Refusal extends Error {
   constructor(
     readonly status: number,
     readonly reason: string,
@@ -152,6 +182,7 @@ export async function startStaticServer(root: string, options: StaticServerOptio
   const generated = new Map(Object.entries(options.generated ?? {}).map(([path, text]) => [path, represent(Buffer.from(text), TYPES[extname(path)] ?? 'text/plain; charset=utf-8', true)]));
   const files = new Map<string, Entry>();
   let lastBeat: number | null = null;
+  let lastRenderer: RendererKind | null = null;
 
   /** Host (or an absolute-form target's authority) must name this machine: a page on another name is DNS rebinding. */
   function checkHost(authority: string | undefined) {
@@ -218,7 +249,25 @@ export async function startStaticServer(root: string, options: StaticServerOptio
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse) {
+  /** A kiosk POST's body as JSON, once the request passed postRefusal. */
+  async function postedJson(req: IncomingMessage, body: Promise<Buffer | null>, what: string): Promise<unknown> {
+    const refusal = postRefusal(
+      { remoteAddress: req.socket.remoteAddress, origin: req.headers.origin, host: req.headers.host, contentLength: req.headers['content-length'] },
+      what,
+    );
+    if (refusal) throw refusal;
+    const bytes = await body;
+    if (bytes === null) throw new Refusal(413, `${what} may be at most ${MAX_POST_BYTES} bytes`);
+    if (bytes.length === 0) return undefined;
+    if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) throw new Refusal(415, `${what} must be sent as Content-Type: application/json`);
+    try {
+      return JSON.parse(bytes.toString('utf8'));
+    } catch (e) {
+      throw new Refusal(400, `${what} is not valid JSON (${(e as Error).message})`);
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, body: Promise<Buffer | null>) {
     const target = req.url ?? '';
     if (target.length > MAX_TARGET_LENGTH) throw new Refusal(414, `the address is longer than ${MAX_TARGET_LENGTH} characters`);
     // RFC 9112 §3.2: a server must accept the absolute form; its authority then stands for Host.
@@ -233,9 +282,20 @@ export async function startStaticServer(root: string, options: StaticServerOptio
 
     if (options.heartbeat && path === HEARTBEAT_PATH) {
       if (req.method !== 'POST') throw new Refusal(405, 'the heartbeat takes POST only', { Allow: 'POST' });
-      const origin = req.headers.origin;
-      if (origin !== undefined && origin !== `http://${req.headers.host}`) throw new Refusal(403, 'a heartbeat is accepted from this server’s own page only');
+      const beat = await postedJson(req, body, 'a heartbeat');
+      // An empty body is a heartbeat too (the page before renderers were reported).
+      if (beat !== undefined && !isHeartbeat(beat)) throw new Refusal(400, `a heartbeat is { "renderer": ${RENDERER_KINDS.map((k) => `"${k}"`).join(' | ')} } (${ajv.errorsText(isHeartbeat.errors, { dataVar: 'heartbeat' })})`);
       lastBeat = Date.now();
+      if (beat?.renderer) lastRenderer = beat.renderer;
+      res.writeHead(204, { ...common(), 'Cache-Control': 'no-store' }).end();
+      return;
+    }
+    if (options.onVisit && path === VISIT_PATH) {
+      if (req.method !== 'POST') throw new Refusal(405, 'the visit log takes POST only', { Allow: 'POST' });
+      const event = await postedJson(req, body, 'a visit');
+      if (event === undefined) throw new Refusal(400, 'a visit needs a body: { "kind", "id", "step"?, "language", "dwellMs" }');
+      if (!isVisitEvent(event)) throw new Refusal(400, `a visit is { "kind", "id", "step"?, "language", "dwellMs" }: ${ajv.errorsText(isVisitEvent.errors, { dataVar: 'visit' })}`);
+      options.onVisit({ kind: event.kind, id: event.id, ...(event.step === undefined ? {} : { step: event.step }), language: event.language, dwellMs: event.dwellMs, at: new Date().toISOString() });
       res.writeHead(204, { ...common(), 'Cache-Control': 'no-store' }).end();
       return;
     }
@@ -278,9 +338,20 @@ export async function startStaticServer(root: string, options: StaticServerOptio
     // A client that goes away mid-answer must not become an 'error' nobody listens to.
     req.on('error', () => {});
     res.on('error', () => {});
-    // Bodies are never read; draining them keeps the connection usable.
-    req.resume();
-    handle(req, res).catch((error: unknown) => {
+    // Bodies are drained, which keeps the connection usable; only the first MAX_POST_BYTES are kept (null: longer),
+    // for the kiosk's POSTs.
+    const body = new Promise<Buffer | null>((resolve) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      req.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= MAX_POST_BYTES) chunks.push(chunk);
+      });
+      req.on('end', () => resolve(size <= MAX_POST_BYTES ? Buffer.concat(chunks) : null));
+      req.on('error', () => resolve(null));
+      req.on('close', () => resolve(size <= MAX_POST_BYTES ? Buffer.concat(chunks) : null));
+    });
+    handle(req, res, body).catch((error: unknown) => {
       if (res.headersSent) {
         res.destroy();
         return;
@@ -329,6 +400,7 @@ export async function startStaticServer(root: string, options: StaticServerOptio
   return {
     url: `http://127.0.0.1:${port}/`,
     lastHeartbeat: () => lastBeat,
+    lastRenderer: () => lastRenderer,
     close: () =>
       new Promise((done) => {
         server.close(() => done());

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { DEFAULT_KIOSK_CONFIG } from '../../src/lib/kiosk/config.ts';
-import { parseKioskConfig } from '../../src/lib/kiosk/validate-config.ts';
+import { parseKioskConfig, withDefaults } from '../../src/lib/kiosk/validate-config.ts';
+import { GENERATED_VALIDATOR, kioskValidatorSource } from '../../src/build/kiosk-validator.ts';
 
 describe('kiosk configuration', () => {
   it('accepts the bundled file', () => {
@@ -32,13 +33,42 @@ describe('kiosk configuration', () => {
     });
   });
 
+  it('takes the public address, the language and the attract loop\'s languages', () => {
+    const text = '{ "publicUrl": "https://museum.example/atlas/", "language": "es", "attractLanguages": ["es", "en"] }';
+    expect(parseKioskConfig(text)).toEqual({ config: { ...DEFAULT_KIOSK_CONFIG, publicUrl: 'https://museum.example/atlas/', language: 'es', attractLanguages: ['es', 'en'] }, problems: [] });
+    expect(DEFAULT_KIOSK_CONFIG).toMatchObject({ publicUrl: null, language: 'en', attractLanguages: [] });
+  });
+
+  it('checks with code generated from the schema, and the committed code is what the schema generates now', () => {
+    expect(readFileSync(GENERATED_VALIDATOR, 'utf8'), 'run "npx tsx src/build/kiosk-validator.ts" (derive runs it) and commit the result').toBe(kioskValidatorSource());
+    // The page's CSP forbids eval: the generated module compiles nothing at run time.
+    expect(readFileSync(GENERATED_VALIDATOR, 'utf8')).not.toMatch(/new Function|\beval\(|require\(/);
+  });
+
+  it('the page refuses what the launcher refuses, with the same messages, and keeps the defaults', () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (line: string) => warnings.push(line);
+    try {
+      expect(withDefaults({ idleSeconds: 30, publicUrl: 'https://museum.example/' })).toEqual({ ...DEFAULT_KIOSK_CONFIG, idleSeconds: 30, publicUrl: 'https://museum.example/' });
+      expect(withDefaults({ idleSeconds: 'soon' })).toEqual(DEFAULT_KIOSK_CONFIG);
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings).toEqual(['kiosk/config.json: "idleSeconds" must be number; the defaults are used']);
+  });
+
   it('fills in what a file leaves out', () => {
     expect(parseKioskConfig('{ "idleSeconds": 30 }').config).toEqual({ ...DEFAULT_KIOSK_CONFIG, idleSeconds: 30 });
   });
 
   it.each([
     ['{ "countdownSeconds": 5 }', 'kiosk/config.json: "countdownSeconds" must be at least 20, so a visitor has time to answer; the defaults are used'],
-    ['{ "language": "fr" }', 'kiosk/config.json: "language" must be "en": English is the only interface language so far; the defaults are used'],
+    ['{ "language": "fr" }', 'kiosk/config.json: "language" must be "en" or "es"; the defaults are used'],
+    ['{ "attractLanguages": ["en", "de"] }', 'kiosk/config.json: "attractLanguages" must be a list of "en" and "es" (empty: no alternation); the defaults are used'],
+    ['{ "publicUrl": "ftp://museum.example/atlas/" }', 'kiosk/config.json: "publicUrl" must be an http:// or https:// address with no "#" part (the QR code adds the passage), or null; the defaults are used'],
+    ['{ "publicUrl": "https://museum.example/atlas/#start" }', 'kiosk/config.json: "publicUrl" must be an http:// or https:// address'],
+    ['{ "publicUrl": "https://guest:secret@museum.example/" }', 'kiosk/config.json: "publicUrl" must be an http:// or https:// address'],
     ['{ "nightlyReload": "3am" }', 'kiosk/config.json: "nightlyReload" must be "HH:MM" in 24-hour time, or null; the defaults are used'],
     ['{ "idelSeconds": 30 }', 'kiosk/config.json: unknown setting "idelSeconds"; the settings are idleSeconds, countdownSeconds'],
     ['{ "idleSeconds": 30, }', 'kiosk/config.json: not valid JSON'],

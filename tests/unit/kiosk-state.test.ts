@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
-import { KioskState, type KioskClock, type KioskTimings } from '../../src/lib/state/kiosk.svelte.ts';
+import { KioskState, realClock, type KioskClock, type KioskTimings } from '../../src/lib/state/kiosk.svelte.ts';
 
 /** A clock the test moves by hand: `pass(n)` is n seconds of the kiosk standing there. */
-function fakeClock(start = new Date(2026, 11, 3, 10, 0, 0).getTime()) {
+const TEN_AM = new Date(2026, 11, 3, 10, 0, 0).getTime();
+function fakeClock(start = TEN_AM) {
   let now = start;
   let tick: (() => void) | null = null;
   const clock: KioskClock = {
@@ -28,13 +29,16 @@ const TOUR = [['outbound-via-mexico', 3], ['to-cuba-and-back', 1]] as const;
 function kioskAt(timings: Partial<KioskTimings> = {}, start?: number) {
   const { clock, pass, running } = fakeClock(start);
   const log: string[] = [];
+  /** Seconds after the start at which a heartbeat went out. */
+  const beats: number[] = [];
   const kiosk = new KioskState({ ...TIMINGS, ...timings }, TOUR, {
     reset: () => log.push('reset'),
     attractStep: (id, step) => log.push(`${id}:${step}`),
     reload: () => log.push('reload'),
+    heartbeat: () => beats.push((clock.now() - (start ?? TEN_AM)) / 1000),
   }, clock);
   const stop = kiosk.start();
-  return { kiosk, pass, log, stop, running };
+  return { kiosk, pass, log, beats, stop, running };
 }
 
 describe('the kiosk’s idle cycle', () => {
@@ -101,5 +105,39 @@ describe('the kiosk’s idle cycle', () => {
     expect(running()).toBe(true);
     stop();
     expect(running()).toBe(false);
+  });
+
+  it('beats at start and every 10 s, through the prompt and the attract tour alike, and not once stopped', () => {
+    const { kiosk, pass, beats, stop } = kioskAt({ idleSeconds: 20, countdownSeconds: 20 });
+    expect(beats).toEqual([0]);
+    pass(25);
+    expect(kiosk.phase).toBe('prompt');
+    pass(30);
+    expect(kiosk.phase).toBe('attract');
+    expect(beats).toEqual([0, 10, 20, 30, 40, 50]);
+    stop();
+    pass(30);
+    expect(beats).toEqual([0, 10, 20, 30, 40, 50]);
+  });
+});
+
+describe('the kiosk on the real clock (fake timers)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('beats every 10 s and asks "Still there?" after the idle time, with setInterval and Date.now', () => {
+    vi.useFakeTimers({ now: TEN_AM });
+    let beats = 0;
+    const kiosk = new KioskState(TIMINGS, TOUR, { reset: () => {}, attractStep: () => {}, reload: () => {}, heartbeat: () => (beats += 1) }, realClock);
+    const stop = kiosk.start();
+    expect(beats).toBe(1);
+    vi.advanceTimersByTime(89_000);
+    expect([beats, kiosk.phase]).toEqual([9, 'visitor']);
+    vi.advanceTimersByTime(1000);
+    expect([beats, kiosk.phase]).toEqual([10, 'prompt']);
+    stop();
+    vi.advanceTimersByTime(60_000);
+    expect(beats).toBe(10);
   });
 });

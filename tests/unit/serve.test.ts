@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -148,5 +148,43 @@ describe('npm run kiosk', () => {
     const bad = launch('src/build/kiosk.ts', ['--no-browser', '--port', '0', '--site', createSite('{}'), '--host-name', 'http://atlas']);
     expect(await bad.exited).toBe(2);
     expect(bad.stderr()).toMatch(/^kiosk: --host-name "http:\/\/atlas" is not a host name/);
+  });
+
+  /** A stand-in for Chromium that writes down how it was started, then stays up a while as a browser would. */
+  function createFakeChromium() {
+    const script = join(mkdtempSync(join(tmpdir(), 'atlas-chromium-')), 'chromium');
+    writeFileSync(script, '#!/bin/sh\nprintf \'%s\\n\' "$@" > "$0.args"\nexec sleep 5\n');
+    chmodSync(script, 0o755);
+    return { script, args: () => (existsSync(`${script}.args`) ? readFileSync(`${script}.args`, 'utf8').trim().split('\n') : []) };
+  }
+  const post = (url: string, path: string, body: object) => fetch(new URL(path, url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('starts Chromium with software WebGL kept available, logs visits to the folder given, and logs the renderer the page reports', { timeout: 20_000 }, async () => {
+    const chromium = createFakeChromium();
+    const folder = join(mkdtempSync(join(tmpdir(), 'atlas-log-')), 'visits');
+    const kiosk = launch('src/build/kiosk.ts', ['--port', '0', '--site', createSite('{}'), '--chromium', chromium.script, '--visit-log', folder, '--visit-log-keep', '3']);
+    const url = await kiosk.url;
+    await expect.poll(chromium.args).toContain('--enable-unsafe-swiftshader');
+    expect(chromium.args()).toContain('--kiosk');
+    expect(chromium.args().at(-1)).toBe(`${url}?kiosk&heartbeat&visits`);
+    expect(kiosk.stdout()).toContain(`kiosk: visit log in ${folder}/`);
+
+    expect((await post(url, 'kiosk/visit', { kind: 'place', id: 'paris', language: 'en', dwellMs: 2500 })).status).toBe(204);
+    const [file] = readdirSync(folder);
+    expect(file).toMatch(/^visits-\d{4}-\d{2}-\d{2}-001\.jsonl$/);
+    expect(JSON.parse(readFileSync(join(folder, file!), 'utf8'))).toMatchObject({ kind: 'place', id: 'paris', language: 'en', dwellMs: 2500 });
+
+    expect((await post(url, 'kiosk/heartbeat', { renderer: 'svg' })).status).toBe(204);
+    await expect.poll(kiosk.stdout, { timeout: 8000 }).toContain('kiosk: the page draws its map with the SVG map (no WebGL)');
+  });
+
+  it('keeps no visit log when told not to, and refuses a bad log option', async () => {
+    const kiosk = launch('src/build/kiosk.ts', ['--no-browser', '--port', '0', '--site', createSite('{}'), '--no-visit-log']);
+    const url = await kiosk.url;
+    expect(kiosk.stdout()).toContain(`kiosk page: ${url}?kiosk&heartbeat)`);
+    expect((await post(url, 'kiosk/visit', { kind: 'place', id: 'paris', language: 'en', dwellMs: 2500 })).status).toBe(405);
+    const bad = launch('src/build/kiosk.ts', ['--no-browser', '--port', '0', '--site', createSite('{}'), '--visit-log-keep', 'all']);
+    expect(await bad.exited).toBe(2);
+    expect(bad.stderr()).toMatch(/^kiosk: --visit-log-keep "all" is not a whole number above 0/);
   });
 });

@@ -12,13 +12,22 @@ export interface KioskConfig {
   startView: 'network' | 'world' | { lng: number; lat: number; zoom: number };
   /** Text size at start and after a reset: 1 is the web size; the kiosk reads at arm's length. */
   textScale: number;
-  /** Interface language. Only English is available so far. */
-  language: 'en';
+  /** Interface language at start and after a reset. */
+  language: KioskLanguage;
+  /** Languages the attract loop alternates between, one per journey (empty: no alternation, `language` only). */
+  attractLanguages: KioskLanguage[];
   /** "HH:MM" local time for the nightly reload (done during the attract loop), or null for none. */
   nightlyReload: string | null;
   /** Seconds without a heartbeat from the page before the launcher restarts the browser. */
   watchdogSeconds: number;
+  /**
+   * The museum's public web address of the atlas (http or https), or null: with one, the selected passage or journey
+   * step shows a QR code of its deep link there ("Take this passage home"); without, no code is shown.
+   */
+  publicUrl: string | null;
 }
+
+export type KioskLanguage = 'en' | 'es';
 
 export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
   idleSeconds: 90,
@@ -28,18 +37,10 @@ export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
   startView: 'network',
   textScale: 1.25,
   language: 'en',
+  attractLanguages: [],
   nightlyReload: '03:30',
   watchdogSeconds: 60,
+  publicUrl: null,
 };
 
 export const TEXT_SCALES = [1, 1.25, 1.5, 1.75] as const;
-
-/**
- * The configuration the page runs with: what the kiosk launcher served (already validated there,
- * see validate-config.ts) over the defaults. Only known settings are taken.
- */
-export function withDefaults(served: unknown): KioskConfig {
-  const known = Object.keys(DEFAULT_KIOSK_CONFIG);
-  const picked = served && typeof served === 'object' ? Object.fromEntries(Object.entries(served).filter(([k]) => known.includes(k))) : {};
-  return { ...DEFAULT_KIOSK_CONFIG, ...picked };
-}

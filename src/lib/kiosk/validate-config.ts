@@ -1,38 +1,14 @@
-import { Ajv } from 'ajv';
 import { DEFAULT_KIOSK_CONFIG, TEXT_SCALES, type KioskConfig } from './config.ts';
-
-// Node-only (the launcher and tests): Ajv compiles to code, which the page's CSP rightly forbids.
-const schema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    idleSeconds: { type: 'number', minimum: 10, maximum: 3600 },
-    countdownSeconds: { type: 'number', minimum: 20, maximum: 300 },
-    attractTour: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9-]+$' } },
-    attractStepSeconds: { type: 'number', minimum: 2, maximum: 120 },
-    startView: {
-      oneOf: [
-        { enum: ['network', 'world'] },
-        {
-          type: 'object',
-          required: ['lng', 'lat', 'zoom'],
-          additionalProperties: false,
-          properties: { lng: { type: 'number', minimum: -180, maximum: 180 }, lat: { type: 'number', minimum: -85, maximum: 85 }, zoom: { type: 'number', minimum: 0, maximum: 9 } },
-        },
-      ],
-    },
-    textScale: { enum: [...TEXT_SCALES] },
-    language: { enum: ['en'] },
-    nightlyReload: { oneOf: [{ type: 'null' }, { type: 'string', pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' }] },
-    watchdogSeconds: { type: 'number', minimum: 15, maximum: 3600 },
-  },
-};
-const validate = new Ajv({ allErrors: true }).compile(schema);
+// Ajv's standalone code, generated at build time from config-schema.ts (see src/build/kiosk-validator.ts): the
+// launcher and the page check with the same code, and the page compiles nothing, as its CSP requires.
+import validate from './validate-kiosk-config.generated.js';
 
 const HINTS: Record<string, string> = {
   countdownSeconds: 'at least 20, so a visitor has time to answer',
   textScale: `one of ${TEXT_SCALES.join(', ')}`,
-  language: '"en": English is the only interface language so far',
+  language: '"en" or "es"',
+  attractLanguages: 'a list of "en" and "es" (empty: no alternation)',
+  publicUrl: 'an http:// or https:// address with no "#" part (the QR code adds the passage), or null',
   nightlyReload: '"HH:MM" in 24-hour time, or null',
   startView: '"network", "world", or { "lng": …, "lat": …, "zoom": … }',
 };
@@ -50,6 +26,11 @@ export function parseKioskConfig(text: string, file = 'kiosk/config.json', journ
   } catch (e) {
     return { config: DEFAULT_KIOSK_CONFIG, problems: [`${file}: not valid JSON (${(e as Error).message}); the defaults are used`] };
   }
+  return checkKioskConfig(data, file, journeys);
+}
+
+/** Checks settings already parsed from JSON (what parseKioskConfig read, or what the page was served). */
+export function checkKioskConfig(data: unknown, file = 'kiosk/config.json', journeys?: readonly string[]): { config: KioskConfig; problems: string[] } {
   const problems = new Map<string, string>();
   if (!validate(data)) {
     for (const error of validate.errors ?? []) {
@@ -71,4 +52,14 @@ export function parseKioskConfig(text: string, file = 'kiosk/config.json', journ
   }
   if (problems.size) return { config: DEFAULT_KIOSK_CONFIG, problems: [...problems.values()] };
   return { config: { ...DEFAULT_KIOSK_CONFIG, ...(data as Partial<KioskConfig>) }, problems: [] };
+}
+
+/**
+ * The configuration the page runs with: what the kiosk launcher served (already checked there), checked again
+ * with the same code, over the defaults; a refused one means the defaults, with the problems on the console.
+ */
+export function withDefaults(served: unknown): KioskConfig {
+  const { config, problems } = checkKioskConfig(served);
+  for (const problem of problems) console.warn(problem);
+  return config;
 }

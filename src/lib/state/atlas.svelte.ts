@@ -1,5 +1,6 @@
 import { tick } from 'svelte';
-import { DEFAULT_KIOSK_CONFIG, withDefaults, type KioskConfig } from '../kiosk/config.ts';
+import { DEFAULT_KIOSK_CONFIG, type KioskConfig } from '../kiosk/config.ts';
+import { withDefaults } from '../kiosk/validate-config.ts';
 import { indexAtlas, loadAtlasData, type AtlasData } from './atlas-data.ts';
 import { SelectionState } from './selection.svelte.ts';
 import { JourneyState } from './journey.svelte.ts';

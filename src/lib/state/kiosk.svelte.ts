@@ -1,5 +1,6 @@
 import type { KioskConfig } from '../kiosk/config.ts';
 import { nextReloadAt } from '../kiosk/schedule.ts';
+import { HEARTBEAT_SECONDS } from '../kiosk/heartbeat.ts';
 
 /** What the kiosk's state machine needs of time: injected, so tests run a day at the museum in milliseconds. */
 export interface KioskClock {
@@ -27,6 +28,8 @@ export interface KioskActions {
   attractStep(journeyId: string, step: number): void;
   /** The nightly backstop: load the page afresh. */
   reload(): void;
+  /** Tell the launcher's watchdog the page is alive: at start, then every HEARTBEAT_SECONDS, in every phase. */
+  heartbeat?(): void;
 }
 
 /**
@@ -39,6 +42,7 @@ export class KioskState {
   secondsLeft = $state(0);
   #lastActivity: number;
   #sinceStep = 0;
+  #sinceBeat = 0;
   #at = { journey: 0, step: 0 };
   readonly #reloadDue: number;
 
@@ -59,8 +63,10 @@ export class KioskState {
     this.#reloadDue = config.nightlyReload ? nextReloadAt(config.nightlyReload, new Date(clock.now())).getTime() : Infinity;
   }
 
-  /** Starts the once-a-second clock; returns what stops it. */
+  /** Starts the once-a-second clock (and the heartbeat, at once); returns what stops it. */
   start(): () => void {
+    this.#sinceBeat = 0;
+    this.#actions.heartbeat?.();
     return this.#clock.everySecond(() => this.tick());
   }
 
@@ -82,6 +88,11 @@ export class KioskState {
   }
 
   tick() {
+    this.#sinceBeat += 1;
+    if (this.#sinceBeat >= HEARTBEAT_SECONDS) {
+      this.#sinceBeat = 0;
+      this.#actions.heartbeat?.();
+    }
     if (this.phase === 'visitor' && this.#clock.now() - this.#lastActivity >= this.#config.idleSeconds * 1000) {
       this.phase = 'prompt';
       this.secondsLeft = this.#config.countdownSeconds;

@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request } from 'node:http';
+import { isLoopbackAddress, postRefusal, startStaticServer, type StaticServer } from '../../src/build/static-server.ts';
+import { VisitLogFile, visitLogFiles } from '../../src/build/visit-log-file.ts';
+import type { VisitRecord } from '../../src/lib/kiosk/visit-event.ts';
+
+function createSite() {
+  const root = mkdtempSync(join(tmpdir(), 'atlas-site-'));
+  writeFileSync(join(root, 'index.html'), '<!doctype html><title>atlas</title>');
+  return root;
+}
+
+interface Reply {
+  status: number;
+  text: string;
+  allow?: string;
+}
+
+/** One POST (or another method) with a body, as the kiosk page or anything else on the machine might send it. */
+function send(server: StaticServer, path: string, body: string | Buffer, options: { method?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
+  const { port } = new URL(server.url);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method: options.method ?? 'POST', headers: { 'Content-Type': 'application/json', ...options.headers }, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve({ status: res.statusCode!, text: Buffer.concat(chunks).toString(), allow: res.headers.allow }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const VISIT = { kind: 'place', id: 'paris', language: 'en', dwellMs: 12_345 };
+
+describe('the kiosk server’s visit route', () => {
+  let server: StaticServer;
+  let plain: StaticServer;
+  const received: VisitRecord[] = [];
+  beforeAll(async () => {
+    const root = createSite();
+    server = await startStaticServer(root, { heartbeat: true, onVisit: (r) => received.push(r) });
+    plain = await startStaticServer(root, {});
+  });
+  afterAll(async () => {
+    await server.close();
+    await plain.close();
+  });
+
+  it('takes one checked event, as JSON, and stamps it with the server’s time', async () => {
+    received.length = 0;
+    const before = Date.now();
+    expect(await send(server, '/kiosk/visit', JSON.stringify(VISIT), { headers: { Origin: server.url.slice(0, -1) } })).toMatchObject({ status: 204 });
+    expect(await send(server, '/kiosk/visit', JSON.stringify({ kind: 'journey', id: 'return-via-paris', step: 1, language: 'es', dwellMs: 0 }))).toMatchObject({ status: 204 });
+    expect(received.map(({ at, ...rest }) => rest)).toEqual([VISIT, { kind: 'journey', id: 'return-via-paris', step: 1, language: 'es', dwellMs: 0 }]);
+    expect(Date.parse(received[0]!.at)).toBeGreaterThanOrEqual(before - 1000);
+  });
+
+  it.each([
+    ['not JSON', '{"kind": "place",', 400, 'a visit is not valid JSON'],
+    ['an empty body', '', 400, 'a visit needs a body'],
+    ['a missing field', JSON.stringify({ kind: 'place', id: 'paris', language: 'en' }), 400, "must have required property 'dwellMs'"],
+    ['free text', JSON.stringify({ ...VISIT, query: 'my name is' }), 400, 'must NOT have additional properties'],
+    ['an unknown kind', JSON.stringify({ ...VISIT, kind: 'search' }), 400, 'visit/kind must be equal to one of the allowed values'],
+    ['an id that is not an id', JSON.stringify({ ...VISIT, id: 'Paris, France' }), 400, 'visit/id must match pattern'],
+    ['a negative dwell', JSON.stringify({ ...VISIT, dwellMs: -5 }), 400, 'visit/dwellMs must be >= 0'],
+    ['a step on a place', JSON.stringify({ ...VISIT, step: 2 }), 400, 'must NOT be valid'],
+    ['a journey without its step', JSON.stringify({ ...VISIT, kind: 'journey' }), 400, "must have required property 'step'"],
+    ['a list of events', JSON.stringify([VISIT, VISIT]), 400, 'visit must be object'],
+  ])('refuses %s with 400 naming what is wrong, and writes nothing', async (_what, body, status, message) => {
+    received.length = 0;
+    const reply = await send(server, '/kiosk/visit', body);
+    expect(reply.status).toBe(status);
+    expect(reply.text).toContain(message);
+    expect(received).toEqual([]);
+  });
+
+  it('refuses a body that is not declared JSON (415)', async () => {
+    const reply = await send(server, '/kiosk/visit', JSON.stringify(VISIT), { headers: { 'Content-Type': 'text/plain' } });
+    expect(reply).toMatchObject({ status: 415, text: expect.stringContaining('Content-Type: application/json') });
+  });
+
+  it('refuses more than 2 KB with 413, by its Content-Length or as it arrives (chunked)', async () => {
+    received.length = 0;
+    const big = JSON.stringify({ ...VISIT, id: 'x'.repeat(3000) });
+    expect(await send(server, '/kiosk/visit', big)).toMatchObject({ status: 413, text: expect.stringContaining('at most 2048 bytes') });
+    expect(await send(server, '/kiosk/visit', big, { headers: { 'Transfer-Encoding': 'chunked' } })).toMatchObject({ status: 413 });
+    expect(received).toEqual([]);
+    // The connection's server is still serving.
+    expect(await send(server, '/kiosk/visit', JSON.stringify(VISIT))).toMatchObject({ status: 204 });
+  });
+
+  it('refuses another site’s page (403), another method (405) and another path (404)', async () => {
+    expect(await send(server, '/kiosk/visit', JSON.stringify(VISIT), { headers: { Origin: 'http://attacker.example' } })).toMatchObject({ status: 403 });
+    expect(await send(server, '/kiosk/visit', '', { method: 'GET' })).toMatchObject({ status: 405, allow: 'POST' });
+    expect(await send(server, '/kiosk/visit', JSON.stringify(VISIT), { method: 'PUT' })).toMatchObject({ status: 405 });
+    expect(await send(server, '/kiosk/visits', JSON.stringify(VISIT))).toMatchObject({ status: 405, allow: 'GET, HEAD' });
+  });
+
+  it('has no visit route without a log (npm start)', async () => {
+    expect(await send(plain, '/kiosk/visit', JSON.stringify(VISIT))).toMatchObject({ status: 405, allow: 'GET, HEAD' });
+  });
+
+  it.each([
+    ['127.0.0.1', true],
+    ['127.8.9.10', true],
+    ['::1', true],
+    ['::ffff:127.0.0.1', true],
+    ['192.168.1.20', false],
+    ['::ffff:10.0.0.5', false],
+    ['fe80::1', false],
+    [undefined, false],
+  ])('takes a POST from %s: %s (another computer on the museum’s network is refused with 403)', (address, accepted) => {
+    const refusal = postRefusal({ remoteAddress: address, host: '127.0.0.1:4174' }, 'a visit');
+    expect(isLoopbackAddress(address)).toBe(accepted);
+    expect(refusal === null).toBe(accepted);
+    if (!accepted) expect([refusal!.status, refusal!.reason]).toEqual([403, 'a visit is accepted from this machine only']);
+  });
+});
+
+describe('the heartbeat names the renderer', () => {
+  it('records maplibre, svg or none; refuses anything else with 400', async () => {
+    const server = await startStaticServer(createSite(), { heartbeat: true });
+    try {
+      expect(server.lastRenderer()).toBe(null);
+      expect(await send(server, '/kiosk/heartbeat', JSON.stringify({ renderer: 'svg' }))).toMatchObject({ status: 204 });
+      expect(server.lastRenderer()).toBe('svg');
+      expect(await send(server, '/kiosk/heartbeat', JSON.stringify({ renderer: 'maplibre' }))).toMatchObject({ status: 204 });
+      expect(server.lastRenderer()).toBe('maplibre');
+      const bad = await send(server, '/kiosk/heartbeat', JSON.stringify({ renderer: 'canvas' }));
+      expect(bad).toMatchObject({ status: 400, text: expect.stringContaining('a heartbeat is { "renderer": "maplibre" | "svg" | "none" }') });
+      expect(server.lastRenderer()).toBe('maplibre');
+      // An empty heartbeat still counts as one.
+      const before = server.lastHeartbeat()!;
+      await new Promise((r) => setTimeout(r, 5));
+      expect(await send(server, '/kiosk/heartbeat', '')).toMatchObject({ status: 204 });
+      expect(server.lastHeartbeat()!).toBeGreaterThan(before);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('the visit log’s files', () => {
+  const record = (at: string, id = 'paris'): VisitRecord => ({ kind: 'place', id, language: 'en', dwellMs: 1000, at });
+
+  it('writes one JSON line per event, a file a day', () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'atlas-visits-')), 'visits');
+    const log = new VisitLogFile({ folder, maxBytes: 10_000, keep: 10 });
+    log.append(record(new Date(2026, 11, 3, 10).toISOString()));
+    log.append(record(new Date(2026, 11, 3, 11).toISOString(), 'havana'));
+    log.append(record(new Date(2026, 11, 4, 9).toISOString()));
+    expect(visitLogFiles(folder)).toEqual(['visits-2026-12-03-001.jsonl', 'visits-2026-12-04-001.jsonl']);
+    const lines = readFileSync(join(folder, 'visits-2026-12-03-001.jsonl'), 'utf8').trimEnd().split('\n');
+    expect(lines.map((l) => (JSON.parse(l) as VisitRecord).id)).toEqual(['paris', 'havana']);
+  });
+
+  it('starts a new file before one would pass the size limit, and keeps only the newest', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'atlas-visits-'));
+    mkdirSync(join(folder, 'notes'));
+    writeFileSync(join(folder, 'README.txt'), 'not a log file: never deleted');
+    const at = new Date(2026, 11, 3, 10).toISOString();
+    const lineBytes = JSON.stringify(record(at)).length + 1;
+    const log = new VisitLogFile({ folder, maxBytes: lineBytes * 2, keep: 3 });
+    for (let i = 0; i < 9; i++) log.append(record(at));
+    expect(visitLogFiles(folder)).toEqual(['visits-2026-12-03-003.jsonl', 'visits-2026-12-03-004.jsonl', 'visits-2026-12-03-005.jsonl']);
+    expect(readFileSync(join(folder, 'visits-2026-12-03-004.jsonl'), 'utf8').trimEnd().split('\n')).toHaveLength(2);
+    expect(readFileSync(join(folder, 'visits-2026-12-03-005.jsonl'), 'utf8').trimEnd().split('\n')).toHaveLength(1);
+    expect(readdirSync(folder)).toContain('README.txt');
+  });
+});
