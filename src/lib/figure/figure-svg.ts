@@ -12,8 +12,8 @@ export interface MapPicture {
   height: number;
   /** Ids of the places and legs drawn inside the frame. */
   drawn: { places: string[]; legs: string[] };
-  /** Which of the journey's and the selection's leg colours are drawn. */
-  emphasis: { current: boolean; connected: boolean };
+  /** Which of the journey's and the selection's leg emphases are drawn: its current step, legs around a place, legs faded. */
+  emphasis: { current: boolean; connected: boolean; faded: boolean };
 }
 
 export interface FigureInput {
@@ -47,6 +47,8 @@ const n = (v: number) => String(Math.round(v * 100) / 100);
 interface LegendItem {
   label: string;
   swatch: string;
+  /** Where the label starts, right of its swatch. */
+  labelX: number;
 }
 
 /** The key to what the figure draws: only roles, line styles and emphases that appear in its frame. */
@@ -59,13 +61,15 @@ export function legendItems(data: AtlasData, map: Pick<MapPicture, 'drawn' | 'em
   const line = (color: string, dash = '', width = 2.5) => `<line x1="0" y1="5" x2="18" y2="5" stroke="${color}" stroke-width="${width}"${dash ? ` stroke-dasharray="${dash}"` : ' stroke-linecap="round"'}/>`;
   const items: LegendItem[] = roles.map((role: Role) => ({
     label: ROLE_KEY_LABELS[role],
+    labelX: 14,
     swatch: `<circle cx="5" cy="5" r="4.2" fill="${ROLE_COLORS[role]}" stroke="#ffffff" stroke-width="1.2"/><circle cx="5" cy="5" r="4.9" fill="none" stroke="#777777" stroke-width="0.5"/>`,
   }));
-  if (drawnLegs.some((l) => !l.unstated?.length)) items.push({ label: 'Route leg (arrow: direction of travel)', swatch: line(ROUTE_COLOR) });
-  if (drawnLegs.some((l) => l.unstated?.length)) items.push({ label: 'Dashed leg: an end read from context', swatch: line(ROUTE_COLOR, '3 2.5') });
-  if (map.emphasis.current) items.push({ label: 'This step of the journey', swatch: line(CURRENT_LEG_COLOR, '', 4) });
-  if (map.emphasis.connected) items.push({ label: 'Legs touching the selected place', swatch: line(CONNECTED_LEG_COLOR, '', 3.5) });
-  if (drawnPlaces.some((p) => p.precision === 'area')) items.push({ label: 'Vague place: a zone, not a pin', swatch: '<rect x="1" y="1" width="16" height="8" fill="#5f6b73" fill-opacity="0.15" stroke="#5f6b73" stroke-width="1.2" stroke-dasharray="3 2"/>' });
+  if (drawnLegs.some((l) => !l.unstated?.length)) items.push({ labelX: 22, label: 'Route leg (arrow: direction of travel)', swatch: line(ROUTE_COLOR) });
+  if (drawnLegs.some((l) => l.unstated?.length)) items.push({ labelX: 22, label: 'Dashed leg: an end read from context', swatch: line(ROUTE_COLOR, '3 2.5') });
+  if (map.emphasis.current) items.push({ labelX: 22, label: 'This step of the journey', swatch: line(CURRENT_LEG_COLOR, '', 4) });
+  if (map.emphasis.connected) items.push({ labelX: 22, label: 'Legs touching the selected place', swatch: line(CONNECTED_LEG_COLOR, '', 3.5) });
+  if (map.emphasis.faded) items.push({ labelX: 22, label: 'Other legs (faded)', swatch: line(ROUTE_COLOR, '', 2.5).replace('/>', ' stroke-opacity="0.25"/>') });
+  if (drawnPlaces.some((p) => p.precision === 'area')) items.push({ labelX: 22, label: 'Vague place: a zone, not a pin', swatch: '<rect x="1" y="1" width="16" height="8" fill="#5f6b73" fill-opacity="0.15" stroke="#5f6b73" stroke-width="1.2" stroke-dasharray="3 2"/>' });
   return items;
 }
 
@@ -144,12 +148,12 @@ export function buildFigureSvg(input: FigureInput): string {
     let x = MARGIN;
     const key: string[] = [];
     for (const item of items) {
-      const w = 22 + measure(item.label, TYPE.legend) + 14;
+      const w = item.labelX + measure(item.label, TYPE.legend) + 14;
       if (x > MARGIN && x + w > MARGIN + CONTENT) {
         x = MARGIN;
         y += rowHeight;
       }
-      key.push(`<g transform="translate(${n(x)},${n(y)})">${item.swatch}<text x="22" y="${n(TYPE.legend * 0.95)}" font-size="${TYPE.legend}" fill="${INK}">${escapeXml(item.label)}</text></g>`);
+      key.push(`<g transform="translate(${n(x)},${n(y)})">${item.swatch}<text x="${item.labelX}" y="${n(TYPE.legend * 0.95)}" font-size="${TYPE.legend}" fill="${INK}">${escapeXml(item.label)}</text></g>`);
       x += w;
     }
     parts.push(`<g class="legend" aria-label="Key">${key.join('')}</g>`);

@@ -61,15 +61,21 @@ export function figureSubject(data: AtlasData, selected: FeatureRef | null, jour
   const index = indexAtlas(data);
   const groups: FootnoteGroup[] = [];
   let number = 0;
-  const note = (e: Evidence): Footnote => {
+  const documentOf = (e: Evidence) => {
     const doc = index.document(e.document);
     if (!doc) throw new Error(`figure: passage ${e.document}:${e.start}-${e.end} cites document "${e.document}", which documents.json does not have; run "npm run derive" again`);
+    return doc;
+  };
+  const note = (e: Evidence): Footnote => {
+    const doc = documentOf(e);
     const text = passageCitation(doc, e);
     const quote = withoutMarkup(e.exact).replace(/\s+/g, ' ');
     // The citation is “quote” then the rest; the quote's runs stand in for its plain words.
     return { number: ++number, text, runs: [{ text: '“', sup: false }, ...quoteSegments(e.exact), { text: text.slice(quote.length + 1), sup: false }] };
   };
   const byRole = (evidence: Evidence[], heading: string | undefined) => {
+    // The panel's grouping passes over a passage whose document is missing; the figure says so instead.
+    evidence.forEach(documentOf);
     const sections = passagesByRole(evidence, index.document);
     sections.forEach((section, i) => {
       const roleHeading = sections.length > 1 ? roleName(section.role) : undefined;

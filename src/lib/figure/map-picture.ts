@@ -66,7 +66,7 @@ export async function drawMapPicture(scene: MapScene): Promise<MapPicture> {
 function serialise(svg: SVGSVGElement, width: number, height: number): MapPicture {
   const frame = svg.getBoundingClientRect();
   const drawn = { places: [] as string[], legs: [] as string[] };
-  const emphasis = { current: false, connected: false };
+  const emphasis = { current: false, connected: false, faded: false };
   /** Whether any drawn part of a feature (not its invisible hit area) meets the frame. */
   const inFrame = (feature: Element) =>
     [...feature.children].some((child) => {
@@ -87,6 +87,7 @@ function serialise(svg: SVGSVGElement, width: number, height: number): MapPictur
       const e = node.getAttribute('data-emphasis');
       if (e === 'current') emphasis.current = true;
       if (e === 'connected') emphasis.connected = true;
+      if (e === 'dim' || e === 'ahead') emphasis.faded = true;
     }
     const tag = node.tagName;
     const attrs: string[] = [];
