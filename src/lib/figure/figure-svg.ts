@@ -1,0 +1,203 @@
+import { ROLES, ROLE_KEY_LABELS, type Role } from '../corpus/types.ts';
+import type { FeatureRef } from '../map/renderer.ts';
+import { CONNECTED_LEG_COLOR, CURRENT_LEG_COLOR, ROLE_COLORS, ROUTE_COLOR } from '../map/style.ts';
+import type { AtlasData } from '../state/atlas-data.ts';
+import { figureSubject, type FigureSubject } from './footnotes.ts';
+import { SUP_SCALE, estimateWidth, wordsOf, wrapWords, type Measure, type Segment } from './text-width.ts';
+
+/** The map as drawn for the figure: SVG markup in the map's own pixels (0 … width, 0 … height), and what is in it. */
+export interface MapPicture {
+  markup: string;
+  width: number;
+  height: number;
+  /** Ids of the places and legs drawn inside the frame. */
+  drawn: { places: string[]; legs: string[] };
+  /** Which of the journey's and the selection's leg emphases are drawn: its current step, legs around a place, legs faded. */
+  emphasis: { current: boolean; connected: boolean; faded: boolean };
+}
+
+export interface FigureInput {
+  data: AtlasData;
+  map: MapPicture;
+  selected: FeatureRef | null;
+  journey: { id: string; step: number } | null;
+  /** The address that opens the atlas on this view. */
+  deepLink: string;
+  version: string;
+  /** Text widths; the browser measures with its fonts, elsewhere they are estimated. */
+  measure?: Measure;
+}
+
+/** A4 in points (1/72 in): the figure's user units, so a font size is its size in print. */
+export const A4 = { width: 595.28, height: 841.89 };
+const MARGIN = 42;
+const CONTENT = A4.width - 2 * MARGIN;
+/** Type sizes in pt: nothing below 8 pt at A4 width. */
+export const TYPE = { title: 17, subtitle: 10, heading: 10, body: 9, legend: 8.5, footer: 8 } as const;
+const LEADING = 1.32;
+/** The map takes the page's width, or at most this much of its height for a tall (phone) map. */
+const MAP_MAX_HEIGHT = 430;
+export const FONT_FAMILY = "'Noto Sans', Arial, Helvetica, sans-serif";
+const INK = '#1d1d1d';
+const MUTED = '#4f5a61';
+
+const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+const n = (v: number) => String(Math.round(v * 100) / 100);
+
+interface LegendItem {
+  label: string;
+  swatch: string;
+  /** Where the label starts, right of its swatch. */
+  labelX: number;
+}
+
+/** The key to what the figure draws: only roles, line styles and emphases that appear in its frame. */
+export function legendItems(data: AtlasData, map: Pick<MapPicture, 'drawn' | 'emphasis'>): LegendItem[] {
+  const places = new Set(map.drawn.places);
+  const legs = new Set(map.drawn.legs);
+  const drawnPlaces = data.places.features.map((f) => f.properties).filter((p) => places.has(p.id));
+  const drawnLegs = data.legs.features.map((f) => f.properties).filter((p) => legs.has(p.id));
+  const roles = ROLES.filter((r) => drawnPlaces.some((p) => p.primaryRole === r));
+  const line = (color: string, dash = '', width = 2.5) => `<line x1="0" y1="5" x2="18" y2="5" stroke="${color}" stroke-width="${width}"${dash ? ` stroke-dasharray="${dash}"` : ' stroke-linecap="round"'}/>`;
+  const items: LegendItem[] = roles.map((role: Role) => ({
+    label: ROLE_KEY_LABELS[role],
+    labelX: 14,
+    swatch: `<circle cx="5" cy="5" r="4.2" fill="${ROLE_COLORS[role]}" stroke="#ffffff" stroke-width="1.2"/><circle cx="5" cy="5" r="4.9" fill="none" stroke="#777777" stroke-width="0.5"/>`,
+  }));
+  if (drawnLegs.some((l) => !l.unstated?.length)) items.push({ labelX: 22, label: 'Route leg (arrow: direction of travel)', swatch: line(ROUTE_COLOR) });
+  if (drawnLegs.some((l) => l.unstated?.length)) items.push({ labelX: 22, label: 'Dashed leg: an end read from context', swatch: line(ROUTE_COLOR, '3 2.5') });
+  if (map.emphasis.current) items.push({ labelX: 22, label: 'This step of the journey', swatch: line(CURRENT_LEG_COLOR, '', 4) });
+  if (map.emphasis.connected) items.push({ labelX: 22, label: 'Legs touching the selected place', swatch: line(CONNECTED_LEG_COLOR, '', 3.5) });
+  if (map.emphasis.faded) items.push({ labelX: 22, label: 'Other legs (faded)', swatch: line(ROUTE_COLOR, '', 2.5).replace('/>', ' stroke-opacity="0.25"/>') });
+  if (drawnPlaces.some((p) => p.precision === 'area')) items.push({ labelX: 22, label: 'Vague place: a zone, not a pin', swatch: '<rect x="1" y="1" width="16" height="8" fill="#5f6b73" fill-opacity="0.15" stroke="#5f6b73" stroke-width="1.2" stroke-dasharray="3 2"/>' });
+  return items;
+}
+
+/** Text lines as <tspan>s, each with its own position; superscripts raised and set smaller, then the baseline restored. */
+function lineTspans(lines: Array<{ words: Segment[][]; joined: boolean }>, x: number, y: number, size: number): string {
+  const rise = size * 0.38;
+  return lines
+    .map((line, i) => {
+      const segments: Segment[] = [];
+      line.words.forEach((word, w) => {
+        for (const s of [...(w > 0 ? [{ text: ' ', sup: false }] : []), ...word]) {
+          const last = segments[segments.length - 1];
+          if (last && last.sup === s.sup) last.text += s.text;
+          else segments.push({ ...s });
+        }
+      });
+      let raised = false;
+      const inner = segments
+        .map((s) => {
+          const shift = s.sup !== raised ? ` dy="${n(s.sup ? -rise : rise)}"` : '';
+          raised = s.sup;
+          return s.sup ? `<tspan${shift} font-size="${n(size * SUP_SCALE)}">${escapeXml(s.text)}</tspan>` : shift ? `<tspan${shift}>${escapeXml(s.text)}</tspan>` : escapeXml(s.text);
+        })
+        .join('');
+      return `<tspan class="line" x="${n(x)}" y="${n(y + i * size * LEADING)}"${line.joined ? ' data-joined="true"' : ''}>${inner}</tspan>`;
+    })
+    .join('');
+}
+
+/** A paragraph set in lines; returns the markup and the height it takes. */
+function paragraph(segments: Segment[], x: number, y: number, width: number, size: number, measure: Measure, attrs: string, bold = false) {
+  const lines = wrapWords(wordsOf(segments), width, size, measure, bold);
+  const markup = `<text ${attrs} font-size="${n(size)}"${bold ? ' font-weight="700"' : ''}>${lineTspans(lines, x, y + size, size)}</text>`;
+  return { markup, height: lines.length * size * LEADING };
+}
+const plain = (text: string): Segment[] => [{ text: text.replace(/\s+/g, ' '), sup: false }];
+
+/**
+ * The figure as a standalone SVG document, laid out on A4 (taller when the quotes need it): a title, the map as
+ * drawn on screen, the key to what it shows, the numbered quotes with their archival citations, the atlas's version
+ * and the address that opens this view. Self-contained: no stylesheet, font file, image or script.
+ */
+export function buildFigureSvg(input: FigureInput): string {
+  const measure = input.measure ?? estimateWidth;
+  const subject: FigureSubject = figureSubject(input.data, input.selected, input.journey);
+  const parts: string[] = [];
+  let y = MARGIN;
+
+  const title = paragraph(plain(subject.title), MARGIN, y, CONTENT, TYPE.title, measure, `class="title" fill="${INK}"`, true);
+  parts.push(title.markup);
+  y += title.height;
+  if (subject.subtitle) {
+    const sub = paragraph(plain(subject.subtitle), MARGIN, y, CONTENT, TYPE.subtitle, measure, `class="subtitle" fill="${MUTED}"`);
+    parts.push(sub.markup);
+    y += sub.height;
+  }
+  y += 8;
+
+  // The map at the page's width (or narrower, centred, for a tall map), clipped to the frame that was on screen.
+  const { map } = input;
+  const scale = Math.min(CONTENT / map.width, MAP_MAX_HEIGHT / map.height);
+  const [mapW, mapH] = [map.width * scale, map.height * scale];
+  const mapX = MARGIN + (CONTENT - mapW) / 2;
+  parts.push(
+    `<g class="map" transform="translate(${n(mapX)},${n(y)}) scale(${Math.round(scale * 1e5) / 1e5})">` +
+      `<clipPath id="map-frame"><rect width="${map.width}" height="${map.height}"/></clipPath>` +
+      `<g clip-path="url(#map-frame)">${map.markup}</g></g>`,
+    `<rect class="map-frame" x="${n(mapX)}" y="${n(y)}" width="${n(mapW)}" height="${n(mapH)}" fill="none" stroke="#b9b3a6" stroke-width="0.75"/>`,
+  );
+  y += mapH + 10;
+
+  // The key: swatch and label in rows.
+  const items = legendItems(input.data, map);
+  if (items.length) {
+    const rowHeight = TYPE.legend * 1.9;
+    let x = MARGIN;
+    const key: string[] = [];
+    for (const item of items) {
+      const w = item.labelX + measure(item.label, TYPE.legend) + 14;
+      if (x > MARGIN && x + w > MARGIN + CONTENT) {
+        x = MARGIN;
+        y += rowHeight;
+      }
+      key.push(`<g transform="translate(${n(x)},${n(y)})">${item.swatch}<text x="${item.labelX}" y="${n(TYPE.legend * 0.95)}" font-size="${TYPE.legend}" fill="${INK}">${escapeXml(item.label)}</text></g>`);
+      x += w;
+    }
+    parts.push(`<g class="legend" aria-label="Key">${key.join('')}</g>`);
+    y += rowHeight + 8;
+  }
+
+  // The numbered quotes: a hanging number, the words, the citation.
+  const indent = measure('00.', TYPE.body) + 4;
+  for (const group of subject.groups) {
+    if (group.heading) {
+      y += 4;
+      const heading = paragraph(plain(group.heading), MARGIN, y, CONTENT, TYPE.heading, measure, `class="footnote-heading" fill="${INK}"`, true);
+      parts.push(heading.markup);
+      y += heading.height + 2;
+    }
+    for (const note of group.notes) {
+      parts.push(`<text class="footnote-number" x="${n(MARGIN + indent - 4)}" y="${n(y + TYPE.body)}" font-size="${TYPE.body}" text-anchor="end" fill="${INK}">${note.number}.</text>`);
+      const body = paragraph(note.runs, MARGIN + indent, y, CONTENT - indent, TYPE.body, measure, `class="footnote" data-footnote="${note.number}" fill="${INK}"`);
+      parts.push(body.markup);
+      y += body.height + 4;
+    }
+  }
+
+  // What this is and how to get back to it.
+  y += 8;
+  parts.push(`<line x1="${MARGIN}" y1="${n(y)}" x2="${n(MARGIN + CONTENT)}" y2="${n(y)}" stroke="#d6d0c4" stroke-width="0.75"/>`);
+  y += 4;
+  const version = paragraph(plain(`Archive Atlas ${input.version}. Cuban training of Latin American guerrillas, 1961–1963, in five declassified documents. Basemap: Natural Earth.`), MARGIN, y, CONTENT, TYPE.footer, measure, `class="version" fill="${MUTED}"`);
+  parts.push(version.markup);
+  y += version.height;
+  const link = paragraph([{ text: `This view: ${input.deepLink}`, sup: false }], MARGIN, y, CONTENT, TYPE.footer, measure, `class="deep-link" fill="${MUTED}"`);
+  parts.push(link.markup);
+  y += link.height + MARGIN;
+
+  const height = Math.max(A4.height, y);
+  const description = `${subject.title}${subject.subtitle ? ` — ${subject.subtitle}` : ''}. From Archive Atlas ${input.version}: ${input.deepLink}`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="210mm" height="${n((height / A4.width) * 210)}mm" viewBox="0 0 ${n(A4.width)} ${n(height)}" font-family="${escapeXml(FONT_FAMILY)}" data-atlas-version="${escapeXml(input.version)}" data-deep-link="${escapeXml(input.deepLink)}">`,
+    `<title>${escapeXml(subject.title)}</title>`,
+    `<desc>${escapeXml(description)}</desc>`,
+    `<rect width="100%" height="100%" fill="#ffffff"/>`,
+    ...parts,
+    '</svg>',
+    '',
+  ].join('\n');
+}

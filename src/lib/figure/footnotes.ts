@@ -1,0 +1,105 @@
+import { markupIn, passageCitation, passagesByRole, withoutMarkup } from '../corpus/passage.ts';
+import { groupLegsByPassage, withoutNotes } from '../corpus/queries.ts';
+import { ROLE_LABELS, type Evidence, type Role } from '../corpus/types.ts';
+import type { LegProps } from '../corpus/derive.ts';
+import type { AtlasData } from '../state/atlas-data.ts';
+import { indexAtlas } from '../state/atlas-data.ts';
+import type { FeatureRef } from '../map/renderer.ts';
+import type { Segment } from './text-width.ts';
+
+/** One numbered quote: the words as the panel marks them, then the archival citation ("Copy citation"'s text). */
+export interface Footnote {
+  number: number;
+  /** The whole note as runs: “quote” citation. Superscripts are the archive's <sup> markers, set raised. */
+  runs: Segment[];
+  /** The same note as plain text: exactly the panel's archival citation for this passage. */
+  text: string;
+}
+export interface FootnoteGroup {
+  /** What the quotes below support (a role, a leg, a journey step), or none when the title says it. */
+  heading?: string;
+  notes: Footnote[];
+}
+export interface FigureSubject {
+  title: string;
+  /** A line under the title: a place's roles, a leg's route, a step's count. */
+  subtitle?: string;
+  groups: FootnoteGroup[];
+}
+
+/**
+ * A quote as the panel shows it: the archive's <sup> tags set as superscripts and never printed, whitespace as one
+ * space (the citation's own form).
+ */
+export function quoteSegments(exact: string): Segment[] {
+  const { tags, superscripts } = markupIn(exact);
+  const chars = Array.from(exact);
+  const within = (i: number, r: { start: number; end: number }) => i >= r.start && i < r.end;
+  const out: Segment[] = [];
+  let lastWasSpace = false;
+  chars.forEach((ch, i) => {
+    if (tags.some((t) => within(i, t))) return;
+    const space = /\s/.test(ch);
+    if (space && lastWasSpace) return;
+    lastWasSpace = space;
+    const sup = superscripts.some((r) => within(i, r));
+    const text = space ? ' ' : ch;
+    const last = out[out.length - 1];
+    if (last && last.sup === sup) last.text += text;
+    else out.push({ text, sup });
+  });
+  return out;
+}
+
+const roleName = (role: Role | 'route') => (role === 'route' ? 'Route leg' : ROLE_LABELS[role]);
+
+/**
+ * The subject of the figure and its numbered quotes, in the order the side panel shows them: a journey's step
+ * first (its own passage, then its legs' passages), then the selected place or leg by role.
+ */
+export function figureSubject(data: AtlasData, selected: FeatureRef | null, journey: { id: string; step: number } | null): FigureSubject {
+  const index = indexAtlas(data);
+  const groups: FootnoteGroup[] = [];
+  let number = 0;
+  const documentOf = (e: Evidence) => {
+    const doc = index.document(e.document);
+    if (!doc) throw new Error(`figure: passage ${e.document}:${e.start}-${e.end} cites document "${e.document}", which documents.json does not have; run "npm run derive" again`);
+    return doc;
+  };
+  const note = (e: Evidence): Footnote => {
+    const doc = documentOf(e);
+    const text = passageCitation(doc, e);
+    const quote = withoutMarkup(e.exact).replace(/\s+/g, ' ');
+    // The citation is “quote” then the rest; the quote's runs stand in for its plain words.
+    return { number: ++number, text, runs: [{ text: '“', sup: false }, ...quoteSegments(e.exact), { text: text.slice(quote.length + 1), sup: false }] };
+  };
+  const byRole = (evidence: Evidence[], heading: string | undefined) => {
+    // The panel's grouping passes over a passage whose document is missing; the figure says so instead.
+    evidence.forEach(documentOf);
+    const sections = passagesByRole(evidence, index.document);
+    sections.forEach((section, i) => {
+      const roleHeading = sections.length > 1 ? roleName(section.role) : undefined;
+      const parts = [i === 0 ? heading : undefined, roleHeading].filter((p) => p !== undefined);
+      groups.push({ ...(parts.length ? { heading: parts.join(': ') } : {}), notes: section.groups.flatMap((g) => g.evidence).map(note) });
+    });
+  };
+
+  let title = 'Archive Atlas: the map';
+  let subtitle: string | undefined;
+  const activeJourney = journey ? index.journey(journey.id) : undefined;
+  const step = activeJourney?.steps[journey!.step];
+  const feature = selected ? index.feature(selected) : undefined;
+  if (activeJourney && step) {
+    const legs = step.legs.map((id) => index.feature({ kind: 'leg', id })).filter((f) => f?.kind === 'leg').map((f) => f.props as LegProps);
+    title = activeJourney.name;
+    subtitle = `Step ${journey!.step + 1} of ${activeJourney.steps.length}: ${step.branch ?? step.name ?? legs.map((l) => l.name).join(', ')}`;
+    if (step.evidence) byRole(withoutNotes(step.evidence), step.name);
+    for (const passage of groupLegsByPassage(legs)) byRole(passage.evidence, passage.names.join(', '));
+    if (feature) byRole(feature.kind === 'leg' ? withoutNotes(feature.props.evidence) : feature.props.evidence, `Selected: ${feature.props.name}`);
+  } else if (feature) {
+    title = feature.props.name;
+    subtitle = feature.kind === 'leg' ? `Route leg ${feature.props.order} of “${feature.props.routeName}”` : feature.props.roles.map((r) => ROLE_LABELS[r]).join(' · ');
+    byRole(feature.kind === 'leg' ? withoutNotes(feature.props.evidence) : feature.props.evidence, undefined);
+  }
+  return { title, ...(subtitle ? { subtitle } : {}), groups };
+}
