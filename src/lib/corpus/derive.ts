@@ -28,6 +28,8 @@ export interface PlaceProps {
   wikidata?: string;
   geonames?: number;
   note?: string;
+  /** Curator text in Spanish, where the corpus has it (README: the derived files). */
+  note_es?: string;
 }
 
 /** A label point: the place's properties, plus what the map prints and in which order it places labels. */
@@ -43,12 +45,14 @@ export interface LegProps {
   name: string;
   route: string;
   routeName: string;
+  routeName_es?: string;
   order: number;
   from: string;
   to: string;
   directed: boolean;
   /** Set on legs the text names together as one step ("among them Colombia and Brazil"). */
   branch?: string;
+  branch_es?: string;
   /** Ends the sentence does not state (read from the surrounding text): drawn faded, and said in the panel. */
   unstated?: Array<'from' | 'to'>;
   roles: ['route'];
@@ -57,6 +61,7 @@ export interface LegProps {
   evidence: Evidence[];
   bbox: [number, number, number, number];
   note?: string;
+  note_es?: string;
 }
 
 export interface AtlasMeta {
@@ -75,17 +80,20 @@ export interface JourneyStep {
   legs: string[];
   /** The label of a group of legs the text names together. */
   branch?: string;
+  branch_es?: string;
   /** A move within an area: the places it joins, highlighted instead of a line. */
   places?: string[];
   name?: string;
   evidence?: Evidence[];
   note?: string;
+  note_es?: string;
 }
 
 /** A route told step by step; a step with several legs is a group the text names together. */
 export interface Journey {
   id: string;
   name: string;
+  name_es?: string;
   document: string;
   steps: JourneyStep[];
   bbox: [number, number, number, number];
@@ -125,7 +133,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
   const claimsByPlace = new Map<string, Evidence[]>();
   for (const c of corpus.claims) {
     const list = claimsByPlace.get(c.place) ?? [];
-    list.push({ document: c.document, role: c.role, exact: c.quote.exact, start: c.start, end: c.end, ...(c.period ? { period: c.period } : {}), ...(c.note ? { note: c.note } : {}) });
+    list.push({ document: c.document, role: c.role, exact: c.quote.exact, start: c.start, end: c.end, ...(c.period ? { period: c.period } : {}), ...(c.note ? { note: c.note } : {}), ...(c.note_es ? { note_es: c.note_es } : {}) });
     claimsByPlace.set(c.place, list);
   }
 
@@ -168,6 +176,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
       ...(place.wikidata ? { wikidata: place.wikidata } : {}),
       ...(place.geonames ? { geonames: place.geonames } : {}),
       ...(place.note ? { note: place.note } : {}),
+      ...(place.note_es ? { note_es: place.note_es } : {}),
     };
     placeFeatures.push({ type: 'Feature', id: place.id, properties: props, geometry });
     const labelProps: LabelProps = { ...props, label: place.label ?? place.name, labelRank: labelRank(primaryRoleOf(roles), place.precision, evidence.length) };
@@ -202,18 +211,20 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
           name: legName(fromPlace.name, toPlace.name, leg.directed ?? true),
           route: route.id,
           routeName: route.name,
+          ...(route.name_es ? { routeName_es: route.name_es } : {}),
           order: leg.index + 1,
           from: leg.from,
           to: leg.to,
           directed: leg.directed ?? true,
           ...(leg.branch ? { branch: leg.branch } : {}),
+          ...(leg.branch_es ? { branch_es: leg.branch_es } : {}),
           ...(leg.unstated ? { unstated: leg.unstated } : {}),
           roles: ['route'],
           precision: vaguer(fromPlace.precision, toPlace.precision),
           documents: [route.document],
-          evidence: [{ document: route.document, role: 'route', exact: leg.quote.exact, start: leg.start, end: leg.end, ...(leg.note ? { note: leg.note } : {}) }],
+          evidence: [{ document: route.document, role: 'route', exact: leg.quote.exact, start: leg.start, end: leg.end, ...noteFields(leg) }],
           bbox: [...arc.bbox] as [number, number, number, number],
-          ...(leg.note ? { note: leg.note } : {}),
+          ...noteFields(leg),
         },
         geometry: arc.geometry,
       };
@@ -235,18 +246,18 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
         if (leg.within) {
           const fromPlace = placesById.get(leg.from)!;
           const toPlace = placesById.get(leg.to)!;
-          const evidence: Evidence = { document: route.document, role: 'route', exact: leg.quote.exact, start: leg.start, end: leg.end, ...(leg.note ? { note: leg.note } : {}) };
-          steps.push({ legs: [], places: [leg.from, leg.to], name: `${fromPlace.name} → ${toPlace.name}`, evidence: [evidence], ...(leg.note ? { note: leg.note } : {}) });
+          const evidence: Evidence = { document: route.document, role: 'route', exact: leg.quote.exact, start: leg.start, end: leg.end, ...noteFields(leg) };
+          steps.push({ legs: [], places: [leg.from, leg.to], name: `${fromPlace.name} → ${toPlace.name}`, evidence: [evidence], ...noteFields(leg) });
           stepPlaces.push(...placeFeatures.filter((f) => f.properties.id === leg.from || f.properties.id === leg.to));
           continue;
         }
         const last = steps[steps.length - 1];
         if (leg.branch && last?.branch === leg.branch) last.legs.push(id);
-        else steps.push({ legs: [id], ...(leg.branch ? { branch: leg.branch } : {}) });
+        else steps.push({ legs: [id], ...(leg.branch ? { branch: leg.branch } : {}), ...(leg.branch_es ? { branch_es: leg.branch_es } : {}) });
       }
       const routeLegs = legsByRoute.get(route.id) ?? [];
       const framed = [...routeLegs, ...stepPlaces];
-      return { id: route.id, name: route.name, document: route.document, steps, bbox: roundBbox(bbox({ type: 'FeatureCollection', features: framed })) };
+      return { id: route.id, name: route.name, ...(route.name_es ? { name_es: route.name_es } : {}), document: route.document, steps, bbox: roundBbox(bbox({ type: 'FeatureCollection', features: framed })) };
     })
     .filter((j) => j.steps.length > 0);
 
@@ -275,6 +286,9 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
 }
 
 const primaryRoleOf = (roles: Role[]): Role => roles[0]!;
+
+/** A leg's note and its Spanish, each only when written. */
+const noteFields = (leg: { note?: string; note_es?: string }) => ({ ...(leg.note ? { note: leg.note } : {}), ...(leg.note_es ? { note_es: leg.note_es } : {}) });
 
 /**
  * Where labels would collide, which one the map keeps: by the place's role in legend order (training sites, the

@@ -126,6 +126,7 @@ export const placesSchema = {
       wikidata: { type: 'string', pattern: '^Q\\d+$' },
       geonames: { type: 'integer' },
       note: { type: 'string' },
+      note_es: { type: 'string', minLength: 1 },
     },
   },
 };
@@ -148,6 +149,7 @@ export const claimsSchema = {
           quote,
           period,
           note: { type: 'string' },
+          note_es: { type: 'string', minLength: 1 },
         },
       },
     },
@@ -163,6 +165,7 @@ export const routesSchema = {
     properties: {
       id: { type: 'string', pattern: id },
       name: { type: 'string', minLength: 1 },
+      name_es: { type: 'string', minLength: 1 },
       document: { type: 'string', pattern: id },
       legs: {
         type: 'array',
@@ -177,9 +180,11 @@ export const routesSchema = {
             quote,
             directed: { type: 'boolean' },
             branch: { type: 'string', minLength: 1 },
+            branch_es: { type: 'string', minLength: 1 },
             within: { type: 'boolean' },
             unstated: { type: 'array', items: { enum: ['from', 'to'] }, minItems: 1, uniqueItems: true },
             note: { type: 'string' },
+            note_es: { type: 'string', minLength: 1 },
           },
         },
       },
