@@ -57,3 +57,7 @@ export function curated(english: string, spanish: string | undefined): { text: s
 }
 
 export { isLocale, type Locale };
+
+// The page opens in its language before the first component renders (`?lang=` or the browser's languages);
+// the kiosk calls initLocale(config.language) again once its config has loaded.
+if (typeof window !== 'undefined') initLocale();
