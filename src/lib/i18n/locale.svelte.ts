@@ -5,7 +5,7 @@
  */
 import type { MessageKey } from './en.ts';
 import { formatIsoDateIn, formatList, formatMessage, formatNumber, type MessageValues } from './format.ts';
-import { DEFAULT_LOCALE, detectLocale, isLocale, type Locale } from './locales.ts';
+import { DEFAULT_LOCALE, detectLocale, isLocale, searchWithLocale, type Locale } from './locales.ts';
 
 const current = $state<{ locale: Locale }>({ locale: DEFAULT_LOCALE });
 
@@ -25,9 +25,7 @@ export function setLocale(next: Locale, { remember = false }: { remember?: boole
   current.locale = next;
   if (typeof document !== 'undefined') document.documentElement.lang = next;
   if (remember && typeof location !== 'undefined' && typeof history !== 'undefined') {
-    const url = new URL(location.href);
-    url.searchParams.set('lang', next);
-    history.replaceState(history.state, '', url);
+    history.replaceState(history.state, '', `${location.pathname}${searchWithLocale(location.search, next)}${location.hash}`);
   }
 }
 

@@ -38,6 +38,13 @@ export function detectLocale({ search, kioskLanguage, browserLanguages }: Locale
   return DEFAULT_LOCALE;
 }
 
+/** A query string with `lang` set to `locale`, the other parameters kept: "?kiosk&lang=es". */
+export function searchWithLocale(search: string, locale: Locale): string {
+  const query = new URLSearchParams(search);
+  query.set('lang', locale);
+  return `?${query.toString().replace(/=(?=&|$)/g, '')}`;
+}
+
 /** The language the other button press leads to: with two languages, the other one. */
 export const otherLocale = (locale: Locale): Locale => (locale === 'en' ? 'es' : 'en');
 
