@@ -248,6 +248,9 @@ function describe(error: ErrorObject): SchemaProblem {
       const which = path[path.length - 1] === 0 ? 'longitude' : path[path.length - 1] === 1 ? 'latitude' : 'value';
       return { path, message: `${field}: ${which} out of range, it ${error.message}; coordinates are written [longitude, latitude]` };
     }
+    case 'minLength':
+      if (p.limit === 1) return { path, message: `${field} is empty; write the text, or leave the field out` };
+      return { path, message: `${field} ${error.message ?? 'is too short'}` };
     case 'format':
       if (p.format === 'calendar-date') return { path, message: `${field} is ${String(error.data)}, which is not in the calendar: ${calendarProblem(String(error.data))}` };
       return { path, message: `${field} ${error.message ?? 'is not valid'}` };
