@@ -8,12 +8,14 @@ import { parseArgs } from 'node:util';
 import { loadCorpus } from '../lib/corpus/load.ts';
 import { deriveAtlas } from '../lib/corpus/derive.ts';
 import { coverageReport } from '../lib/corpus/coverage.ts';
+import { missingSpanish } from '../lib/corpus/translations.ts';
 import { CorpusError, CorpusInvalid } from '../lib/corpus/errors.ts';
 import { readCorpusFiles, loadWorldAtlas } from './corpus-files.ts';
 
 const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'geodata' } } });
 try {
-  const corpus = loadCorpus(readCorpusFiles(resolve(values.corpus)));
+  const files = readCorpusFiles(resolve(values.corpus));
+  const corpus = loadCorpus(files);
   const world = loadWorldAtlas();
   deriveAtlas(corpus, world.places50m, world.basemap110m); // geometry errors count as errors too
   const report = coverageReport(corpus);
@@ -26,6 +28,11 @@ try {
     for (const g of gaps) console.log(`  names ${g.name} (${g.place}) ${g.mentions}× but no claim uses it: "${g.passage}"`);
   }
   console.log(report.unusedPlaces.length ? `\nplaces no claim or route uses: ${report.unusedPlaces.join(', ')}` : '\nevery gazetteer place is used');
+  // A gap, not an error: the Spanish interface shows the English, marked "solo en inglés".
+  const untranslated = missingSpanish(files);
+  if (!untranslated.length) console.log('every journey name, branch label and note has its Spanish');
+  else console.log(`\n${untranslated.length} curator text${untranslated.length === 1 ? '' : 's'} without Spanish (shown in English, marked "solo en inglés"):`);
+  for (const gap of untranslated) console.log(`  ${gap.file}${gap.line ? ` line ${gap.line}` : ''}: ${gap.field} has no ${gap.field}_es: "${gap.english}"`);
 } catch (e) {
   if (e instanceof CorpusInvalid || e instanceof CorpusError) {
     console.error(`corpus:check: errors in ${values.corpus}/ (the map cannot be built until they are fixed)\n${e.message}`);

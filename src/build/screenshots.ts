@@ -34,6 +34,10 @@ const SCENES = [
   { name: 'west-indies', hash: '#place=west-indies' },
   { name: 'ussr', hash: '#place=ussr' },
   { name: 'havana', hash: '#place=havana' },
+  // The Spanish interface (issue 15): the query string comes before the hash.
+  { name: 'es-start', hash: '?lang=es' },
+  { name: 'es-havana', hash: '?lang=es#place=havana' },
+  { name: 'es-across-the-border', hash: '?lang=es#journey=return-via-paris:3' },
 ];
 
 /** Without WebGL the page runs on the simplified SVG map: pictured too (a blocklisted GPU, a remote desktop). */

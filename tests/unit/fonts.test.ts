@@ -7,6 +7,7 @@ import { describeUncovered, faceCharacters, jsonTexts, parseFontFaces, parseUnic
 import { serializeAtlas } from '../../src/build/derive.ts';
 import { realAtlas } from '../helpers/real-atlas.ts';
 import { PUBLISHED_FILES } from '../../src/lib/atlas/contract.ts';
+import { MESSAGES } from '../../src/lib/i18n/locales.ts';
 
 /**
  * Characters no Noto Sans subset has, left to the system's fonts on purpose (Chromium draws each from a font that has
@@ -33,6 +34,8 @@ const interfaceTexts = (): ShownText[] => {
   return [
     ...[...files('src/ui', /\.svelte$/), 'src/index.html'].map((where) => ({ where, text: readFileSync(where, 'utf8') })),
     ...files('src/lib', /\.ts$/).map((where) => ({ where, text: withoutComments(readFileSync(where, 'utf8')) })),
+    // Every language's messages by key, so a missing glyph is named by the message that shows it ("es: kiosk.stillThere").
+    ...Object.entries(MESSAGES).flatMap(([locale, messages]) => Object.entries(messages).map(([key, text]) => ({ where: `${locale}: ${key}`, text }))),
   ];
 };
 
@@ -51,6 +54,12 @@ describe('the fonts the page loads', () => {
 
   it('are all in src/ui/fonts.css: main.ts imports none of fontsource’s single-subset stylesheets, which declare no range', () => {
     expect(readFileSync('src/main.ts', 'utf8')).not.toMatch(/@fontsource\/[^'"]*\.css/);
+  });
+
+  it('are checked against the Spanish interface and the corpus’s Spanish fields too', () => {
+    const texts = [...publishedTexts(), ...interfaceTexts()];
+    expect(texts.some((t) => t.where === 'es: kiosk.stillThere' && t.text.includes('¿'))).toBe(true);
+    expect(texts.some((t) => /journeys\.json .*name_es/.test(t.where) && t.text.includes('México'))).toBe(true);
   });
 
   it.each([400, 700])('have a Noto Sans %i glyph for every character the published data and the interface show', (weight) => {

@@ -29,6 +29,8 @@ export interface PlaceProps {
   wikidata?: string;
   geonames?: number;
   note?: string;
+  /** Curator text in Spanish, where the corpus has it (README: the derived files). */
+  note_es?: string;
 }
 
 /** A label point: the place's properties, plus what the map prints and in which order it places labels. */
@@ -44,12 +46,14 @@ export interface LegProps {
   name: string;
   route: string;
   routeName: string;
+  routeName_es?: string;
   order: number;
   from: string;
   to: string;
   directed: boolean;
   /** Set on legs the text names together as one step ("among them Colombia and Brazil"). */
   branch?: string;
+  branch_es?: string;
   /** Ends the sentence does not state (read from the surrounding text): drawn faded, and said in the panel. */
   unstated?: Array<'from' | 'to'>;
   roles: ['route'];
@@ -58,6 +62,7 @@ export interface LegProps {
   evidence: Evidence[];
   bbox: Bounds;
   note?: string;
+  note_es?: string;
 }
 
 export interface AtlasMeta {
@@ -76,17 +81,20 @@ export interface JourneyStep {
   legs: string[];
   /** The label of a group of legs the text names together. */
   branch?: string;
+  branch_es?: string;
   /** A move within an area: the places it joins, highlighted instead of a line. */
   places?: string[];
   name?: string;
   evidence?: Evidence[];
   note?: string;
+  note_es?: string;
 }
 
 /** A route told step by step; a step with several legs is a group the text names together. */
 export interface Journey {
   id: string;
   name: string;
+  name_es?: string;
   document: string;
   steps: JourneyStep[];
   bbox: Bounds;

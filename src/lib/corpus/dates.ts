@@ -64,11 +64,20 @@ export function periodProblem(period: { from?: string; to?: string }): string | 
   return undefined;
 }
 
-/** "14 April 1962", "April 1961" or "1961": never a day the source does not give. */
-export function formatIsoDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** BCP 47 tags for Intl: British English keeps the day-month-year order the atlas has always printed. */
+const DATE_LOCALES = { en: 'en-GB', es: 'es-419' } as const;
+
+/**
+ * "14 April 1962", "April 1961" or "1961" (in Spanish "14 de abril de 1962", "abril de 1961"): never a day
+ * the source does not give. Text that is not an ISO prefix is returned as it is.
+ */
+export function formatIsoDate(iso: string, language: keyof typeof DATE_LOCALES = 'en'): string {
+  const match = ISO_PREFIX.exec(iso);
+  if (!match) return iso;
+  const [, y, m, d] = match;
   if (!m) return y!;
-  const month = months[Number(m) - 1]!;
-  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
+  // Noon UTC, printed in UTC: no time zone can move the day.
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, d ? Number(d) : 1, 12));
+  const fields: Intl.DateTimeFormatOptions = d ? { day: 'numeric', month: 'long', year: 'numeric' } : { month: 'long', year: 'numeric' };
+  return new Intl.DateTimeFormat(DATE_LOCALES[language], { ...fields, timeZone: 'UTC' }).format(date);
 }

@@ -33,7 +33,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
   const claimsByPlace = new Map<string, Evidence[]>();
   for (const c of corpus.claims) {
     const list = claimsByPlace.get(c.place) ?? [];
-    list.push({ document: c.document, role: c.role, exact: c.quote.exact, start: c.start, end: c.end, ...(c.period ? { period: c.period } : {}), ...(c.note ? { note: c.note } : {}) });
+    list.push({ document: c.document, role: c.role, exact: c.quote.exact, start: c.start, end: c.end, ...(c.period ? { period: c.period } : {}), ...(c.note ? { note: c.note } : {}), ...(c.note_es ? { note_es: c.note_es } : {}) });
     claimsByPlace.set(c.place, list);
   }
 
@@ -76,6 +76,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
       ...(place.wikidata ? { wikidata: place.wikidata } : {}),
       ...(place.geonames ? { geonames: place.geonames } : {}),
       ...(place.note ? { note: place.note } : {}),
+      ...(place.note_es ? { note_es: place.note_es } : {}),
     };
     placeFeatures.push({ type: 'Feature', id: place.id, properties: props, geometry });
     const labelProps: LabelProps = { ...props, label: place.label ?? place.name, labelRank: labelRank(primaryRoleOf(roles), place.precision, evidence.length) };
@@ -110,18 +111,20 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
           name: legName(fromPlace.name, toPlace.name, leg.directed ?? true),
           route: route.id,
           routeName: route.name,
+          ...(route.name_es ? { routeName_es: route.name_es } : {}),
           order: leg.index + 1,
           from: leg.from,
           to: leg.to,
           directed: leg.directed ?? true,
           ...(leg.branch ? { branch: leg.branch } : {}),
+          ...(leg.branch_es ? { branch_es: leg.branch_es } : {}),
           ...(leg.unstated ? { unstated: leg.unstated } : {}),
           roles: ['route'],
           precision: vaguer(fromPlace.precision, toPlace.precision),
           documents: [route.document],
-          evidence: [{ document: route.document, role: 'route', exact: leg.quote.exact, start: leg.start, end: leg.end, ...(leg.note ? { note: leg.note } : {}) }],
+          evidence: [{ document: route.document, role: 'route', exact: leg.quote.exact, start: leg.start, end: leg.end, ...noteFields(leg) }],
           bbox: [...arc.bbox] as Bounds,
-          ...(leg.note ? { note: leg.note } : {}),
+          ...noteFields(leg),
         },
         geometry: arc.geometry,
       };
@@ -143,18 +146,18 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
         if (leg.within) {
           const fromPlace = placesById.get(leg.from)!;
           const toPlace = placesById.get(leg.to)!;
-          const evidence: Evidence = { document: route.document, role: 'route', exact: leg.quote.exact, start: leg.start, end: leg.end, ...(leg.note ? { note: leg.note } : {}) };
-          steps.push({ legs: [], places: [leg.from, leg.to], name: `${fromPlace.name} → ${toPlace.name}`, evidence: [evidence], ...(leg.note ? { note: leg.note } : {}) });
+          const evidence: Evidence = { document: route.document, role: 'route', exact: leg.quote.exact, start: leg.start, end: leg.end, ...noteFields(leg) };
+          steps.push({ legs: [], places: [leg.from, leg.to], name: `${fromPlace.name} → ${toPlace.name}`, evidence: [evidence], ...noteFields(leg) });
           stepPlaces.push(...placeFeatures.filter((f) => f.properties.id === leg.from || f.properties.id === leg.to));
           continue;
         }
         const last = steps[steps.length - 1];
         if (leg.branch && last?.branch === leg.branch) last.legs.push(id);
-        else steps.push({ legs: [id], ...(leg.branch ? { branch: leg.branch } : {}) });
+        else steps.push({ legs: [id], ...(leg.branch ? { branch: leg.branch } : {}), ...(leg.branch_es ? { branch_es: leg.branch_es } : {}) });
       }
       const routeLegs = legsByRoute.get(route.id) ?? [];
       const framed = [...routeLegs, ...stepPlaces];
-      return { id: route.id, name: route.name, document: route.document, steps, bbox: boundsOf({ type: 'FeatureCollection', features: framed }) };
+      return { id: route.id, name: route.name, ...(route.name_es ? { name_es: route.name_es } : {}), document: route.document, steps, bbox: boundsOf({ type: 'FeatureCollection', features: framed }) };
     })
     .filter((j) => j.steps.length > 0);
 
@@ -183,6 +186,9 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
 }
 
 const primaryRoleOf = (roles: Role[]): Role => roles[0]!;
+
+/** A leg's note and its Spanish, each only when written. */
+const noteFields = (leg: { note?: string; note_es?: string }) => ({ ...(leg.note ? { note: leg.note } : {}), ...(leg.note_es ? { note_es: leg.note_es } : {}) });
 
 /**
  * Where labels would collide, which one the map keeps: by the place's role in legend order (training sites, the

@@ -241,7 +241,7 @@ export function loadCorpus(files: CorpusFiles): Corpus {
       const at = anchor(files.routes.path, line('legs', index, 'quote'), route.document, leg.quote);
       if (fromOk && toOk && at) legs.push({ ...leg, ...at, index });
     });
-    routes.push({ id: route.id, name: route.name, document: route.document, legs });
+    routes.push({ id: route.id, name: route.name, ...(route.name_es ? { name_es: route.name_es } : {}), document: route.document, legs });
   }
 
   if (problems.length) throw new CorpusInvalid(problems);

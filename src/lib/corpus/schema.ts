@@ -126,6 +126,7 @@ export const placesSchema = {
       wikidata: { type: 'string', pattern: '^Q\\d+$' },
       geonames: { type: 'integer' },
       note: { type: 'string' },
+      note_es: { type: 'string', minLength: 1 },
     },
   },
 };
@@ -148,6 +149,7 @@ export const claimsSchema = {
           quote,
           period,
           note: { type: 'string' },
+          note_es: { type: 'string', minLength: 1 },
         },
       },
     },
@@ -163,6 +165,7 @@ export const routesSchema = {
     properties: {
       id: { type: 'string', pattern: id },
       name: { type: 'string', minLength: 1 },
+      name_es: { type: 'string', minLength: 1 },
       document: { type: 'string', pattern: id },
       legs: {
         type: 'array',
@@ -177,9 +180,11 @@ export const routesSchema = {
             quote,
             directed: { type: 'boolean' },
             branch: { type: 'string', minLength: 1 },
+            branch_es: { type: 'string', minLength: 1 },
             within: { type: 'boolean' },
             unstated: { type: 'array', items: { enum: ['from', 'to'] }, minItems: 1, uniqueItems: true },
             note: { type: 'string' },
+            note_es: { type: 'string', minLength: 1 },
           },
         },
       },
@@ -243,6 +248,9 @@ function describe(error: ErrorObject): SchemaProblem {
       const which = path[path.length - 1] === 0 ? 'longitude' : path[path.length - 1] === 1 ? 'latitude' : 'value';
       return { path, message: `${field}: ${which} out of range, it ${error.message}; coordinates are written [longitude, latitude]` };
     }
+    case 'minLength':
+      if (p.limit === 1) return { path, message: `${field} is empty; write the text, or leave the field out` };
+      return { path, message: `${field} ${error.message ?? 'is too short'}` };
     case 'format':
       if (p.format === 'calendar-date') return { path, message: `${field} is ${String(error.data)}, which is not in the calendar: ${calendarProblem(String(error.data))}` };
       return { path, message: `${field} ${error.message ?? 'is not valid'}` };

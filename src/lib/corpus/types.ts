@@ -107,6 +107,8 @@ export interface PlaceRecord {
   wikidata?: string;
   geonames?: number;
   note?: string;
+  /** The note in Spanish, for the Spanish interface (`npm run corpus:check` lists notes without one). */
+  note_es?: string;
 }
 
 export interface ClaimRecord {
@@ -115,6 +117,7 @@ export interface ClaimRecord {
   quote: QuoteSelector;
   period?: Period;
   note?: string;
+  note_es?: string;
 }
 
 export interface LegRecord {
@@ -128,6 +131,7 @@ export interface LegRecord {
    * once ("countries … among them Colombia and Brazil"), and the label says how they relate.
    */
   branch?: string;
+  branch_es?: string;
   /**
    * A move inside one place's area (from a city to a vague zone around it): no line is drawn, since the
    * text gives no direction; the journey step highlights both places instead.
@@ -136,11 +140,14 @@ export interface LegRecord {
   /** Ends the sentence does not state, read from the surrounding text: drawn faded, and the panel says so. */
   unstated?: Array<'from' | 'to'>;
   note?: string;
+  note_es?: string;
 }
 
 export interface RouteRecord {
   id: string;
   name: string;
+  /** The journey's name in Spanish. */
+  name_es?: string;
   document: string;
   legs: LegRecord[];
 }
@@ -154,4 +161,5 @@ export interface Evidence {
   end: number;
   period?: Period;
   note?: string;
+  note_es?: string;
 }

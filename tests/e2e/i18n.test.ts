@@ -1,0 +1,113 @@
+import { describe, expect, inject, it } from 'vitest';
+import { axeViolations, expectCleanRun, openAtlas, useBrowser } from './browser.ts';
+
+const baseURL = inject('baseURL');
+const browser = useBrowser();
+
+const htmlLang = (page: import('playwright-core').Page) => page.evaluate(() => document.documentElement.lang);
+
+describe('the atlas in Spanish (issue 15)', () => {
+  it('opens in Spanish with ?lang=es: the interface in Spanish, the passage in the English the archive published, and a line that says so', async () => {
+    const atlas = await openAtlas(browser(), baseURL, {}, '?lang=es#place=havana');
+    const { page } = atlas;
+    expect(await htmlLang(page)).toBe('es');
+    const panel = page.getByTestId('passage-panel');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('Havana');
+    expect(await panel.locator('.roles').innerText()).toBe('Lugar de entrenamiento · Contexto político');
+    expect(await panel.getByTestId('translation-note').innerText()).toBe('Los documentos se muestran en la traducción al inglés que publicó el archivo.');
+    // The document's words stay in English, marked as English for screen readers.
+    expect(await panel.locator('mark').allTextContents()).toContain('He received his first training in Habana.');
+    expect(await panel.locator('blockquote').first().getAttribute('lang')).toBe('en');
+    // The curator's note on the passage is in Spanish.
+    expect(await panel.innerText()).toContain('Una intención («were to be given»)');
+    expect(await panel.innerText()).toContain('Cuándo: sin fecha');
+    expect(await panel.innerText()).toContain('11 de abril de 1963');
+    await expect.poll(() => page.getByRole('button', { name: 'Leer el documento completo' }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: 'Idioma de la interfaz: English' }).count()).toBe(1);
+    expect(await page.getByRole('search').getByRole('searchbox').getAttribute('placeholder')).toBe('Buscar lugares y pasajes');
+
+    await page.getByRole('button', { name: 'Leer el documento completo' }).first().click();
+    const reader = page.getByTestId('document-reader');
+    await reader.waitFor();
+    expect(await reader.getByTestId('translation-note').innerText()).toBe('Los documentos se muestran en la traducción al inglés que publicó el archivo.');
+    expect(await reader.locator('h2').innerText()).toBe('Activities of Cuban-Trained Peruvian Guerrillas');
+    expect(await reader.locator('h2').getAttribute('lang')).toBe('en');
+    expect(await reader.locator('dt').allTextContents()).toEqual(expect.arrayContaining(['Fecha', 'De', 'Archivo']));
+    expect(await reader.locator('dd').first().innerText()).toBe('11 de abril de 1963');
+    await expectCleanRun(atlas);
+  });
+
+  it('tells a journey in Spanish: its name, the step, the branch label and the notes from the corpus’s Spanish fields', async () => {
+    const atlas = await openAtlas(browser(), baseURL, {}, '?lang=es#journey=return-via-paris:2');
+    const { page } = atlas;
+    const journey = page.getByTestId('journey');
+    await expect.poll(() => journey.locator('h2').innerText()).toBe('De regreso por París');
+    expect(await journey.locator('.count').innerText()).toBe('Paso 2 de 3: A varios países latinoamericanos, entre ellos Colombia y Brasil');
+    expect(await journey.innerText()).toContain('El texto nombra estos 2 tramos en conjunto');
+    expect(await journey.innerText()).toContain('El memorando nombra a Colombia y Brasil como ejemplos');
+    expect(await journey.innerText()).not.toContain('solo en inglés');
+    expect(await journey.getByRole('button', { name: 'Siguiente →' }).count()).toBe(1);
+    await journey.getByRole('button', { name: 'Siguiente →' }).click();
+    await expect.poll(() => journey.locator('.count').innerText()).toBe('Paso 3 de 3: A través de la frontera, hacia el Perú');
+    await expectCleanRun(atlas);
+  });
+
+  it('switches language live with the one button, keeping the selection, and keeps <html lang> right', async () => {
+    const atlas = await openAtlas(browser(), baseURL, {}, '#place=paris');
+    const { page } = atlas;
+    const panel = page.getByTestId('passage-panel');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('Paris');
+    expect(await htmlLang(page)).toBe('en');
+    expect(await panel.locator('.roles').innerText()).toContain('Command centre of the network');
+    const toSpanish = page.getByRole('button', { name: 'Interface language: Español' });
+    expect(await toSpanish.locator('[lang="es"]').innerText()).toBe('Español');
+    const box = await toSpanish.boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+    expect(box!.width).toBeGreaterThanOrEqual(44);
+
+    await toSpanish.click();
+    await expect.poll(() => htmlLang(page)).toBe('es');
+    await expect.poll(() => panel.locator('.roles').innerText()).toContain('Centro de mando de la red');
+    expect(await panel.locator('h2').textContent()).toBe('Paris');
+    expect(await panel.getByTestId('translation-note').count()).toBe(1);
+    expect(await page.getByTestId('legend').innerText()).toContain('Rutas y documentos');
+    // The address keeps the selection and now says the language, for a reload or a shared link.
+    const url = new URL(page.url());
+    expect(url.searchParams.get('lang')).toBe('es');
+    expect(url.hash).toContain('place=paris');
+
+    await page.getByRole('button', { name: 'Idioma de la interfaz: English' }).click();
+    await expect.poll(() => htmlLang(page)).toBe('en');
+    await expect.poll(() => panel.locator('.roles').innerText()).toContain('Command centre of the network');
+    expect(await panel.getByTestId('translation-note').count()).toBe(0);
+    await expectCleanRun(atlas);
+  });
+
+  it('follows the browser’s language on the web, and ?lang= over it', async () => {
+    const spanish = await openAtlas(browser(), baseURL, { locale: 'es-MX' });
+    expect(await htmlLang(spanish.page)).toBe('es');
+    expect(await spanish.page.getByTestId('start-card').locator('h2').innerText()).toBe('Empiece aquí');
+    await expectCleanRun(spanish);
+    const english = await openAtlas(browser(), baseURL, { locale: 'es-MX' }, '?lang=en');
+    expect(await htmlLang(english.page)).toBe('en');
+    expect(await english.page.getByTestId('start-card').locator('h2').innerText()).toBe('Start here');
+    await expectCleanRun(english);
+  });
+
+  it('has no accessibility violations (axe-core) in Spanish: start card, passage panel, reader', async () => {
+    const atlas = await openAtlas(browser(), baseURL, {}, '?lang=es');
+    const { page } = atlas;
+    expect(await htmlLang(page)).toBe('es');
+    expect(await axeViolations(page)).toEqual([]);
+    await expectCleanRun(atlas);
+    const withPanel = await openAtlas(browser(), baseURL, {}, '?lang=es#place=paris');
+    await withPanel.page.getByTestId('passage-panel').waitFor();
+    // App.svelte's words are wired by the lead: "List" until then, "Lista" after.
+    await withPanel.page.getByRole('button', { name: /^Lista?$/ }).click();
+    expect(await axeViolations(withPanel.page)).toEqual([]);
+    await withPanel.page.getByRole('button', { name: 'Leer el documento completo' }).first().click();
+    await withPanel.page.getByTestId('document-reader').waitFor();
+    expect(await axeViolations(withPanel.page)).toEqual([]);
+    await expectCleanRun(withPanel);
+  });
+});
