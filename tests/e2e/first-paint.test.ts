@@ -88,17 +88,17 @@ describe('the first paint', () => {
   });
 
   it('fades the SVG map out over MapLibre when motion is welcome', { timeout: 120_000 }, async () => {
-    const atlas = await openAtlas(browser(), baseURL, { reducedMotion: 'no-preference' }, '', (p) =>
+    const atlas = await openAtlas(browser(), baseURL, { reducedMotion: 'no-preference' }, '', async (p) => {
       // Records the SVG map's box starting a fade (a transition that takes time), whenever it happens.
-      p.addInitScript(() => {
+      await p.addInitScript(() => {
         new MutationObserver((records) => {
           for (const r of records) {
             const box = r.target as HTMLElement;
             if (box.classList?.contains('fading') && parseFloat(getComputedStyle(box).transitionDuration) > 0) (window as { sawFade?: boolean }).sawFade = true;
           }
         }).observe(document, { subtree: true, attributes: true, attributeFilter: ['class'] });
-      }),
-    );
+      });
+    });
     const { page } = atlas;
     await expect.poll(() => page.evaluate(() => (window as { sawFade?: boolean }).sawFade ?? false), { timeout: 5_000 }).toBe(true);
     await expect.poll(() => page.locator('svg.atlas-svg').count(), { timeout: 5_000 }).toBe(0);
