@@ -32,6 +32,11 @@ export interface Transfer {
 
 export interface FirstIdleRun {
   firstIdleMs: number;
+  /**
+   * When the first map was on screen: the app's `atlas:first-map` mark (its SVG map, before MapLibre); on a page
+   * without the mark (the baselines draw only the one map), its first idle.
+   */
+  firstMapMs: number;
   /** When the last data file had arrived, ms since navigation start. */
   dataArrivedMs: number;
   /** When the app had parsed it all (its `atlas:data-parsed` mark), or null on a page without the mark. */
@@ -77,6 +82,7 @@ export async function measureFirstIdle(browser: Browser, url: string): Promise<F
   await page.waitForFunction(() => (window as unknown as { firstIdleAt?: number }).firstIdleAt !== undefined, null, { timeout: 120_000, polling: 50 });
   const timing = await page.evaluate(() => ({
     firstIdleMs: (window as unknown as { firstIdleAt: number }).firstIdleAt,
+    firstMapMs: performance.getEntriesByName('atlas:first-map')[0]?.startTime ?? (window as unknown as { firstIdleAt: number }).firstIdleAt,
     dataArrivedMs: Math.max(0, ...performance.getEntriesByType('resource').filter((r) => r.name.includes('/data/')).map((r) => (r as PerformanceResourceTiming).responseEnd)),
     dataParsedMs: performance.getEntriesByName('atlas:data-parsed')[0]?.startTime ?? null,
   }));
