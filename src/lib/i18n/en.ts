@@ -184,6 +184,16 @@ export const en = {
   'kiosk.countdownAfter': '{seconds, plural, one {second} other {seconds}}.',
   'kiosk.keepExploring': 'Yes, keep exploring',
   'kiosk.attract': 'Touch anywhere to explore the documents',
+  'takeHome.caption': '{what, select, step {Take this step home: scan to open it on your phone} other {Take this passage home: scan to open it on your phone}}',
+  'takeHome.codeLabel': '{what, select, step {QR code of a link to this step} other {QR code of a link to this passage}}',
+  'save.button': 'Save this view',
+  'save.formats': 'Save this view as',
+  'save.svg': 'SVG (vector, for print)',
+  'save.png2': 'PNG, 2× size',
+  'save.png4': 'PNG, 4× size',
+  'save.making': 'Making the figure…',
+  'save.saved': 'Saved {name}.',
+  'save.failed': 'The figure could not be made: {reason}',
 } as const;
 
 export type MessageKey = keyof typeof en;

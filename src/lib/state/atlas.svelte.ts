@@ -1,6 +1,8 @@
 import { tick } from 'svelte';
 import { DEFAULT_KIOSK_CONFIG, type KioskConfig } from '../kiosk/config.ts';
 import { withDefaults } from '../kiosk/validate-config.ts';
+import { initLocale, locale, setLocale } from '../i18n/locale.svelte.ts';
+import { attractLocale, toLocale } from '../i18n/locales.ts';
 import { indexAtlas, loadAtlasData, type AtlasData } from './atlas-data.ts';
 import { SelectionState } from './selection.svelte.ts';
 import { JourneyState } from './journey.svelte.ts';
@@ -135,6 +137,7 @@ export class AtlasState {
     }
     this.kioskConfig = config;
     this.textScale = config.textScale;
+    initLocale(config.language);
   }
 
   /** The map view has started a renderer (or lost one: null). Without a map, the list is the way in. */
@@ -246,8 +249,15 @@ export class AtlasState {
     this.camera = { kind: 'view', view };
   }
 
+  /** Rounds of the attract tour played since the last reset: the configured languages take turns by round. */
+  private attractRound = -1;
+
   /** The kiosk's attract tour shows a journey step. */
   attractStep(journeyId: string, step: number) {
+    if (step === 0 && journeyId === this.attractTour[0]?.[0]) {
+      this.attractRound += 1;
+      setLocale(attractLocale(this.kioskConfig?.attractLanguages, this.attractRound, locale()));
+    }
     this.selection.reset();
     this.panels.journeys = true;
     this.journey.start(journeyId, step);
@@ -262,6 +272,11 @@ export class AtlasState {
     this.textScale = this.kioskConfig?.textScale ?? 1;
     this.searchQuery = '';
     this.timePlaying = false;
+    if (this.kioskMode && this.kioskConfig) {
+      // The next visitor meets the kiosk's own language, whatever the last one chose (and the address agrees).
+      this.attractRound = -1;
+      setLocale(toLocale(this.kioskConfig.language) ?? 'en', { remember: /[?&]lang=/.test(location.search) });
+    }
     if (!this.data) return;
     const start = this.kioskConfig?.startView ?? 'network';
     if (start === 'network') this.frame(this.data.meta.networkBounds, 4);
