@@ -167,3 +167,19 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
   });
 }
+
+/**
+ * Where a lng/lat is on the page, from the SVG map's own world transform and Web Mercator written out here (512 px
+ * world at zoom 0, as MapLibre's): a check of the renderer's projection as well as a place to tap.
+ */
+export async function svgPoint(page: Page, [lng, lat]: [number, number]) {
+  const t = await page.evaluate(() => {
+    const svg = document.querySelector('svg.atlas-svg')!;
+    const m = /translate\(([-\d.e]+),([-\d.e]+)\) scale\(([-\d.e]+)\)/.exec(svg.querySelector('.world')!.getAttribute('transform')!)!;
+    const r = svg.getBoundingClientRect();
+    return { x: Number(m[1]) + r.left, y: Number(m[2]) + r.top, k: Number(m[3]) };
+  });
+  const wx = ((lng + 180) / 360) * 512;
+  const wy = ((180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))) / 360) * 512;
+  return { x: t.x + t.k * wx, y: t.y + t.k * wy };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { anchorOf, expectCleanRun, openAtlas, screenPoint, useBrowser } from './browser.ts';
+import { anchorOf, expectCleanRun, openAtlas, screenPoint, svgPoint, useBrowser } from './browser.ts';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();
@@ -11,19 +11,6 @@ interface FirstPaintWindow {
 }
 
 const heading = (page: Page) => page.getByTestId('passage-panel').locator('h2').textContent();
-
-/** Where a lng/lat is on the page by the SVG map's world transform and Web Mercator (512 px world at zoom 0, as MapLibre's). */
-async function svgPoint(page: Page, [lng, lat]: [number, number]) {
-  const t = await page.evaluate(() => {
-    const svg = document.querySelector('svg.atlas-svg')!;
-    const m = /translate\(([-\d.e]+),([-\d.e]+)\) scale\(([-\d.e]+)\)/.exec(svg.querySelector('.world')!.getAttribute('transform')!)!;
-    const r = svg.getBoundingClientRect();
-    return { x: Number(m[1]) + r.left, y: Number(m[2]) + r.top, k: Number(m[3]) };
-  });
-  const wx = ((lng + 180) / 360) * 512;
-  const wy = ((180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))) / 360) * 512;
-  return { x: t.x + t.k * wx, y: t.y + t.k * wy };
-}
 
 describe('the first paint', () => {
   it('draws the SVG map before MapLibre, keeps a tap made meanwhile, and swaps at the same view', { timeout: 120_000 }, async () => {

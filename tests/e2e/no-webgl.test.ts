@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { anchorOf, axeViolations, expectCleanRun, legMiddle, openAtlas, useBrowser } from './browser.ts';
+import { anchorOf, axeViolations, expectCleanRun, legMiddle, openAtlas, svgPoint, useBrowser } from './browser.ts';
 
 const baseURL = inject('baseURL');
 // A browser that gives no WebGL at all, as on a blocklisted GPU or a remote desktop without a software fallback.
@@ -27,22 +27,6 @@ const rendererOf = (page: Page) => page.evaluate(() => ({ renderer: (window as u
 const drawnIds = (page: Page, kind: 'place' | 'leg') =>
   page.$$eval(`svg.atlas-svg [data-feature-kind="${kind}"]`, (nodes) => nodes.map((n) => n.getAttribute('data-feature-id')!).sort());
 const viewInAddress = (page: Page) => page.evaluate(() => /view=([^&]*)/.exec(location.hash)?.[1]?.split(',').map(Number) ?? null);
-
-/**
- * Where a lng/lat is on the page, from the SVG map's own world transform and Web Mercator written out here (512 px
- * world at zoom 0, as MapLibre's): a check of the renderer's projection as well as a place to tap.
- */
-async function svgPoint(page: Page, [lng, lat]: [number, number]) {
-  const t = await page.evaluate(() => {
-    const svg = document.querySelector('svg.atlas-svg')!;
-    const m = /translate\(([-\d.e]+),([-\d.e]+)\) scale\(([-\d.e]+)\)/.exec(svg.querySelector('.world')!.getAttribute('transform')!)!;
-    const r = svg.getBoundingClientRect();
-    return { x: Number(m[1]) + r.left, y: Number(m[2]) + r.top, k: Number(m[3]) };
-  });
-  const wx = ((lng + 180) / 360) * 512;
-  const wy = ((180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))) / 360) * 512;
-  return { x: t.x + t.k * wx, y: t.y + t.k * wy };
-}
 
 /** A point of a zone or country that nothing else lies near (no pin, leg or other shape within a tap's reach of it). */
 async function clearPointOf(page: Page, id: string) {
