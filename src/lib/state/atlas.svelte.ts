@@ -275,7 +275,7 @@ export class AtlasState {
     if (this.kioskMode && this.kioskConfig) {
       // The next visitor meets the kiosk's own language, whatever the last one chose (and the address agrees).
       this.attractRound = -1;
-      setLocale(toLocale(this.kioskConfig.language) ?? 'en', { remember: /[?&]lang=/.test(location.search) });
+      setLocale(toLocale(this.kioskConfig.language) ?? 'en', { remember: typeof location !== 'undefined' && /[?&]lang=/.test(location.search) });
     }
     if (!this.data) return;
     const start = this.kioskConfig?.startView ?? 'network';

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { AtlasState } from '../../src/lib/state/atlas.svelte.ts';
+import { DEFAULT_KIOSK_CONFIG } from '../../src/lib/kiosk/config.ts';
+import { locale, setLocale } from '../../src/lib/i18n/locale.svelte.ts';
+import { realAtlas } from '../helpers/real-atlas.ts';
+
+/** The page's state on the bundled corpus, as the browser receives it (all but the basemap). */
+function atlasState(kiosk?: Partial<typeof DEFAULT_KIOSK_CONFIG>) {
+  const { basemap: _basemap, ...data } = realAtlas();
+  const atlas = new AtlasState({ kioskMode: kiosk !== undefined });
+  atlas.kioskConfig = { ...DEFAULT_KIOSK_CONFIG, ...kiosk };
+  atlas.data = data;
+  return atlas;
+}
+
+describe('AtlasState: the intents', () => {
+  it('frames a place it focuses on, closer for a pin than for a zone, and dismisses the start card', () => {
+    const atlas = atlasState();
+    atlas.panels.start = true;
+    atlas.focusOn({ kind: 'place', id: 'paris' });
+    expect(atlas.selectedFeature?.props.name).toBe('Paris');
+    expect(atlas.camera).toEqual({ kind: 'frame', bounds: atlas.selectedFeature!.props.bbox, maxZoom: 5 });
+    expect(atlas.startVisible).toBe(false);
+    atlas.focusOn({ kind: 'place', id: 'west-indies' });
+    expect(atlas.camera).toMatchObject({ kind: 'frame', maxZoom: 4.5 });
+  });
+
+  it('asks for a new camera move each time, even for the same place', () => {
+    const atlas = atlasState();
+    atlas.focusOn({ kind: 'place', id: 'paris' });
+    const first = atlas.camera;
+    atlas.focusOn({ kind: 'place', id: 'paris' });
+    expect(atlas.camera).not.toBe(first);
+  });
+
+  it('offers a tapped mark’s neighbours as "also here", and swaps to one without moving the camera', () => {
+    const atlas = atlasState();
+    atlas.pick([{ kind: 'place', id: 'havana' }, { kind: 'place', id: 'cuba-rural-hills' }]);
+    const camera = atlas.camera;
+    atlas.choose({ kind: 'place', id: 'cuba-rural-hills' });
+    expect(atlas.selection.selected).toEqual({ kind: 'place', id: 'cuba-rural-hills' });
+    expect(atlas.selection.alsoHere).toEqual([{ kind: 'place', id: 'havana' }]);
+    expect(atlas.camera).toBe(camera);
+  });
+
+  it('opens a search result: a place is focused, a passage opens in the reader, and the box empties', () => {
+    const atlas = atlasState();
+    atlas.searchQuery = 'Habana';
+    atlas.fromSearch({ kind: 'place', id: 'havana', name: 'Havana', matched: 'Habana' } as never);
+    expect(atlas.selectedFeature?.props.name).toBe('Havana');
+    expect(atlas.searchQuery).toBe('');
+    const document = atlas.data!.documents[0]!;
+    atlas.fromSearch({ kind: 'passage', document: document.id, start: 0, end: 10 } as never);
+    expect(atlas.readerDocument?.id).toBe(document.id);
+    expect(atlas.selection.reader?.ranges).toEqual([{ start: 0, end: 10 }]);
+  });
+
+  it('follows a journey step with the camera: the step’s legs, or the places a move within an area joins', () => {
+    const atlas = atlasState();
+    const journey = atlas.data!.journeys.find((j) => j.steps.some((s) => s.places?.length))!;
+    const areaStep = journey.steps.findIndex((s) => s.places?.length);
+    atlas.startJourney(journey.id);
+    atlas.journey.step = areaStep;
+    const places = journey.steps[areaStep]!.places!.map((id) => atlas.index!.feature({ kind: 'place', id })!.props.bbox);
+    expect(atlas.journeyBounds).toEqual([
+      Math.min(...places.map((b) => b[0])),
+      Math.min(...places.map((b) => b[1])),
+      Math.max(...places.map((b) => b[2])),
+      Math.max(...places.map((b) => b[3])),
+    ]);
+    expect(atlas.emphasizedPlaces).toEqual(journey.steps[areaStep]!.places);
+    expect([...atlas.emphasizedLegs.values()]).not.toContain('current');
+  });
+
+  it('resets everything a visitor can change, and frames the start view', () => {
+    const atlas = atlasState({ textScale: 1.5, startView: 'world' });
+    atlas.focusOn({ kind: 'place', id: 'paris' });
+    atlas.startJourney(atlas.data!.journeys[0]!.id);
+    atlas.filters.toggleRole('origin');
+    atlas.panels.keyMore = atlas.panels.menu = atlas.panels.sheetTall = true;
+    atlas.searchQuery = 'Paris';
+    atlas.timePlaying = true;
+    atlas.textScale = 1;
+    atlas.reset();
+    expect(atlas.selection.selected).toBeNull();
+    expect(atlas.journey.id).toBeNull();
+    expect(atlas.filters.value.hiddenRoles).toEqual([]);
+    expect(atlas.panels).toEqual({ list: false, about: false, journeys: false, start: true, menu: false, search: false, sheetTall: false, keyMore: false });
+    expect([atlas.searchQuery, atlas.timePlaying, atlas.textScale]).toEqual(['', false, 1.5]);
+    expect(atlas.camera).toEqual({ kind: 'frame', bounds: atlas.data!.meta.bounds, maxZoom: 3.5 });
+  });
+
+  it('keeps the list open through a reset where there is no map, as the only way in', () => {
+    const atlas = atlasState();
+    atlas.rendererStarted('none');
+    expect(atlas.panels.list).toBe(true);
+    atlas.reset();
+    expect(atlas.panels.list).toBe(true);
+  });
+});
+
+describe('AtlasState: the kiosk’s languages', () => {
+  it('plays the attract loop in the configured languages in turn, a round each', () => {
+    const atlas = atlasState({ language: 'es', attractLanguages: ['en', 'es'] });
+    const [[first, steps], second] = atlas.attractTour as [[string, number], [string, number]];
+    const spoken: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (let step = 0; step < steps; step++) atlas.attractStep(first, step);
+      spoken.push(locale());
+      atlas.attractStep(second[0], 0); // a later journey of the same round does not switch
+      expect(locale()).toBe(spoken.at(-1));
+    }
+    expect(spoken).toEqual(['en', 'es', 'en']);
+  });
+
+  it('greets the next visitor in the kiosk’s own language, whatever the last one chose', () => {
+    const atlas = atlasState({ language: 'es' });
+    setLocale('en');
+    atlas.reset();
+    expect(locale()).toBe('es');
+  });
+
+  it('leaves the language alone in the attract loop when no languages are configured', () => {
+    const atlas = atlasState({ language: 'en', attractLanguages: [] });
+    setLocale('es');
+    atlas.attractStep(atlas.attractTour[0]![0], 0);
+    expect(locale()).toBe('es');
+  });
+});
