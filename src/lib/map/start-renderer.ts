@@ -41,8 +41,11 @@ export interface FirstPaint {
    * filters and emphasis; or, where MapLibre cannot run after all, the SVG map itself and the reason.
    */
   final: Promise<{ renderer: MapRenderer; unavailable: string | null }>;
-  /** Takes the SVG map off once MapLibre has been handed to the page: faded out, or at once with reduced motion. */
-  retire(): void;
+  /**
+   * Takes the SVG map off once MapLibre has been handed to the page: faded out, or at once with reduced motion.
+   * Resolves once it is gone.
+   */
+  retire(): Promise<void>;
   destroy(): void;
 }
 
@@ -144,13 +147,21 @@ export function startFirstPaint(options: MapControllerOptions, svgBox: HTMLEleme
     interim,
     final,
     retire() {
-      const reduced = options.prefersReducedMotion();
-      const remove = () => svg.destroy();
-      if (reduced) return remove();
-      svgBox.style.pointerEvents = 'none';
-      svgBox.classList.add('fading');
-      svgBox.addEventListener('transitionend', remove, { once: true });
-      setTimeout(remove, 1000); // no transitionend if the box is hidden or the transition is off
+      return new Promise<void>((resolve) => {
+        let removed = false;
+        const remove = () => {
+          if (removed) return;
+          removed = true;
+          svg.destroy();
+          svgBox.remove(); // an empty box left on top would still take the map's taps
+          resolve();
+        };
+        if (options.prefersReducedMotion()) return remove();
+        svgBox.style.pointerEvents = 'none';
+        svgBox.classList.add('fading');
+        svgBox.addEventListener('transitionend', remove, { once: true });
+        setTimeout(remove, 1000); // no transitionend if the box is hidden or the transition is off
+      });
     },
     destroy() {
       destroyed = true;
