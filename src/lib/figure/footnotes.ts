@@ -1,7 +1,7 @@
 import { markupIn, passageCitation, passagesByRole, withoutMarkup } from '../corpus/passage.ts';
 import { groupLegsByPassage, withoutNotes } from '../corpus/queries.ts';
 import { ROLE_LABELS, type Evidence, type Role } from '../corpus/types.ts';
-import type { LegProps } from '../corpus/derive.ts';
+import type { LegProps } from '../atlas/contract.ts';
 import type { AtlasData } from '../state/atlas-data.ts';
 import { indexAtlas } from '../state/atlas-data.ts';
 import type { FeatureRef } from '../map/renderer.ts';

@@ -286,6 +286,7 @@ export function createMapController(
       scheduleDraw();
     },
     view: currentView,
+    container: options.container,
     jumpTo(view) {
       map.jumpTo({ center: [view.lng, view.lat], zoom: view.zoom });
     },

@@ -43,6 +43,10 @@ export interface MapRenderer {
   /** Places a journey step shows together (a move within an area), highlighted like a selection. */
   emphasizePlaces(ids: readonly string[]): void;
   frame(bounds: Bounds, maxZoom?: number, padding?: Padding): void;
+  /** The camera as drawn at this moment (null: no map draws one). */
+  view(): CameraView | null;
+  /** The element the map is drawn in, whose size is the map's (null: no map). */
+  readonly container: HTMLElement | null;
   jumpTo(view: CameraView): void;
   zoomBy(delta: number): void;
   /** Resolves the next time the map has drawn everything it has and is still. */
@@ -64,6 +68,8 @@ export function createNoMapRenderer(onViewChange?: (view: CameraView) => void): 
     emphasizeLegs() {},
     emphasizePlaces() {},
     frame() {},
+    view: () => null,
+    container: null,
     jumpTo: (view) => onViewChange?.(view),
     zoomBy() {},
     whenIdle: () => Promise.resolve(),

@@ -97,6 +97,8 @@ export function startFirstPaint(options: MapControllerOptions, svgBox: HTMLEleme
     },
     frame: (bounds, maxZoom, padding) => svg.frame(bounds, maxZoom, padding),
     jumpTo: (view) => svg.jumpTo(view),
+    view: () => svg.view(),
+    container: svgBox,
     zoomBy: (delta) => svg.zoomBy(delta),
     // The page waits for this after the data and its view are applied: that frame is the first map on screen.
     whenIdle: () =>

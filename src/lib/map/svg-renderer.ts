@@ -436,6 +436,7 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
       drawStates();
     },
     view: currentView,
+    container,
     frame(bounds, maxZoom = 5, padding) {
       const { width, height } = size();
       const fits = padding && padding.left + padding.right < width - 80 && padding.top + padding.bottom < height - 80;

@@ -8,7 +8,7 @@ import { SelectionState } from './selection.svelte.ts';
 import { JourneyState } from './journey.svelte.ts';
 import { FilterState } from './filters.svelte.ts';
 import { journeyEmphasis, networkEmphasis } from './emphasis.ts';
-import { paddingAround, type Box } from '../map/camera.ts';
+import { paddingAround, type Box, type Padding } from '../map/camera.ts';
 import { connectionsOf, visibleFeatures, type SearchResult } from '../corpus/queries.ts';
 import { ROLES, type Evidence } from '../corpus/types.ts';
 import type { Bounds, CameraView, FeatureRef, LegEmphasis } from '../atlas/contract.ts';
@@ -56,9 +56,8 @@ export class AtlasState {
   /** The camera as the map last reported it. */
   view = $state.raw<CameraView | null>(null);
   camera = $state.raw<CameraRequest | null>(null);
-  /** The map's box and the boxes of the controls over it (key, buttons, time bar), in page pixels. */
-  stageBox = $state.raw<Box | null>(null);
-  overlayBoxes = $state.raw<Record<string, Box>>({});
+  /** Room the camera leaves for the controls over the map (key, buttons, time bar), so framed places are not under them. */
+  framePadding = $state.raw<Padding | undefined>(undefined);
 
   readonly index = $derived(this.data ? indexAtlas(this.data) : null);
   readonly selectedFeature = $derived(this.selection.selected && this.index ? this.index.feature(this.selection.selected) : undefined);
@@ -104,8 +103,6 @@ export class AtlasState {
     if (!boxes.length) return null;
     return [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
   });
-  /** Room the camera leaves for the controls over the map, so framed places are not under them. */
-  readonly framePadding = $derived(this.stageBox ? paddingAround(this.stageBox, Object.values(this.overlayBoxes)) : undefined);
 
   constructor(options: { kioskMode: boolean }) {
     this.kioskMode = options.kioskMode;
@@ -286,9 +283,9 @@ export class AtlasState {
 
   // --- The map's room ---
 
-  /** A control over the map reports its box (null: it is hidden and takes no room). */
-  setOverlayBox(name: string, box: Box | null) {
-    const { [name]: _previous, ...others } = this.overlayBoxes;
-    this.overlayBoxes = box ? { ...others, [name]: box } : others;
+  /** The map's box and the boxes of the controls shown over it, in page pixels, as measured for a frame. */
+  measureRoom(stage: Box | null, controls: readonly Box[]): Padding | undefined {
+    this.framePadding = stage ? paddingAround(stage, controls) : undefined;
+    return this.framePadding;
   }
 }
