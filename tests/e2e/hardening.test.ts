@@ -216,7 +216,10 @@ describe('the map on a GPU that keeps resetting', () => {
     const { page } = atlas;
     const all = { places: ids('dist/data/places.geojson'), legs: ids('dist/data/legs.geojson') };
     const { bounds } = JSON.parse(readFileSync('dist/data/meta.json', 'utf8')) as { bounds: number[] };
-    await page.evaluate((b) => (window as unknown as AtlasWindow).atlas.map.fitBounds(b, { padding: 40, animate: false }), bounds);
+    // A block body: fitBounds returns the map, which Playwright would otherwise serialise whole as the result.
+    await page.evaluate((b) => {
+      (window as unknown as AtlasWindow).atlas.map!.fitBounds(b, { padding: 40, animate: false });
+    }, bounds);
     await mapIdle(page);
     const drawn = async () => ({ places: await renderedIds(page, ['place-points', 'place-country-fill', 'place-area-fill']), legs: await renderedIds(page, ['legs-line', 'legs-line-from-context']) });
     expect(await drawn()).toEqual(all);
