@@ -1,4 +1,4 @@
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../../src/build/chromium.ts';
 export { countWebglContexts, mapIdle, overlappingControls, screenPoint, webglContexts, type AtlasWindow } from '../../src/build/atlas-page.ts';
 import { screenPoint, type AtlasWindow } from '../../src/build/atlas-page.ts';
@@ -143,6 +143,16 @@ export function takeCspViolations(atlas: AtlasPage): string[] {
   const remaining = atlas.errors.filter((e) => !taken.some((t) => e === `console: ${t}`));
   atlas.errors.splice(0, atlas.errors.length, ...remaining);
   return taken;
+}
+
+/**
+ * Moves the page's clock (Playwright's, installed before the page loaded) on a second at a time until the element
+ * shows, instead of waiting the page's timers out in real time; at most `seconds`. Between moves the clock also runs
+ * in real time, so a second at a time keeps what happens next (a tour's first 2-second step) still on screen.
+ */
+export async function runClockUntilShown(page: Page, element: Locator, seconds: number): Promise<void> {
+  for (let s = 0; s < seconds && !(await element.isVisible()); s++) await page.clock.runFor(1_000);
+  await element.waitFor({ timeout: 1_000 });
 }
 
 /** Every test ends by checking what a user would never want: page errors, or requests off this machine. */

@@ -89,7 +89,9 @@ describe('map labels', () => {
     expect(labels).toContain('paris');
 
     // The check can fail: let labels overlap, as the map did before it ranked them, and it finds the pile-ups.
-    await page.evaluate((layer) => (window as unknown as { atlas: { map: { setLayoutProperty(l: string, p: string, v: unknown): void } } }).atlas.map.setLayoutProperty(layer, 'text-allow-overlap', true), LABELS);
+    await page.evaluate((layer) => {
+      (window as unknown as { atlas: { map: { setLayoutProperty(l: string, p: string, v: unknown): void } } }).atlas.map.setLayoutProperty(layer, 'text-allow-overlap', true);
+    }, LABELS);
     await mapIdle(page);
     expect(overlaps(await placedBoxes(page)).length, 'overlaps found once labels may overlap').toBeGreaterThan(0);
     await expectCleanRun(atlas);
