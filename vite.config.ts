@@ -36,6 +36,9 @@ export default defineConfig({
   preview: { host: '127.0.0.1', headers: SECURITY_HEADERS },
   test: {
     root: '.',
+    // Two files at a time (this machine has two cores): a browser file spends much of its time waiting on the page,
+    // so another file runs beside it. Vitest's default would be one (the cores less one).
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -50,7 +53,6 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],
