@@ -98,13 +98,13 @@ describe('the kiosk on a touch screen', () => {
     // Idle: the prompt, and its countdown runs out. (Answering it, the nightly reload and the tour's order are
     // tested against a fake clock in tests/unit/kiosk-state.test.ts; this is the cycle on the real page, once.)
     const prompt = page.getByTestId('idle-prompt');
-    await page.clock.runFor(15_000);
+    await page.clock.fastForward(15_000);
     expect(await prompt.count(), 'no prompt before the idle time is up').toBe(0);
-    await page.clock.runFor(6_000);
+    await page.clock.fastForward(6_000);
     await prompt.waitFor();
     const first = Number(await page.getByTestId('countdown').textContent());
     expect(first).toBeGreaterThanOrEqual(19);
-    await page.clock.runFor(1_000);
+    await page.clock.fastForward(1_000);
     await expect.poll(async () => Number(await page.getByTestId('countdown').textContent())).toBeLessThan(first);
     const attract = page.getByTestId('attract');
     await runClockUntilShown(page, attract, 25);
@@ -118,7 +118,7 @@ describe('the kiosk on a touch screen', () => {
     expect(await page.locator('canvas.maplibregl-canvas').count()).toBe(1);
     const step = () => page.getByTestId('journey').locator('.count').textContent();
     await expect.poll(step).toBe('Step 1 of 3: Cuba → Paris');
-    await page.clock.runFor(2_000);
+    await page.clock.fastForward(2_000);
     await expect.poll(step).toBe('Step 2 of 3: To several Latin American countries, among them Colombia and Brazil');
 
     // A touch stops the tour and hands the map to the visitor, on the start card's ways in.
