@@ -147,14 +147,22 @@ export function takeCspViolations(atlas: AtlasPage): string[] {
 
 /**
  * Moves the page's clock (Playwright's, installed before the page loaded) on a second at a time until the element
- * shows, instead of waiting the page's timers out in real time; at most `seconds`. Between moves the clock also runs
- * in real time, so a second at a time keeps what happens next (a tour's first 2-second step) still on screen. Each
- * move jumps (fastForward), as a page left alone does: due timers fire once, not every animation frame in between,
- * each of which would draw the map in software here.
+ * shows, instead of waiting the page's timers out in real time; at most `seconds`. A second at a time, so it stops
+ * soon after the element shows. The clock also runs in real time between moves: give what must still be on screen
+ * afterwards (a tour's step) a long time on the page's clock. Each move jumps (fastForward), as for a page left
+ * alone: due timers fire once, not every animation frame in between, each of which draws the map in software here.
  */
 export async function runClockUntilShown(page: Page, element: Locator, seconds: number): Promise<void> {
-  for (let s = 0; s < seconds && !(await element.isVisible()); s++) await page.clock.fastForward(1_000);
-  await element.waitFor({ timeout: 1_000 });
+  await runClockUntil(page, () => element.isVisible(), seconds);
+}
+
+/** As runClockUntilShown, until `done` answers true (a step's text, say); fails naming what it waited for. */
+export async function runClockUntil(page: Page, done: () => Promise<boolean>, seconds: number, what = 'the page to get there'): Promise<void> {
+  for (let s = 0; s < seconds; s++) {
+    if (await done()) return;
+    await page.clock.fastForward(1_000);
+  }
+  await expect.poll(done, { message: `${what}, within ${seconds} s of the page's clock` }).toBe(true);
 }
 
 /** Every test ends by checking what a user would never want: page errors, or requests off this machine. */
