@@ -1,10 +1,12 @@
 /**
- * The visitor's first minute at every screen size (issue 12): the start card, a tap on each kind of mark that shows
- * the passage the mark is drawn for without scrolling, no tag text anywhere, and no accessibility violations.
+ * The visitor's first minute at every screen size (issue 12): the start card, no control on top of another with the
+ * panel closed or open, a tap on each kind of mark that shows the passage the mark is drawn for without scrolling, no
+ * tag text anywhere, and no accessibility violations. One page a screen size: each page load redraws the map in
+ * software here, so the layout is checked on the same visit.
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { anchorOf, axeViolations, type AtlasWindow, expectCleanRun, legMiddle, mapIdle, openAtlas, screenPoint, useBrowser, EXHIBIT_VIEWPORTS } from './browser.ts';
+import { anchorOf, axeViolations, type AtlasWindow, expectCleanRun, legMiddle, mapIdle, openAtlas, overlappingControls, screenPoint, useBrowser, EXHIBIT_VIEWPORTS } from './browser.ts';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();
@@ -49,7 +51,7 @@ function shownIn(page: Page, selector: string) {
 }
 
 describe('the exhibit at every screen size', () => {
-  it.each(EXHIBIT_VIEWPORTS)('opens on a start card and shows the passage a mark is drawn for on a tap at $width × $height', { timeout: 120_000 }, async ({ width, height, touch }) => {
+  it.each(EXHIBIT_VIEWPORTS)('opens on a start card, puts no control on top of another, and shows the passage a mark is drawn for on a tap at $width × $height', { timeout: 120_000 }, async ({ width, height, touch }) => {
     const atlas = await openAtlas(browser(), baseURL, { viewport: { width, height }, hasTouch: touch, isMobile: touch, reducedMotion: 'reduce' });
     const { page } = atlas;
     const tap = (x: number, y: number) => (touch ? page.touchscreen.tap(x, y) : page.mouse.click(x, y));
@@ -60,6 +62,8 @@ describe('the exhibit at every screen size', () => {
       expect.arrayContaining(['Explore the map', 'Read the documents', expect.stringContaining('Out to Cuba by way of Mexico')]),
     );
     expect(await axeViolations(page), `axe at ${width} × ${height}, start card`).toEqual([]);
+    await mapIdle(page);
+    expect(await overlappingControls(page), `${width} × ${height}, start card`).toEqual([]);
 
     const panel = page.getByTestId('passage-panel');
     for (const [i, example] of EXAMPLES.entries()) {
@@ -86,6 +90,8 @@ describe('the exhibit at every screen size', () => {
     await tap(p.x, p.y);
     await expect.poll(() => panel.locator('h2').textContent()).toBe('Havana');
     expect(await axeViolations(page), `axe at ${width} × ${height}, passage open`).toEqual([]);
+    expect(await panel.isVisible()).toBe(true);
+    expect(await overlappingControls(page), `${width} × ${height}, passage open`).toEqual([]);
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
     expect(await page.locator('body').innerText()).not.toMatch(/<\/?[a-z][a-z0-9]*[\s>/]/i);
     await panel.getByTestId('passage').filter({ hasText: 'President Dorticos' }).getByRole('button', { name: 'Read the whole document' }).click();
