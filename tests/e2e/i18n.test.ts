@@ -83,6 +83,31 @@ describe('the atlas in Spanish (issue 15)', () => {
     await expectCleanRun(atlas);
   });
 
+  it('folds the header into its menu where the Spanish row does not fit, and never lets a control run off the screen', async () => {
+    // What of the header shows: its buttons, and any whose box runs past the window's right edge.
+    const header = (page: import('playwright-core').Page) =>
+      page.evaluate(() => {
+        const shown = [...document.querySelectorAll('header button')].filter((b) => b.checkVisibility());
+        return { buttons: shown.map((b) => b.textContent!.trim()), offScreen: shown.filter((b) => b.getBoundingClientRect().right > innerWidth).map((b) => b.textContent!.trim()) };
+      });
+    // 1080 wide (the portrait kiosk): the English row fits; the Spanish one is folded into "Menú".
+    const atlas = await openAtlas(browser(), baseURL, { viewport: { width: 1080, height: 1920 } }, '?lang=en');
+    const { page } = atlas;
+    expect(await header(page)).toEqual({ buttons: expect.arrayContaining(['Start here', 'Journeys', 'About this data']), offScreen: [] });
+    await page.getByRole('button', { name: 'Español' }).click();
+    await expect.poll(() => header(page)).toEqual({ buttons: ['Buscar', 'Menú', expect.stringContaining('English')], offScreen: [] });
+    await page.getByRole('button', { name: 'Menú' }).click();
+    await page.getByRole('button', { name: 'Empiece aquí' }).click();
+    await expect.poll(() => page.getByTestId('start-card').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(async () => (await header(page)).buttons).toContain('Start here');
+    // 960 wide in Spanish: the row ran off the screen (the language button was cut off) before it folded.
+    await page.setViewportSize({ width: 960, height: 800 });
+    await page.getByRole('button', { name: 'Español' }).click();
+    await expect.poll(() => header(page)).toEqual({ buttons: ['Buscar', 'Menú', expect.stringContaining('English')], offScreen: [] });
+    await expectCleanRun(atlas);
+  });
+
   it('follows the browser’s language on the web, and ?lang= over it', async () => {
     const spanish = await openAtlas(browser(), baseURL, { locale: 'es-MX' });
     expect(await htmlLang(spanish.page)).toBe('es');
