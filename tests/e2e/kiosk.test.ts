@@ -138,7 +138,9 @@ describe('the kiosk on a touch screen', () => {
     await expect.poll(() => page.getByTestId('passage-panel').locator('h2').textContent()).toBe('Paris');
     await mapIdle(page);
     const before = await renderedIds(page, ['place-points', 'place-country-fill', 'place-area-fill', 'legs-line', 'legs-line-from-context', 'place-labels']);
-    for (let i = 0; i < 3; i++) {
+    // Twice, so a recovery that works only once (a listener added with `once`) fails; 20 losses in a row are
+    // hardening.test.ts's, on a smaller window.
+    for (let i = 0; i < 2; i++) {
       await loseAndRestoreContext(page);
       await mapIdle(page);
       expect(await renderedIds(page, ['place-points', 'place-country-fill', 'place-area-fill', 'legs-line', 'legs-line-from-context', 'place-labels'])).toEqual(before);
