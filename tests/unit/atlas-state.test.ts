@@ -72,19 +72,6 @@ describe('AtlasState: the intents', () => {
     expect([...atlas.emphasizedLegs.values()]).not.toContain('current');
   });
 
-  it('leaves room for the controls over the map when it frames, and none without a measured map', () => {
-    const atlas = atlasState();
-    const stage = { left: 0, top: 60, right: 1000, bottom: 760 };
-    // The key's strip along the top, the view buttons under it at the right.
-    const padding = atlas.measureRoom(stage, [
-      { left: 0, top: 60, right: 1000, bottom: 170 },
-      { left: 900, top: 180, right: 990, bottom: 300 },
-    ]);
-    expect(padding).toEqual({ top: 110 + 12, right: 100 + 12, bottom: 12, left: 12 });
-    expect(atlas.framePadding).toEqual(padding);
-    expect(atlas.measureRoom(null, [])).toBeUndefined();
-  });
-
   it('resets everything a visitor can change, and frames the start view', () => {
     const atlas = atlasState({ textScale: 1.5, startView: 'world' });
     atlas.focusOn({ kind: 'place', id: 'paris' });

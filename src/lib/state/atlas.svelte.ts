@@ -8,7 +8,6 @@ import { SelectionState } from './selection.svelte.ts';
 import { JourneyState } from './journey.svelte.ts';
 import { FilterState } from './filters.svelte.ts';
 import { journeyEmphasis, networkEmphasis } from './emphasis.ts';
-import { paddingAround, type Box, type Padding } from '../map/camera.ts';
 import { connectionsOf, visibleFeatures, type SearchResult } from '../corpus/queries.ts';
 import { ROLES, type Evidence } from '../corpus/types.ts';
 import type { Bounds, CameraView, FeatureRef, LegEmphasis } from '../atlas/contract.ts';
@@ -56,8 +55,6 @@ export class AtlasState {
   /** The camera as the map last reported it. */
   view = $state.raw<CameraView | null>(null);
   camera = $state.raw<CameraRequest | null>(null);
-  /** Room the camera leaves for the controls over the map (key, buttons, time bar), so framed places are not under them. */
-  framePadding = $state.raw<Padding | undefined>(undefined);
 
   readonly index = $derived(this.data ? indexAtlas(this.data) : null);
   readonly selectedFeature = $derived(this.selection.selected && this.index ? this.index.feature(this.selection.selected) : undefined);
@@ -279,13 +276,5 @@ export class AtlasState {
     if (start === 'network') this.frame(this.data.meta.networkBounds, 4);
     else if (start === 'world') this.frame(this.data.meta.bounds, 3.5);
     else this.jumpTo(start);
-  }
-
-  // --- The map's room ---
-
-  /** The map's box and the boxes of the controls shown over it, in page pixels, as measured for a frame. */
-  measureRoom(stage: Box | null, controls: readonly Box[]): Padding | undefined {
-    this.framePadding = stage ? paddingAround(stage, controls) : undefined;
-    return this.framePadding;
   }
 }
