@@ -31,6 +31,9 @@ function createFakeMap() {
   };
   const canvas = { style: { cursor: '' }, getBoundingClientRect: () => ({ width: 800, height: 600 }) };
   const stateKey = (target: { source: string; id?: string | number }) => `${target.source}:${String(target.id)}`;
+  /** What MapLibre would answer: the test sets it. */
+  const status = { moving: false, tilesLoaded: true, loaded: true };
+  const drawFrame = vi.fn(); // MapLibre's own triggerRepaint, which the controller wraps
   const map = {
     on: (type: string, fn: Listener) => (listen(type, fn), map),
     once: (type: string, fn: Listener) => {
@@ -47,13 +50,17 @@ function createFakeMap() {
     hasImage: () => false,
     addImage: vi.fn(),
     getSource: (id: string) => ({ setData: (fc: FeatureCollection) => data.set(id, fc) }),
-    setFilter: (layer: string, filter: unknown) => filters.set(layer, filter),
-    setFeatureState: (target: { source: string; id: string }, state: Record<string, unknown>) =>
-      states.set(stateKey(target), { ...states.get(stateKey(target)), ...state }),
+    // Each change asks for a frame, as MapLibre's does (through the triggerRepaint the controller put in its place).
+    setFilter: (layer: string, filter: unknown) => (filters.set(layer, filter), map.triggerRepaint()),
+    setFeatureState: (target: { source: string; id: string }, state: Record<string, unknown>) => {
+      states.set(stateKey(target), { ...states.get(stateKey(target)), ...state });
+      map.triggerRepaint();
+    },
     removeFeatureState: (target: { source: string; id: string }, key: string) => {
       const state = { ...states.get(stateKey(target)) };
       delete state[key];
       states.set(stateKey(target), state);
+      map.triggerRepaint();
     },
     queryRenderedFeatures: () => [],
     project: () => ({ x: 0, y: 0 }),
@@ -64,8 +71,11 @@ function createFakeMap() {
     jumpTo: vi.fn(),
     fitBounds: vi.fn(),
     easeTo: vi.fn(),
-    triggerRepaint: vi.fn(),
+    triggerRepaint: drawFrame,
     remove: vi.fn(),
+    isMoving: () => status.moving,
+    areTilesLoaded: () => status.tilesLoaded,
+    loaded: () => status.loaded,
   };
   const fire = (type: string, event: unknown = {}) => {
     for (const fn of [...(listeners.get(type) ?? [])]) fn(event);
@@ -81,6 +91,9 @@ function createFakeMap() {
     listenerCount: () => count(listeners) + count(domListeners),
     forgetFeatureStates: () => states.clear(),
     remove: map.remove,
+    status,
+    /** Frames the controller let through to MapLibre (its own triggerRepaint is wrapped). */
+    framesDrawn: () => drawFrame.mock.calls.length,
   };
 }
 
@@ -197,6 +210,69 @@ describe('map controller (against a fake map)', () => {
     fake.fire('idle');
     expect(fake.state(SOURCES.places, 'paris')).toEqual({ selected: true });
     expect(fake.state(SOURCES.legs, 'r1-1')).toEqual({ emphasis: 'current' });
+  });
+
+  it('holds the frames asked for while tiles load, with the camera still, until the last tile is in', async () => {
+    const { controller, fake } = createController();
+    fake.fire('load');
+    await controller.setData(createData());
+    const asked = (fake.map as unknown as { triggerRepaint: () => void }).triggerRepaint;
+    const before = fake.framesDrawn();
+    fake.status.tilesLoaded = false;
+    asked(); // a tile came in, others are still loading
+    asked();
+    fake.fire('sourcedata', { sourceId: SOURCES.places, tile: {} });
+    expect(fake.framesDrawn()).toBe(before);
+    fake.status.tilesLoaded = true;
+    fake.fire('sourcedata', { sourceId: SOURCES.places, tile: {} });
+    expect(fake.framesDrawn()).toBe(before + 1); // one frame for all of them
+  });
+
+  it('lets a frame through at once for new data, for a camera on the move, and after 500 ms of loading tiles', async () => {
+    const { controller, fake } = createController();
+    fake.fire('load');
+    await controller.setData(createData());
+    const asked = (fake.map as unknown as { triggerRepaint: () => void }).triggerRepaint;
+    const before = fake.framesDrawn();
+    fake.status.tilesLoaded = false;
+    asked();
+    fake.fire('sourcedata', { sourceId: SOURCES.legs, sourceDataType: 'content' }); // its frame asks for its tiles
+    expect(fake.framesDrawn()).toBe(before + 1);
+    fake.status.moving = true;
+    asked();
+    expect(fake.framesDrawn()).toBe(before + 2);
+    fake.status.moving = false;
+    asked();
+    vi.advanceTimersByTime(499);
+    expect(fake.framesDrawn()).toBe(before + 2);
+    vi.advanceTimersByTime(1);
+    expect(fake.framesDrawn()).toBe(before + 3);
+  });
+
+  it('answers whenIdle without a frame when the map is idle and nothing asked for one since, and waits for idle otherwise', async () => {
+    const { controller, fake } = createController();
+    fake.fire('load');
+    await controller.setData(createData());
+    page.paint();
+    fake.fire('idle');
+    const before = fake.framesDrawn();
+    let idle = false;
+    void controller.whenIdle().then(() => (idle = true));
+    page.paint();
+    await Promise.resolve();
+    expect(idle).toBe(true);
+    expect(fake.framesDrawn()).toBe(before);
+
+    controller.select({ kind: 'place', id: 'havana' }); // its highlight asks for a frame
+    idle = false;
+    void controller.whenIdle().then(() => (idle = true));
+    page.paint();
+    page.paint();
+    await Promise.resolve();
+    expect(idle).toBe(false);
+    fake.fire('idle');
+    await Promise.resolve();
+    expect(idle).toBe(true);
   });
 
   it('asks for another renderer when a lost context does not come back', () => {

@@ -28,6 +28,9 @@ export interface MapControllerOptions {
 /** How long a lost WebGL context may take to come back (a GPU reset takes a moment) before the map gives up on it. */
 export const CONTEXT_RESTORE_WAIT_MS = 5000;
 
+/** How long a frame asked for while tiles load may wait for the last of them before it is drawn anyway. */
+const TILE_WAIT_MS = 500;
+
 /**
  * What the controller uses of a MapLibre map, and nothing else: the unit tests drive the controller with a small fake
  * of exactly this, and the contract test checks that the real map still has all of it.
@@ -36,7 +39,7 @@ export type ControlledMap = Pick<
   MapLibreMap,
   | 'on' | 'off' | 'once' | 'queryRenderedFeatures' | 'project' | 'getCanvas' | 'getCanvasContainer' | 'getSource' | 'setFeatureState'
   | 'removeFeatureState' | 'setFilter' | 'fitBounds' | 'easeTo' | 'jumpTo' | 'getZoom' | 'getCenter' | 'triggerRepaint' | 'remove'
-  | 'addImage' | 'hasImage' | 'touchZoomRotate' | 'keyboard'
+  | 'addImage' | 'hasImage' | 'touchZoomRotate' | 'keyboard' | 'isMoving' | 'areTilesLoaded' | 'loaded'
 >;
 
 /** The MapLibre renderer. `M` is MapLibre's own map, except in the controller's unit tests. */
@@ -184,10 +187,35 @@ export function createMapController(
     if (held) repaint();
     held = false;
   };
-  map.triggerRepaint = () => {
+  // Frames asked for while tiles are still loading, with the camera still, wait for the last of them (or TILE_WAIT_MS):
+  // each tile that came in cost a frame of the whole map, and under software WebGL a page's loading drew about a dozen,
+  // none of them seen (the first paint's SVG map covers them) and all of them in the way of a tap. A source's new data
+  // is let through at once: its frame is the one that asks for its tiles. A camera on the move is never held.
+  let heldForTiles = false;
+  let tileTimer: ReturnType<typeof setTimeout> | undefined;
+  const releaseForTiles = () => {
+    clearTimeout(tileTimer);
+    if (!heldForTiles) return;
+    heldForTiles = false;
     if (holding) held = true;
     else repaint();
   };
+  /** The map has been idle since it last drew, and nothing has asked for a frame since: whenIdle needs no frame. */
+  let settled = false;
+  map.triggerRepaint = () => {
+    settled = false;
+    if (holding) held = true;
+    else if (!map.isMoving() && !map.areTilesLoaded()) {
+      if (!heldForTiles) tileTimer = setTimeout(releaseForTiles, TILE_WAIT_MS);
+      heldForTiles = true;
+    } else repaint();
+  };
+  on('sourcedata', (e) => {
+    if (heldForTiles && (e.sourceDataType === 'content' || map.areTilesLoaded())) releaseForTiles();
+  });
+  on('error', releaseForTiles);
+  on('idle', () => (settled = true));
+  offs.push(() => clearTimeout(tileTimer));
   const pointerListeners: Array<[string, () => void]> = [
     ['pointerdown', () => {
       release();
@@ -264,6 +292,7 @@ export function createMapController(
     setData(data) {
       return new Promise((resolve) =>
         whenLoaded(() => {
+          settled = false;
           (map.getSource(SOURCES.places) as GeoJSONSource).setData(trimToMapProperties(data.places));
           (map.getSource(SOURCES.labels) as GeoJSONSource).setData(trimToMapProperties(data.labels));
           (map.getSource(SOURCES.legs) as GeoJSONSource).setData(trimToMapProperties(data.legs));
@@ -306,8 +335,10 @@ export function createMapController(
     whenIdle() {
       return new Promise((resolve) => {
         const idle = () => {
+          // Idle since, nothing has asked for a frame and no data is pending: there is no frame to wait for.
+          if (settled && map.loaded() && !map.isMoving()) return resolve();
           map.once('idle', () => resolve());
-          map.triggerRepaint(); // an already-still map fires idle again after this frame
+          map.triggerRepaint(); // a map already still fires idle again after this frame
         };
         // What was asked in this task (highlights, which wait for a paint) is part of what must be drawn first.
         afterNextPaint(() => (cancelDraw ? afterDraw.push(idle) : idle()));
