@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import type { MapOptions } from 'maplibre-gl';
 import { createMapController, type ControlledMap, type MapControllerOptions } from '../../src/lib/map/controller.ts';
-import { SOURCES } from '../../src/lib/map/ids.ts';
+import { LAYERS, SOURCES } from '../../src/lib/map/ids.ts';
 import type { MapData } from '../../src/lib/map/renderer.ts';
 
 type Listener = (event: unknown) => void;
@@ -92,6 +92,7 @@ function createFakeMap() {
     forgetFeatureStates: () => states.clear(),
     remove: map.remove,
     status,
+    filter: (layer: string) => filters.get(layer),
     /** Frames the controller let through to MapLibre (its own triggerRepaint is wrapped). */
     framesDrawn: () => drawFrame.mock.calls.length,
   };
@@ -247,6 +248,20 @@ describe('map controller (against a fake map)', () => {
     expect(fake.framesDrawn()).toBe(before + 2);
     vi.advanceTimersByTime(1);
     expect(fake.framesDrawn()).toBe(before + 3);
+  });
+
+  it('filters the map to the visible ids, and asks no frame when told the same ids again', async () => {
+    const { controller, fake } = createController();
+    fake.fire('load');
+    await controller.setData(createData());
+    controller.setVisible({ places: ['havana'], legs: [] });
+    expect(fake.filter(LAYERS.points)).toEqual(['all', expect.anything(), ['in', ['get', 'id'], ['literal', ['havana']]]]);
+    const before = fake.framesDrawn();
+    controller.setVisible({ places: ['havana'], legs: [] }); // a renderer taking over is told everything anew
+    expect(fake.framesDrawn()).toBe(before);
+    controller.setVisible(null);
+    expect(fake.filter(LAYERS.points)).not.toContainEqual(['in', ['get', 'id'], ['literal', ['havana']]]);
+    expect(fake.framesDrawn()).toBeGreaterThan(before);
   });
 
   it('answers whenIdle without a frame when the map is idle and nothing asked for one since, and waits for idle otherwise', async () => {

@@ -49,6 +49,10 @@ export interface MapController<M extends ControlledMap = MapLibreMap> extends Om
   view(): CameraView;
 }
 
+type Visibility = { places: string[]; legs: string[] } | null;
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
+const sameVisibility = (a: Visibility, b: Visibility) => a === b || (a !== null && b !== null && sameIds(a.places, b.places) && sameIds(a.legs, b.legs));
+
 /** How far from a tap (CSS px) a feature still counts as touched: a fingertip, not a pixel. */
 const TAP_SLOP = 14;
 
@@ -147,7 +151,7 @@ export function createMapController(
   // Each data layer keeps its own filter (points, countries, zones …); visibility is added to it.
   const baseFilters = new Map(DATA_LAYERS.map((l) => [l.id, 'filter' in l ? l.filter : undefined]));
   const sourceOfLayer = new Map(DATA_LAYERS.map((l) => [l.id, 'source' in l ? String(l.source) : '']));
-  let visible: { places: string[]; legs: string[] } | null = null;
+  let visible: Visibility = null;
   const applyVisibility = () => {
     for (const [layer, base] of baseFilters) {
       const ids = visible ? (sourceOfLayer.get(layer) === SOURCES.legs ? visible.legs : visible.places) : null;
@@ -303,6 +307,8 @@ export function createMapController(
       );
     },
     setVisible(next) {
+      // The same ids again (a renderer taking over is told everything anew): MapLibre would draw a frame for nothing.
+      if (sameVisibility(visible, next)) return;
       visible = next;
       whenLoaded(applyVisibility);
     },
