@@ -194,7 +194,8 @@ export function createMapController(
   // Frames asked for while tiles are still loading, with the camera still, wait for the last of them (or TILE_WAIT_MS):
   // each tile that came in cost a frame of the whole map, and under software WebGL a page's loading drew about a dozen,
   // none of them seen (the first paint's SVG map covers them) and all of them in the way of a tap. A source's new data
-  // is let through at once: its frame is the one that asks for its tiles. A camera on the move is never held.
+  // is let through at once: its frame is the one that asks for its tiles. A camera on the move is never held. A tile
+  // that fails comes to the timer: listening for MapLibre's 'error' would stop it printing its errors to the console.
   let heldForTiles = false;
   let tileTimer: ReturnType<typeof setTimeout> | undefined;
   const releaseForTiles = () => {
@@ -217,7 +218,6 @@ export function createMapController(
   on('sourcedata', (e) => {
     if (heldForTiles && (e.sourceDataType === 'content' || map.areTilesLoaded())) releaseForTiles();
   });
-  on('error', releaseForTiles);
   on('idle', () => (settled = true));
   offs.push(() => clearTimeout(tileTimer));
   const pointerListeners: Array<[string, () => void]> = [
