@@ -129,6 +129,15 @@ function createController(fake = createFakeMap()) {
   return { controller, fake, mapOptions: () => mapOptions! };
 }
 
+/** A controller whose map has loaded and been given the data; `asked` asks for a frame as MapLibre itself does. */
+async function createLoadedController() {
+  const { controller, fake } = createController();
+  fake.fire('load');
+  await controller.setData(createData());
+  const asked = () => (fake.map as unknown as { triggerRepaint: () => void }).triggerRepaint();
+  return { controller, fake, asked };
+}
+
 describe('map controller (against a fake map)', () => {
   let page: ReturnType<typeof createFakePage>;
   beforeEach(() => {
@@ -214,10 +223,7 @@ describe('map controller (against a fake map)', () => {
   });
 
   it('holds the frames asked for while tiles load, with the camera still, until the last tile is in', async () => {
-    const { controller, fake } = createController();
-    fake.fire('load');
-    await controller.setData(createData());
-    const asked = (fake.map as unknown as { triggerRepaint: () => void }).triggerRepaint;
+    const { fake, asked } = await createLoadedController();
     const before = fake.framesDrawn();
     fake.status.tilesLoaded = false;
     asked(); // a tile came in, others are still loading
@@ -230,10 +236,7 @@ describe('map controller (against a fake map)', () => {
   });
 
   it('lets a frame through at once for new data, for a camera on the move, and after 500 ms of loading tiles', async () => {
-    const { controller, fake } = createController();
-    fake.fire('load');
-    await controller.setData(createData());
-    const asked = (fake.map as unknown as { triggerRepaint: () => void }).triggerRepaint;
+    const { fake, asked } = await createLoadedController();
     const before = fake.framesDrawn();
     fake.status.tilesLoaded = false;
     asked();
@@ -251,9 +254,7 @@ describe('map controller (against a fake map)', () => {
   });
 
   it('filters the map to the visible ids, and asks no frame when told the same ids again', async () => {
-    const { controller, fake } = createController();
-    fake.fire('load');
-    await controller.setData(createData());
+    const { controller, fake } = await createLoadedController();
     controller.setVisible({ places: ['havana'], legs: [] });
     expect(fake.filter(LAYERS.points)).toEqual(['all', expect.anything(), ['in', ['get', 'id'], ['literal', ['havana']]]]);
     const before = fake.framesDrawn();
@@ -265,9 +266,7 @@ describe('map controller (against a fake map)', () => {
   });
 
   it('answers whenIdle without a frame when the map is idle and nothing asked for one since, and waits for idle otherwise', async () => {
-    const { controller, fake } = createController();
-    fake.fire('load');
-    await controller.setData(createData());
+    const { controller, fake } = await createLoadedController();
     page.paint();
     fake.fire('idle');
     const before = fake.framesDrawn();
