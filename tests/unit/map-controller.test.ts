@@ -1,102 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import type { MapOptions } from 'maplibre-gl';
-import { createMapController, type ControlledMap, type MapControllerOptions } from '../../src/lib/map/controller.ts';
+import { createMapController, type MapControllerOptions } from '../../src/lib/map/controller.ts';
+import { createFakeMap } from '../helpers/fake-map.ts';
 import { LAYERS, SOURCES } from '../../src/lib/map/ids.ts';
 import type { MapData } from '../../src/lib/map/renderer.ts';
-
-type Listener = (event: unknown) => void;
-
-/**
- * A MapLibre map reduced to what the controller uses (ControlledMap): it records listeners, data and feature states,
- * and fires events when the test says. Only what the controller reads back is modelled.
- */
-function createFakeMap() {
-  const listeners = new Map<string, Set<Listener>>();
-  const domListeners = new Map<string, Set<EventListenerOrEventListenerObject>>();
-  const data = new Map<string, FeatureCollection>();
-  const states = new Map<string, Record<string, unknown>>();
-  const filters = new Map<string, unknown>();
-  const listen = (type: string, fn: Listener) => {
-    if (!listeners.has(type)) listeners.set(type, new Set());
-    listeners.get(type)!.add(fn);
-  };
-  const canvasContainer = {
-    addEventListener: (type: string, fn: EventListenerOrEventListenerObject) => {
-      if (!domListeners.has(type)) domListeners.set(type, new Set());
-      domListeners.get(type)!.add(fn);
-    },
-    removeEventListener: (type: string, fn: EventListenerOrEventListenerObject) => domListeners.get(type)?.delete(fn),
-    getBoundingClientRect: () => ({ left: 0, top: 0, width: 800, height: 600 }),
-  };
-  const canvas = { style: { cursor: '' }, getBoundingClientRect: () => ({ width: 800, height: 600 }) };
-  const stateKey = (target: { source: string; id?: string | number }) => `${target.source}:${String(target.id)}`;
-  /** What MapLibre would answer: the test sets it. */
-  const status = { moving: false, tilesLoaded: true, loaded: true };
-  const drawFrame = vi.fn(); // MapLibre's own triggerRepaint, which the controller wraps
-  const map = {
-    on: (type: string, fn: Listener) => (listen(type, fn), map),
-    once: (type: string, fn: Listener) => {
-      const wrapped: Listener = (e) => {
-        listeners.get(type)?.delete(wrapped);
-        fn(e);
-      };
-      listen(type, wrapped);
-      return map;
-    },
-    off: (type: string, fn: Listener) => (listeners.get(type)?.delete(fn), map),
-    touchZoomRotate: { disableRotation: vi.fn() },
-    keyboard: { disableRotation: vi.fn() },
-    hasImage: () => false,
-    addImage: vi.fn(),
-    getSource: (id: string) => ({ setData: (fc: FeatureCollection) => data.set(id, fc) }),
-    // Each change asks for a frame, as MapLibre's does (through the triggerRepaint the controller put in its place).
-    setFilter: (layer: string, filter: unknown) => (filters.set(layer, filter), map.triggerRepaint()),
-    setFeatureState: (target: { source: string; id: string }, state: Record<string, unknown>) => {
-      states.set(stateKey(target), { ...states.get(stateKey(target)), ...state });
-      map.triggerRepaint();
-    },
-    removeFeatureState: (target: { source: string; id: string }, key: string) => {
-      const state = { ...states.get(stateKey(target)) };
-      delete state[key];
-      states.set(stateKey(target), state);
-      map.triggerRepaint();
-    },
-    queryRenderedFeatures: () => [],
-    project: () => ({ x: 0, y: 0 }),
-    getCanvas: () => canvas,
-    getCanvasContainer: () => canvasContainer,
-    getCenter: () => ({ lng: 0, lat: 0 }),
-    getZoom: () => 2,
-    jumpTo: vi.fn(),
-    fitBounds: vi.fn(),
-    easeTo: vi.fn(),
-    triggerRepaint: drawFrame,
-    remove: vi.fn(),
-    isMoving: () => status.moving,
-    areTilesLoaded: () => status.tilesLoaded,
-    loaded: () => status.loaded,
-  };
-  const fire = (type: string, event: unknown = {}) => {
-    for (const fn of [...(listeners.get(type) ?? [])]) fn(event);
-  };
-  const count = (of: Map<string, Set<unknown>>) => [...of.values()].reduce((n, set) => n + set.size, 0);
-  return {
-    // The fake implements the members ControlledMap names, not their every overload: one cast, here.
-    map: map as unknown as ControlledMap,
-    fire,
-    data,
-    /** The feature state the map holds for a feature of a source. */
-    state: (source: string, id: string) => states.get(`${source}:${id}`) ?? {},
-    listenerCount: () => count(listeners) + count(domListeners),
-    forgetFeatureStates: () => states.clear(),
-    remove: map.remove,
-    status,
-    filter: (layer: string) => filters.get(layer),
-    /** Frames the controller let through to MapLibre (its own triggerRepaint is wrapped). */
-    framesDrawn: () => drawFrame.mock.calls.length,
-  };
-}
 
 const collection = (...ids: string[]): FeatureCollection => ({
   type: 'FeatureCollection',

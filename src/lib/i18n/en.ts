@@ -50,7 +50,7 @@ export const en = {
   'panel.legsTouch': '{count, plural, one {# route leg touches} other {# route legs touch}} {place}:',
   'panel.otherEnds': 'At the other ends:',
   'panel.namedIn': 'Named in:',
-  'panel.alsoHere': 'Also here',
+  'panel.here': 'Here',
   'panel.location': 'Location: {source}.',
 
   'passages.count': '{count, plural, one {# passage} other {# passages}}',

@@ -51,7 +51,7 @@ export const es: Record<MessageKey, string> = {
   'panel.legsTouch': '{count, plural, one {# tramo de ruta pasa} other {# tramos de ruta pasan}} por {place}:',
   'panel.otherEnds': 'En los otros extremos:',
   'panel.namedIn': 'Se nombra en:',
-  'panel.alsoHere': 'También aquí',
+  'panel.here': 'Aquí',
   'panel.location': 'Ubicación: {source}.',
 
   'passages.count': '{count, plural, one {# pasaje} other {# pasajes}}',

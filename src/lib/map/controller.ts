@@ -3,12 +3,14 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import labelFontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import type { FilterSpecification } from 'maplibre-gl';
-import { ARROW_IMAGE, PICK_TIERS, SOURCES } from './ids.ts';
+import { ARROW_IMAGE, LAYERS, PICKABLE_LAYERS, SOURCES } from './ids.ts';
+import { GATHER_RADIUS, lineDistance, orderPicks, pinDistance, TAP, type MarkKind, type PickCandidate } from './pick-order.ts';
+import type { Position } from 'geojson';
 import { arrowImage, atlasStyle, DATA_LAYERS } from './style.ts';
 import { trimToMapProperties } from './map-features.ts';
 import { MAX_ZOOM, MIN_ZOOM } from './camera.ts';
 import { afterNextPaint } from '../after-paint.ts';
-import type { FeatureKind, FeatureRef, LegEmphasis, MapRenderer, CameraView } from './renderer.ts';
+import type { FeatureRef, LegEmphasis, MapRenderer, CameraView } from './renderer.ts';
 
 // MapLibre 6 ships its worker as a separate module; under a bundler it must be told where it went.
 setWorkerUrl(workerUrl);
@@ -53,9 +55,6 @@ type Visibility = { places: string[]; legs: string[] } | null;
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
 const sameVisibility = (a: Visibility, b: Visibility) => a === b || (a !== null && b !== null && sameIds(a.places, b.places) && sameIds(a.legs, b.legs));
 
-/** How far from a tap (CSS px) a feature still counts as touched: a fingertip, not a pixel. */
-const TAP_SLOP = 14;
-
 const absolute = (url: string) => new URL(url, document.baseURI).href;
 
 /** The only code that touches MapLibre. One instance for the life of the page. */
@@ -98,36 +97,37 @@ export function createMapController(
   });
   offs.push(() => untilLoaded.splice(0));
 
-  const interactiveLayers = PICK_TIERS.flat();
-  const pixelDistance = (lngLat: [number, number], point: { x: number; y: number }) => {
-    const p = map.project(lngLat);
-    return Math.hypot(p.x - point.x, p.y - point.y);
+  const interactiveLayers = PICKABLE_LAYERS;
+  const underFingerLayers = [LAYERS.labels, LAYERS.areaFill, LAYERS.countryFill];
+  const markOf: Record<string, MarkKind> = {
+    [LAYERS.points]: 'pin', [LAYERS.pointsHit]: 'pin', [LAYERS.labels]: 'label',
+    [LAYERS.legs]: 'line', [LAYERS.legsFromContext]: 'line', [LAYERS.legsHit]: 'line',
+    [LAYERS.areaFill]: 'zone', [LAYERS.countryFill]: 'country',
   };
+  const box = (point: { x: number; y: number }, r: number): [PointLike, PointLike] => [[point.x - r, point.y - r], [point.x + r, point.y + r]];
+  const screenOf = (lngLat: Position): [number, number] => {
+    const p = map.project(lngLat as [number, number]);
+    return [p.x, p.y];
+  };
+  /** What lies under and near a tap, measured as drawn, and put in order by the one pick order (pick-order.ts). */
   function pick(point: { x: number; y: number }): FeatureRef[] {
-    const box: [PointLike, PointLike] = [
-      [point.x - TAP_SLOP, point.y - TAP_SLOP],
-      [point.x + TAP_SLOP, point.y + TAP_SLOP],
-    ];
-    const hits = map.queryRenderedFeatures(box, { layers: interactiveLayers });
-    const seen = new Set<string>();
-    const refs: FeatureRef[] = [];
-    for (const tier of PICK_TIERS) {
-      const inTier = hits
-        .filter((f) => tier.includes(f.layer.id))
-        .map((f) => ({
-          id: String(f.properties.id),
-          kind: (f.source === SOURCES.legs ? 'leg' : 'place') as FeatureKind,
-          distance: f.geometry.type === 'Point' ? pixelDistance(f.geometry.coordinates as [number, number], point) : 0,
-        }))
-        .sort((a, b) => a.distance - b.distance);
-      for (const hit of inTier) {
-        const key = `${hit.kind}:${hit.id}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        refs.push({ id: hit.id, kind: hit.kind });
-      }
+    const at: [number, number] = [point.x, point.y];
+    const candidates: PickCandidate[] = [];
+    // Labels' text and the shapes under the finger itself: a box of a few pixels, as MapLibre places the labels.
+    for (const f of map.queryRenderedFeatures(box(point, 3), { layers: underFingerLayers })) {
+      candidates.push({ ref: { id: String(f.properties.id), kind: 'place' }, mark: markOf[f.layer.id]!, distance: 0 });
     }
-    return refs;
+    for (const f of map.queryRenderedFeatures(box(point, GATHER_RADIUS), { layers: interactiveLayers })) {
+      const mark = markOf[f.layer.id];
+      const id = String(f.properties.id);
+      if (mark === 'pin' && f.geometry.type === 'Point') candidates.push({ ref: { id, kind: 'place' }, mark, distance: pinDistance(at, screenOf(f.geometry.coordinates)) });
+      else if (mark === 'line') {
+        const g = f.geometry;
+        const lines = g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : [];
+        candidates.push({ ref: { id, kind: 'leg' }, mark, distance: lineDistance(at, lines.map((l) => l.map(screenOf))) });
+      } else if (mark === 'label') candidates.push({ ref: { id, kind: 'place' }, mark, distance: TAP.near });
+    }
+    return orderPicks(candidates);
   }
 
   on('click', (e) => options.onPick(pick(e.point)));

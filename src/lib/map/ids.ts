@@ -19,13 +19,8 @@ export const LAYERS = {
   pinShields: 'place-pin-shields',
 } as const;
 
-/** Layers a tap can select, and the order in which a tap prefers them (pins first, countries last). */
-export const PICK_TIERS: string[][] = [
-  [LAYERS.pointsHit, LAYERS.points],
-  [LAYERS.legsHit, LAYERS.legs, LAYERS.legsFromContext],
-  [LAYERS.areaFill],
-  [LAYERS.countryFill, LAYERS.labels],
-];
+/** Layers a tap can select; the order among what they hold is pick-order.ts's, the same for every renderer. */
+export const PICKABLE_LAYERS: string[] = [LAYERS.pointsHit, LAYERS.points, LAYERS.labels, LAYERS.legsHit, LAYERS.legs, LAYERS.legsFromContext, LAYERS.areaFill, LAYERS.countryFill];
 
 export const ARROW_IMAGE = 'leg-arrow';
 export const LABEL_FONT = 'Noto Sans Regular';

@@ -8,6 +8,7 @@ import { afterNextPaint } from '../after-paint.ts';
 import type { MapControllerOptions } from './controller.ts';
 import type { FeatureRef, LegEmphasis, MapData, MapRenderer, CameraView } from './renderer.ts';
 import { CONNECTED_LEG_COLOR, CURRENT_LEG_COLOR, LABEL_HALO, ROLE_COLORS, ROUTE_COLOR } from './style.ts';
+import { boxDistance, lineDistance, orderPicks, pinDistance, TAP, type PickCandidate } from './pick-order.ts';
 import { fitTransform, toWorld, transformForView, viewForTransform, worldStream, WORLD_SIZE, type WorldTransform } from './svg-view.ts';
 import './svg-map.css';
 
@@ -17,10 +18,8 @@ export interface SvgRenderer extends MapRenderer {
   view(): CameraView;
 }
 
-/** The same hit sizes as MapLibre's: a 14 px tap box (the controller's TAP_SLOP) on a 22 px pin circle and a 24 px wide leg. */
-const TAP_SLOP = 14;
-const PIN_HIT_RADIUS = 22;
-const LEG_HIT_HALF_WIDTH = 12;
+/** A pin's invisible target: a finger a little off it still reaches it (what it opens is pick-order.ts's). */
+const PIN_HIT_RADIUS = TAP.pinRadius + TAP.finger;
 const LABEL_SIZE = 13;
 const LABEL_PADDING = 4;
 
@@ -106,13 +105,6 @@ function arrowStops(lines: Array<Array<[number, number]>>, stops: number): Array
     }
   }
   return out;
-}
-
-function segmentDistance(p: [number, number], a: [number, number], b: [number, number]): number {
-  const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
-  const len2 = dx * dx + dy * dy;
-  const t = len2 > 0 ? Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2)) : 0;
-  return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
 }
 
 const linesOf = (g: Geometry): Position[][] => (g.type === 'LineString' ? [(g as LineString).coordinates] : g.type === 'MultiLineString' ? (g as MultiLineString).coordinates : []);
@@ -243,46 +235,28 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
     place();
   }
 
-  // --- picking: the controller's tiers and order (pins by distance, legs, zones, countries and labels) ---
+  // --- picking: measured as drawn, put in order by the one pick order (pick-order.ts), as MapLibre's controller does ---
   function pick(sx: number, sy: number): FeatureRef[] {
-    const refs: FeatureRef[] = [];
-    const pins = points
-      .filter((p) => isShown(p.node))
-      .map((p) => {
-        const [x, y] = screen(p.world);
-        // A circle meets the tap's box when its centre lies within its radius of the box.
-        const dx = Math.max(Math.abs(x - sx) - TAP_SLOP, 0);
-        const dy = Math.max(Math.abs(y - sy) - TAP_SLOP, 0);
-        return { id: p.id, touches: Math.hypot(dx, dy) <= PIN_HIT_RADIUS, distance: Math.hypot(x - sx, y - sy) };
-      })
-      .filter((p) => p.touches)
-      .sort((a, b) => a.distance - b.distance);
-    for (const p of pins) refs.push({ id: p.id, kind: 'place' });
+    const at: [number, number] = [sx, sy];
+    const candidates: PickCandidate[] = [];
+    for (const p of points) if (isShown(p.node)) candidates.push({ ref: { id: p.id, kind: 'place' }, mark: 'pin', distance: pinDistance(at, screen(p.world)) });
+    for (const l of labels) {
+      if (!l.box) continue;
+      const [x, y] = screen(l.world);
+      candidates.push({ ref: { id: l.id, kind: 'place' }, mark: 'label', distance: boxDistance(at, { x0: x + l.box.x0, y0: y + l.box.y0, x1: x + l.box.x1, y1: y + l.box.y1 }) });
+    }
     for (const leg of legs) {
       if (!isShown(leg.node)) continue;
-      const near = leg.lines.some((line) => line.some((v, i) => i > 0 && segmentDistance([sx, sy], screen(line[i - 1]!), screen(v)) <= LEG_HIT_HALF_WIDTH + TAP_SLOP));
-      if (near) refs.push({ id: leg.id, kind: 'leg' });
+      candidates.push({ ref: { id: leg.id, kind: 'leg' }, mark: 'line', distance: lineDistance(at, leg.lines.map((line) => line.map(screen))) });
     }
+    // The shape under the finger's point (a few pixels either way): the smaller is drawn on top and comes first.
     const world = new DOMPoint((sx - transform.x) / transform.k, (sy - transform.y) / transform.k);
-    const slop = TAP_SLOP / transform.k;
-    // A shape meets the tap's box if any of a 5 × 5 grid over the box lies in it (the centre first).
-    const steps = [0, -1, 1, -0.5, 0.5];
-    const samples = steps.flatMap((fy) => steps.map((fx) => new DOMPoint(world.x + fx * slop, world.y + fy * slop)));
-    const inside = (s: DrawnShape) => isShown(s.node) && samples.some((pt) => s.path.isPointInFill(pt));
-    // The smaller shape is drawn on top and preferred, as MapLibre's query returns the topmost first.
-    for (const s of [...shapes].reverse()) if (s.kind === 'area' && inside(s)) refs.push({ id: s.id, kind: 'place' });
-    const seen = new Set(refs.map((r) => r.id));
-    const add = (id: string) => {
-      refs.push({ id, kind: 'place' });
-      seen.add(id);
-    };
-    for (const s of [...shapes].reverse()) if (s.kind === 'country' && inside(s) && !seen.has(s.id)) add(s.id);
-    for (const l of labels) {
-      if (!l.box || seen.has(l.id)) continue;
-      const [x, y] = screen(l.world);
-      if (sx + TAP_SLOP >= x + l.box.x0 && sx - TAP_SLOP <= x + l.box.x1 && sy + TAP_SLOP >= y + l.box.y0 && sy - TAP_SLOP <= y + l.box.y1) add(l.id);
+    const r = 3 / transform.k;
+    const samples = [[0, 0], [-r, 0], [r, 0], [0, -r], [0, r]].map(([dx, dy]) => new DOMPoint(world.x + dx!, world.y + dy!));
+    for (const s of [...shapes].reverse()) {
+      if (isShown(s.node) && samples.some((pt) => s.path.isPointInFill(pt))) candidates.push({ ref: { id: s.id, kind: 'place' }, mark: s.kind === 'area' ? 'zone' : 'country', distance: 0 });
     }
-    return refs;
+    return orderPicks(candidates);
   }
   const onClick = (e: MouseEvent) => {
     if (e.defaultPrevented) return;

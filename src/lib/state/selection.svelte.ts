@@ -10,12 +10,15 @@ export interface ReaderTarget {
 export class SelectionState {
   selected = $state<FeatureRef | null>(null);
   alsoHere = $state<FeatureRef[]>([]);
+  /** Every fair reading of the last tap, in the pick order (the chooser: "Here: Colombia · Paraguay – Cuba"); empty when only one. */
+  here = $state<FeatureRef[]>([]);
   reader = $state<ReaderTarget | null>(null);
 
   /** From a tap: the best candidate is selected, the others offered as "also here". */
   pick(refs: FeatureRef[]) {
     this.selected = refs[0] ?? null;
     this.alsoHere = refs.slice(1);
+    this.here = refs.length > 1 ? [...refs] : [];
     this.reader = null;
   }
 
@@ -36,6 +39,7 @@ export class SelectionState {
   reset() {
     this.selected = null;
     this.alsoHere = [];
+    this.here = [];
     this.reader = null;
   }
 }
