@@ -58,7 +58,7 @@ describe('the map on the bundled corpus', () => {
     const panel = page.getByTestId('passage-panel');
     await expect.poll(() => panel.locator('h2').textContent()).toBe('Havana');
     expect(await panel.locator('mark').allTextContents()).toContain('He received his first training in Habana.');
-    await panel.getByRole('list', { name: 'Also here' }).getByRole('button', { name: 'Rural hill areas of Cuba', exact: true }).click();
+    await panel.getByRole('navigation', { name: 'Here' }).getByRole('button', { name: 'Rural hill areas of Cuba', exact: true }).click();
     await expect.poll(() => panel.locator('h2').textContent()).toBe('Rural hill areas of Cuba');
     expect(await panel.textContent()).toContain('drawn as a zone, not a precise location');
     await expectCleanRun(atlas);

@@ -91,7 +91,7 @@ describe('a browser without WebGL, on the SVG map', () => {
     await page.touchscreen.tap(p.x, p.y);
     await expect.poll(() => heading(page)).toBe('Havana');
     expect(await marks(page)).toContain('He received his first training in Habana.');
-    await page.getByTestId('passage-panel').getByRole('list', { name: 'Also here' }).getByRole('button', { name: 'Rural hill areas of Cuba', exact: true }).waitFor();
+    await page.getByTestId('passage-panel').getByRole('navigation', { name: 'Here' }).getByRole('button', { name: 'Rural hill areas of Cuba', exact: true }).waitFor();
 
     p = await clearPointOf(page, 'europe-contacts');
     await page.touchscreen.tap(p.x, p.y);
@@ -104,6 +104,35 @@ describe('a browser without WebGL, on the SVG map', () => {
     await expect.poll(() => heading(page)).toBe('Brazil');
     expect(await marks(page)).toContain(evidenceOf('brazil')[0]);
     expect(await axeViolations(page)).toEqual([]);
+    await expectCleanRun(atlas);
+  });
+
+  it('opens every place tapped at its drawn point at the opening view, as the MapLibre map does (one pick order)', async () => {
+    const atlas = await openAtlas(browser(), baseURL, { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    const { page } = atlas;
+    const labelPoints = collection('labels.geojson').features;
+    // Where the SVG map draws each place: a pin, or a label point; on the map, not under the panel.
+    const drawn: Array<{ id: string; name: string; x: number; y: number; pin: boolean }> = [];
+    for (const f of labelPoints) {
+      const p = await svgPoint(page, anchorOf(f.properties.id));
+      const onMap = await page.evaluate(([x, y]) => Boolean(document.elementFromPoint(x!, y!)?.closest('svg.atlas-svg')), [p.x, p.y]);
+      if (onMap) drawn.push({ id: f.properties.id, name: f.properties.name, ...p, pin: f.geometry.type === 'Point' && places().features.find((x) => x.properties.id === f.properties.id)!.geometry.type === 'Point' });
+    }
+    expect(drawn.length).toBeGreaterThanOrEqual(25);
+    const wrong: string[] = [];
+    for (const first of drawn) {
+      // Where it is drawn now: the reset frames the network as the page opened.
+      const place = { ...first, ...(await svgPoint(page, anchorOf(first.id))) };
+      const shared = drawn.some((o) => o.id !== place.id && Math.hypot(o.x - place.x, o.y - place.y) <= (o.pin ? 9 : place.pin ? 0 : 6));
+      await page.mouse.click(place.x, place.y);
+      const opened = await expect.poll(() => page.getByTestId('passage-panel').locator('h2').count(), { timeout: 2000 }).toBe(1).then(() => heading(page), () => 'nothing');
+      const offered = await page.getByTestId('here-chooser').locator('li').allTextContents().catch(() => [] as string[]);
+      if (opened !== place.name && !(shared && offered.includes(place.name))) wrong.push(`${place.name} opened ${opened}`);
+      // Back to the opening view (the start card and the network framed) for the next tap.
+      await page.evaluate(() => (window as unknown as SvgAtlas).atlas.reset());
+      await expect.poll(() => page.getByTestId('start-card').count()).toBe(1);
+    }
+    expect(wrong, `${wrong.length} of ${drawn.length} places opened something else`).toEqual([]);
     await expectCleanRun(atlas);
   });
 

@@ -6,7 +6,7 @@ export type QueryBox = [[number, number], [number, number]];
 /** What the fake map draws, for a test of what a tap picks: its rendered features and its projection. */
 export interface FakeScene {
   /** queryRenderedFeatures(box, { layers }): the features drawn in the box on those layers (with `layer.id`, `source`, `geometry`, `properties`). */
-  query?: (box: QueryBox, layers: string[]) => unknown[];
+  query?: (where: QueryBox | [number, number], layers: string[]) => unknown[];
   project?: (lngLat: [number, number]) => { x: number; y: number };
 }
 

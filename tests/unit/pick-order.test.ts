@@ -62,6 +62,13 @@ const SCENES: Scene[] = [
     expected: ['havana', 'cuba-rural-hills', 'cuba'],
   },
   {
+    name: 'a zone whose edge is a finger from a pin on the coast is offered after the pin',
+    pins: [{ id: 'havana', at: [380, 100] }],
+    zones: [{ id: 'cuba-rural-hills', box: box(360, 103, 420, 130) }],
+    tap: [380, 99],
+    expected: ['havana', 'cuba-rural-hills'],
+  },
+  {
     name: 'on the bare sea a pin just missed is still reached',
     pins: [{ id: 'lima', at: [100, 100] }],
     tap: [100, 120],
@@ -105,8 +112,8 @@ function viaMeasures(scene: Scene): string[] {
     ...(scene.pins ?? []).map((p) => ({ ref: { id: p.id, kind: 'place' as const }, mark: 'pin' as const, distance: pinDistance(scene.tap, p.at) })),
     ...(scene.labels ?? []).map((l) => ({ ref: { id: l.id, kind: 'place' as const }, mark: 'label' as const, distance: boxDistance(scene.tap, l.box) })),
     ...(scene.lines ?? []).map((l) => ({ ref: { id: l.id, kind: 'leg' as const }, mark: 'line' as const, distance: lineDistance(scene.tap, [l.path]) })),
-    ...(scene.zones ?? []).filter((z) => inside(scene.tap, z.box)).map((z) => ({ ref: { id: z.id, kind: 'place' as const }, mark: 'zone' as const, distance: 0 })),
-    ...(scene.countries ?? []).filter((z) => inside(scene.tap, z.box)).map((z) => ({ ref: { id: z.id, kind: 'place' as const }, mark: 'country' as const, distance: 0 })),
+    ...(scene.zones ?? []).filter((z) => boxDistance(scene.tap, z.box) <= 6).map((z) => ({ ref: { id: z.id, kind: 'place' as const }, mark: 'zone' as const, distance: inside(scene.tap, z.box) ? 0 : 6 })),
+    ...(scene.countries ?? []).filter((z) => boxDistance(scene.tap, z.box) <= 6).map((z) => ({ ref: { id: z.id, kind: 'place' as const }, mark: 'country' as const, distance: inside(scene.tap, z.box) ? 0 : 6 })),
   ];
   return show(orderPicks(c));
 }
@@ -115,7 +122,9 @@ function viaMeasures(scene: Scene): string[] {
 function viaController(scene: Scene): string[] {
   const meets = (q: QueryBox, b: Box) => q[0][0] <= b.x1 && q[1][0] >= b.x0 && q[0][1] <= b.y1 && q[1][1] >= b.y0;
   const grow = (b: Box, r: number) => box(b.x0 - r, b.y0 - r, b.x1 + r, b.y1 + r);
-  const query = (q: QueryBox, layers: string[]) => {
+  const query = (where: QueryBox | XY, layers: string[]) => {
+    // A point asked as MapLibre takes it, [x, y], is a box of no size.
+    const q: QueryBox = typeof where[0] === 'number' ? [where as XY, where as XY] : (where as QueryBox);
     const out: unknown[] = [];
     const feature = (layer: string, source: string, id: string, geometry: unknown) => ({ layer: { id: layer }, source, properties: { id }, geometry });
     const centre: XY = [(q[0][0] + q[1][0]) / 2, (q[0][1] + q[1][1]) / 2];

@@ -4,7 +4,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import labelFontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import type { FilterSpecification } from 'maplibre-gl';
 import { ARROW_IMAGE, LAYERS, PICKABLE_LAYERS, SOURCES } from './ids.ts';
-import { GATHER_RADIUS, lineDistance, orderPicks, pinDistance, TAP, type MarkKind, type PickCandidate } from './pick-order.ts';
+import { anchorDistance, GATHER_RADIUS, lineDistance, orderPicks, pinDistance, TAP, type MarkKind, type PickCandidate } from './pick-order.ts';
 import type { Position } from 'geojson';
 import { arrowImage, atlasStyle, DATA_LAYERS } from './style.ts';
 import { trimToMapProperties } from './map-features.ts';
@@ -98,7 +98,6 @@ export function createMapController(
   offs.push(() => untilLoaded.splice(0));
 
   const interactiveLayers = PICKABLE_LAYERS;
-  const underFingerLayers = [LAYERS.labels, LAYERS.areaFill, LAYERS.countryFill];
   const markOf: Record<string, MarkKind> = {
     [LAYERS.points]: 'pin', [LAYERS.pointsHit]: 'pin', [LAYERS.labels]: 'label',
     [LAYERS.legs]: 'line', [LAYERS.legsFromContext]: 'line', [LAYERS.legsHit]: 'line',
@@ -109,13 +108,18 @@ export function createMapController(
     const p = map.project(lngLat as [number, number]);
     return [p.x, p.y];
   };
+  /** Countries' and zones' label points, drawn or not (pick-order.ts's anchors), from the data. */
+  let anchors: Array<{ id: string; at: Position }> = [];
   /** What lies under and near a tap, measured as drawn, and put in order by the one pick order (pick-order.ts). */
   function pick(point: { x: number; y: number }): FeatureRef[] {
     const at: [number, number] = [point.x, point.y];
     const candidates: PickCandidate[] = [];
-    // Labels' text and the shapes under the finger itself: a box of a few pixels, as MapLibre places the labels.
-    for (const f of map.queryRenderedFeatures(box(point, 3), { layers: underFingerLayers })) {
-      candidates.push({ ref: { id: String(f.properties.id), kind: 'place' }, mark: markOf[f.layer.id]!, distance: 0 });
+    // The shapes under the finger's point; then labels' text (as MapLibre placed it) and shapes' edges within a finger of it.
+    const shapes = [LAYERS.areaFill, LAYERS.countryFill];
+    for (const f of map.queryRenderedFeatures([point.x, point.y], { layers: shapes })) candidates.push({ ref: { id: String(f.properties.id), kind: 'place' }, mark: markOf[f.layer.id]!, distance: 0 });
+    for (const f of map.queryRenderedFeatures(box(point, TAP.finger), { layers: [LAYERS.labels, ...shapes] })) {
+      const mark = markOf[f.layer.id]!;
+      candidates.push({ ref: { id: String(f.properties.id), kind: 'place' }, mark, distance: mark === 'label' ? 0 : TAP.finger });
     }
     for (const f of map.queryRenderedFeatures(box(point, GATHER_RADIUS), { layers: interactiveLayers })) {
       const mark = markOf[f.layer.id];
@@ -126,6 +130,11 @@ export function createMapController(
         const lines = g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : [];
         candidates.push({ ref: { id, kind: 'leg' }, mark, distance: lineDistance(at, lines.map((l) => l.map(screenOf))) });
       } else if (mark === 'label') candidates.push({ ref: { id, kind: 'place' }, mark, distance: TAP.near });
+    }
+    for (const a of anchors) {
+      if (visible && !visible.places.includes(a.id)) continue;
+      const distance = anchorDistance(at, screenOf(a.at));
+      if (distance <= TAP.near) candidates.push({ ref: { id: a.id, kind: 'place' }, mark: 'anchor', distance });
     }
     return orderPicks(candidates);
   }
@@ -297,6 +306,7 @@ export function createMapController(
       return new Promise((resolve) =>
         whenLoaded(() => {
           settled = false;
+          anchors = data.labels.features.flatMap((f) => (f.geometry.type === 'Point' && f.properties?.precision !== 'point' ? [{ id: String(f.properties?.id), at: f.geometry.coordinates }] : []));
           (map.getSource(SOURCES.places) as GeoJSONSource).setData(trimToMapProperties(data.places));
           (map.getSource(SOURCES.labels) as GeoJSONSource).setData(trimToMapProperties(data.labels));
           (map.getSource(SOURCES.legs) as GeoJSONSource).setData(trimToMapProperties(data.legs));

@@ -7,8 +7,11 @@ import type { FeatureRef } from '../atlas/contract.ts';
  * as other fair readings of the touch, and win only on the bare sea.
  */
 
-/** The kinds of mark a tap can land on, as drawn. */
-export type MarkKind = 'pin' | 'label' | 'line' | 'zone' | 'country';
+/**
+ * The kinds of mark a tap can land on, as drawn. An anchor is a country's or zone's label point, drawn or not: the
+ * point its routes end at and its label names, so a finger on it is on that place, not on the lines that meet there.
+ */
+export type MarkKind = 'pin' | 'label' | 'anchor' | 'line' | 'zone' | 'country';
 
 export interface PickCandidate {
   ref: FeatureRef;
@@ -21,6 +24,8 @@ export interface PickCandidate {
 export const TAP = {
   /** A pin as drawn: radius 7 and a 2 px outline (style.ts). */
   pinRadius: 9,
+  /** An anchor (a shape's label point) as a small point of this radius. */
+  anchorRadius: 3,
   /** A route line's half width as drawn at the opening view (2.5 px wide), rounded up. */
   lineHalfWidth: 1.5,
   /** A fingertip's own error: a mark this close to the touch point is under the finger. */
@@ -36,10 +41,11 @@ export const GATHER_RADIUS = TAP.near;
 
 const tierOf = (c: PickCandidate): number => {
   const on = c.distance <= TAP.finger;
-  if (c.mark === 'pin' || c.mark === 'label') return on ? 0 : 4;
+  if (c.mark === 'pin' || c.mark === 'label' || c.mark === 'anchor') return on ? 0 : 4;
   if (c.mark === 'line') return on ? 1 : 4;
-  if (c.mark === 'zone') return c.distance === 0 ? 2 : 5;
-  return c.distance === 0 ? 3 : 5;
+  // A shape counts as under the finger at its point only; its edge a finger away is a near reading.
+  if (c.mark === 'zone') return c.distance <= 0 ? 2 : 4;
+  return c.distance <= 0 ? 3 : 4;
 };
 
 /**
@@ -48,7 +54,7 @@ const tierOf = (c: PickCandidate): number => {
  */
 export function orderPicks(candidates: readonly PickCandidate[]): FeatureRef[] {
   const ranked = candidates
-    .filter((c) => c.distance <= TAP.near && tierOf(c) < 5)
+    .filter((c) => c.distance <= TAP.near)
     .map((c, i) => ({ c, tier: tierOf(c), i }))
     // Within a tier, the nearer mark; at equal distance a pin before a label (its own place's, or a neighbour's), then as gathered.
     .sort((a, b) => a.tier - b.tier || a.c.distance - b.c.distance || (a.c.mark === 'pin' ? 0 : 1) - (b.c.mark === 'pin' ? 0 : 1) || a.i - b.i);
@@ -87,3 +93,6 @@ export function boxDistance(p: readonly [number, number], box: { x0: number; y0:
 
 /** Distance from a point to a pin's drawn edge, negative inside it: of two pins under the finger, the nearer centre wins. */
 export const pinDistance = (p: readonly [number, number], centre: readonly [number, number]): number => Math.hypot(p[0] - centre[0], p[1] - centre[1]) - TAP.pinRadius;
+
+/** Distance from a point to a shape's anchor (its label point), negative on it. */
+export const anchorDistance = (p: readonly [number, number], at: readonly [number, number]): number => Math.hypot(p[0] - at[0], p[1] - at[1]) - TAP.anchorRadius;

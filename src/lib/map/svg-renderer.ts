@@ -8,7 +8,7 @@ import { afterNextPaint } from '../after-paint.ts';
 import type { MapControllerOptions } from './controller.ts';
 import type { FeatureRef, LegEmphasis, MapData, MapRenderer, CameraView } from './renderer.ts';
 import { CONNECTED_LEG_COLOR, CURRENT_LEG_COLOR, LABEL_HALO, ROLE_COLORS, ROUTE_COLOR } from './style.ts';
-import { boxDistance, lineDistance, orderPicks, pinDistance, TAP, type PickCandidate } from './pick-order.ts';
+import { anchorDistance, boxDistance, lineDistance, orderPicks, pinDistance, TAP, type PickCandidate } from './pick-order.ts';
 import { fitTransform, toWorld, transformForView, viewForTransform, worldStream, WORLD_SIZE, type WorldTransform } from './svg-view.ts';
 import './svg-map.css';
 
@@ -241,6 +241,7 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
     const candidates: PickCandidate[] = [];
     for (const p of points) if (isShown(p.node)) candidates.push({ ref: { id: p.id, kind: 'place' }, mark: 'pin', distance: pinDistance(at, screen(p.world)) });
     for (const l of labels) {
+      if (!l.isPin && visiblePlace(l.id)) candidates.push({ ref: { id: l.id, kind: 'place' }, mark: 'anchor', distance: anchorDistance(at, screen(l.world)) });
       if (!l.box) continue;
       const [x, y] = screen(l.world);
       candidates.push({ ref: { id: l.id, kind: 'place' }, mark: 'label', distance: boxDistance(at, { x0: x + l.box.x0, y0: y + l.box.y0, x1: x + l.box.x1, y1: y + l.box.y1 }) });
@@ -249,12 +250,15 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
       if (!isShown(leg.node)) continue;
       candidates.push({ ref: { id: leg.id, kind: 'leg' }, mark: 'line', distance: lineDistance(at, leg.lines.map((line) => line.map(screen))) });
     }
-    // The shape under the finger's point (a few pixels either way): the smaller is drawn on top and comes first.
+    // The shapes under the finger's point (the smaller is drawn on top and comes first); a shape's edge within a finger is near.
     const world = new DOMPoint((sx - transform.x) / transform.k, (sy - transform.y) / transform.k);
-    const r = 3 / transform.k;
-    const samples = [[0, 0], [-r, 0], [r, 0], [0, -r], [0, r]].map(([dx, dy]) => new DOMPoint(world.x + dx!, world.y + dy!));
+    const r = TAP.finger / transform.k;
+    const ring = [[-r, 0], [r, 0], [0, -r], [0, r], [-r, -r], [r, r], [-r, r], [r, -r]].map(([dx, dy]) => new DOMPoint(world.x + dx!, world.y + dy!));
     for (const s of [...shapes].reverse()) {
-      if (isShown(s.node) && samples.some((pt) => s.path.isPointInFill(pt))) candidates.push({ ref: { id: s.id, kind: 'place' }, mark: s.kind === 'area' ? 'zone' : 'country', distance: 0 });
+      if (!isShown(s.node)) continue;
+      const mark = s.kind === 'area' ? 'zone' : 'country';
+      if (s.path.isPointInFill(world)) candidates.push({ ref: { id: s.id, kind: 'place' }, mark, distance: 0 });
+      else if (ring.some((pt) => s.path.isPointInFill(pt))) candidates.push({ ref: { id: s.id, kind: 'place' }, mark, distance: TAP.finger });
     }
     return orderPicks(candidates);
   }

@@ -263,7 +263,8 @@ export class AtlasState {
     this.journey.reset();
     this.filters.reset();
     this.panels = { ...CLOSED, list: this.mapless, start: true };
-    this.textScale = this.kioskConfig?.textScale ?? 1;
+    // The kiosk's own text size at a kiosk; on the web the default config's larger kiosk size is not the page's.
+    this.textScale = this.kioskMode ? (this.kioskConfig?.textScale ?? 1) : 1;
     this.searchQuery = '';
     this.timePlaying = false;
     if (this.kioskMode && this.kioskConfig) {
