@@ -1,13 +1,14 @@
 import type { Feature, LineString, MultiLineString, Point, Position } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { CorpusError, CorpusInvalid } from './errors.ts';
-import type { Corpus } from './load.ts';
-import { ROLES, type Evidence, type Precision, type Role } from './types.ts';
+import type { Corpus, ResolvedLeg } from './load.ts';
+import { ROLES, type Direction, type Evidence, type PlaceRecord, type Precision, type Role } from './types.ts';
 import { countriesById, basemapCountries } from '../geo/countries.ts';
 import { anchorPoint, placeGeometry, GeometryProblem, type PlaceGeometry } from '../geo/places.ts';
 import { legGeometry } from '../geo/legs.ts';
 import { roundGeometry, roundPosition } from '../geo/round.ts';
 import { findMentions } from './mentions.ts';
+import { hasDateWords, namesPlace } from './evidence-rules.ts';
 import { boundsOf, type Bounds } from '../geo/bounds.ts';
 import type { Atlas, Journey, LabelProps, LegProps, PlaceProps } from '../atlas/contract.ts';
 
@@ -33,7 +34,8 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
   const claimsByPlace = new Map<string, Evidence[]>();
   for (const c of corpus.claims) {
     const list = claimsByPlace.get(c.place) ?? [];
-    list.push({ document: c.document, role: c.role, exact: c.quote.exact, start: c.start, end: c.end, ...(c.period ? { period: c.period } : {}), ...(c.note ? { note: c.note } : {}), ...(c.note_es ? { note_es: c.note_es } : {}) });
+    const context = c.context?.map((passage) => ({ ...passage, supports: contextSupports(passage.exact, c) }));
+    list.push({ document: c.document, role: c.role, exact: c.quote.exact, start: c.start, end: c.end, ...evidenceExtras({ ...c, context }), ...noteFields(c) });
     claimsByPlace.set(c.place, list);
   }
 
@@ -92,7 +94,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
       const from = anchors.get(leg.from);
       const to = anchors.get(leg.to);
       if (!from || !to) continue; // the place's own geometry problem is already reported
-      if (leg.within) continue; // a move inside an area is a journey step, not a line
+      if (leg.within || leg.together) continue; // a move inside an area, or stops named together: a journey step, not a line
       const fromPlace = placesById.get(leg.from)!;
       const toPlace = placesById.get(leg.to)!;
       const id = `${route.id}-${leg.index + 1}`;
@@ -108,21 +110,21 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
         id,
         properties: {
           id,
-          name: legName(fromPlace.name, toPlace.name, leg.directed ?? true),
+          name: legName(fromPlace.name, toPlace.name, leg.direction ?? 'directed'),
           route: route.id,
           routeName: route.name,
           ...(route.name_es ? { routeName_es: route.name_es } : {}),
           order: leg.index + 1,
           from: leg.from,
           to: leg.to,
-          directed: leg.directed ?? true,
+          direction: leg.direction ?? 'directed',
           ...(leg.branch ? { branch: leg.branch } : {}),
           ...(leg.branch_es ? { branch_es: leg.branch_es } : {}),
           ...(leg.unstated ? { unstated: leg.unstated } : {}),
           roles: ['route'],
           precision: vaguer(fromPlace.precision, toPlace.precision),
           documents: [route.document],
-          evidence: [{ document: route.document, role: 'route', exact: leg.quote.exact, start: leg.start, end: leg.end, ...noteFields(leg) }],
+          evidence: [legEvidence(route.document, leg, { from: fromPlace, to: toPlace })],
           bbox: [...arc.bbox] as Bounds,
           ...noteFields(leg),
         },
@@ -143,11 +145,12 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
       const stepPlaces: Array<Feature<PlaceGeometry, PlaceProps>> = [];
       for (const leg of route.legs) {
         const id = `${route.id}-${leg.index + 1}`;
-        if (leg.within) {
+        if (leg.within || leg.together) {
           const fromPlace = placesById.get(leg.from)!;
           const toPlace = placesById.get(leg.to)!;
-          const evidence: Evidence = { document: route.document, role: 'route', exact: leg.quote.exact, start: leg.start, end: leg.end, ...noteFields(leg) };
-          steps.push({ legs: [], places: [leg.from, leg.to], name: `${fromPlace.name} → ${toPlace.name}`, evidence: [evidence], ...noteFields(leg) });
+          // No arrow in the name: the step draws no line, and its card says what the text does and does not give.
+          const name = leg.within ? `${fromPlace.name}, then ${lowerFirst(toPlace.name)}` : `${fromPlace.name} and ${toPlace.name}`;
+          steps.push({ legs: [], places: [leg.from, leg.to], placesReason: leg.within ? 'within' : 'together', name, evidence: [legEvidence(route.document, leg, { from: fromPlace, to: toPlace })], ...noteFields(leg) });
           stepPlaces.push(...placeFeatures.filter((f) => f.properties.id === leg.from || f.properties.id === leg.to));
           continue;
         }
@@ -187,8 +190,34 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
 
 const primaryRoleOf = (roles: Role[]): Role => roles[0]!;
 
-/** A leg's note and its Spanish, each only when written. */
-const noteFields = (leg: { note?: string; note_es?: string }) => ({ ...(leg.note ? { note: leg.note } : {}), ...(leg.note_es ? { note_es: leg.note_es } : {}) });
+/** A record's note and its Spanish, each only when written. */
+const noteFields = (record: { note?: string; note_es?: string }) => ({ ...(record.note ? { note: record.note } : {}), ...(record.note_es ? { note_es: record.note_es } : {}) });
+
+/** A record's period and context passages, each only when written. */
+const evidenceExtras = (record: { period?: Evidence['period']; context?: Evidence['context'] }) => ({
+  ...(record.period ? { period: record.period } : {}),
+  ...(record.context?.length ? { context: record.context } : {}),
+});
+
+const legEvidence = (document: string, leg: ResolvedLeg, ends: { from: PlaceRecord; to: PlaceRecord }): Evidence => ({
+  document,
+  role: 'route',
+  exact: leg.quote.exact,
+  start: leg.start,
+  end: leg.end,
+  ...evidenceExtras({ ...leg, context: leg.context?.map((c) => ({ ...c, supports: contextSupports(c.exact, leg, ends) })) }),
+  ...noteFields(leg),
+});
+
+/** Which of a record's elements a context passage gives words for: an unstated end it names, a period it dates. */
+function contextSupports(text: string, record: { unstated?: Array<'from' | 'to'>; period?: Evidence['period'] }, ends?: { from: PlaceRecord; to: PlaceRecord }) {
+  const supports: Array<'from' | 'to' | 'period'> = (record.unstated ?? []).filter((end) => ends && namesPlace(text, ends[end]));
+  if (record.period && hasDateWords(text)) supports.push('period');
+  return supports;
+}
+
+/** "Rural hill areas of Cuba" → "rural hill areas of Cuba", for a name in the middle of a sentence (not a proper name's). */
+const lowerFirst = (name: string) => (/^\p{Lu}\p{Ll}/u.test(name) && !/^\p{Lu}\p{Ll}+ \p{Lu}/u.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name);
 
 /**
  * Where labels would collide, which one the map keeps: by the place's role in legend order (training sites, the
@@ -201,7 +230,8 @@ export function labelRank(primaryRole: Role, precision: Precision, passages: num
   return byRole + Math.round(1000 / (passages + 1)) / 1000;
 }
 
-/** "A → B" where the text gives the direction; "A – B" where it names both but not the order. */
-export function legName(from: string, to: string, directed: boolean): string {
-  return directed ? `${from} → ${to}` : `${from} – ${to}`;
+/** "A → B" where the text gives the direction; "A ↔ B" where it gives both ways; "A – B" where it gives no order. */
+export function legName(from: string, to: string, direction: Direction): string {
+  const sign = { directed: '→', 'round-trip': '↔', undirected: '–' }[direction];
+  return `${from} ${sign} ${to}`;
 }

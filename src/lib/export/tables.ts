@@ -39,7 +39,7 @@ export function toCsvTables(atlas: Pick<Atlas, 'places' | 'labels' | 'legs'>): {
       order: l.order,
       from: l.from,
       to: l.to,
-      directed: l.directed,
+      direction: l.direction,
       from_longitude: fromLon!,
       from_latitude: fromLat!,
       to_longitude: toLon!,

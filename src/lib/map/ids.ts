@@ -23,4 +23,6 @@ export const LAYERS = {
 export const PICKABLE_LAYERS: string[] = [LAYERS.pointsHit, LAYERS.points, LAYERS.labels, LAYERS.legsHit, LAYERS.legs, LAYERS.legsFromContext, LAYERS.areaFill, LAYERS.countryFill];
 
 export const ARROW_IMAGE = 'leg-arrow';
+/** The arrowhead of a round trip: one each way. */
+export const ROUND_TRIP_IMAGE = 'leg-arrow-both';
 export const LABEL_FONT = 'Noto Sans Regular';
