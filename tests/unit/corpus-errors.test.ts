@@ -79,7 +79,7 @@ describe('bad input stops the build with a message naming the file, the line and
     {
       name: 'a role that is not one of the roles',
       files: createCorpusFiles({ claims: createCorpusFiles().claims[0]!.text.replace('role: origin', 'role: hideout') }),
-      expected: [/^claims\/test-doc\.yaml line 7: "claims\.1\.role" must be one of: training-site, command-centre, transit-hub, origin/],
+      expected: [/^claims\/test-doc\.yaml line 7: "claims\.1\.role" must be one of: training-site, command-centre, transit-hub, contact/],
     },
     {
       name: 'a misspelt field',

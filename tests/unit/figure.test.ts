@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { buildCorpus } from '../../src/build/derive.ts';
 import type { Atlas } from '../../src/lib/corpus/derive.ts';
 import { passageCitation, passagesByRole } from '../../src/lib/corpus/passage.ts';
-import { ROLE_KEY_LABELS } from '../../src/lib/corpus/types.ts';
+import { ROLES, roleEntry } from '../../src/lib/corpus/roles.ts';
 import type { AtlasData } from '../../src/lib/state/atlas-data.ts';
 import { A4, buildFigureSvg, legendItems, type MapPicture } from '../../src/lib/figure/figure-svg.ts';
 import { figureSubject, quoteSegments } from '../../src/lib/figure/footnotes.ts';
@@ -101,8 +101,16 @@ describe('the key', () => {
     const drawn = ['havana', 'mexico', 'paris'];
     const roles = drawn.map((id) => data.places.features.find((f) => f.properties.id === id)!.properties.primaryRole);
     const labels = legendItems(data, createMap(drawn)).map((i) => i.label);
-    expect(labels).toEqual([...new Set(roles)].sort((a, b) => Object.keys(ROLE_KEY_LABELS).indexOf(a) - Object.keys(ROLE_KEY_LABELS).indexOf(b)).map((r) => ROLE_KEY_LABELS[r]));
+    expect(labels).toEqual([...new Set(roles)].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)).map((r) => roleEntry(r).key.en));
     expect(legendItems(data, createMap(['havana']))[0]!.swatch).toContain('fill="#b5400a"');
+  });
+
+  it('names the roles in the page’s language, and draws each role’s pin with its family’s hue and its cue', () => {
+    expect(legendItems(data, createMap(['havana', 'mexico', 'paris']), 'es').map((i) => i.label).slice(0, 3)).toEqual(['Entrenamiento', 'Centro de mando', 'Tránsito']);
+    // Paris (command centre) and Mexico (transit hub) share the hubs' hue; Mexico's pin is hollow (a ring).
+    const [, paris, mexico] = legendItems(data, createMap(['havana', 'mexico', 'paris']));
+    expect(paris!.swatch).toContain('fill="#3b2a8c"');
+    expect(mexico!.swatch).toContain('fill="#ffffff" stroke="#3b2a8c"');
   });
 
   it('explains a route leg, a dashed leg and a zone only when one is drawn', () => {

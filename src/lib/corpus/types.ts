@@ -2,48 +2,9 @@
 import type { AreaSpec, NaturalEarthRef } from '../geo/shapes.ts';
 export type { AreaSpec, CircleSpec, NaturalEarthRef } from '../geo/shapes.ts';
 
-/** Roles a place can play in a document, in the order the legend lists them. */
-export const ROLES = [
-  'training-site',
-  'command-centre',
-  'transit-hub',
-  'origin',
-  're-entry',
-  'destination',
-  'documents-source',
-  'contact',
-  'funding',
-  'planned-training',
-  'front',
-  'context',
-] as const;
-export type Role = (typeof ROLES)[number];
-
-export const ROLE_LABELS: Record<Role, string> = {
-  'training-site': 'Training site',
-  'command-centre': 'Command centre of the network',
-  'transit-hub': 'Transit hub',
-  origin: 'Trainees came from',
-  're-entry': 'Re-entry point',
-  destination: 'Trainees went back to',
-  'documents-source': 'False papers came from',
-  contact: 'Network contacts',
-  funding: 'Funding channel',
-  'planned-training': 'Planned training',
-  front: 'Planned front (Peru)',
-  context: 'Political context',
-};
-
-/** The same roles as the map's key names them: short enough for a row of chips; the panel gives the full name. */
-export const ROLE_KEY_LABELS: Record<Role, string> = {
-  ...ROLE_LABELS,
-  'command-centre': 'Command centre',
-  'documents-source': 'False papers from',
-  contact: 'Contacts',
-  funding: 'Funding',
-  front: 'Planned front',
-  context: 'Context',
-};
+// The roles, their families, cues and labels live in the one registry (roles.ts); re-exported for the corpus's own modules.
+export { ROLES, type Role } from './roles.ts';
+import type { Role } from './roles.ts';
 
 export const PRECISIONS = ['point', 'country', 'area'] as const;
 /** point: a located city or site; country: a whole country's polygon; area: a vague place drawn as a zone. */

@@ -1,5 +1,6 @@
 import type { Atlas, PlaceProps } from '../atlas/contract.ts';
-import { ROLE_LABELS, type CorpusDocument, type Evidence } from '../corpus/types.ts';
+import type { CorpusDocument, Evidence } from '../corpus/types.ts';
+import { roleEntry } from '../corpus/roles.ts';
 import { formatIsoDate } from '../corpus/dates.ts';
 import { atlasUri, oneLine } from './ids.ts';
 
@@ -58,7 +59,7 @@ export function toLinkedPlaces(atlas: Pick<Atlas, 'places' | 'documents'>) {
       descriptions: p.evidence.map((e) => {
         const doc = docs.get(e.document)!;
         return {
-          value: oneLine(`${e.role === 'route' ? 'Route leg' : ROLE_LABELS[e.role]} — ${doc.title} (${formatIsoDate(doc.date)}): “${e.exact}”`),
+          value: oneLine(`${e.role === 'route' ? 'Route leg' : roleEntry(e.role).label.en} — ${doc.title} (${formatIsoDate(doc.date)}): “${e.exact}”`),
           lang: 'en',
         };
       }),

@@ -1,6 +1,9 @@
-import { ROLES, ROLE_KEY_LABELS, type Role } from '../corpus/types.ts';
+import { ROLES, type Role } from '../corpus/roles.ts';
+import { formatMessage } from '../i18n/format.ts';
+import type { Locale } from '../i18n/locales.ts';
+import { pinSvg } from '../map/marks.ts';
 import type { FeatureRef } from '../map/renderer.ts';
-import { CONNECTED_LEG_COLOR, CURRENT_LEG_COLOR, ROLE_COLORS, ROUTE_COLOR } from '../map/style.ts';
+import { CONNECTED_LEG_COLOR, CURRENT_LEG_COLOR, ROUTE_COLOR } from '../map/style.ts';
 import type { AtlasData } from '../state/atlas-data.ts';
 import { figureSubject, type FigureSubject } from './footnotes.ts';
 import { SUP_SCALE, estimateWidth, wordsOf, wrapWords, type Measure, type Segment } from './text-width.ts';
@@ -26,6 +29,8 @@ export interface FigureInput {
   version: string;
   /** Text widths; the browser measures with its fonts, elsewhere they are estimated. */
   measure?: Measure;
+  /** The page's language: the key names the roles in it (default English). */
+  locale?: Locale;
 }
 
 /** A4 in points (1/72 in): the figure's user units, so a font size is its size in print. */
@@ -52,7 +57,7 @@ interface LegendItem {
 }
 
 /** The key to what the figure draws: only roles, line styles and emphases that appear in its frame. */
-export function legendItems(data: AtlasData, map: Pick<MapPicture, 'drawn' | 'emphasis'>): LegendItem[] {
+export function legendItems(data: AtlasData, map: Pick<MapPicture, 'drawn' | 'emphasis'>, locale: Locale = 'en'): LegendItem[] {
   const places = new Set(map.drawn.places);
   const legs = new Set(map.drawn.legs);
   const drawnPlaces = data.places.features.map((f) => f.properties).filter((p) => places.has(p.id));
@@ -60,9 +65,10 @@ export function legendItems(data: AtlasData, map: Pick<MapPicture, 'drawn' | 'em
   const roles = ROLES.filter((r) => drawnPlaces.some((p) => p.primaryRole === r));
   const line = (color: string, dash = '', width = 2.5) => `<line x1="0" y1="5" x2="18" y2="5" stroke="${color}" stroke-width="${width}"${dash ? ` stroke-dasharray="${dash}"` : ' stroke-linecap="round"'}/>`;
   const items: LegendItem[] = roles.map((role: Role) => ({
-    label: ROLE_KEY_LABELS[role],
+    label: formatMessage(locale, `roleKey.${role}`),
     labelX: 14,
-    swatch: `<circle cx="5" cy="5" r="4.2" fill="${ROLE_COLORS[role]}" stroke="#ffffff" stroke-width="1.2"/><circle cx="5" cy="5" r="4.9" fill="none" stroke="#777777" stroke-width="0.5"/>`,
+    // The pin as the map draws it: its family's hue and its cue (solid, hollow, dotted).
+    swatch: `${pinSvg(role, 5, 5, 0.6)}<circle cx="5" cy="5" r="5" fill="none" stroke="#777777" stroke-width="0.4"/>`,
   }));
   const solid = drawnLegs.filter((l) => !l.unstated?.length);
   if (solid.some((l) => l.direction === 'directed')) items.push({ labelX: 22, label: 'Route leg (arrow: direction of travel)', swatch: line(ROUTE_COLOR) });
@@ -145,7 +151,7 @@ export function buildFigureSvg(input: FigureInput): string {
   y += mapH + 10;
 
   // The key: swatch and label in rows.
-  const items = legendItems(input.data, map);
+  const items = legendItems(input.data, map, input.locale);
   if (items.length) {
     const rowHeight = TYPE.legend * 1.9;
     let x = MARGIN;

@@ -1,6 +1,7 @@
 import { markupIn, passageCitation, passagesByRole, withoutMarkup } from '../corpus/passage.ts';
 import { groupLegsByPassage, withoutNotes } from '../corpus/queries.ts';
-import { ROLE_LABELS, type Evidence, type Role } from '../corpus/types.ts';
+import type { Evidence } from '../corpus/types.ts';
+import { roleEntry, type Role } from '../corpus/roles.ts';
 import type { LegProps } from '../atlas/contract.ts';
 import type { AtlasData } from '../state/atlas-data.ts';
 import { indexAtlas } from '../state/atlas-data.ts';
@@ -51,7 +52,8 @@ export function quoteSegments(exact: string): Segment[] {
   return out;
 }
 
-const roleName = (role: Role | 'route') => (role === 'route' ? 'Route leg' : ROLE_LABELS[role]);
+// The figure's text is English (its key follows the page's language): the registry's English names.
+const roleName = (role: Role | 'route') => (role === 'route' ? 'Route leg' : roleEntry(role).label.en);
 
 /**
  * The subject of the figure and its numbered quotes, in the order the side panel shows them: a journey's step
@@ -98,7 +100,7 @@ export function figureSubject(data: AtlasData, selected: FeatureRef | null, jour
     if (feature) byRole(feature.kind === 'leg' ? withoutNotes(feature.props.evidence) : feature.props.evidence, `Selected: ${feature.props.name}`);
   } else if (feature) {
     title = feature.props.name;
-    subtitle = feature.kind === 'leg' ? `Route leg ${feature.props.order} of “${feature.props.routeName}”` : feature.props.roles.map((r) => ROLE_LABELS[r]).join(' · ');
+    subtitle = feature.kind === 'leg' ? `Route leg ${feature.props.order} of “${feature.props.routeName}”` : feature.props.roles.map((r) => roleEntry(r).label.en).join(' · ');
     byRole(feature.kind === 'leg' ? withoutNotes(feature.props.evidence) : feature.props.evidence, undefined);
   }
   return { title, ...(subtitle ? { subtitle } : {}), groups };

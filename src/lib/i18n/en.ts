@@ -3,37 +3,17 @@
  * language's file has exactly these keys with the same arguments (tests/unit/i18n-messages.test.ts).
  * Document texts, titles and quotes are not here: they stay in the words the archive published.
  */
+import { roleMessages } from './role-messages.ts';
+
 export const en = {
   'language.name': 'English',
   'language.switchPrefix': 'Interface language: ',
   'language.documentsNote': 'Documents are shown in English as published: the CIA memo in its original English, the others in the English translations their archives or translators published.',
   'curated.englishOnly': '(in English only)',
 
-  'role.training-site': 'Training site',
-  'role.command-centre': 'Command centre of the network',
-  'role.transit-hub': 'Transit hub',
-  'role.origin': 'Trainees came from',
-  'role.re-entry': 'Re-entry point',
-  'role.destination': 'Trainees went back to',
-  'role.documents-source': 'False papers came from',
-  'role.contact': 'Network contacts',
-  'role.funding': 'Funding channel',
-  'role.planned-training': 'Planned training',
-  'role.front': 'Planned front (Peru)',
-  'role.context': 'Political context',
+  // Role names, the key's and families' from the one role registry (corpus/roles.ts).
+  ...roleMessages('en'),
   'role.route': 'Route leg',
-  'roleKey.training-site': 'Training site',
-  'roleKey.command-centre': 'Command centre',
-  'roleKey.transit-hub': 'Transit hub',
-  'roleKey.origin': 'Trainees came from',
-  'roleKey.re-entry': 'Re-entry point',
-  'roleKey.destination': 'Trainees went back to',
-  'roleKey.documents-source': 'False papers from',
-  'roleKey.contact': 'Contacts',
-  'roleKey.funding': 'Funding',
-  'roleKey.planned-training': 'Planned training',
-  'roleKey.front': 'Planned front',
-  'roleKey.context': 'Context',
 
   'panel.close': 'Close passage panel',
   'panel.legOf': 'Route leg {order} of “{route}”',

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en.ts';
+import { roleMessages } from './role-messages.ts';
 
 /**
  * The interface in neutral Latin American Spanish. Document titles, quotes and metadata stay in English:
@@ -10,31 +11,9 @@ export const es: Record<MessageKey, string> = {
   'language.documentsNote': 'Los documentos se muestran en inglés tal como se publicaron: el memorando de la CIA en su inglés original, los demás en las traducciones al inglés que publicaron sus archivos o traductores.',
   'curated.englishOnly': '(solo en inglés)',
 
-  'role.training-site': 'Lugar de entrenamiento',
-  'role.command-centre': 'Centro de mando de la red',
-  'role.transit-hub': 'Punto de tránsito',
-  'role.origin': 'País de origen de los entrenados',
-  'role.re-entry': 'Punto de reingreso',
-  'role.destination': 'Adonde regresaron los entrenados',
-  'role.documents-source': 'Origen de los documentos falsos',
-  'role.contact': 'Contactos de la red',
-  'role.funding': 'Vía de financiamiento',
-  'role.planned-training': 'Entrenamiento previsto',
-  'role.front': 'Frente previsto (Perú)',
-  'role.context': 'Contexto político',
+  // Role names, the key's and families' from the one role registry (corpus/roles.ts).
+  ...roleMessages('es'),
   'role.route': 'Tramo de ruta',
-  'roleKey.training-site': 'Entrenamiento',
-  'roleKey.command-centre': 'Centro de mando',
-  'roleKey.transit-hub': 'Tránsito',
-  'roleKey.origin': 'Origen de los entrenados',
-  'roleKey.re-entry': 'Reingreso',
-  'roleKey.destination': 'Regreso de los entrenados',
-  'roleKey.documents-source': 'Documentos falsos',
-  'roleKey.contact': 'Contactos',
-  'roleKey.funding': 'Financiamiento',
-  'roleKey.planned-training': 'Entrenamiento previsto',
-  'roleKey.front': 'Frente previsto',
-  'roleKey.context': 'Contexto',
 
   'panel.close': 'Cerrar el panel de pasajes',
   'panel.legOf': 'Tramo {order} de «{route}»',

@@ -7,6 +7,8 @@ import { ARROW_IMAGE, LAYERS, PICKABLE_LAYERS, ROUND_TRIP_IMAGE, SOURCES } from 
 import { anchorDistance, GATHER_RADIUS, lineDistance, orderPicks, pinDistance, TAP, type MarkKind, type PickCandidate } from './pick-order.ts';
 import type { Position } from 'geojson';
 import { arrowImage, atlasStyle, DATA_LAYERS } from './style.ts';
+import { PATTERNS, patternId, patternImage } from './marks.ts';
+import type { Role } from '../corpus/roles.ts';
 import { trimToMapProperties } from './map-features.ts';
 import { MAX_ZOOM, MIN_ZOOM } from './camera.ts';
 import { afterNextPaint } from '../after-paint.ts';
@@ -93,6 +95,7 @@ export function createMapController(
   on('load', () => {
     if (!map.hasImage(ARROW_IMAGE)) map.addImage(ARROW_IMAGE, arrowImage(), { pixelRatio: 2 });
     if (!map.hasImage(ROUND_TRIP_IMAGE)) map.addImage(ROUND_TRIP_IMAGE, arrowImage(18, true), { pixelRatio: 2 });
+    for (const role of Object.keys(PATTERNS) as Role[]) if (!map.hasImage(patternId(role))) map.addImage(patternId(role), patternImage(role), { pixelRatio: 1 });
     isLoaded = true;
     for (const fn of untilLoaded.splice(0)) fn();
   });
@@ -100,7 +103,7 @@ export function createMapController(
 
   const interactiveLayers = PICKABLE_LAYERS;
   const markOf: Record<string, MarkKind> = {
-    [LAYERS.points]: 'pin', [LAYERS.pointsHit]: 'pin', [LAYERS.labels]: 'label',
+    [LAYERS.points]: 'pin', [LAYERS.pointsHit]: 'pin', [LAYERS.pointDots]: 'pin', [LAYERS.labels]: 'label',
     [LAYERS.legs]: 'line', [LAYERS.legsFromContext]: 'line', [LAYERS.legsHit]: 'line',
     [LAYERS.areaFill]: 'zone', [LAYERS.countryFill]: 'country',
   };

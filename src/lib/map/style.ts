@@ -1,28 +1,15 @@
 import type { DataDrivenPropertyValueSpecification, ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { ROLES, type Role } from '../corpus/types.ts';
+import { ROLES, roleColour, type Role } from '../corpus/roles.ts';
+import { PATTERNS, PIN, pinStyle } from './marks.ts';
 import { ARROW_IMAGE, LABEL_FONT, LAYERS, ROUND_TRIP_IMAGE, SOURCES } from './ids.ts';
 
 /**
- * Role colours: muted, each at least 3:1 against the land (#f6f3ec) so a pin or an outline stands out, and still
- * apart from every other role under simulated deuteranopia and protanopia (CIEDE2000 at least 10 for every pair;
- * tests/unit/palette.test.ts). Warm for the training and the trainees' movements, blue for the network that runs it,
- * dark for what is planned, grey for context.
+ * Role colours: each role takes its family's hue (corpus/roles.ts, the one registry), muted, at least 3:1 against the
+ * land and every family at least CIEDE2000 15 from the others under simulated deuteranopia and protanopia
+ * (tests/unit/palette.test.ts). Roles within a family are told apart by their cue (marks.ts), not by colour.
  */
-export const ROLE_COLORS: Record<Role, string> = {
-  'training-site': '#b5400a',
-  'command-centre': '#2d1e69',
-  'transit-hub': '#2d69c3',
-  origin: '#a08c28',
-  're-entry': '#2d9696',
-  destination: '#69694b',
-  'documents-source': '#781e1e',
-  contact: '#0096d2',
-  funding: '#694b78',
-  'planned-training': '#a58769',
-  front: '#4b1e2d',
-  context: '#5a5a5a',
-};
+export const ROLE_COLORS: Record<Role, string> = Object.fromEntries(ROLES.map((r) => [r, roleColour(r)])) as Record<Role, string>;
 export const ROUTE_COLOR = '#3b2f2f';
 /** The leg a journey is on, and the legs around a selected place. */
 export const CURRENT_LEG_COLOR = '#d35400';
@@ -34,7 +21,12 @@ const PIN_LABEL_ANCHORS = ['top', [0, 1.1], 'bottom', [0, -1.1], 'left', [0.95, 
 /** A country's or zone's label: on its label point, else nudged above, below or to a side. */
 const SHAPE_LABEL_ANCHORS = ['center', [0, 0], 'top', [0, 0.7], 'bottom', [0, -0.7], 'left', [0.7, 0], 'right', [-0.7, 0]];
 
-const roleColor: ExpressionSpecification = ['match', ['get', 'primaryRole'], ...ROLES.flatMap((r) => [r, ROLE_COLORS[r]]), '#555'] as unknown as ExpressionSpecification;
+/** A value per primary role, as a MapLibre expression. */
+const byRole = (value: (role: Role) => string | number, fallback: string | number): ExpressionSpecification =>
+  ['match', ['get', 'primaryRole'], ...ROLES.flatMap((r) => [r, value(r)]), fallback] as unknown as ExpressionSpecification;
+const roleColor = byRole((r) => ROLE_COLORS[r], '#555');
+const patterned = Object.keys(PATTERNS);
+const dotted = ROLES.filter((r) => pinStyle(r).dot);
 /** Selected, or one of the places a journey step shows together. */
 const selected = (on: number | string, off: number | string): DataDrivenPropertyValueSpecification<number> =>
   ['case', ['any', ['boolean', ['feature-state', 'selected'], false], ['boolean', ['feature-state', 'onStep'], false]], on, off] as unknown as DataDrivenPropertyValueSpecification<number>;
@@ -85,6 +77,14 @@ export const DATA_LAYERS: LayerSpecification[] = [
     paint: { 'line-color': roleColor, 'line-width': selected(3, 1.5), 'line-dasharray': [3, 2] },
   },
   {
+    // The cue on a country or zone: hatching, dots or cross-hatching in the family's hue over its tint.
+    id: LAYERS.shapePatterns,
+    type: 'fill',
+    source: SOURCES.places,
+    filter: ['all', ['!=', ['get', 'precision'], 'point'], ['in', ['get', 'primaryRole'], ['literal', patterned]]],
+    paint: { 'fill-pattern': ['concat', 'pattern-', ['get', 'primaryRole']] as unknown as ExpressionSpecification, 'fill-opacity': selected(0.95, 0.7) },
+  },
+  {
     id: LAYERS.legs,
     type: 'line',
     source: SOURCES.legs,
@@ -124,16 +124,24 @@ export const DATA_LAYERS: LayerSpecification[] = [
     paint: { 'line-color': '#000', 'line-width': 24, 'line-opacity': 0.01 },
   },
   {
+    // A pin in its family's hue; its cue (solid or hollow, with or without a dot) tells the roles of a family apart.
     id: LAYERS.points,
     type: 'circle',
     source: SOURCES.places,
     filter: isPrecision('point'),
     paint: {
-      'circle-color': roleColor,
-      'circle-radius': selected(10, 7),
-      'circle-stroke-color': '#fff',
-      'circle-stroke-width': selected(3, 2),
+      'circle-color': byRole((r) => pinStyle(r).fill, '#555'),
+      'circle-radius': ['+', byRole((r) => pinStyle(r).radius, PIN.radius), selected(PIN.selectedRadius - PIN.radius, 0)] as unknown as ExpressionSpecification,
+      'circle-stroke-color': byRole((r) => pinStyle(r).stroke, '#fff'),
+      'circle-stroke-width': ['+', byRole((r) => pinStyle(r).strokeWidth, PIN.outline), selected(1, 0)] as unknown as ExpressionSpecification,
     },
+  },
+  {
+    id: LAYERS.pointDots,
+    type: 'circle',
+    source: SOURCES.places,
+    filter: ['all', isPrecision('point'), ['in', ['get', 'primaryRole'], ['literal', dotted]]],
+    paint: { 'circle-color': byRole((r) => pinStyle(r).dot ?? '#fff', '#fff'), 'circle-radius': selected(PIN.dotRadius + 1, PIN.dotRadius) },
   },
   {
     id: LAYERS.pointsHit,

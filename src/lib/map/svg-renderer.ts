@@ -2,7 +2,8 @@ import { geoPath } from 'd3-geo';
 import { select } from 'd3-selection';
 import { zoom as d3zoom, zoomIdentity } from 'd3-zoom';
 import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, Point, Position } from 'geojson';
-import { ROLE_LABELS, type Role } from '../corpus/types.ts';
+import type { Role } from '../corpus/roles.ts';
+import { PATTERN_SIZE, PATTERNS, PIN, patternId, patternParts, pinStyle } from './marks.ts';
 import { MAX_ZOOM, MIN_ZOOM } from './camera.ts';
 import { afterNextPaint } from '../after-paint.ts';
 import type { MapControllerOptions } from './controller.ts';
@@ -37,6 +38,8 @@ interface PlaceProps {
   label?: string;
   labelRank?: number;
   primaryRole: Role;
+  /** The primary role's name in the page's language (localiseMapData), for screen readers. */
+  roleName?: string;
   precision: 'point' | 'area' | 'country';
 }
 interface LegProps {
@@ -76,7 +79,8 @@ interface DrawnLabel {
   box: { x0: number; y0: number; x1: number; y1: number } | null;
 }
 
-const roleLabel = (role: Role) => ROLE_LABELS[role] ?? role;
+/** The role's name in the page's language, handed in with the data (localiseMapData); the id where it is not. */
+const roleLabel = (p: PlaceProps) => p.roleName ?? p.primaryRole;
 
 /** Points along the lines every `spacing` world px, with the direction the line runs there (arrows for a directed leg). */
 function arrowStops(lines: Array<Array<[number, number]>>, stops: number): Array<{ at: [number, number]; angle: number }> {
@@ -125,6 +129,14 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
   // Colours shared with the MapLibre style, handed to the stylesheet as custom properties (CSSOM: allowed by the CSP).
   for (const [name, value] of Object.entries({ '--route': ROUTE_COLOR, '--current': CURRENT_LEG_COLOR, '--connected': CONNECTED_LEG_COLOR, '--halo': LABEL_HALO })) svg.style.setProperty(name, value);
   offs.push(() => svg.remove());
+  // The roles' patterns (marks.ts): each role's cue within its family, on countries and zones.
+  const defs = el('defs', {}, svg);
+  const patterns: SVGPatternElement[] = [];
+  for (const role of Object.keys(PATTERNS) as Role[]) {
+    const pattern = el('pattern', { id: patternId(role), width: PATTERN_SIZE, height: PATTERN_SIZE, patternUnits: 'userSpaceOnUse' }, defs);
+    patterns.push(pattern);
+    for (const { tag, attrs } of patternParts(role)) el(tag, attrs, pattern);
+  }
   el('rect', { class: 'sea', width: '100%', height: '100%' }, svg);
   const worldLayer = el('g', { class: 'world' }, svg);
   const basemap = el('path', { class: 'basemap', 'aria-hidden': 'true' }, worldLayer);
@@ -181,6 +193,8 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
   /** Everything that moves with the map, for the current transform (cheap: one attribute per feature). */
   function place() {
     worldLayer.setAttribute('transform', `translate(${transform.x},${transform.y}) scale(${transform.k})`);
+    // Patterns keep their screen size, as MapLibre's do, inside the scaled world.
+    for (const pattern of patterns) pattern.setAttribute('patternTransform', `scale(${1 / transform.k})`);
     for (const p of points) {
       const [x, y] = screen(p.world);
       p.node.setAttribute('transform', `translate(${x},${y})`);
@@ -344,9 +358,12 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
     for (const precision of ['country', 'area'] as const) {
       for (const f of placeFeatures.filter((p) => p.properties.precision === precision).sort(byArea)) {
         const p = f.properties;
-        const node = feature(precision === 'country' ? countries : zones, { id: p.id, kind: 'place' }, `${p.name}, ${roleLabel(p.primaryRole)}`, precision === 'country' ? 'country' : 'zone');
+        const node = feature(precision === 'country' ? countries : zones, { id: p.id, kind: 'place' }, `${p.name}, ${roleLabel(p)}`, precision === 'country' ? 'country' : 'zone');
         const color = ROLE_COLORS[p.primaryRole] ?? '#555';
-        const shape = el('path', { class: 'shape', d: path(f) ?? '', fill: color, stroke: color }, node);
+        const d = path(f) ?? '';
+        const shape = el('path', { class: 'shape', d, fill: color, stroke: color }, node);
+        // The role's cue within its family: a pattern over the tint.
+        if (PATTERNS[p.primaryRole]) el('path', { class: 'pattern', d, fill: `url(#${patternId(p.primaryRole)})` }, node);
         shapes.push({ id: p.id, kind: precision, node, path: shape });
       }
     }
@@ -371,9 +388,11 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
     for (const f of placeFeatures.filter((x) => x.properties.precision === 'point')) {
       const p = f.properties;
       const [lng, lat] = (f.geometry as Point).coordinates;
-      const node = feature(pointsLayer, { id: p.id, kind: 'place' }, `${p.name}, ${roleLabel(p.primaryRole)}`, 'point');
+      const node = feature(pointsLayer, { id: p.id, kind: 'place' }, `${p.name}, ${roleLabel(p)}`, 'point');
       el('circle', { class: 'hit', r: PIN_HIT_RADIUS }, node);
-      el('circle', { class: 'pin', fill: ROLE_COLORS[p.primaryRole] ?? '#555' }, node);
+      const pin = pinStyle(p.primaryRole);
+      el('circle', { class: pin.fill === '#ffffff' ? 'pin ring' : 'pin', fill: pin.fill, stroke: pin.stroke }, node);
+      if (pin.dot) el('circle', { class: 'dot', r: PIN.dotRadius, fill: pin.dot }, node);
       points.push({ id: p.id, node, world: toWorld(lng!, lat!) });
     }
     for (const f of data.labels.features as Array<Feature<Point, PlaceProps>>) {
