@@ -92,6 +92,7 @@ describe('the kiosk on a touch screen', () => {
     await page.getByTestId('passage-panel').getByRole('button', { name: 'Read the whole document' }).first().tap();
     await page.getByTestId('document-reader').waitFor();
     await page.getByRole('button', { name: 'Close document' }).tap();
+    await page.getByTestId('legend').locator('summary[data-family="movements"]').tap();
     await page.getByRole('checkbox', { name: 'Trainees came from' }).uncheck();
     await page.getByRole('button', { name: 'A+ larger text' }).tap();
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--text-scale'))).toBe('1.5');
@@ -113,7 +114,8 @@ describe('the kiosk on a touch screen', () => {
     // Everything is back at the start, on the same map, and the tour is playing.
     expect(await page.getByTestId('passage-panel').count()).toBe(0);
     expect(await page.getByTestId('document-reader').count()).toBe(0);
-    expect(await page.getByRole('checkbox', { name: 'Trainees came from' }).isChecked()).toBe(true);
+    expect(await page.getByTestId('legend').locator('summary[data-family="movements"]').textContent()).not.toContain('off');
+    expect(await page.getByRole('checkbox', { name: 'Trainees came from', includeHidden: true }).isChecked()).toBe(true);
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--text-scale'))).toBe('1.25');
     expect(await page.evaluate(() => (window as unknown as { firstMap: unknown; atlas: { map: unknown } }).firstMap === (window as unknown as { atlas: { map: unknown } }).atlas.map)).toBe(true);
     expect(await page.locator('canvas.maplibregl-canvas').count()).toBe(1);

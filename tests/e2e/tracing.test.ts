@@ -136,9 +136,19 @@ describe('time and filters', () => {
     await expectCleanRun(atlas);
   });
 
-  it('switches a role off from the legend, on the map and in the list', async () => {
-    const atlas = await openAtlas(browser(), baseURL);
+  it('switches a role off from its family in the key (one row at laptop width), on the map and in the list', async () => {
+    const atlas = await openAtlas(browser(), baseURL, { viewport: { width: 1280, height: 800 } });
     const { page } = atlas;
+    const key = page.getByTestId('legend');
+    // The families, one hue each, in one row: every chip at the same height on the page.
+    const families = key.locator('summary[data-family]');
+    expect(await families.allTextContents()).toEqual(['Training', 'Network hubs', 'Trainees’ movements', 'Plans', 'Context']);
+    const tops = await families.evaluateAll((chips) => chips.map((c) => Math.round(c.getBoundingClientRect().top)));
+    expect(new Set(tops).size, `family chips' tops: ${tops.join(', ')}`).toBe(1);
+    // A family opens onto its roles; the roles are switches, folded away until then.
+    expect(await page.getByRole('checkbox', { name: 'Trainees came from' }).isVisible()).toBe(false);
+    await key.locator('summary[data-family="movements"]').click();
+    expect(await key.getByRole('group', { name: 'Trainees’ movements' }).getByRole('checkbox').count()).toBe(4);
     // Venezuela is where trainees came from and, "their return to these countries", where they went back to.
     await page.getByRole('checkbox', { name: 'Trainees came from' }).uncheck();
     await mapIdle(page);
@@ -220,6 +230,10 @@ describe('deep links', () => {
     const atlas = await openAtlas(browser(), baseURL, {}, '#journey=return-via-paris:3&hide=origin');
     const { page } = atlas;
     await expect.poll(() => stepText(page)).toBe('Step 3 of 3: From the re-entry points into Peru');
+    // The family says one of its roles is off; opened, the role's switch is off.
+    const movements = page.getByTestId('legend').locator('summary[data-family="movements"]');
+    expect(await movements.textContent()).toContain('1 off');
+    await movements.click();
     expect(await page.getByRole('checkbox', { name: 'Trainees came from' }).isChecked()).toBe(false);
     await expectCleanRun(atlas);
   });
