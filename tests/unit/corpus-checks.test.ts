@@ -204,20 +204,20 @@ describe('YAML that asks for more than data', () => {
 
 describe('one bad place in the real gazetteer', () => {
   it('reports the one bad field and keeps the other places, so claims naming them are not blamed', () => {
-    expect(realCorpusProblems('places.yaml', (t) => t.replace('point: [2.3488, 48.85341]', 'point: [2.3488, "48.85341"]'))).toEqual(['places.yaml line 22: "1.point.1" must be number']);
+    expect(realCorpusProblems('places.yaml', (t) => t.replace('point: [2.3488, 48.85341]', 'point: [2.3488, "48.85341"]'))).toEqual(['places.yaml line 26: "1.point.1" must be number']);
   });
 
   it('reports a bad place once, not again for every claim and route leg that names it', () => {
     // Paris is named by claims and by route legs; its entry has a misspelt field.
     expect(realCorpusProblems('places.yaml', (t) => t.replace('  name: Paris\n', '  nmae: Paris\n'))).toEqual([
-      'places.yaml line 18: "1" is missing the field "name"',
-      'places.yaml line 18: "1" has an unknown field "nmae"; check its spelling',
+      'places.yaml line 20: "1" is missing the field "name"',
+      'places.yaml line 20: "1" has an unknown field "nmae"; check its spelling',
     ]);
   });
 
   it('reports a YAML syntax error (a tab indent) once, with no "unknown place" for every claim', () => {
     expect(realCorpusProblems('places.yaml', (t) => t.replace('  precision: point', '\tprecision: point'))).toEqual([
-      'places.yaml line 13: not valid YAML: Unexpected scalar at node end',
+      'places.yaml line 15: not valid YAML: Unexpected scalar at node end',
     ]);
   });
 

@@ -119,8 +119,8 @@ describe('reading a YAML file (js-yaml for the data, the yaml library for lines 
     };
     const places = file('places.yaml');
     expect(places.lineOf([0, 'id'])).toBe(9);
-    expect(places.lineOf([0, 'aliases', 1])).toBe(11);
-    expect(places.lineOf([5, 'missing'])).toBe(52); // a missing key: its parent's line
+    expect(places.lineOf([0, 'aliases', 1])).toBe(13);
+    expect(places.lineOf([5, 'missing'])).toBe(62); // a missing key: its parent's line
     expect(places.lineOf([999])).toBe(9);
     const routes = file('routes.yaml');
     expect(routes.lineOf([1, 'legs', 1, 'quote'])).toBe(54);
@@ -193,10 +193,10 @@ describe('reading a YAML file (js-yaml for the data, the yaml library for lines 
 
     const file = parseYamlFile('places.yaml', readFileSync('geodata/places.yaml', 'utf8'));
     expect(parses).not.toHaveBeenCalled();
-    expect(file.lineOf([1, 'id'])).toBe(18);
-    expect(file.lineOf([2, 'id'])).toBe(26);
+    expect(file.lineOf([1, 'id'])).toBe(20);
+    expect(file.lineOf([2, 'id'])).toBe(30);
     expect(parses).toHaveBeenCalledTimes(1); // once per file, however many lines are asked for
-    expect(corpus.placeAt.get('paris')).toEqual({ file: 'places.yaml', line: 18 });
+    expect(corpus.placeAt.get('paris')).toEqual({ file: 'places.yaml', line: 20 });
     expect(parses).toHaveBeenCalledTimes(2);
   });
 

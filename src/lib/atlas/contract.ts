@@ -15,6 +15,8 @@ export type { Bounds } from '../geo/bounds.ts';
 export interface PlaceProps {
   id: string;
   name: string;
+  /** The name in Spanish, where the gazetteer gives one (its source is in places.yaml). */
+  name_es?: string;
   aliases: string[];
   kind: string;
   roles: Role[];
@@ -37,6 +39,8 @@ export interface PlaceProps {
 export interface LabelProps extends PlaceProps {
   /** The text on the map: the curator's shorter `label` where given, else `name` (which the panel and list show). */
   label: string;
+  /** The text on the map in Spanish: the curator's `label_es`, else `name_es` (absent without a Spanish name). */
+  label_es?: string;
   /** MapLibre's symbol-sort-key: lower is placed first, so it wins where two labels would collide (see labelRank). */
   labelRank: number;
 }

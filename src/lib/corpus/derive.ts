@@ -66,6 +66,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
     const props: PlaceProps = {
       id: place.id,
       name: place.name,
+      ...(place.name_es ? { name_es: place.name_es } : {}),
       aliases: place.aliases,
       kind: place.kind,
       roles,
@@ -81,7 +82,8 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
       ...(place.note_es ? { note_es: place.note_es } : {}),
     };
     placeFeatures.push({ type: 'Feature', id: place.id, properties: props, geometry });
-    const labelProps: LabelProps = { ...props, label: place.label ?? place.name, labelRank: labelRank(primaryRoleOf(roles), place.precision, evidence.length) };
+    const labelEs = place.label_es ?? place.name_es;
+    const labelProps: LabelProps = { ...props, label: place.label ?? place.name, ...(labelEs ? { label_es: labelEs } : {}), labelRank: labelRank(primaryRoleOf(roles), place.precision, evidence.length) };
     labelFeatures.push({ type: 'Feature', id: place.id, properties: labelProps, geometry: { type: 'Point', coordinates: anchors.get(place.id)! } });
   }
 

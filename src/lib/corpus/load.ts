@@ -144,6 +144,14 @@ export function loadCorpus(files: CorpusFiles): Corpus {
         new CorpusError(files.places.path, placesYaml!.lineOf([i, 'label']), `place "${place.id}": label "${place.label}" is not shorter than its name "${place.name}"; a label only shortens the name for the map, so remove it to print the name`),
       );
     }
+    if (place.label_es !== undefined && (place.name_es === undefined || place.label_es.length >= place.name_es.length)) {
+      problems.push(
+        new CorpusError(files.places.path, placesYaml!.lineOf([i, 'label_es']), `place "${place.id}": label_es "${place.label_es}" must shorten its name_es${place.name_es ? ` "${place.name_es}"` : ', which it lacks'}; give name_es, or remove label_es to print name_es`),
+      );
+    }
+    if (place.name_es !== undefined && place.name_es_source === undefined) {
+      problems.push(new CorpusError(files.places.path, placesYaml!.lineOf([i, 'name_es']), `place "${place.id}": name_es "${place.name_es}" needs a name_es_source saying where the Spanish name is from (a package, Wikidata's Spanish label, the editors' translation)`));
+    }
     const geometryKey = { point: 'point', country: 'country', area: 'area' }[place.precision];
     if (!(geometryKey in place)) {
       problems.push(

@@ -57,6 +57,11 @@ export interface PlaceRecord {
    * and search keep `name`. It may only shorten the name, never say more or other than it.
    */
   label?: string;
+  /** The name in Spanish, for the Spanish interface's map, panel, list and search; `name_es_source` says where it is from. */
+  name_es?: string;
+  /** A shorter Spanish form for the map, as `label` is for `name`. */
+  label_es?: string;
+  name_es_source?: string;
   aliases: string[];
   kind: 'city' | 'site' | 'country' | 'region';
   precision: Precision;

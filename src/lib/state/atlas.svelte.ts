@@ -2,6 +2,7 @@ import { tick } from 'svelte';
 import { DEFAULT_KIOSK_CONFIG, type KioskConfig } from '../kiosk/config.ts';
 import { withDefaults } from '../kiosk/validate-config.ts';
 import { initLocale, locale, setLocale } from '../i18n/locale.svelte.ts';
+import { localiseAtlasData } from './localise.ts';
 import { attractLocale, toLocale } from '../i18n/locales.ts';
 import { indexAtlas, loadAtlasData, type AtlasData } from './atlas-data.ts';
 import { SelectionState } from './selection.svelte.ts';
@@ -39,7 +40,16 @@ const CLOSED: Panels = { list: false, about: false, journeys: false, start: fals
  * view follows it. A reset puts every part back, so no component needs remounting to start afresh.
  */
 export class AtlasState {
-  data = $state.raw<AtlasData | null>(null);
+  /** The derived data as loaded (English names). */
+  private loaded = $state.raw<AtlasData | null>(null);
+  /** The data as the page shows it, in its language: Spanish place names on the map, in the panel, the list and search. */
+  private readonly localised = $derived(this.loaded ? localiseAtlasData(this.loaded, locale()) : null);
+  get data(): AtlasData | null {
+    return this.localised;
+  }
+  set data(loaded: AtlasData | null) {
+    this.loaded = loaded;
+  }
   loadError = $state<string | null>(null);
   readonly kioskMode: boolean;
   kioskConfig = $state.raw<KioskConfig | null>(null);

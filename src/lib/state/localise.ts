@@ -1,0 +1,45 @@
+import type { AtlasData, LabelProps, PlaceProps } from '../atlas/contract.ts';
+import { formatMessage } from '../i18n/format.ts';
+import type { Locale } from '../i18n/locales.ts';
+
+/** A place's or label's properties as the page shows them: the role's name in the page's language, for screen readers. */
+export type Localised<P> = P & { roleName: string };
+
+/**
+ * The derived data in the page's language: in Spanish, a place's `name` and map `label` are its Spanish ones
+ * (places.yaml's `name_es`, `label_es`) wherever the gazetteer gives them, and a leg's name ("A → B") names its ends
+ * so. The other language's name joins the aliases, so search finds "La Habana" and "Havana" in either language.
+ * Every place also carries `roleName`, its primary role's name in the language (the SVG map's screen-reader names).
+ * Passages, notes and journeys are untouched: they have their own Spanish fields.
+ */
+export function localiseAtlasData(data: AtlasData, locale: Locale): AtlasData {
+  const spanish = locale === 'es';
+  const nameOf = new Map<string, { en: string; shown: string }>();
+  const place = <P extends PlaceProps>(p: P): Localised<P> => {
+    const shown = spanish && p.name_es ? p.name_es : p.name;
+    nameOf.set(p.id, { en: p.name, shown });
+    const other = shown === p.name ? p.name_es : p.name;
+    const aliases = other && other !== shown && !p.aliases.includes(other) ? [...p.aliases, other] : p.aliases;
+    return { ...p, name: shown, aliases, roleName: formatMessage(locale, `role.${p.primaryRole}`) };
+  };
+  const places = data.places.features.map((f) => ({ ...f, properties: place(f.properties) }));
+  const labels = data.labels.features.map((f) => {
+    const p = place(f.properties as LabelProps);
+    return { ...f, properties: spanish && f.properties.label_es ? { ...p, label: f.properties.label_es } : p };
+  });
+  const legs = data.legs.features.map((f) => {
+    if (!spanish) return f;
+    const from = nameOf.get(f.properties.from);
+    const to = nameOf.get(f.properties.to);
+    let name = f.properties.name;
+    // "Cuba → Paris" is built from the English names at derive time: each end's name in Spanish, in place.
+    for (const end of [from, to]) if (end && end.en !== end.shown) name = name.replace(end.en, end.shown);
+    return name === f.properties.name ? f : { ...f, properties: { ...f.properties, name } };
+  });
+  return {
+    ...data,
+    places: { ...data.places, features: places },
+    labels: { ...data.labels, features: labels },
+    legs: { ...data.legs, features: legs },
+  };
+}
