@@ -6,13 +6,38 @@ const browser = useBrowser();
 
 const htmlLang = (page: import('playwright-core').Page) => page.evaluate(() => document.documentElement.lang);
 
+/** The texts MapLibre draws for the place labels on screen now. */
+const mapLabels = (page: import('playwright-core').Page) =>
+  page.evaluate(() => {
+    const map = (window as unknown as { atlas: { map: { queryRenderedFeatures(o: { layers: string[] }): Array<{ properties: { label: string } }> } } }).atlas.map;
+    return [...new Set(map.queryRenderedFeatures({ layers: ['place-labels'] }).map((f) => f.properties.label))];
+  });
+
 describe('the atlas in Spanish (issue 15)', () => {
+  it('names the places on the map in Spanish, and in English again after switching, live', async () => {
+    const atlas = await openAtlas(browser(), baseURL, { viewport: { width: 1280, height: 800 } }, '?lang=es');
+    const { page } = atlas;
+    const spanish = await mapLabels(page);
+    expect(spanish).toEqual(expect.arrayContaining(['La Habana', 'México', 'Perú', 'Brasil', 'Praga', 'París', 'Estados Unidos']));
+    expect(spanish).not.toContain('Havana');
+    expect(spanish).not.toContain('Mexico');
+    // Search takes the Spanish name, and the panel gives it.
+    await page.getByRole('search').getByRole('searchbox').fill('La Habana');
+    await page.getByTestId('search-results').getByRole('button').first().click();
+    await expect.poll(() => page.getByTestId('passage-panel').locator('h2').textContent()).toBe('La Habana');
+    await page.getByRole('button', { name: 'Idioma de la interfaz: English' }).click();
+    await expect.poll(() => page.getByTestId('passage-panel').locator('h2').textContent()).toBe('Havana');
+    await expect.poll(async () => (await mapLabels(page)).includes('Paris')).toBe(true);
+    expect(await mapLabels(page)).not.toContain('París');
+    await expectCleanRun(atlas);
+  });
+
   it('opens in Spanish with ?lang=es: the interface in Spanish, the passage in the English the archive published, and a line that says so', async () => {
     const atlas = await openAtlas(browser(), baseURL, {}, '?lang=es#place=havana');
     const { page } = atlas;
     expect(await htmlLang(page)).toBe('es');
     const panel = page.getByTestId('passage-panel');
-    await expect.poll(() => panel.locator('h2').textContent()).toBe('Havana');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('La Habana');
     expect(await panel.locator('.roles').innerText()).toBe('Lugar de entrenamiento · Contexto político');
     expect(await panel.getByTestId('translation-note').innerText()).toBe('Los documentos se muestran en la traducción al inglés que publicó el archivo.');
     // The document's words stay in English, marked as English for screen readers.
@@ -68,7 +93,8 @@ describe('the atlas in Spanish (issue 15)', () => {
     await toSpanish.click();
     await expect.poll(() => htmlLang(page)).toBe('es');
     await expect.poll(() => panel.locator('.roles').innerText()).toContain('Centro de mando de la red');
-    expect(await panel.locator('h2').textContent()).toBe('Paris');
+    // The same place, now named in Spanish.
+    expect(await panel.locator('h2').textContent()).toBe('París');
     expect(await panel.getByTestId('translation-note').count()).toBe(1);
     expect(await page.getByTestId('legend').innerText()).toContain('Rutas y documentos');
     // The address keeps the selection and now says the language, for a reload or a shared link.

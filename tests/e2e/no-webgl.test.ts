@@ -142,6 +142,17 @@ describe('a browser without WebGL, on the SVG map', () => {
     await expectCleanRun(atlas);
   });
 
+  it('names the places in Spanish on the SVG map, in its labels and its screen-reader names', async () => {
+    const atlas = await openAtlas(browser(), baseURL, { viewport: { width: 1280, height: 800 } }, '?lang=es');
+    const { page } = atlas;
+    const labels = await page.locator('svg.atlas-svg text.label:not(.hidden-label)').allTextContents();
+    expect(labels).toEqual(expect.arrayContaining(['La Habana', 'México', 'Perú', 'Brasil', 'París']));
+    expect(labels).not.toContain('Havana');
+    expect(await page.locator('svg.atlas-svg [data-feature-id="paris"]').getAttribute('aria-label')).toBe('París, Centro de mando de la red');
+    expect(await page.locator('svg.atlas-svg [data-feature-id="mexico"]').getAttribute('aria-label')).toBe('México, Punto de tránsito');
+    await expectCleanRun(atlas);
+  });
+
   it('opens a feature from the keyboard, and zooms by its buttons with the view in the address', async () => {
     const atlas = await openAtlas(browser(), baseURL);
     const { page } = atlas;
