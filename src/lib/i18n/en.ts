@@ -52,7 +52,7 @@ export const en = {
   'panel.otherEnds': 'At the other ends:',
   'panel.namedIn': 'Named in:',
   'panel.alsoHere': 'Also here',
-  'panel.location': 'Location: {source}.',
+  'panel.location': 'Location:',
 
   'passages.count': '{count, plural, one {# passage} other {# passages}}',
   'passages.also': 'Also: {roles}',
