@@ -109,6 +109,7 @@ export const en = {
   'journey.play': 'Play',
   'journey.pause': 'Pause',
   'journey.next': 'Next →',
+  'journey.nextJourney': 'Next journey:',
   'journey.others': 'Other journeys',
 
   'reader.close': 'Close document',

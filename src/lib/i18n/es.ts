@@ -110,6 +110,7 @@ export const es: Record<MessageKey, string> = {
   'journey.play': 'Reproducir',
   'journey.pause': 'Pausa',
   'journey.next': 'Siguiente →',
+  'journey.nextJourney': 'Siguiente recorrido:',
   'journey.others': 'Otros recorridos',
 
   'reader.close': 'Cerrar el documento',
