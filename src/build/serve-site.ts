@@ -3,8 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { DEFAULT_KIOSK_CONFIG, type KioskConfig } from '../lib/kiosk/config.ts';
+import { PUBLISHED_FILES } from '../lib/atlas/contract.ts';
 import { parseKioskConfig } from '../lib/kiosk/validate-config.ts';
-import { startStaticServer, type StaticServer } from './static-server.ts';
+import { startStaticServer, type StaticServer, type VisitIds } from './static-server.ts';
 import { VisitLogFile, type VisitLogOptions } from './visit-log-file.ts';
 
 /** The options both entry points take, besides their own. */
@@ -64,6 +65,18 @@ export function readKioskConfig(site: string): { config: KioskConfig; problems: 
   return { config: parsed.config, problems: [...problems, ...parsed.problems] };
 }
 
+/** The ids a visit may name: the build's places, legs, documents and journeys (with their steps), from its data/. */
+export function readVisitIds(site: string): VisitIds {
+  const data = (file: string): unknown => JSON.parse(readFileSync(join(site, 'data', file), 'utf8'));
+  const featureIds = (file: string) => new Set((data(file) as { features: Array<{ properties: { id: string } }> }).features.map((f) => f.properties.id));
+  return {
+    place: featureIds(PUBLISHED_FILES.places),
+    leg: featureIds(PUBLISHED_FILES.legs),
+    document: new Set((data(PUBLISHED_FILES.documents) as Array<{ id: string }>).map((d) => d.id)),
+    journey: new Map((data(PUBLISHED_FILES.journeys) as Array<{ id: string; steps: unknown[] }>).map((j) => [j.id, j.steps.length])),
+  };
+}
+
 export interface SiteOptions {
   site: string;
   port: number;
@@ -85,16 +98,24 @@ export async function serveSite(options: SiteOptions): Promise<{ server: StaticS
   const { config, problems } = readKioskConfig(options.site);
   for (const problem of problems) options.log(problem);
   let onVisit: ((record: Parameters<VisitLogFile['append']>[0]) => void) | undefined;
+  let visitIds: VisitIds | undefined;
   if (options.visitLog) {
     const file = new VisitLogFile(options.visitLog);
     onVisit = (record) => {
       try {
         file.append(record);
       } catch (e) {
-        // A full disk must not stop the exhibit: the operator is told, the visitor never notices.
+        // A full disk must not stop the exhibit: the operator is told, the page gets 503 (not 204), the visitor
+        // never notices.
         options.log(`the visit log in ${options.visitLog!.folder} could not be written (${(e as Error).message})`);
+        throw e;
       }
     };
+    try {
+      visitIds = readVisitIds(options.site);
+    } catch (e) {
+      options.log(`${join(options.site, 'data')} could not be read (${(e as Error).message}), so visits' ids are not checked; rebuild the site (npm run build)`);
+    }
   }
   try {
     const server = await startStaticServer(options.site, {
@@ -102,6 +123,8 @@ export async function serveSite(options: SiteOptions): Promise<{ server: StaticS
       hostNames: options.hostNames,
       heartbeat: options.heartbeat,
       onVisit,
+      visitIds,
+      log: options.log,
       generated: { '/kiosk/config.json': JSON.stringify(config) },
     });
     return { server, config };

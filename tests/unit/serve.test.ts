@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_KIOSK_CONFIG } from '../../src/lib/kiosk/config.ts';
 
-const JOURNEYS = [{ id: 'out-by-sea' }, { id: 'home-by-air' }];
+const JOURNEYS = [{ id: 'out-by-sea', steps: [{}, {}] }, { id: 'home-by-air', steps: [{}] }];
+const NO_FEATURES = JSON.stringify({ type: 'FeatureCollection', features: [] });
 
 /** A built site as `vite build` leaves it, with the kiosk file given (or none). */
 function createSite(config?: string) {
@@ -14,6 +15,10 @@ function createSite(config?: string) {
   mkdirSync(join(site, 'data'));
   writeFileSync(join(site, 'index.html'), '<!doctype html><title>atlas</title>');
   writeFileSync(join(site, 'data', 'journeys.json'), JSON.stringify(JOURNEYS));
+  // The rest of data/ that the kiosk reads (the ids a visit may name).
+  writeFileSync(join(site, 'data', 'places.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'paris' }, geometry: null }] }));
+  writeFileSync(join(site, 'data', 'legs.geojson'), NO_FEATURES);
+  writeFileSync(join(site, 'data', 'documents.json'), '[]');
   if (config !== undefined) {
     mkdirSync(join(site, 'kiosk'));
     writeFileSync(join(site, 'kiosk', 'config.json'), config);
