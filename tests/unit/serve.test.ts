@@ -183,6 +183,20 @@ describe('npm run kiosk', () => {
     await expect.poll(kiosk.stdout, { timeout: 8000 }).toContain('kiosk: the page draws its map with the SVG map (no WebGL)');
   });
 
+  it('deletes each launch’s profile once its Chromium is gone, and logs the restart with its reason', { timeout: 20_000 }, async () => {
+    // A Chromium that starts, writes into its profile and exits at once, as a crashing one would.
+    const script = join(mkdtempSync(join(tmpdir(), 'atlas-chromium-')), 'chromium');
+    writeFileSync(script, '#!/bin/sh\nfor a in "$@"; do case "$a" in --user-data-dir=*) d="${a#--user-data-dir=}"; echo "$d" >> "$0.profiles"; head -c 100000 /dev/zero > "$d/Cache";; esac; done\nexit 3\n');
+    chmodSync(script, 0o755);
+    const kiosk = launch('src/build/kiosk.ts', ['--port', '0', '--site', createSite('{}'), '--chromium', script, '--no-visit-log']);
+    await kiosk.url;
+    await expect.poll(kiosk.stderr, { timeout: 10_000 }).toContain('kiosk: restarting Chromium: Chromium exited (3); 2 launches in a row did not last, so the next starts in 6 s');
+    expect(kiosk.stderr()).toContain('kiosk: restarting Chromium: Chromium exited (3); the next starts in 3 s\n');
+    const profiles = readFileSync(`${script}.profiles`, 'utf8').trim().split('\n');
+    expect(profiles).toHaveLength(2);
+    for (const profile of profiles) expect(existsSync(profile), profile).toBe(false);
+  });
+
   it('keeps no visit log when told not to, and refuses a bad log option', async () => {
     const kiosk = launch('src/build/kiosk.ts', ['--no-browser', '--port', '0', '--site', createSite('{}'), '--no-visit-log']);
     const url = await kiosk.url;
