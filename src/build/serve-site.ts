@@ -5,6 +5,7 @@ import type { ParseArgsConfig } from 'node:util';
 import { DEFAULT_KIOSK_CONFIG, type KioskConfig } from '../lib/kiosk/config.ts';
 import { PUBLISHED_FILES } from '../lib/atlas/contract.ts';
 import { parseKioskConfig } from '../lib/kiosk/validate-config.ts';
+import { takeHomeLink, type TakeHomeTarget } from '../lib/kiosk/take-home.ts';
 import { startStaticServer, type StaticServer, type VisitIds } from './static-server.ts';
 import { VisitLogFile, type VisitLogOptions } from './visit-log-file.ts';
 
@@ -61,7 +62,13 @@ export function readKioskConfig(site: string): { config: KioskConfig; problems: 
   } catch (e) {
     problems.push(`${journeysFile} could not be read (${(e as Error).message}), so the "attractTour" ids are not checked; rebuild the site (npm run build)`);
   }
-  const parsed = parseKioskConfig(text, label, journeys);
+  let longestHash: string | undefined;
+  try {
+    longestHash = longestTakeHomeHash(site);
+  } catch (e) {
+    problems.push(`${join(site, 'data')} could not be read (${(e as Error).message}), so "publicUrl" is not checked against the longest passage link; rebuild the site (npm run build)`);
+  }
+  const parsed = parseKioskConfig(text, label, journeys, longestHash);
   return { config: parsed.config, problems: [...problems, ...parsed.problems] };
 }
 
@@ -75,6 +82,17 @@ export function readVisitIds(site: string): VisitIds {
     document: new Set((data(PUBLISHED_FILES.documents) as Array<{ id: string }>).map((d) => d.id)),
     journey: new Map((data(PUBLISHED_FILES.journeys) as Array<{ id: string; steps: unknown[] }>).map((j) => [j.id, j.steps.length])),
   };
+}
+
+/** The longest hash of a take-home link this build can make: any place, leg or journey step. */
+export function longestTakeHomeHash(site: string): string {
+  const ids = readVisitIds(site);
+  const targets: TakeHomeTarget[] = [
+    ...[...ids.place].map((id) => ({ selected: { kind: 'place' as const, id }, journey: null })),
+    ...[...ids.leg].map((id) => ({ selected: { kind: 'leg' as const, id }, journey: null })),
+    ...[...ids.journey].flatMap(([id, steps]) => Array.from({ length: steps }, (_, step) => ({ selected: null, journey: { id, step } }))),
+  ];
+  return targets.map((target) => takeHomeLink('', target)).reduce((a, b) => (b.length > a.length ? b : a), '');
 }
 
 export interface SiteOptions {

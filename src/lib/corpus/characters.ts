@@ -9,7 +9,6 @@ import { CorpusError } from './errors.ts';
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** In a parsed value line ends are "\n" already: a carriage return there was written as an escape. */
-// eslint-disable-next-line no-control-regex -- as above
 const FORBIDDEN_IN_VALUE = new RegExp(`${FORBIDDEN.source}|\\r`);
 
 const hex = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
