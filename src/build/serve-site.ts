@@ -62,9 +62,16 @@ export function readKioskConfig(site: string): { config: KioskConfig; problems: 
   } catch (e) {
     problems.push(`${journeysFile} could not be read (${(e as Error).message}), so the "attractTour" ids are not checked; rebuild the site (npm run build)`);
   }
+  // Only a file that sets an address needs the build's longest link (and data/ read for it).
+  let setsAddress = false;
+  try {
+    setsAddress = typeof (JSON.parse(text.replace(/^\uFEFF/, '')) as { publicUrl?: unknown } | null)?.publicUrl === 'string';
+  } catch {
+    // not JSON: parseKioskConfig says so
+  }
   let longestHash: string | undefined;
   try {
-    longestHash = longestTakeHomeHash(site);
+    if (setsAddress) longestHash = longestTakeHomeHash(site);
   } catch (e) {
     problems.push(`${join(site, 'data')} could not be read (${(e as Error).message}), so "publicUrl" is not checked against the longest passage link; rebuild the site (npm run build)`);
   }
@@ -74,19 +81,24 @@ export function readKioskConfig(site: string): { config: KioskConfig; problems: 
 
 /** The ids a visit may name: the build's places, legs, documents and journeys (with their steps), from its data/. */
 export function readVisitIds(site: string): VisitIds {
-  const data = (file: string): unknown => JSON.parse(readFileSync(join(site, 'data', file), 'utf8'));
-  const featureIds = (file: string) => new Set((data(file) as { features: Array<{ properties: { id: string } }> }).features.map((f) => f.properties.id));
+  return { ...readMapIds(site), document: new Set((siteData(site, PUBLISHED_FILES.documents) as Array<{ id: string }>).map((d) => d.id)) };
+}
+
+const siteData = (site: string, file: string): unknown => JSON.parse(readFileSync(join(site, 'data', file), 'utf8'));
+
+/** The build's places, legs and journeys (with their number of steps): what a take-home link can name. */
+function readMapIds(site: string): Omit<VisitIds, 'document'> {
+  const featureIds = (file: string) => new Set((siteData(site, file) as { features: Array<{ properties: { id: string } }> }).features.map((f) => f.properties.id));
   return {
     place: featureIds(PUBLISHED_FILES.places),
     leg: featureIds(PUBLISHED_FILES.legs),
-    document: new Set((data(PUBLISHED_FILES.documents) as Array<{ id: string }>).map((d) => d.id)),
-    journey: new Map((data(PUBLISHED_FILES.journeys) as Array<{ id: string; steps: unknown[] }>).map((j) => [j.id, j.steps.length])),
+    journey: new Map((siteData(site, PUBLISHED_FILES.journeys) as Array<{ id: string; steps: unknown[] }>).map((j) => [j.id, j.steps.length])),
   };
 }
 
 /** The longest hash of a take-home link this build can make: any place, leg or journey step. */
 export function longestTakeHomeHash(site: string): string {
-  const ids = readVisitIds(site);
+  const ids = readMapIds(site);
   const targets: TakeHomeTarget[] = [
     ...[...ids.place].map((id) => ({ selected: { kind: 'place' as const, id }, journey: null })),
     ...[...ids.leg].map((id) => ({ selected: { kind: 'leg' as const, id }, journey: null })),
