@@ -79,7 +79,7 @@ export const ROLE_REGISTRY = [
   },
   {
     id: 'documents-source', family: 'movements', cue: 'ring-dot',
-    label: { en: 'False papers came from', es: 'Origen de los documentos falsos' }, key: { en: 'False papers from', es: 'Documentos falsos' },
+    label: { en: 'False papers came from', es: 'Origen de la documentación falsa' }, key: { en: 'False papers from', es: 'Documentación falsa' },
     guide: 'false papers came from there (not where anyone crossed)',
   },
   {

@@ -7,6 +7,7 @@ import { CONNECTED_LEG_COLOR, CURRENT_LEG_COLOR, ROUTE_COLOR } from '../map/styl
 import type { AtlasData } from '../state/atlas-data.ts';
 import { figureSubject, type FigureSubject } from './footnotes.ts';
 import { SUP_SCALE, estimateWidth, wordsOf, wrapWords, type Measure, type Segment } from './text-width.ts';
+import { escapeXml } from './xml.ts';
 
 /** The map as drawn for the figure: SVG markup in the map's own pixels (0 … width, 0 … height), and what is in it. */
 export interface MapPicture {
@@ -46,7 +47,6 @@ export const FONT_FAMILY = "'Noto Sans', Arial, Helvetica, sans-serif";
 const INK = '#1d1d1d';
 const MUTED = '#4f5a61';
 
-const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 const n = (v: number) => String(Math.round(v * 100) / 100);
 
 interface LegendItem {
@@ -190,7 +190,7 @@ export function buildFigureSvg(input: FigureInput): string {
   y += 8;
   parts.push(`<line x1="${MARGIN}" y1="${n(y)}" x2="${n(MARGIN + CONTENT)}" y2="${n(y)}" stroke="#d6d0c4" stroke-width="0.75"/>`);
   y += 4;
-  const version = paragraph(plain(`Archive Atlas ${input.version}. Cuban training of Latin American guerrillas, 1961–1963, in five declassified documents. Basemap: Natural Earth.`), MARGIN, y, CONTENT, TYPE.footer, measure, `class="version" fill="${MUTED}"`);
+  const version = paragraph(plain(`Archive Atlas ${input.version}. Cuba’s training of Latin American guerrillas (1962–1963) and its dealings with Moscow (1961–1962), in five declassified documents. Basemap: Natural Earth.`), MARGIN, y, CONTENT, TYPE.footer, measure, `class="version" fill="${MUTED}"`);
   parts.push(version.markup);
   y += version.height;
   const link = paragraph([{ text: `This view: ${input.deepLink}`, sup: false }], MARGIN, y, CONTENT, TYPE.footer, measure, `class="deep-link" fill="${MUTED}"`);
