@@ -64,6 +64,23 @@ describe('the map on the bundled corpus', () => {
     await expectCleanRun(atlas);
   });
 
+  it('says when a paragraph is dated once, not once per highlighted quote (Paris, paragraph 8)', async () => {
+    const atlas = await openAtlas(browser(), baseURL, {}, '#place=paris');
+    const { page } = atlas;
+    const panel = page.getByTestId('passage-panel');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('Paris');
+    const passages = await panel.getByTestId('passage').evaluateAll((items) =>
+      items.map((li) => ({ marks: li.querySelectorAll('blockquote mark').length, when: [...li.querySelectorAll('.when')].map((w) => w.textContent!.trim()) })),
+    );
+    // Not a pass by default: a paragraph with several quotes, all undated, is there.
+    const several = passages.filter((p) => p.marks >= 3 && p.when.every((w) => w.startsWith('When: undated')));
+    expect(several.length, JSON.stringify(passages)).toBeGreaterThan(0);
+    for (const p of several) expect(p.when).toHaveLength(1);
+    // Nowhere the same line twice in a row.
+    for (const p of passages) expect(p.when.filter((w, i) => w === p.when[i - 1])).toEqual([]);
+    await expectCleanRun(atlas);
+  });
+
   it('opens the whole document with the passage highlighted and scrolled into view', async () => {
     const atlas = await openAtlas(browser(), baseURL);
     const { page } = atlas;
