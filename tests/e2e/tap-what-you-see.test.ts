@@ -138,4 +138,23 @@ describe('what a visitor taps is what opens', () => {
     await expect.poll(() => panelHeading(page)).toBe(spot!.country);
     await expectCleanRun(atlas);
   });
+
+  it('frames Lima when a shared link #place=lima opens on a phone: readable, on the map above the sheet', async () => {
+    const atlas = await openAtlas(browser(), baseURL, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, reducedMotion: 'reduce' }, '#place=lima');
+    const { page } = atlas;
+    await expect.poll(() => panelHeading(page)).toBe('Lima');
+    await mapIdle(page);
+    const seen = await page.evaluate(() => {
+      const map = (window as unknown as AtlasWindow).atlas.map!;
+      const lima = map.querySourceFeatures('places').find((f) => f.properties.id === 'lima')!;
+      const p = map.project((lima.geometry as GeoJSON.Point).coordinates as [number, number]);
+      const rect = map.getCanvas().getBoundingClientRect();
+      const [x, y] = [rect.left + p.x, rect.top + p.y];
+      return { zoom: map.getZoom(), onMap: document.elementFromPoint(x, y) === map.getCanvas(), inside: x > rect.left && x < rect.right && y > rect.top && y < rect.bottom };
+    });
+    // Before: the whole network at zoom 1.1, Lima a dot under the sheet.
+    expect(seen.zoom, 'a readable zoom').toBeGreaterThanOrEqual(4);
+    expect(seen, 'Lima on the map, not under the sheet or a control').toMatchObject({ inside: true, onMap: true });
+    await expectCleanRun(atlas);
+  });
 });

@@ -1,3 +1,4 @@
+import { frameFor } from '../../src/lib/state/framing.ts';
 import { describe, expect, it } from 'vitest';
 import { AtlasState } from '../../src/lib/state/atlas.svelte.ts';
 import { DEFAULT_KIOSK_CONFIG } from '../../src/lib/kiosk/config.ts';
@@ -14,12 +15,12 @@ function atlasState(kiosk?: Partial<typeof DEFAULT_KIOSK_CONFIG>) {
 }
 
 describe('AtlasState: the intents', () => {
-  it('frames a place it focuses on, closer for a pin than for a zone, and dismisses the start card', () => {
+  it('frames a place it focuses on with its connections (framing.ts), closer for a pin than for a zone, and dismisses the start card', () => {
     const atlas = atlasState();
     atlas.panels.start = true;
     atlas.focusOn({ kind: 'place', id: 'paris' });
     expect(atlas.selectedFeature?.props.name).toBe('Paris');
-    expect(atlas.camera).toEqual({ kind: 'frame', bounds: atlas.selectedFeature!.props.bbox, maxZoom: 5 });
+    expect(atlas.camera).toEqual({ kind: 'frame', ...frameFor(atlas.data!, { kind: 'place', id: 'paris' })!, maxZoom: 5 });
     expect(atlas.startVisible).toBe(false);
     atlas.focusOn({ kind: 'place', id: 'west-indies' });
     expect(atlas.camera).toMatchObject({ kind: 'frame', maxZoom: 4.5 });

@@ -3,6 +3,7 @@ import { DEFAULT_KIOSK_CONFIG, type KioskConfig } from '../kiosk/config.ts';
 import { withDefaults } from '../kiosk/validate-config.ts';
 import { initLocale, locale, setLocale } from '../i18n/locale.svelte.ts';
 import { localiseAtlasData } from './localise.ts';
+import { frameFor } from './framing.ts';
 import { attractLocale, toLocale } from '../i18n/locales.ts';
 import { indexAtlas, loadAtlasData, type AtlasData } from './atlas-data.ts';
 import { SelectionState } from './selection.svelte.ts';
@@ -162,8 +163,13 @@ export class AtlasState {
   /** Selects a feature and frames it. */
   focusOn(ref: FeatureRef) {
     this.pick([ref]);
-    const feature = this.index?.feature(ref);
-    if (feature) this.frame(feature.props.bbox, feature.props.precision === 'point' ? 5 : 4.5);
+    this.frameFeature(ref);
+  }
+
+  /** Frames a chosen feature: a place with its connections, or alone at a readable zoom where they span the world (framing.ts). */
+  frameFeature(ref: FeatureRef) {
+    const frame = this.data ? frameFor(this.data, ref) : null;
+    if (frame) this.frame(frame.bounds, frame.maxZoom);
   }
 
   /** From the passage panel: another mark under the same tap, or a connected place elsewhere. */

@@ -64,7 +64,11 @@ export function syncUrl(atlas: AtlasState) {
     untrack(() => {
       if (applied) return;
       applyUrlState(atlas, opened);
-      if (!opened.view) atlas.frame(data.meta.networkBounds, 4);
+      // A link with no view frames what it opens on (a place, with its connections), else the network.
+      if (!opened.view) {
+        if (opened.selected && !opened.journey && atlas.index?.feature(opened.selected)) atlas.frameFeature(opened.selected);
+        else atlas.frame(data.meta.networkBounds, 4);
+      }
       lastPushed = withoutView();
       applied = true;
     });
