@@ -10,6 +10,7 @@ import { arrowImage, atlasStyle, DATA_LAYERS } from './style.ts';
 import { PATTERNS, patternId, patternImage } from './marks.ts';
 import type { Role } from '../corpus/roles.ts';
 import { trimToMapProperties } from './map-features.ts';
+import { bundleFans } from './bundle.ts';
 import { MAX_ZOOM, MIN_ZOOM } from './camera.ts';
 import { afterNextPaint } from '../after-paint.ts';
 import type { FeatureRef, LegEmphasis, MapRenderer, CameraView } from './renderer.ts';
@@ -313,7 +314,7 @@ export function createMapController(
           anchors = data.labels.features.flatMap((f) => (f.geometry.type === 'Point' && f.properties?.precision !== 'point' ? [{ id: String(f.properties?.id), at: f.geometry.coordinates }] : []));
           (map.getSource(SOURCES.places) as GeoJSONSource).setData(trimToMapProperties(data.places));
           (map.getSource(SOURCES.labels) as GeoJSONSource).setData(trimToMapProperties(data.labels));
-          (map.getSource(SOURCES.legs) as GeoJSONSource).setData(trimToMapProperties(data.legs));
+          (map.getSource(SOURCES.legs) as GeoJSONSource).setData(trimToMapProperties(bundleFans(data.legs)));
           applyVisibility();
           drawStates(true);
           resolve();

@@ -34,6 +34,13 @@ const isPrecision = (p: string): ExpressionSpecification => ['==', ['get', 'prec
 /** A leg with an end its sentence does not state (read from context): drawn dashed, never as a firm line. */
 const hasUnstatedEnd: ExpressionSpecification = ['has', 'unstated'];
 
+/** A leg of a bundled fan (bundle.ts): one of many drawn together, so each is thinner and fainter than a lone route. */
+const isFan: ExpressionSpecification = ['==', ['get', 'fan'], true];
+/**
+ * Routes are muted at the overview (the places and their labels are read first); the journey's current step, a
+ * selected leg and the legs around a selected place are drawn at full strength over them.
+ */
+export const LEG_LOOK = { width: 2, fanWidth: 1.4, opacity: 0.55, fanOpacity: 0.45 } as const;
 const legPaint = {
   'line-color': ['case', ['==', ['feature-state', 'emphasis'], 'current'], CURRENT_LEG_COLOR, ['==', ['feature-state', 'emphasis'], 'connected'], CONNECTED_LEG_COLOR, ROUTE_COLOR] as unknown as ExpressionSpecification,
   'line-width': [
@@ -41,9 +48,14 @@ const legPaint = {
     ['boolean', ['feature-state', 'selected'], false], 5,
     ['==', ['feature-state', 'emphasis'], 'current'], 6,
     ['==', ['feature-state', 'emphasis'], 'connected'], 4,
-    2.5,
+    isFan, LEG_LOOK.fanWidth,
+    LEG_LOOK.width,
   ] as unknown as ExpressionSpecification,
-  'line-opacity': ['match', ['coalesce', ['feature-state', 'emphasis'], 'none'], 'current', 1, 'done', 0.9, 'connected', 1, 'ahead', 0.35, 'dim', 0.15, 0.85] as unknown as ExpressionSpecification,
+  'line-opacity': [
+    'case',
+    ['boolean', ['feature-state', 'selected'], false], 1,
+    ['match', ['coalesce', ['feature-state', 'emphasis'], 'none'], 'current', 1, 'done', 0.9, 'connected', 1, 'ahead', 0.35, 'dim', 0.15, 'none', ['case', isFan, LEG_LOOK.fanOpacity, LEG_LOOK.opacity], LEG_LOOK.opacity],
+  ] as unknown as ExpressionSpecification,
 };
 
 export const DATA_LAYERS: LayerSpecification[] = [

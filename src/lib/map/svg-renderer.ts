@@ -10,6 +10,7 @@ import type { MapControllerOptions } from './controller.ts';
 import type { FeatureRef, LegEmphasis, MapData, MapRenderer, CameraView } from './renderer.ts';
 import { CONNECTED_LEG_COLOR, CURRENT_LEG_COLOR, LABEL_HALO, ROLE_COLORS, ROUTE_COLOR } from './style.ts';
 import { anchorDistance, boxDistance, lineDistance, orderPicks, pinDistance, TAP, type PickCandidate } from './pick-order.ts';
+import { bundleFans } from './bundle.ts';
 import { fitTransform, toWorld, transformForView, viewForTransform, worldStream, WORLD_SIZE, type WorldTransform } from './svg-view.ts';
 import './svg-map.css';
 
@@ -49,6 +50,8 @@ interface LegProps {
   to: string;
   direction?: string;
   unstated?: unknown;
+  /** Drawn as part of a bundled fan (bundle.ts): thinner at the overview. */
+  fan?: boolean;
 }
 
 interface DrawnPoint {
@@ -367,12 +370,12 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
         shapes.push({ id: p.id, kind: precision, node, path: shape });
       }
     }
-    for (const f of data.legs.features as Array<Feature<Geometry, LegProps>>) {
+    for (const f of bundleFans(data.legs).features as Array<Feature<Geometry, LegProps>>) {
       const p = f.properties;
       const names = new Map(placeFeatures.map((x) => [x.properties.id, x.properties.name]));
       const name = p.name ?? `${names.get(p.from) ?? p.from} → ${names.get(p.to) ?? p.to}`;
       const unstated = p.unstated !== undefined && p.unstated !== null && !(Array.isArray(p.unstated) && p.unstated.length === 0);
-      const node = feature(legsLayer, { id: p.id, kind: 'leg' }, `${name}, route leg`, unstated ? 'leg unstated' : 'leg');
+      const node = feature(legsLayer, { id: p.id, kind: 'leg' }, `${name}, route leg`, `leg${unstated ? ' unstated' : ''}${p.fan ? ' fan' : ''}`);
       const d = path(f) ?? '';
       el('path', { class: 'line', d }, node);
       el('path', { class: 'hit', d }, node);
