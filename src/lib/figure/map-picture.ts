@@ -90,6 +90,8 @@ function serialise(svg: SVGSVGElement, width: number, height: number): MapPictur
       if (e === 'dim' || e === 'ahead') emphasis.faded = true;
     }
     const tag = node.tagName;
+    // The roles' patterns (marks.ts) go as they are: plain SVG, their transform keeping their on-screen size.
+    if (tag === 'defs') return new XMLSerializer().serializeToString(node).replace(/ xmlns="[^"]*"/, '');
     const attrs: string[] = [];
     for (const name of KEPT_ATTRIBUTES) {
       const value = node.getAttribute(name);
@@ -107,7 +109,11 @@ function serialise(svg: SVGSVGElement, width: number, height: number): MapPictur
         const value = style.getPropertyValue(name);
         if (!value || value === 'normal') continue;
         if ((name === 'font-size' || name === 'font-weight') && tag !== 'text') continue;
-        if (name === 'fill' || name === 'stroke') {
+        if ((name === 'fill' || name === 'stroke') && value.startsWith('url(')) {
+          // A pattern fill (a role's cue on a country or zone): a reference into the figure's own <defs>.
+          const id = /#([\w-]+)/.exec(value)?.[1];
+          if (id) attrs.push(`${name}="url(#${id})"`);
+        } else if (name === 'fill' || name === 'stroke') {
           const { color, alpha } = paint(value);
           attrs.push(`${name}="${color}"`);
           const own = Number(style.getPropertyValue(`${name}-opacity`) || 1);

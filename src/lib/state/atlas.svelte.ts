@@ -2,7 +2,7 @@ import { tick } from 'svelte';
 import { DEFAULT_KIOSK_CONFIG, type KioskConfig } from '../kiosk/config.ts';
 import { withDefaults } from '../kiosk/validate-config.ts';
 import { initLocale, locale, setLocale } from '../i18n/locale.svelte.ts';
-import { localiseAtlasData } from './localise.ts';
+import { localiseAtlasData, placesOfJourneys, withLabelsFirst } from './localise.ts';
 import { frameFor } from './framing.ts';
 import { attractLocale, toLocale } from '../i18n/locales.ts';
 import { indexAtlas, loadAtlasData, type AtlasData } from './atlas-data.ts';
@@ -84,6 +84,8 @@ export class AtlasState {
     const ids = [...(this.kioskConfig?.attractTour ?? []), ...this.data.journeys.map((j) => j.id)].filter((id, i, all) => all.indexOf(id) === i);
     return ids.map((id) => this.index!.journey(id)).filter((j) => j !== undefined);
   });
+  /** The data the map draws: the page's, with the labels of the start card's journeys' places placed before all others. */
+  readonly mapData = $derived.by(() => (this.data ? withLabelsFirst(this.data, placesOfJourneys(this.data, this.featuredJourneys)) : null));
   /** The attract tour as [journey id, number of steps]: the configured journeys, or every journey. */
   readonly attractTour = $derived.by((): Array<[string, number]> => {
     if (!this.data || !this.index) return [];

@@ -1,4 +1,4 @@
-import type { AtlasData, LabelProps, PlaceProps } from '../atlas/contract.ts';
+import type { AtlasData, Journey, LabelProps, PlaceProps } from '../atlas/contract.ts';
 import { formatMessage } from '../i18n/format.ts';
 import type { Locale } from '../i18n/locales.ts';
 
@@ -42,4 +42,20 @@ export function localiseAtlasData(data: AtlasData, locale: Locale): AtlasData {
     labels: { ...data.labels, features: labels },
     legs: { ...data.legs, features: legs },
   };
+}
+
+/**
+ * The same data with these places' labels ranked before every other (labelRank lowered by a constant larger than any
+ * rank): where labels collide, MapLibre and the SVG map keep these. Their order among themselves is kept.
+ */
+export function withLabelsFirst(data: AtlasData, first: ReadonlySet<string>): AtlasData {
+  if (!first.size) return data;
+  const labels = data.labels.features.map((f) => (first.has(f.properties.id) ? { ...f, properties: { ...f.properties, labelRank: f.properties.labelRank - 1000 } } : f));
+  return { ...data, labels: { ...data.labels, features: labels } };
+}
+
+/** The places these journeys' steps name: their legs' ends and the places a line-less step highlights. */
+export function placesOfJourneys(data: AtlasData, journeys: readonly Journey[]): Set<string> {
+  const legs = new Map(data.legs.features.map((f) => [f.properties.id, f.properties]));
+  return new Set(journeys.flatMap((j) => j.steps.flatMap((s) => [...(s.places ?? []), ...s.legs.flatMap((id) => { const leg = legs.get(id); return leg ? [leg.from, leg.to] : []; })])));
 }
