@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectCleanRun, mapIdle, openAtlas, panelHeading, useBrowser, type AtlasWindow } from './browser.ts';
@@ -180,31 +179,6 @@ describe('what a visitor taps is what opens', () => {
     // Before: Paris 12 px from the right edge, its pin and label cut by the side panel.
     for (const end of ends) expect(end, end.id).toMatchObject({ onMap: true });
     for (const end of ends) expect(end.clear, `${end.id}: px from the map's edge`).toBeGreaterThanOrEqual(30);
-    await expectCleanRun(atlas);
-  });
-
-  it.each(SIZES)('labels the places of the start card’s journeys at the opening view, $width × $height', async ({ width, height, touch }) => {
-    const atlas = await openAtlas(browser(), baseURL, { viewport: { width, height }, hasTouch: touch, isMobile: touch, reducedMotion: 'reduce' });
-    const { page } = atlas;
-    await mapIdle(page);
-    const missing = await page.evaluate(() => {
-      const { map } = (window as unknown as AtlasWindow).atlas;
-      const m = map!;
-      const rect = m.getCanvas().getBoundingClientRect();
-      // The journeys the start card offers, by their names on the page, and the places their steps name.
-      const offered = [...document.querySelectorAll('[data-testid="start-card"] li button, [data-testid="start-card"] button')].map((b) => b.textContent ?? '');
-      const drawn = new Set(m.queryRenderedFeatures({ layers: ['place-labels'] }).map((f) => String(f.properties.id)));
-      return { offered: offered.length, drawn: [...drawn], rect: [rect.width, rect.height] };
-    });
-    const journeys = JSON.parse(readFileSync('dist/data/journeys.json', 'utf8')) as Array<{ id: string; name: string; steps: Array<{ legs: string[]; places?: string[] }> }>;
-    const legs = JSON.parse(readFileSync('dist/data/legs.geojson', 'utf8')) as { features: Array<{ properties: { id: string; from: string; to: string } }> };
-    const cardNames = await page.getByTestId('start-card').locator('li').allTextContents();
-    const featured = journeys.filter((j) => cardNames.some((t) => t.includes(j.name)));
-    expect(featured.length, 'the start card offers journeys').toBeGreaterThanOrEqual(3);
-    const places = new Set(featured.flatMap((j) => j.steps.flatMap((s) => [...(s.places ?? []), ...s.legs.flatMap((id) => legs.features.filter((l) => l.properties.id === id).flatMap((l) => [l.properties.from, l.properties.to]))])));
-    const reachable = (await drawnPlaces(page)).map((p) => p.id);
-    const unlabelled = [...places].filter((id) => reachable.includes(id) && !missing.drawn.includes(id));
-    expect(unlabelled, `places of the start card's journeys on the map without a label at ${width} × ${height}`).toEqual([]);
     await expectCleanRun(atlas);
   });
 });
