@@ -253,3 +253,80 @@ describe('W3C Web Annotations', () => {
     }
   });
 });
+
+describe('exports with caveats', () => {
+  type Row = Record<string, string>;
+  const rows = (name: string) => parseCsv(read(name), { columns: true, bom: true }) as Row[];
+  const allEvidence = () => [
+    ...atlas.places.features.flatMap(({ properties: p }) => p.evidence.map((e) => ({ feature: p.id, kind: 'place', e }))),
+    ...atlas.legs.features.flatMap(({ properties: l }) => l.evidence.map((e) => ({ feature: l.id, kind: 'leg', e }))),
+  ];
+
+  it('passages.csv gives every passage its curator’s note and its Spanish, read back cell by cell', () => {
+    const table = rows('passages.csv');
+    const row = (feature: string, e: { document: string; start: number; end: number; role: string }) =>
+      table.find((r) => r.feature === feature && r.document === e.document && Number(r.start) === e.start && Number(r.end) === e.end && r.role === e.role);
+    const evidence = allEvidence();
+    expect(evidence.filter(({ e }) => e.note).length, 'the corpus has notes to carry').toBeGreaterThan(10);
+    for (const { feature, e } of evidence) {
+      expect({ feature, note: row(feature, e)?.note, note_es: row(feature, e)?.note_es }).toEqual({ feature, note: e.note ?? '', note_es: e.note_es ?? '' });
+    }
+    // What a researcher reads beside Havana's "were to be given …": that it is an intention, not a fact.
+    const havana = table.find((r) => r.feature === 'havana' && r.quote.includes('were to be given training sites'))!;
+    expect(havana.note).toMatch(/intention/i);
+    const mexico = table.find((r) => r.feature === 'mexico' && r.role === 'contact')!;
+    expect(mexico.note).toMatch(/contradicts/);
+    expect(mexico.note_es).toMatch(/contradice/);
+  });
+
+  it('places.csv carries each place’s note', () => {
+    const table = rows('places.csv');
+    for (const { properties: p } of atlas.places.features) {
+      const row = table.find((r) => r.id === p.id)!;
+      expect({ id: p.id, note: row.note, note_es: row.note_es }).toEqual({ id: p.id, note: p.note ?? '', note_es: p.note_es ?? '' });
+    }
+    expect(table.filter((r) => r.note !== '').length).toBeGreaterThan(5);
+  });
+
+  it('annotations.jsonld gives every claim’s note as a commenting body, in English and in Spanish', () => {
+    const items = JSON.parse(read('annotations.jsonld')).first.items as Array<{ id: string; body: Array<{ type: string; purpose: string; value?: string; language?: string }> }>;
+    const comments = (id: string, language: string) =>
+      items.find((a) => a.id === id)!.body.filter((b) => b.type === 'TextualBody' && b.purpose === 'commenting' && b.language === language).map((b) => b.value);
+    for (const { properties: p } of atlas.places.features) {
+      p.evidence.forEach((e, i) => {
+        const id = `urn:archive-atlas:annotation:claim:${p.id}-${i + 1}`;
+        expect({ id, en: comments(id, 'en'), es: comments(id, 'es') }).toEqual({ id, en: e.note ? [e.note] : [], es: e.note_es ? [e.note_es] : [] });
+      });
+    }
+    for (const { properties: l } of atlas.legs.features) {
+      const id = `urn:archive-atlas:annotation:leg:${l.id}`;
+      expect({ id, en: comments(id, 'en') }).toEqual({ id, en: l.evidence[0]!.note ? [l.evidence[0]!.note] : [] });
+    }
+    const havana = items.find((a) => a.id.startsWith('urn:archive-atlas:annotation:claim:havana-') && JSON.stringify(a).includes('were to be given training sites'))!;
+    expect(havana.body.find((b) => b.purpose === 'commenting')?.value).toMatch(/intention/i);
+  });
+
+  it('places.lpf.json cites a document for a name only where that document uses the name', () => {
+    const lpf = JSON.parse(read('places.lpf.json')) as { features: Array<{ '@id': string; names: Array<{ toponym: string; citations?: Array<{ '@id': string }> }> }> };
+    const bodies = new Map(atlas.documents.map((d) => [`urn:archive-atlas:document:${d.id}`, d.body]));
+    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const wrong: string[] = [];
+    let cited = 0;
+    for (const f of lpf.features) {
+      for (const n of f.names) {
+        for (const c of n.citations ?? []) {
+          cited++;
+          if (!new RegExp(`(?<![\\p{L}\\p{N}])${escape(n.toponym)}(?![\\p{L}\\p{N}])`, 'u').test(bodies.get(c['@id'])!)) wrong.push(`${f['@id']}: "${n.toponym}" in ${c['@id']}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(cited).toBeGreaterThan(30);
+    // The letter speaks of "Berlin", never of "West Berlin": the gazetteer's name stays, uncited.
+    const berlin = lpf.features.find((f) => f['@id'] === 'urn:archive-atlas:place:berlin')!;
+    expect(berlin.names.map((n) => [n.toponym, (n.citations ?? []).map((c) => c['@id'])])).toEqual([
+      ['West Berlin', []],
+      ['Berlin', ['urn:archive-atlas:document:dorticos-1962-11-25']],
+    ]);
+  });
+});

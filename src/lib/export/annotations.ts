@@ -7,6 +7,14 @@ import { bodyOffsets } from '../corpus/offsets.ts';
 // code points, as the evidence offsets do, so a prefix never starts or a suffix never ends inside a character.
 const CONTEXT_CHARS = 32;
 
+/** The curator's note on a passage (an intention, a contradiction, where a date is read from), in each language written. */
+function comments(e: Evidence) {
+  return [
+    ...(e.note ? [{ type: 'TextualBody', value: e.note, purpose: 'commenting', format: 'text/plain', language: 'en' }] : []),
+    ...(e.note_es ? [{ type: 'TextualBody', value: e.note_es, purpose: 'commenting', format: 'text/plain', language: 'es' }] : []),
+  ];
+}
+
 function target(doc: CorpusDocument, e: Evidence) {
   const body = bodyOffsets(doc);
   return {
@@ -34,6 +42,7 @@ export function toWebAnnotations(atlas: Pick<Atlas, 'places' | 'legs' | 'documen
         body: [
           { type: 'SpecificResource', source: atlasUri.place(f.properties.id), purpose: 'identifying' },
           { type: 'TextualBody', value: e.role, purpose: 'tagging', format: 'text/plain' },
+          ...comments(e),
         ],
         target: target(docs.get(e.document)!, e),
       })),
@@ -48,6 +57,7 @@ export function toWebAnnotations(atlas: Pick<Atlas, 'places' | 'legs' | 'documen
           { type: 'SpecificResource', source: atlasUri.place(f.properties.from), purpose: 'linking' },
           { type: 'SpecificResource', source: atlasUri.place(f.properties.to), purpose: 'linking' },
           { type: 'TextualBody', value: `route leg: ${f.properties.name}`, purpose: 'describing', format: 'text/plain' },
+          ...comments(e),
         ],
         target: target(docs.get(e.document)!, e),
       })),

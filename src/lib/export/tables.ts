@@ -26,6 +26,8 @@ export function toCsvTables(atlas: Pick<Atlas, 'places' | 'labels' | 'legs'>): {
       wikidata: p.wikidata ?? '',
       geonames: p.geonames ?? '',
       coordinate_source: p.coordinateSource,
+      note: p.note ?? '',
+      note_es: p.note_es ?? '',
     };
   });
   const legs = atlas.legs.features.map(({ properties: l }) => {
@@ -64,6 +66,8 @@ export function toCsvTables(atlas: Pick<Atlas, 'places' | 'labels' | 'legs'>): {
     period_from: e.period?.from ?? '',
     period_to: e.period?.to ?? '',
     approximate: e.period?.approximate ?? false,
+    note: e.note ?? '',
+    note_es: e.note_es ?? '',
   }));
   return { places: csv(places), legs: csv(legs), passages: csv(passages) };
 }
