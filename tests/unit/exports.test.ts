@@ -262,6 +262,25 @@ describe('exports with caveats', () => {
     ...atlas.legs.features.flatMap(({ properties: l }) => l.evidence.map((e) => ({ feature: l.id, kind: 'leg', e }))),
   ];
 
+  it('legs.csv says, leg by leg, which ends are read from context, the step the text names them in, and the note', () => {
+    const table = rows('legs.csv');
+    expect(table).toHaveLength(atlas.legs.features.length);
+    for (const { properties: l } of atlas.legs.features) {
+      const row = table.find((r) => r.id === l.id)!;
+      expect({ id: l.id, unstated: row.unstated, branch: row.branch, branch_es: row.branch_es, note: row.note, note_es: row.note_es }).toEqual({
+        id: l.id,
+        unstated: (l.unstated ?? []).join('; '),
+        branch: l.branch ?? '',
+        branch_es: l.branch_es ?? '',
+        note: l.note ?? '',
+        note_es: l.note_es ?? '',
+      });
+    }
+    // A leg whose start the sentence does not give must not read, in the table, like one it does.
+    expect(table.filter((r) => r.unstated !== '').length).toBeGreaterThan(0);
+    expect(table.filter((r) => r.unstated !== '').every((r) => r.note !== '')).toBe(true);
+  });
+
   it('passages.csv gives every passage its curator’s note and its Spanish, read back cell by cell', () => {
     const table = rows('passages.csv');
     const row = (feature: string, e: { document: string; start: number; end: number; role: string }) =>

@@ -42,6 +42,9 @@ export function toCsvTables(atlas: Pick<Atlas, 'places' | 'labels' | 'legs'>): {
       from: l.from,
       to: l.to,
       directed: l.directed,
+      unstated: (l.unstated ?? []).join('; '),
+      branch: l.branch ?? '',
+      branch_es: l.branch_es ?? '',
       from_longitude: fromLon!,
       from_latitude: fromLat!,
       to_longitude: toLon!,
@@ -50,6 +53,8 @@ export function toCsvTables(atlas: Pick<Atlas, 'places' | 'labels' | 'legs'>): {
       quote: e.exact,
       start: e.start,
       end: e.end,
+      note: l.note ?? '',
+      note_es: l.note_es ?? '',
     };
   });
   const passages = [
