@@ -3,7 +3,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { ROLES } from '../../src/lib/corpus/types.ts';
 import { formatIsoDate } from '../../src/lib/corpus/dates.ts';
 import { LOCALES, MESSAGES, attractLocale, detectLocale, searchWithLocale, toLocale } from '../../src/lib/i18n/locales.ts';
-import { formatList, formatMessage, formatNumber } from '../../src/lib/i18n/format.ts';
+import { dateArguments, formatList, formatMessage, formatNumber } from '../../src/lib/i18n/format.ts';
 import type { MessageKey } from '../../src/lib/i18n/en.ts';
 
 /** The arguments a message takes, with their ICU types ("count:plural"), from intl-messageformat's own parse. */
@@ -113,6 +113,23 @@ describe('dates, numbers and lists in each language', () => {
     ['1963-01-01', 'es', '1 de enero de 1963'],
   ] as const)('%s in %s is “%s”, never with a day the source does not give', (iso, locale, text) => {
     expect(formatIsoDate(iso, locale)).toBe(text);
+  });
+
+  it.each([
+    ['es', '1963-04-11', 'Cuándo: sin fecha; el texto no da fecha para esto. El documento es del 11 de abril de 1963.'],
+    ['es', '1961-04', 'Cuándo: sin fecha; el texto no da fecha para esto. El documento es de abril de 1961.'],
+    ['es', '1961', 'Cuándo: sin fecha; el texto no da fecha para esto. El documento es de 1961.'],
+    ['en', '1963-04-11', 'When: undated — the text gives no date for this; the document is dated 11 April 1963.'],
+    ['en', '1961-04', 'When: undated — the text gives no date for this; the document is from April 1961.'],
+    ['en', '1961', 'When: undated — the text gives no date for this; the document is from 1961.'],
+  ] as const)('an undated passage in %s, its document dated %s, reads “%s”', (locale, iso, text) => {
+    expect(formatMessage(locale, 'passages.undated', dateArguments(locale, iso))).toBe(text);
+  });
+
+  it('never writes “del” before a month or a year in Spanish', () => {
+    for (const iso of ['1961', '1961-04', '1962-02']) {
+      for (const key of ['passages.undated', 'timeline.until'] as const) expect(formatMessage('es', key, dateArguments('es', iso))).not.toMatch(/\bdel (\d{4}|[a-z]+ de \d{4})/);
+    }
   });
 
   it('writes numbers and lists as each language does', () => {

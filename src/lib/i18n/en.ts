@@ -57,7 +57,8 @@ export const en = {
   'passages.also': 'Also: {roles}',
   'passages.when': 'When: {period}',
   'passages.about': 'About {span}',
-  'passages.undated': 'When: undated — the text gives no date for this; the document is of {date}.',
+  // {precision} is day, month or year: how much of the date the source gives (Spanish words them differently).
+  'passages.undated': 'When: undated — the text gives no date for this; the document is {precision, select, day {dated {date}} other {from {date}}}.',
   'passages.noExactDate': '(no exact date in the source)',
   'passages.archivalCitation': 'Archival citation',
   'passages.read': 'Read the whole document',

@@ -58,7 +58,8 @@ export const es: Record<MessageKey, string> = {
   'passages.also': 'También: {roles}',
   'passages.when': 'Cuándo: {period}',
   'passages.about': 'Hacia {span}',
-  'passages.undated': 'Cuándo: sin fecha; el texto no da fecha para esto. El documento es del {date}.',
+  // «del» solo ante un día («del 11 de abril de 1963»); ante un mes o un año, «de» («de abril de 1961», «de 1961»).
+  'passages.undated': 'Cuándo: sin fecha; el texto no da fecha para esto. El documento es {precision, select, day {del {date}} other {de {date}}}.',
   'passages.noExactDate': '(la fuente no da la fecha exacta)',
   'passages.archivalCitation': 'Cita de archivo',
   'passages.read': 'Leer el documento completo',
