@@ -4,7 +4,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import labelFontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import { atlasStyle, arrowImage } from '../lib/map/style.ts';
-import { ARROW_IMAGE, SOURCES } from '../lib/map/ids.ts';
+import { ARROW_IMAGE, ROUND_TRIP_IMAGE, SOURCES } from '../lib/map/ids.ts';
 import { trimToMapProperties } from '../lib/map/map-features.ts';
 import { DATA_FILES } from '../lib/state/atlas-data.ts';
 import { announceReady, loadBaselineData } from './baseline-data.ts';
@@ -24,6 +24,7 @@ announceReady(
   map,
   Promise.all([loadBaselineData(), loaded]).then(([data]) => {
     map.addImage(ARROW_IMAGE, arrowImage(), { pixelRatio: 2 });
+    map.addImage(ROUND_TRIP_IMAGE, arrowImage(18, true), { pixelRatio: 2 });
     // The same trimmed features the app gives MapLibre: a floor that copied every passage to the worker would flatter the app.
     (map.getSource(SOURCES.places) as GeoJSONSource).setData(trimToMapProperties(data.places));
     (map.getSource(SOURCES.labels) as GeoJSONSource).setData(trimToMapProperties(data.labels));

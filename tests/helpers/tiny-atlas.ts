@@ -31,8 +31,8 @@ export function createTinyAtlas(): Pick<Atlas, 'places' | 'legs' | 'documents'> 
     legs: {
       type: 'FeatureCollection',
       features: [
-        createLeg('r-1', 'havana', 'paris', true, evidence('memo-1961', 'route', 'left La Habana for Paris')),
-        createLeg('r-2', 'paris', 'prague', false, evidence('memo-1963', 'route', 'From Paris the group travelled on to Prague')),
+        createLeg('r-1', 'havana', 'paris', 'directed', evidence('memo-1961', 'route', 'left La Habana for Paris')),
+        createLeg('r-2', 'paris', 'prague', 'undirected', evidence('memo-1963', 'route', 'From Paris the group travelled on to Prague')),
       ],
     },
   };
@@ -50,9 +50,9 @@ function createPlace(id: string, name: string, aliases: string[], role: Role, ev
   return { type: 'Feature', id, properties, geometry: { type: 'Point', coordinates: [0, 0] } };
 }
 
-function createLeg(id: string, from: string, to: string, directed: boolean, evidence: Evidence): Feature<LineString, LegProps> {
+function createLeg(id: string, from: string, to: string, direction: LegProps['direction'], evidence: Evidence): Feature<LineString, LegProps> {
   const properties: LegProps = {
-    id, name: `${from}-${to}`, route: 'r', routeName: 'Test route', order: Number(id.slice(2)), from, to, directed, roles: ['route'],
+    id, name: `${from}-${to}`, route: 'r', routeName: 'Test route', order: Number(id.slice(2)), from, to, direction, roles: ['route'],
     precision: 'point', documents: [evidence.document], evidence: [evidence], bbox: [0, 0, 0, 0],
   };
   return { type: 'Feature', id, properties, geometry: { type: 'LineString', coordinates: [[0, 0], [1, 1]] } };

@@ -178,7 +178,8 @@ interface ClaimSpec {
 interface LegSpec {
   from: string;
   to: string;
-  directed?: boolean;
+  /** Two stops named together, with no travel between them: no line (CURATING.md). */
+  together?: boolean;
   branch?: string;
   note?: string;
 }
@@ -387,7 +388,7 @@ function routeSentences(c: DocContext): { name: string; sentences: Sentence[] } 
       legs.push({ from: last, to: rng.pick(targets) });
     }
   }
-  if (legs.length > 1 && !legs[0]!.branch && rng.chance(0.15)) legs[0] = { ...legs[0]!, directed: false, note: 'The text does not say in which order the trainees passed through these places.' };
+  if (legs.length > 1 && !legs[0]!.branch && rng.chance(0.15)) legs[0] = { ...legs[0]!, together: true, note: 'The text names both stops, not travel between them, so no line is drawn.' };
 
   const when = () => {
     const k = c.month - rng.int(0, 8);
@@ -396,7 +397,7 @@ function routeSentences(c: DocContext): { name: string; sentences: Sentence[] } 
   const sentences = legs.map((leg): Sentence => {
     const a = c.say(leg.from);
     const b = c.say(leg.to);
-    if (leg.directed === false) return whole(`Many of the trainees go through ${a} and ${b}.`, undefined, leg);
+    if (leg.together) return whole(`Many of the trainees go through ${a} and ${b}.`, undefined, leg);
     if (leg.branch) {
       const first = leg === legs.find((l) => l.branch === leg.branch);
       return whole(first ? `From ${a} some of them went on to ${b}.` : `Others went from ${a} to ${b} by the same means.`, undefined, leg);
@@ -632,7 +633,7 @@ function generateDocument(seed: number, index: number): GeneratedDocument {
     for (const sentence of route.sentences) {
       const leg = sentence.leg!;
       routeLines.push(`    - from: ${leg.from}`, `      to: ${leg.to}`);
-      if (leg.directed === false) routeLines.push('      directed: false');
+      if (leg.together) routeLines.push('      together: true');
       if (leg.branch) routeLines.push(`      branch: ${q(leg.branch)}`);
       routeLines.push(`      quote: { exact: ${q(quoteFor(sentence))} }`);
       if (leg.note) routeLines.push(`      note: ${q(leg.note)}`);

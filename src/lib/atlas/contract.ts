@@ -4,7 +4,7 @@
  * Types only, plus the file names: no code that runs, nothing from MapLibre or Node.
  */
 import type { FeatureCollection, LineString, MultiLineString, Point } from 'geojson';
-import type { CorpusDocument, Evidence, Precision, Role } from '../corpus/types.ts';
+import type { CorpusDocument, Direction, Evidence, Precision, Role } from '../corpus/types.ts';
 import type { Mention } from '../corpus/mentions.ts';
 import type { Bounds } from '../geo/bounds.ts';
 import type { PlaceGeometry } from '../geo/places.ts';
@@ -50,7 +50,8 @@ export interface LegProps {
   order: number;
   from: string;
   to: string;
-  directed: boolean;
+  /** How the words order the ends: an arrow (directed), none (undirected), or one at each end (round-trip). */
+  direction: Direction;
   /** Set on legs the text names together as one step ("among them Colombia and Brazil"). */
   branch?: string;
   branch_es?: string;
@@ -82,8 +83,13 @@ export interface JourneyStep {
   /** The label of a group of legs the text names together. */
   branch?: string;
   branch_es?: string;
-  /** A move within an area: the places it joins, highlighted instead of a line. */
+  /**
+   * The places the step highlights instead of a line: a move within an area, or stops the text names together
+   * without travel between them.
+   */
   places?: string[];
+  /** Why the step has places and no line: `within` an area, or stops named `together`. */
+  placesReason?: 'within' | 'together';
   name?: string;
   evidence?: Evidence[];
   note?: string;

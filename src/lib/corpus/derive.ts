@@ -1,8 +1,8 @@
 import type { Feature, LineString, MultiLineString, Point, Position } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { CorpusError, CorpusInvalid } from './errors.ts';
-import type { Corpus } from './load.ts';
-import { ROLES, type Evidence, type Precision, type Role } from './types.ts';
+import type { Corpus, ResolvedLeg } from './load.ts';
+import { ROLES, type Direction, type Evidence, type Precision, type Role } from './types.ts';
 import { countriesById, basemapCountries } from '../geo/countries.ts';
 import { anchorPoint, placeGeometry, GeometryProblem, type PlaceGeometry } from '../geo/places.ts';
 import { legGeometry } from '../geo/legs.ts';
@@ -36,7 +36,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
   const claimsByPlace = new Map<string, Evidence[]>();
   for (const c of corpus.claims) {
     const list = claimsByPlace.get(c.place) ?? [];
-    list.push({ document: c.document, role: c.role, exact: c.quote.exact, start: c.start, end: c.end, ...(c.period ? { period: c.period } : {}), ...(c.note ? { note: c.note } : {}), ...(c.note_es ? { note_es: c.note_es } : {}) });
+    list.push({ document: c.document, role: c.role, exact: c.quote.exact, start: c.start, end: c.end, ...evidenceExtras(c), ...noteFields(c) });
     claimsByPlace.set(c.place, list);
   }
 
@@ -95,7 +95,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
       const from = anchors.get(leg.from);
       const to = anchors.get(leg.to);
       if (!from || !to) continue; // the place's own geometry problem is already reported
-      if (leg.within) continue; // a move inside an area is a journey step, not a line
+      if (leg.within || leg.together) continue; // a move inside an area, or stops named together: a journey step, not a line
       const fromPlace = placesById.get(leg.from)!;
       const toPlace = placesById.get(leg.to)!;
       const id = `${route.id}-${leg.index + 1}`;
@@ -111,21 +111,21 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
         id,
         properties: {
           id,
-          name: legName(fromPlace.name, toPlace.name, leg.directed ?? true),
+          name: legName(fromPlace.name, toPlace.name, leg.direction ?? 'directed'),
           route: route.id,
           routeName: route.name,
           ...(route.name_es ? { routeName_es: route.name_es } : {}),
           order: leg.index + 1,
           from: leg.from,
           to: leg.to,
-          directed: leg.directed ?? true,
+          direction: leg.direction ?? 'directed',
           ...(leg.branch ? { branch: leg.branch } : {}),
           ...(leg.branch_es ? { branch_es: leg.branch_es } : {}),
           ...(leg.unstated ? { unstated: leg.unstated } : {}),
           roles: ['route'],
           precision: vaguer(fromPlace.precision, toPlace.precision),
           documents: [route.document],
-          evidence: [{ document: route.document, role: 'route', exact: leg.quote.exact, start: leg.start, end: leg.end, ...noteFields(leg) }],
+          evidence: [legEvidence(route.document, leg)],
           bbox: [...arc.bbox] as Bounds,
           ...noteFields(leg),
         },
@@ -146,11 +146,12 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
       const stepPlaces: Array<Feature<PlaceGeometry, PlaceProps>> = [];
       for (const leg of route.legs) {
         const id = `${route.id}-${leg.index + 1}`;
-        if (leg.within) {
+        if (leg.within || leg.together) {
           const fromPlace = placesById.get(leg.from)!;
           const toPlace = placesById.get(leg.to)!;
-          const evidence: Evidence = { document: route.document, role: 'route', exact: leg.quote.exact, start: leg.start, end: leg.end, ...noteFields(leg) };
-          steps.push({ legs: [], places: [leg.from, leg.to], name: `${fromPlace.name} → ${toPlace.name}`, evidence: [evidence], ...noteFields(leg) });
+          // No arrow in the name: the step draws no line, and its card says what the text does and does not give.
+          const name = leg.within ? `${fromPlace.name}, then ${lowerFirst(toPlace.name)}` : `${fromPlace.name} and ${toPlace.name}`;
+          steps.push({ legs: [], places: [leg.from, leg.to], placesReason: leg.within ? 'within' : 'together', name, evidence: [legEvidence(route.document, leg)], ...noteFields(leg) });
           stepPlaces.push(...placeFeatures.filter((f) => f.properties.id === leg.from || f.properties.id === leg.to));
           continue;
         }
@@ -190,8 +191,19 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
 
 const primaryRoleOf = (roles: Role[]): Role => roles[0]!;
 
-/** A leg's note and its Spanish, each only when written. */
-const noteFields = (leg: { note?: string; note_es?: string }) => ({ ...(leg.note ? { note: leg.note } : {}), ...(leg.note_es ? { note_es: leg.note_es } : {}) });
+/** A record's note and its Spanish, each only when written. */
+const noteFields = (record: { note?: string; note_es?: string }) => ({ ...(record.note ? { note: record.note } : {}), ...(record.note_es ? { note_es: record.note_es } : {}) });
+
+/** A record's period and context passages, each only when written. */
+const evidenceExtras = (record: { period?: Evidence['period']; context?: Evidence['context'] }) => ({
+  ...(record.period ? { period: record.period } : {}),
+  ...(record.context?.length ? { context: record.context } : {}),
+});
+
+const legEvidence = (document: string, leg: ResolvedLeg): Evidence => ({ document, role: 'route', exact: leg.quote.exact, start: leg.start, end: leg.end, ...evidenceExtras(leg), ...noteFields(leg) });
+
+/** "Rural hill areas of Cuba" → "rural hill areas of Cuba", for a name in the middle of a sentence (not a proper name's). */
+const lowerFirst = (name: string) => (/^\p{Lu}\p{Ll}/u.test(name) && !/^\p{Lu}\p{Ll}+ \p{Lu}/u.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name);
 
 /**
  * Where labels would collide, which one the map keeps: by the place's role in legend order (training sites, the
@@ -204,7 +216,8 @@ export function labelRank(primaryRole: Role, precision: Precision, passages: num
   return byRole + Math.round(1000 / (passages + 1)) / 1000;
 }
 
-/** "A → B" where the text gives the direction; "A – B" where it names both but not the order. */
-export function legName(from: string, to: string, directed: boolean): string {
-  return directed ? `${from} → ${to}` : `${from} – ${to}`;
+/** "A → B" where the text gives the direction; "A ↔ B" where it gives both ways; "A – B" where it gives no order. */
+export function legName(from: string, to: string, direction: Direction): string {
+  const sign = { directed: '→', 'round-trip': '↔', undirected: '–' }[direction];
+  return `${from} ${sign} ${to}`;
 }

@@ -6,7 +6,8 @@ import { schemaProblems, validators } from './schema.ts';
 import { periodProblem } from './dates.ts';
 import { bodyOffsets } from './offsets.ts';
 import { areaPolygonProblems } from '../geo/polygon-checks.ts';
-import type { ClaimRecord, CorpusDocument, LegRecord, PlaceRecord, RouteRecord } from './types.ts';
+import { legEndProblems, paragraphAt, periodSourceProblem, type AnchoredText, type RuleProblem } from './evidence-rules.ts';
+import type { ClaimRecord, ContextPassage, CorpusDocument, LegRecord, PlaceRecord, QuoteSelector, RouteRecord } from './types.ts';
 
 export interface SourceFile {
   /** Path relative to the corpus folder, as shown in messages: "claims/cia-1963-04-11.yaml". */
@@ -28,8 +29,9 @@ export interface Anchor {
   end: number;
 }
 
-export type ResolvedClaim = ClaimRecord & Anchor & { document: string };
-export type ResolvedLeg = LegRecord & Anchor & { index: number };
+/** A claim or leg with its quote anchored, and its context quotes too (in the order written). */
+export type ResolvedClaim = Omit<ClaimRecord, 'context'> & Anchor & { document: string; context?: ContextPassage[] };
+export type ResolvedLeg = Omit<LegRecord, 'context'> & Anchor & { index: number; context?: ContextPassage[] };
 export type ResolvedRoute = Omit<RouteRecord, 'legs'> & { legs: ResolvedLeg[] };
 
 export interface Corpus {
@@ -179,6 +181,21 @@ export function loadCorpus(files: CorpusFiles): Corpus {
     }
     return { start: result.start, end: result.end };
   };
+  // A record's context quotes, each anchored like its quote; undefined when one of them is not in the document.
+  const anchorContext = (file: string, line: (k: number) => LineOf, documentId: string, quotes: QuoteSelector[] | undefined): ContextPassage[] | undefined => {
+    const anchored = (quotes ?? []).map((q, k) => {
+      const at = anchor(file, line(k), documentId, q);
+      return at && { exact: q.exact, ...at };
+    });
+    return anchored.every((a) => a !== undefined) ? anchored : undefined;
+  };
+  // Where a quote starts, by paragraph: a date may be read only from its own paragraph.
+  const inParagraphs = (documentId: string, passages: ContextPassage[]): AnchoredText[] => {
+    const paragraphs = documents.get(documentId)!.paragraphs;
+    return passages.map((p) => ({ ...p, paragraph: paragraphAt(paragraphs, p.start) }));
+  };
+  const ruleProblem = (file: string, line: (field: Array<string | number>) => number | undefined, what: string) => (p: RuleProblem) =>
+    problems.push(new CorpusError(file, line(p.field), `${what}: ${p.message}`));
   const knownPlace = (file: string, line: LineOf, id: string, context = '') => {
     if (places.has(id)) return true;
     // Already reported where it is written: the gazetteer could not be read, or this place's entry is wrong.
@@ -211,10 +228,17 @@ export function loadCorpus(files: CorpusFiles): Corpus {
       if (!knownPlace(file.path, () => yaml.lineOf(['claims', i, 'place']), claim.place)) return;
       const line = () => yaml.lineOf(['claims', i, 'place']);
       const at = anchor(file.path, () => yaml.lineOf(['claims', i, 'quote']), data.document, claim.quote);
-      if (!at) return;
+      const context = anchorContext(file.path, (k) => () => yaml.lineOf(['claims', i, 'context', k]), data.document, claim.context);
+      if (!at || !context) return;
+      const [quoteAt, ...contextAt] = inParagraphs(data.document, [{ exact: claim.quote.exact, ...at }, ...context]);
+      const undated = periodSourceProblem(claim.period, quoteAt!, contextAt, claim.note);
+      if (undated) ruleProblem(file.path, (field) => yaml.lineOf(['claims', i, ...field]), `claim on "${claim.place}" (${claim.role})`)(undated);
       const repeated = repeatedClaim(claimAt, { file: file.path, line }, data.document, claim, at);
       if (repeated) problems.push(repeated);
-      else claims.push({ ...claim, ...at, document: data.document });
+      else {
+        const { context: _quotes, ...record } = claim;
+        claims.push({ ...record, ...at, document: data.document, ...(context.length ? { context } : {}) });
+      }
     });
   }
 
@@ -239,7 +263,17 @@ export function loadCorpus(files: CorpusFiles): Corpus {
         return;
       }
       const at = anchor(files.routes.path, line('legs', index, 'quote'), route.document, leg.quote);
-      if (fromOk && toOk && at) legs.push({ ...leg, ...at, index });
+      const context = anchorContext(files.routes.path, (k) => line('legs', index, 'context', k), route.document, leg.context);
+      if (!(fromOk && toOk && at && context)) return;
+      const report = ruleProblem(files.routes.path, (field) => line('legs', index, ...field)(), `route "${route.id}" leg ${index + 1} (${leg.from} to ${leg.to})`);
+      legEndProblems(leg, { from: places.get(leg.from)!, to: places.get(leg.to)! }, leg.quote.exact, context).forEach(report);
+      const [quoteAt, ...contextAt] = inParagraphs(route.document, [{ exact: leg.quote.exact, ...at }, ...context]);
+      const undated = periodSourceProblem(leg.period, quoteAt!, contextAt, leg.note);
+      if (undated) report(undated);
+      const periodWrong = leg.period && periodProblem(leg.period);
+      if (periodWrong) problems.push(new CorpusError(files.routes.path, line('legs', index, 'period')(), periodWrong));
+      const { context: _quotes, ...record } = leg;
+      legs.push({ ...record, ...at, index, ...(context.length ? { context } : {}) });
     });
     routes.push({ id: route.id, name: route.name, ...(route.name_es ? { name_es: route.name_es } : {}), document: route.document, legs });
   }

@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { ROLES, PRECISIONS } from './types.ts';
+import { DIRECTIONS, ROLES, PRECISIONS } from './types.ts';
 import { calendarProblem } from './dates.ts';
 
 // The input files' shapes. Validated at the boundary so the rest of the code can trust the types.
@@ -148,6 +148,7 @@ export const claimsSchema = {
           role: { enum: [...ROLES] },
           quote,
           period,
+          context: { type: 'array', items: quote, minItems: 1 },
           note: { type: 'string' },
           note_es: { type: 'string', minLength: 1 },
         },
@@ -178,11 +179,14 @@ export const routesSchema = {
             from: { type: 'string' },
             to: { type: 'string' },
             quote,
-            directed: { type: 'boolean' },
+            direction: { enum: [...DIRECTIONS] },
             branch: { type: 'string', minLength: 1 },
             branch_es: { type: 'string', minLength: 1 },
             within: { type: 'boolean' },
+            together: { type: 'boolean' },
             unstated: { type: 'array', items: { enum: ['from', 'to'] }, minItems: 1, uniqueItems: true },
+            context: { type: 'array', items: quote, minItems: 1 },
+            period,
             note: { type: 'string' },
             note_es: { type: 'string', minLength: 1 },
           },
@@ -234,6 +238,8 @@ function describe(error: ErrorObject): SchemaProblem {
     case 'required':
       return { path, message: `${field} is missing the field "${String(p.missingProperty)}"` };
     case 'additionalProperties':
+      if (p.additionalProperty === 'directed')
+        return { path, message: `${field} uses "directed", which is now "direction": write direction: undirected where the words name both ends but not the order, or direction: round-trip where they give both ways (CURATING.md, "A leg's words")` };
       return { path, message: `${field} has an unknown field "${String(p.additionalProperty)}"; check its spelling` };
     case 'enum':
       return { path, message: `${field} must be one of: ${(p.allowedValues as unknown[]).join(', ')}` };

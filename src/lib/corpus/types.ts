@@ -116,16 +116,25 @@ export interface ClaimRecord {
   role: Role;
   quote: QuoteSelector;
   period?: Period;
+  /** Where the period is read when the quote itself gives no date: a passage in the same paragraph, named in the note. */
+  context?: QuoteSelector[];
   note?: string;
   note_es?: string;
 }
+
+/**
+ * How a leg's words order its ends: `directed` (they give the order: drawn with an arrow), `undirected` (they name
+ * both ends but not the order) or `round-trip` (they give both ways: an arrow at each end).
+ */
+export const DIRECTIONS = ['directed', 'undirected', 'round-trip'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
 
 export interface LegRecord {
   from: string;
   to: string;
   quote: QuoteSelector;
-  /** false when the text names both ends but not the order of travel. */
-  directed?: boolean;
+  /** How the words order the ends; `directed` when left out. */
+  direction?: Direction;
   /**
    * Consecutive legs with the same branch label are one step of a journey: the text names several ends at
    * once ("countries … among them Colombia and Brazil"), and the label says how they relate.
@@ -137,8 +146,17 @@ export interface LegRecord {
    * text gives no direction; the journey step highlights both places instead.
    */
   within?: boolean;
+  /**
+   * Two stops the text names together without travel between them ("go through Paris and Prague"): no line is
+   * drawn; the journey step highlights both places.
+   */
+  together?: boolean;
   /** Ends the sentence does not state, read from the surrounding text: drawn faded, and the panel says so. */
   unstated?: Array<'from' | 'to'>;
+  /** The passages that name each unstated end, or date the leg: exact, checked like every quote. */
+  context?: QuoteSelector[];
+  /** When the words date the leg (its quote, or a context quote in the same paragraph named in the note). */
+  period?: Period;
   note?: string;
   note_es?: string;
 }
@@ -160,6 +178,15 @@ export interface Evidence {
   start: number;
   end: number;
   period?: Period;
+  /** Passages this evidence also rests on: the words that name an end, or date it, where `exact` does not. */
+  context?: ContextPassage[];
   note?: string;
   note_es?: string;
+}
+
+/** A context quote, anchored like every quote (code points into the document's body). */
+export interface ContextPassage {
+  exact: string;
+  start: number;
+  end: number;
 }

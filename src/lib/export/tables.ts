@@ -41,7 +41,7 @@ export function toCsvTables(atlas: Pick<Atlas, 'places' | 'labels' | 'legs'>): {
       order: l.order,
       from: l.from,
       to: l.to,
-      directed: l.directed,
+      direction: l.direction,
       unstated: (l.unstated ?? []).join('; '),
       branch: l.branch ?? '',
       branch_es: l.branch_es ?? '',

@@ -3,7 +3,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import labelFontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import type { FilterSpecification } from 'maplibre-gl';
-import { ARROW_IMAGE, PICK_TIERS, SOURCES } from './ids.ts';
+import { ARROW_IMAGE, PICK_TIERS, ROUND_TRIP_IMAGE, SOURCES } from './ids.ts';
 import { arrowImage, atlasStyle, DATA_LAYERS } from './style.ts';
 import { trimToMapProperties } from './map-features.ts';
 import { MAX_ZOOM, MIN_ZOOM } from './camera.ts';
@@ -93,6 +93,7 @@ export function createMapController(
   const whenLoaded = (fn: () => void) => (isLoaded ? fn() : untilLoaded.push(fn));
   on('load', () => {
     if (!map.hasImage(ARROW_IMAGE)) map.addImage(ARROW_IMAGE, arrowImage(), { pixelRatio: 2 });
+    if (!map.hasImage(ROUND_TRIP_IMAGE)) map.addImage(ROUND_TRIP_IMAGE, arrowImage(18, true), { pixelRatio: 2 });
     isLoaded = true;
     for (const fn of untilLoaded.splice(0)) fn();
   });

@@ -28,4 +28,6 @@ export const PICK_TIERS: string[][] = [
 ];
 
 export const ARROW_IMAGE = 'leg-arrow';
+/** The arrowhead of a round trip: one each way. */
+export const ROUND_TRIP_IMAGE = 'leg-arrow-both';
 export const LABEL_FONT = 'Noto Sans Regular';

@@ -5,7 +5,7 @@ import type { FeatureCollection } from 'geojson';
  * documents stay with the app (the panel reads them from the derived data), so MapLibre's worker does not copy,
  * tile and index every passage of a large corpus.
  */
-export const MAP_PROPERTIES = ['id', 'name', 'label', 'labelRank', 'precision', 'primaryRole', 'directed', 'unstated'] as const;
+export const MAP_PROPERTIES = ['id', 'name', 'label', 'labelRank', 'precision', 'primaryRole', 'direction', 'unstated'] as const;
 
 /** The same features with only MAP_PROPERTIES left in their properties. */
 export function trimToMapProperties(collection: FeatureCollection): FeatureCollection {

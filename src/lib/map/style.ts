@@ -1,7 +1,7 @@
 import type { DataDrivenPropertyValueSpecification, ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { ROLES, type Role } from '../corpus/types.ts';
-import { ARROW_IMAGE, LABEL_FONT, LAYERS, SOURCES } from './ids.ts';
+import { ARROW_IMAGE, LABEL_FONT, LAYERS, ROUND_TRIP_IMAGE, SOURCES } from './ids.ts';
 
 /**
  * Role colours: muted, each at least 3:1 against the land (#f6f3ec) so a pin or an outline stands out, and still
@@ -104,11 +104,12 @@ export const DATA_LAYERS: LayerSpecification[] = [
     id: LAYERS.legArrows,
     type: 'symbol',
     source: SOURCES.legs,
-    filter: ['==', ['get', 'directed'], true],
+    // A directed leg's arrows point the way of travel; a round trip's point both ways; an undirected leg has none.
+    filter: ['!=', ['get', 'direction'], 'undirected'],
     layout: {
       'symbol-placement': 'line',
       'symbol-spacing': 90,
-      'icon-image': ARROW_IMAGE,
+      'icon-image': ['match', ['get', 'direction'], 'round-trip', ROUND_TRIP_IMAGE, ARROW_IMAGE],
       'icon-size': 0.9,
       'icon-rotation-alignment': 'map',
       'icon-allow-overlap': true,
@@ -204,15 +205,20 @@ export function atlasStyle(basemapUrl: string, fontUrl: string): StyleSpecificat
   };
 }
 
-/** A small arrowhead for directed legs, drawn in code so no sprite sheet is needed. */
-export function arrowImage(size = 18): { width: number; height: number; data: Uint8Array } {
+/**
+ * A small arrowhead for directed legs, drawn in code so no sprite sheet is needed; with `bothWays`, two heads back to
+ * back (◀▶) for a round trip.
+ */
+export function arrowImage(size = 18, bothWays = false): { width: number; height: number; data: Uint8Array } {
   const data = new Uint8Array(size * size * 4);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
       // A triangle pointing right (+x), the direction the line runs: widest at the left, apex at the right.
       const mid = (size - 1) / 2;
-      const fromApex = size - 1 - x;
-      const inside = x >= 2 && Math.abs(y - mid) <= (fromApex / (size - 3)) * mid * 0.95;
+      const head = (fromApex: number, span: number) => Math.abs(y - mid) <= (fromApex / span) * mid * 0.95;
+      const inside = bothWays
+        ? x < size / 2 ? x >= 1 && head(x - 1, size / 2 - 2) : head(size - 1 - x, size / 2 - 2) && x <= size - 2
+        : x >= 2 && head(size - 1 - x, size - 3);
       if (!inside) continue;
       const i = (y * size + x) * 4;
       data.set([0x3b, 0x2f, 0x2f, 255], i);

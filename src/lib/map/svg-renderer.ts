@@ -45,7 +45,7 @@ interface LegProps {
   name?: string;
   from: string;
   to: string;
-  directed?: boolean;
+  direction?: string;
   unstated?: unknown;
 }
 
@@ -382,9 +382,12 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
       el('path', { class: 'line', d }, node);
       el('path', { class: 'hit', d }, node);
       const lines = linesOf(f.geometry).map((line) => line.map(([lng, lat]) => toWorld(lng!, lat!)));
-      const arrows = p.directed
-        ? arrowStops(lines, 1).map(({ at, angle }) => ({ node: el('polygon', { class: 'arrow', points: '5,0 -4,-4.5 -4,4.5' }, arrowsLayer), at, angle }))
-        : [];
+      // A directed leg: one arrowhead the way of travel; a round trip: two, back to back (◀▶); undirected: none.
+      const head = p.direction === 'round-trip' ? '9,0 1,-4.5 1,-1 -1,-1 -1,-4.5 -9,0 -1,4.5 -1,1 1,1 1,4.5' : '5,0 -4,-4.5 -4,4.5';
+      const arrows =
+        p.direction === 'directed' || p.direction === 'round-trip'
+          ? arrowStops(lines, 1).map(({ at, angle }) => ({ node: el('polygon', { class: 'arrow', points: head }, arrowsLayer), at, angle }))
+          : [];
       legs.push({ id: p.id, node, lines, arrows });
     }
     for (const f of placeFeatures.filter((x) => x.properties.precision === 'point')) {
