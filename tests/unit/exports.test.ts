@@ -230,7 +230,11 @@ describe('Linked Places Format', () => {
     // "In July he was appointed …": the event's month, not the memo's date.
     expect(byId('mexico').when.timespans).toContainEqual({ start: { in: '1962-07' }, end: { in: '1962-07' } });
     // "over the past three months": approximate, so bounds rather than exact dates.
-    expect(byId('venezuela').when.timespans).toEqual([{ start: { earliest: '1962-01' }, end: { latest: '1962-04' } }]);
+    // (Venezuela is an origin and, on the same words "and their return to these countries", a destination.)
+    expect(byId('venezuela').when.timespans).toEqual([
+      { start: { earliest: '1962-01' }, end: { latest: '1962-04' } },
+      { start: { earliest: '1962-01' }, end: { latest: '1962-04' } },
+    ]);
     expect(byId('paris').links).toContainEqual({ type: 'closeMatch', identifier: 'wd:Q90' });
   });
 });
