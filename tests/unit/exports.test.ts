@@ -128,6 +128,23 @@ describe('offsets in every published file count code points', () => {
     }
   });
 
+  it('in the context quotes of legs.csv, passages.csv and annotations.jsonld', () => {
+    const body = documents().get(HOSTILE.documentId)!.body;
+    for (const name of ['legs.csv', 'passages.csv']) {
+      const rows = parseCsv(readAstral(name), { columns: true, bom: true }) as Array<Record<string, string>>;
+      const leg = rows.find((r) => r.document === HOSTILE.documentId && r.context_offsets !== '')!;
+      const [start, end] = leg.context_offsets!.split('-').map(Number);
+      expect(cut(body, start!, end!), name).toBe(HOSTILE.quote);
+      expect(leg.context, name).toBe(`“${HOSTILE.quote}”`);
+    }
+    const items = JSON.parse(readAstral('annotations.jsonld')).first.items as Array<{ body: Array<{ source?: string; selector?: Array<{ exact?: string; prefix?: string; start?: number; end?: number }> }> }>;
+    const context = items.flatMap((a) => a.body).find((b) => b.source?.endsWith(HOSTILE.documentId) && b.selector)!;
+    const [quote, position] = context.selector!;
+    expect(cut(body, position!.start!, position!.end!)).toBe(HOSTILE.quote);
+    expect(quote!.exact).toBe(HOSTILE.quote);
+    expect(quote!.prefix!.startsWith('🛩')).toBe(true);
+  });
+
   it('in annotations, whose prefix and suffix are whole characters (valid UTF-8), never half of one', () => {
     const collection = JSON.parse(readAstral('annotations.jsonld'));
     const docs = new Map(astralAtlas.documents.map((d) => [`urn:archive-atlas:document:${d.id}`, d]));
@@ -261,6 +278,20 @@ describe('W3C Web Annotations', () => {
 describe('exports with caveats', () => {
   type Row = Record<string, string>;
   const rows = (name: string) => parseCsv(read(name), { columns: true, bom: true }) as Row[];
+  /** A row's context quotes, cut from the document at the offsets the row gives, checked against the quotes it prints. */
+  const readContext = (row: Row, body: string): string[] => {
+    expect(Object.keys(row)).toEqual(expect.arrayContaining(['context', 'context_offsets']));
+    if (row.context_offsets === '') {
+      expect(row.context).toBe('');
+      return [];
+    }
+    const quotes = row.context_offsets!.split('; ').map((span) => {
+      const [start, end] = span.split('-').map(Number);
+      return Array.from(body).slice(start, end).join('');
+    });
+    expect(row.context).toBe(quotes.map((q) => `“${q}”`).join('; '));
+    return quotes;
+  };
   const allEvidence = () => [
     ...atlas.places.features.flatMap(({ properties: p }) => p.evidence.map((e) => ({ feature: p.id, kind: 'place', e }))),
     ...atlas.legs.features.flatMap(({ properties: l }) => l.evidence.map((e) => ({ feature: l.id, kind: 'leg', e }))),
@@ -283,6 +314,81 @@ describe('exports with caveats', () => {
     // A leg whose start the sentence does not give must not read, in the table, like one it does.
     expect(table.filter((r) => r.unstated !== '').length).toBeGreaterThan(0);
     expect(table.filter((r) => r.unstated !== '').every((r) => r.note !== '')).toBe(true);
+  });
+
+  it('legs.csv gives each leg’s direction, its period and the context quotes that name an unstated end, read back from the document', () => {
+    const table = rows('legs.csv');
+    expect(Object.keys(table[0]!)).not.toContain('directed');
+    const bodies = new Map(atlas.documents.map((d) => [d.id, d.body]));
+    for (const { properties: l } of atlas.legs.features) {
+      const row = table.find((r) => r.id === l.id)!;
+      const e = l.evidence[0]!;
+      expect({ id: l.id, direction: row.direction, from: row.period_from, to: row.period_to, approximate: row.approximate }).toEqual({
+        id: l.id,
+        direction: l.direction,
+        from: e.period?.from ?? '',
+        to: e.period?.to ?? '',
+        approximate: String(e.period?.approximate ?? false),
+      });
+      expect({ id: l.id, context: readContext(row, bodies.get(row.document!)!) }).toEqual({ id: l.id, context: (e.context ?? []).map((c) => c.exact) });
+      // Every end the leg lists as unstated is named in a context quote the row carries.
+      for (const end of l.unstated ?? []) {
+        const place = atlas.places.features.find((f) => f.properties.id === l[end])!.properties;
+        expect(readContext(row, bodies.get(row.document!)!).some((q) => [place.name, ...place.aliases].some((n) => q.includes(n))), `${l.id} ${end}`).toBe(true);
+      }
+    }
+    expect(table.find((r) => r.direction === 'round-trip'), 'the KGB legs are round trips').toBeDefined();
+    const fromPeru = table.find((r) => r.unstated === 'from' && r.from === 'peru' && r.to === 'mexico')!;
+    expect(fromPeru.context).toContain('“Although many left Peru openly on valid papers”');
+  });
+
+  it('passages.csv gives the context quote a claim’s period is read from', () => {
+    const table = rows('passages.csv');
+    const bodies = new Map(atlas.documents.map((d) => [d.id, d.body]));
+    const withContext = allEvidence().filter(({ e }) => e.context?.length);
+    expect(withContext.filter(({ kind }) => kind === 'place').length, 'the corpus dates claims from context').toBeGreaterThan(0);
+    for (const { feature, e } of allEvidence()) {
+      const row = table.find((r) => r.feature === feature && r.document === e.document && Number(r.start) === e.start && r.role === e.role)!;
+      expect({ feature, context: readContext(row, bodies.get(e.document)!) }).toEqual({ feature, context: (e.context ?? []).map((c) => c.exact) });
+    }
+  });
+
+  it('annotations.jsonld links each passage to its context quotes, selected like the target', () => {
+    const items = JSON.parse(read('annotations.jsonld')).first.items as Array<{ id: string; target: { source: string }; body: Array<{ type: string; purpose: string; source?: string; selector?: Array<{ type: string; exact?: string; start?: number; end?: number; prefix?: string; suffix?: string }> }> }>;
+    const docs = new Map(atlas.documents.map((d) => [`urn:archive-atlas:document:${d.id}`, Array.from(d.body)]));
+    const contextOf = (id: string) => {
+      const a = items.find((item) => item.id === id)!;
+      return a.body
+        .filter((b) => b.type === 'SpecificResource' && b.source === a.target.source && b.selector)
+        .map((b) => {
+          const [quote, position] = b.selector!;
+          const body = docs.get(b.source!)!;
+          expect(body.slice(position!.start, position!.end).join('')).toBe(quote!.exact);
+          expect(body.join('')).toContain(quote!.prefix! + quote!.exact + quote!.suffix!);
+          expect(b.purpose).toBe('linking');
+          return quote!.exact;
+        });
+    };
+    let linked = 0;
+    for (const { properties: p } of atlas.places.features) {
+      p.evidence.forEach((e, i) => {
+        const id = `urn:archive-atlas:annotation:claim:${p.id}-${i + 1}`;
+        expect({ id, context: contextOf(id) }).toEqual({ id, context: (e.context ?? []).map((c) => c.exact) });
+        linked += e.context?.length ?? 0;
+      });
+    }
+    for (const { properties: l } of atlas.legs.features) {
+      const id = `urn:archive-atlas:annotation:leg:${l.id}`;
+      expect({ id, context: contextOf(id) }).toEqual({ id, context: (l.evidence[0]!.context ?? []).map((c) => c.exact) });
+      linked += l.evidence[0]!.context?.length ?? 0;
+    }
+    expect(linked).toBeGreaterThan(3);
+    // The leg's description says what the words give: the direction, and an end read from context.
+    const describing = (legId: string) => items.find((a) => a.id === `urn:archive-atlas:annotation:leg:${legId}`)!.body.find((b) => b.purpose === 'describing') as { value: string };
+    const fromPeru = atlas.legs.features.find((f) => f.properties.from === 'peru' && f.properties.to === 'mexico')!.properties;
+    expect(describing(fromPeru.id).value).toBe('route leg: Peru → Mexico (in the order the text gives; its start is not named in this passage: read from context)');
+    const roundTrip = atlas.legs.features.find((f) => f.properties.direction === 'round-trip')!.properties;
+    expect(describing(roundTrip.id).value).toBe(`route leg: ${roundTrip.name} (there and back, as the text says)`);
   });
 
   it('passages.csv gives every passage its curator’s note and its Spanish, read back cell by cell', () => {

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Atlas } from '../atlas/contract.ts';
+import type { Evidence } from '../corpus/types.ts';
 
 // Spreadsheet and GIS tables: one row per place, per route leg, and per passage. RFC 4180: CRLF line ends. A UTF-8
 // byte order mark, so that Excel, which otherwise reads a CSV in the machine's legacy code page, shows "á – °".
@@ -7,6 +8,18 @@ import type { Atlas } from '../atlas/contract.ts';
 // the README's Security section says to import them as text rather than escape what the documents say.
 const csv = (rows: Array<Record<string, string | number | boolean>>) =>
   stringify(rows, { header: true, bom: true, record_delimiter: 'windows', cast: { boolean: (v) => (v ? 'true' : 'false') } });
+
+/**
+ * The passages a quote rests on besides its own words (an unstated end's name, the words that date it): each quoted,
+ * “…”, in `context`, and its code-point offsets in `context_offsets`, "start-end; start-end" in the same order.
+ */
+const context = (e: Evidence) => ({
+  context: (e.context ?? []).map((c) => `“${c.exact}”`).join('; '),
+  context_offsets: (e.context ?? []).map((c) => `${c.start}-${c.end}`).join('; '),
+});
+
+/** The period a passage gives (or a context quote in its paragraph), as ISO prefixes; `approximate` where the text hedges. */
+const period = (e: Evidence) => ({ period_from: e.period?.from ?? '', period_to: e.period?.to ?? '', approximate: e.period?.approximate ?? false });
 
 export function toCsvTables(atlas: Pick<Atlas, 'places' | 'labels' | 'legs'>): { places: string; legs: string; passages: string } {
   const anchors = new Map(atlas.labels.features.map((f) => [f.properties.id, f.geometry.coordinates]));
@@ -53,6 +66,8 @@ export function toCsvTables(atlas: Pick<Atlas, 'places' | 'labels' | 'legs'>): {
       quote: e.exact,
       start: e.start,
       end: e.end,
+      ...context(e),
+      ...period(e),
       note: l.note ?? '',
       note_es: l.note_es ?? '',
     };
@@ -68,9 +83,8 @@ export function toCsvTables(atlas: Pick<Atlas, 'places' | 'labels' | 'legs'>): {
     quote: e.exact,
     start: e.start,
     end: e.end,
-    period_from: e.period?.from ?? '',
-    period_to: e.period?.to ?? '',
-    approximate: e.period?.approximate ?? false,
+    ...context(e),
+    ...period(e),
     note: e.note ?? '',
     note_es: e.note_es ?? '',
   }));
