@@ -435,6 +435,20 @@ describe('exports with caveats', () => {
     expect(havana.body.find((b) => b.purpose === 'commenting')?.value).toMatch(/intention/i);
   });
 
+  it('places.lpf.json gives each passage’s note in its description', () => {
+    const lpf = JSON.parse(read('places.lpf.json')) as { features: Array<{ '@id': string; descriptions: Array<{ value: string }> }> };
+    const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+    for (const { properties: p } of atlas.places.features) {
+      const descriptions = lpf.features.find((f) => f['@id'] === `urn:archive-atlas:place:${p.id}`)!.descriptions;
+      p.evidence.forEach((e, i) => {
+        const value = descriptions[i]!.value;
+        expect(value, `${p.id} ${i + 1}`).toContain(oneLine(`“${e.exact}”`));
+        if (e.note) expect(value.endsWith(`. Note: ${oneLine(e.note)}`), `${p.id} ${i + 1}: ${value}`).toBe(true);
+        else expect(value).not.toContain('Note:');
+      });
+    }
+  });
+
   it('places.lpf.json cites a document for a name only where that document uses the name', () => {
     const lpf = JSON.parse(read('places.lpf.json')) as { features: Array<{ '@id': string; names: Array<{ toponym: string; citations?: Array<{ '@id': string }> }> }> };
     const bodies = new Map(atlas.documents.map((d) => [`urn:archive-atlas:document:${d.id}`, d.body]));

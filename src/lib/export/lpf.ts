@@ -60,7 +60,8 @@ export function toLinkedPlaces(atlas: Pick<Atlas, 'places' | 'documents'>) {
       descriptions: p.evidence.map((e) => {
         const doc = docs.get(e.document)!;
         return {
-          value: oneLine(`${e.role === 'route' ? 'Route leg' : ROLE_LABELS[e.role]} — ${doc.title} (${formatIsoDate(doc.date)}): “${e.exact}”`),
+          // The curator's note goes with the words it qualifies (an intention, a contradiction, a date read from context).
+          value: oneLine(`${e.role === 'route' ? 'Route leg' : ROLE_LABELS[e.role]} — ${doc.title} (${formatIsoDate(doc.date)}): “${e.exact}”${e.note ? `. Note: ${e.note}` : ''}`),
           lang: 'en',
         };
       }),
