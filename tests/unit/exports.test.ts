@@ -354,7 +354,7 @@ describe('exports with caveats', () => {
   });
 
   it('annotations.jsonld links each passage to its context quotes, selected like the target', () => {
-    const items = JSON.parse(read('annotations.jsonld')).first.items as Array<{ id: string; target: { source: string }; body: Array<{ type: string; purpose: string; source?: string; selector?: Array<{ type: string; exact?: string; start?: number; end?: number; prefix?: string; suffix?: string }> }> }>;
+    const items = JSON.parse(read('annotations.jsonld')).first.items as Array<{ id: string; target: { source: string }; body: Array<{ type: string; purpose: string; value?: string; source?: string; selector?: Array<{ type: string; exact?: string; start?: number; end?: number; prefix?: string; suffix?: string }> }> }>;
     const docs = new Map(atlas.documents.map((d) => [`urn:archive-atlas:document:${d.id}`, Array.from(d.body)]));
     const contextOf = (id: string) => {
       const a = items.find((item) => item.id === id)!;
@@ -384,7 +384,7 @@ describe('exports with caveats', () => {
     }
     expect(linked).toBeGreaterThan(3);
     // The leg's description says what the words give: the direction, and an end read from context.
-    const describing = (legId: string) => items.find((a) => a.id === `urn:archive-atlas:annotation:leg:${legId}`)!.body.find((b) => b.purpose === 'describing') as { value: string };
+    const describing = (legId: string) => items.find((a) => a.id === `urn:archive-atlas:annotation:leg:${legId}`)!.body.find((b) => b.purpose === 'describing')!;
     const fromPeru = atlas.legs.features.find((f) => f.properties.from === 'peru' && f.properties.to === 'mexico')!.properties;
     expect(describing(fromPeru.id).value).toBe('route leg: Peru → Mexico (in the order the text gives; its start is not named in this passage: read from context)');
     const roundTrip = atlas.legs.features.find((f) => f.properties.direction === 'round-trip')!.properties;
@@ -401,7 +401,7 @@ describe('exports with caveats', () => {
       expect({ feature, note: row(feature, e)?.note, note_es: row(feature, e)?.note_es }).toEqual({ feature, note: e.note ?? '', note_es: e.note_es ?? '' });
     }
     // What a researcher reads beside Havana's "were to be given …": that it is an intention, not a fact.
-    const havana = table.find((r) => r.feature === 'havana' && r.quote.includes('were to be given training sites'))!;
+    const havana = table.find((r) => r.feature === 'havana' && r.quote!.includes('were to be given training sites'))!;
     expect(havana.note).toMatch(/intention/i);
     const mexico = table.find((r) => r.feature === 'mexico' && r.role === 'contact')!;
     expect(mexico.note).toMatch(/contradicts/);
