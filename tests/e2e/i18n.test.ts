@@ -37,6 +37,17 @@ describe('the atlas in Spanish (issue 15)', () => {
     await expectCleanRun(atlas);
   });
 
+  it('says of an undated passage, in Spanish, “de 1961” for a document dated by its year and “del 28 de octubre de 1962” for a day', async () => {
+    const atlas = await openAtlas(browser(), baseURL, {}, '?lang=es#place=moscow');
+    const panel = atlas.page.getByTestId('passage-panel');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('Moscow');
+    const when = await panel.locator('.when').allInnerTexts();
+    expect(when).toContain('Cuándo: sin fecha; el texto no da fecha para esto. El documento es de 1961.');
+    expect(when).toContain('Cuándo: sin fecha; el texto no da fecha para esto. El documento es del 28 de octubre de 1962.');
+    expect(when.join(' ')).not.toMatch(/del (\d{4}|[a-z]+ de \d{4})/);
+    await expectCleanRun(atlas);
+  });
+
   it('tells a journey in Spanish: its name, the step, the branch label and the notes from the corpus’s Spanish fields', async () => {
     const atlas = await openAtlas(browser(), baseURL, {}, '?lang=es#journey=return-via-paris:2');
     const { page } = atlas;
