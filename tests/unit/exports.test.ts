@@ -297,6 +297,19 @@ describe('exports with caveats', () => {
     ...atlas.legs.features.flatMap(({ properties: l }) => l.evidence.map((e) => ({ feature: l.id, kind: 'leg', e }))),
   ];
 
+  it('keeps the columns the tables always had, in their places, and adds the caveats after them', () => {
+    const header = (name: string) => Object.keys(rows(name)[0]!);
+    expect(header('legs.csv')).toEqual([
+      ...['id', 'route', 'route_name', 'order', 'from', 'to', 'direction', 'from_longitude', 'from_latitude', 'to_longitude', 'to_latitude', 'document', 'quote', 'start', 'end'],
+      ...['unstated', 'branch', 'branch_es', 'context', 'context_offsets', 'period_from', 'period_to', 'approximate', 'note', 'note_es'],
+    ]);
+    expect(header('passages.csv')).toEqual([
+      ...['feature', 'feature_kind', 'document', 'role', 'quote', 'start', 'end', 'period_from', 'period_to', 'approximate'],
+      ...['context', 'context_offsets', 'note', 'note_es'],
+    ]);
+    expect(header('places.csv').slice(-3)).toEqual(['coordinate_source', 'note', 'note_es']);
+  });
+
   it('legs.csv says, leg by leg, which ends are read from context, the step the text names them in, and the note', () => {
     const table = rows('legs.csv');
     expect(table).toHaveLength(atlas.legs.features.length);
