@@ -24,6 +24,13 @@ function problemsFor(files: CorpusFiles): string[] {
 const fixture = createCorpusFiles();
 const withDocument = (edit: (text: string) => string) => createCorpusFiles({ document: edit(fixture.documents[0]!.text) });
 const withClaims = (edit: (text: string) => string) => createCorpusFiles({ claims: edit(fixture.claims[0]!.text) });
+/** The fixture with a dated sentence and a claim that quotes it, with this period: a period needs words that date it. */
+const withDatedClaim = (period: string) =>
+  createCorpusFiles({
+    source: fixture.sources.get('test.txt')!.replace('He met the contact again.', 'He met the contact again in 1962.'),
+    document: fixture.documents[0]!.text.replace('He met the contact again.', 'He met the contact again in 1962.'),
+    claims: `${fixture.claims[0]!.text}  - place: paris\n    role: contact\n    quote: { exact: "He met the contact again in 1962." }\n    period: ${period}\n`,
+  });
 const withPlaces = (extra: string) => createCorpusFiles({ places: fixture.places.text + extra });
 const zone = (points: string) => `- id: zone\n  name: Zone\n  kind: region\n  precision: area\n  area:\n    polygon: ${points}\n  source: test\n`;
 
@@ -52,13 +59,13 @@ describe('dates and periods', () => {
     },
     {
       name: 'a claim period ending on 31 April',
-      files: withClaims((t) => t.replace('quote: { exact: "from Lima" }', 'quote: { exact: "from Lima" }\n    period: { from: "1962-04", to: "1962-04-31" }')),
-      expected: ['claims/test-doc.yaml line 9: "claims.1.period.to" is 1962-04-31, which is not in the calendar: April 1962 has 30 days'],
+      files: withDatedClaim('{ from: "1962-04", to: "1962-04-31" }'),
+      expected: ['claims/test-doc.yaml line 12: "claims.2.period.to" is 1962-04-31, which is not in the calendar: April 1962 has 30 days'],
     },
     {
       name: 'a period whose start is after its end',
-      files: withClaims((t) => t.replace('quote: { exact: "from Lima" }', 'quote: { exact: "from Lima" }\n    period: { from: "1962-12", to: "1962-06" }')),
-      expected: ['claims/test-doc.yaml line 9: the period runs from 1962-12 to 1962-06: "from" is after "to"; swap them or correct the one that is wrong'],
+      files: withDatedClaim('{ from: "1962-12", to: "1962-06" }'),
+      expected: ['claims/test-doc.yaml line 12: the period runs from 1962-12 to 1962-06: "from" is after "to"; swap them or correct the one that is wrong'],
     },
   ])('refuses $name', ({ files, expected }) => {
     expect(problemsFor(files)).toEqual(expected);
@@ -70,7 +77,7 @@ describe('dates and periods', () => {
     ['a single day', '1962-06-14', '1962-06-14'],
     ['a leap day', '1964-02-29', '1964-03'],
   ])('accepts %s (%s to %s)', (_, from, to) => {
-    expect(problemsFor(withClaims((t) => `${t}    period: { from: "${from}", to: "${to}" }\n`))).toEqual([]);
+    expect(problemsFor(withDatedClaim(`{ from: "${from}", to: "${to}" }`))).toEqual([]);
   });
 });
 

@@ -11,9 +11,10 @@ import { MESSAGES } from '../../src/lib/i18n/locales.ts';
 
 /**
  * Characters no Noto Sans subset has, left to the system's fonts on purpose (Chromium draws each from a font that has
- * it). Arrows in journey steps and route legs ("Cuba → Paris", "← Back"), and the close buttons' cross.
+ * it). Arrows in journey steps and route legs ("Cuba → Paris", "← Back", a round trip's "Venezuela ↔ Cuba"), and the
+ * close buttons' cross.
  */
-const SYSTEM_FALLBACK: ReadonlySet<string> = new Set(['→', '←', '✕']);
+const SYSTEM_FALLBACK: ReadonlySet<string> = new Set(['→', '←', '↔', '✕']);
 
 /** The derived files the page fetches and shows (the exports, CSV and JSON-LD, are downloads, not drawn). */
 const { documents, places, labels, legs, journeys, meta } = PUBLISHED_FILES;

@@ -123,9 +123,9 @@ describe('reading a YAML file (js-yaml for the data, the yaml library for lines 
     expect(places.lineOf([5, 'missing'])).toBe(52); // a missing key: its parent's line
     expect(places.lineOf([999])).toBe(9);
     const routes = file('routes.yaml');
-    expect(routes.lineOf([1, 'legs', 1, 'quote'])).toBe(43);
-    expect(routes.lineOf([1, 'legs', 1, 'quote', 'exact'])).toBe(43);
-    expect(routes.lineOf([1, 'legs', 1, 'note'])).toBe(44);
+    expect(routes.lineOf([1, 'legs', 1, 'quote'])).toBe(54);
+    expect(routes.lineOf([1, 'legs', 1, 'quote', 'exact'])).toBe(54);
+    expect(routes.lineOf([1, 'legs', 1, 'note'])).toBe(55);
     const claims = file('claims/cia-1963-04-11.yaml');
     expect(claims.lineOf(['document'])).toBe(2);
     expect(claims.lineOf(['claims', 0, 'period', 'to'])).toBe(8);

@@ -2,13 +2,14 @@ import type { Feature, LineString, MultiLineString, Point, Position } from 'geoj
 import type { Topology } from 'topojson-specification';
 import { CorpusError, CorpusInvalid } from './errors.ts';
 import type { Corpus, ResolvedLeg } from './load.ts';
-import { ROLES, type Direction, type Evidence, type Precision, type Role } from './types.ts';
+import { ROLES, type Direction, type Evidence, type PlaceRecord, type Precision, type Role } from './types.ts';
 import { countriesById, basemapCountries } from '../geo/countries.ts';
 import { anchorPoint, placeGeometry, GeometryProblem, type PlaceGeometry } from '../geo/places.ts';
 import { legGeometry } from '../geo/legs.ts';
 import { roundGeometry, roundPosition } from '../geo/round.ts';
 import { findMentions } from './mentions.ts';
 import { byReportedDay } from './dates.ts';
+import { hasDateWords, namesPlace } from './evidence-rules.ts';
 import { boundsOf, type Bounds } from '../geo/bounds.ts';
 import type { Atlas, Journey, LabelProps, LegProps, PlaceProps } from '../atlas/contract.ts';
 
@@ -36,7 +37,8 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
   const claimsByPlace = new Map<string, Evidence[]>();
   for (const c of corpus.claims) {
     const list = claimsByPlace.get(c.place) ?? [];
-    list.push({ document: c.document, role: c.role, exact: c.quote.exact, start: c.start, end: c.end, ...evidenceExtras(c), ...noteFields(c) });
+    const context = c.context?.map((passage) => ({ ...passage, supports: contextSupports(passage.exact, c) }));
+    list.push({ document: c.document, role: c.role, exact: c.quote.exact, start: c.start, end: c.end, ...evidenceExtras({ ...c, context }), ...noteFields(c) });
     claimsByPlace.set(c.place, list);
   }
 
@@ -125,7 +127,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
           roles: ['route'],
           precision: vaguer(fromPlace.precision, toPlace.precision),
           documents: [route.document],
-          evidence: [legEvidence(route.document, leg)],
+          evidence: [legEvidence(route.document, leg, { from: fromPlace, to: toPlace })],
           bbox: [...arc.bbox] as Bounds,
           ...noteFields(leg),
         },
@@ -151,7 +153,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
           const toPlace = placesById.get(leg.to)!;
           // No arrow in the name: the step draws no line, and its card says what the text does and does not give.
           const name = leg.within ? `${fromPlace.name}, then ${lowerFirst(toPlace.name)}` : `${fromPlace.name} and ${toPlace.name}`;
-          steps.push({ legs: [], places: [leg.from, leg.to], placesReason: leg.within ? 'within' : 'together', name, evidence: [legEvidence(route.document, leg)], ...noteFields(leg) });
+          steps.push({ legs: [], places: [leg.from, leg.to], placesReason: leg.within ? 'within' : 'together', name, evidence: [legEvidence(route.document, leg, { from: fromPlace, to: toPlace })], ...noteFields(leg) });
           stepPlaces.push(...placeFeatures.filter((f) => f.properties.id === leg.from || f.properties.id === leg.to));
           continue;
         }
@@ -200,7 +202,22 @@ const evidenceExtras = (record: { period?: Evidence['period']; context?: Evidenc
   ...(record.context?.length ? { context: record.context } : {}),
 });
 
-const legEvidence = (document: string, leg: ResolvedLeg): Evidence => ({ document, role: 'route', exact: leg.quote.exact, start: leg.start, end: leg.end, ...evidenceExtras(leg), ...noteFields(leg) });
+const legEvidence = (document: string, leg: ResolvedLeg, ends: { from: PlaceRecord; to: PlaceRecord }): Evidence => ({
+  document,
+  role: 'route',
+  exact: leg.quote.exact,
+  start: leg.start,
+  end: leg.end,
+  ...evidenceExtras({ ...leg, context: leg.context?.map((c) => ({ ...c, supports: contextSupports(c.exact, leg, ends) })) }),
+  ...noteFields(leg),
+});
+
+/** Which of a record's elements a context passage gives words for: an unstated end it names, a period it dates. */
+function contextSupports(text: string, record: { unstated?: Array<'from' | 'to'>; period?: Evidence['period'] }, ends?: { from: PlaceRecord; to: PlaceRecord }) {
+  const supports: Array<'from' | 'to' | 'period'> = (record.unstated ?? []).filter((end) => ends && namesPlace(text, ends[end]));
+  if (record.period && hasDateWords(text)) supports.push('period');
+  return supports;
+}
 
 /** "Rural hill areas of Cuba" → "rural hill areas of Cuba", for a name in the middle of a sentence (not a proper name's). */
 const lowerFirst = (name: string) => (/^\p{Lu}\p{Ll}/u.test(name) && !/^\p{Lu}\p{Ll}+ \p{Lu}/u.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name);

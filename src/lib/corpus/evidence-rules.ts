@@ -80,7 +80,7 @@ export function legEndProblems(
 
 // Words that date something: a year, a month, or a span counted in time ("over the past three months").
 const DATE_WORDS =
-  /(?<![\p{L}\p{N}])(?:1[89]\d\d|January|February|March|April|May|June|July|August|September|October|November|December|(?:days?|weeks?|months?|years?)(?![\p{L}\p{N}]))/iu;
+  /(?<![\p{L}\p{N}])(?:1[89]\d\d|January|February|March|April|May|June|July|August|September|October|November|December|days?|weeks?|months?|years?)(?![\p{L}\p{N}])/iu;
 
 /** True when the text says when: a year, a month's name, or a span of days, weeks, months or years. */
 export const hasDateWords = (text: string) => DATE_WORDS.test(text);

@@ -189,4 +189,6 @@ export interface ContextPassage {
   exact: string;
   start: number;
   end: number;
+  /** What the passage is the words for, where the quote has none: a leg's unstated end, or the period. Set by derive. */
+  supports?: Array<'from' | 'to' | 'period'>;
 }

@@ -6,7 +6,7 @@
 export const en = {
   'language.name': 'English',
   'language.switchPrefix': 'Interface language: ',
-  'language.documentsNote': 'Documents are shown in the English translation the archive published.',
+  'language.documentsNote': 'Documents are shown in English as published: the CIA memo in its original English, the others in the English translations their archives or translators published.',
   'curated.englishOnly': '(in English only)',
 
   'role.training-site': 'Training site',
@@ -38,14 +38,15 @@ export const en = {
   'panel.close': 'Close passage panel',
   'panel.legOf': 'Route leg {order} of “{route}”',
   'panel.orderUnstated': '(order of travel not stated)',
-  'panel.branchIntro': 'One of a group the text names together:',
+  'panel.roundTrip': '(there and back, as the text says)',
+  'panel.branchLegOf': 'In “{route}”, one of {count} legs the text names together, one step and not a sequence:',
   'panel.passages': 'Passages',
   'panel.drawnTitle': 'How this is drawn',
   'panel.precisionArea': 'The documents leave this place vague: it is drawn as a zone, not a precise location.',
   'panel.precisionCountry': 'The documents name the country, not a place in it: the whole country is shaded.',
-  'panel.unstatedBoth': 'The start and the end of this leg are not stated in its sentence: both are read from context (dashed on the map).',
-  'panel.unstatedFrom': 'The start of this leg is not stated in its sentence: it is read from context (dashed on the map).',
-  'panel.unstatedTo': 'The end of this leg is not stated in its sentence: it is read from context (dashed on the map).',
+  'panel.unstatedBoth': 'The start and the end of this leg are not stated in its sentence: both are read from “{context}” (dashed on the map).',
+  'panel.unstatedFrom': 'The start of this leg is not stated in its sentence: it is read from “{context}” (dashed on the map).',
+  'panel.unstatedTo': 'The end of this leg is not stated in its sentence: it is read from “{context}” (dashed on the map).',
   'panel.connections': 'Connections',
   'panel.legsTouch': '{count, plural, one {# route leg touches} other {# route legs touch}} {place}:',
   'panel.otherEnds': 'At the other ends:',
@@ -87,7 +88,7 @@ export const en = {
 
   'start.title': 'Start here',
   'start.lede':
-    "Five declassified documents of 1961–1963 (a CIA memo, a KGB chairman's report, two Soviet diplomats' papers and a letter to Fidel Castro) on Cuba's training of Latin American guerrillas and its dealings with Moscow. Every mark on the map opens the words behind it.",
+    "Five declassified documents of 1961–1963 (a CIA memo, a KGB chairman's report, a Soviet ambassador's cable, a 1961 Soviet paper the archive attributes to its embassy in Cuba, and a letter to Fidel Castro) on Cuba's training of Latin American guerrillas (1962–1963) and its dealings with Moscow (1961–1962). Every mark on the map opens the words behind it.",
   'start.follow': 'Follow a journey',
   'start.meta': '{count, plural, one {# step} other {# steps}} · as told by {source}',
   'start.explore': 'Explore the map',
@@ -101,7 +102,10 @@ export const en = {
   'journey.card': 'Current step (swipe or use the arrow keys to move)',
   'journey.stepOf': 'Step {step} of {total}:',
   'journey.branch': 'The text names these {count} legs together: each is drawn, none is preferred.',
-  'journey.within': '{places} are highlighted together: the text tells of a move inside one area and gives no direction, so no line is drawn.',
+  'journey.branchContext': 'The sentence names {named} together; {unstated} is not in it and is read from “{context}” (dashed on the map). Each leg is drawn, none is preferred.',
+  'journey.within': '{places} are highlighted together: the text tells of a move inside one area but not where in it, so no line is drawn.',
+  'journey.together': '{places} are highlighted together: the text names them as stops, not travel between them or its order, so no line is drawn.',
+  'journey.withinName': '{from}, then {to}',
   'journey.previous': '← Previous',
   'journey.play': 'Play',
   'journey.pause': 'Pause',
@@ -128,9 +132,9 @@ export const en = {
   'about.title': 'About this data',
   'about.close': 'Close about this data',
   'about.counts':
-    "{documents, plural, one {# declassified document} other {# declassified documents}}, {claims, plural, one {# claim} other {# claims}} and {legs, plural, one {# route leg} other {# route legs}}, drawn as {places, plural, one {# place} other {# places}}. Every mark rests on a quoted passage; the document texts are transcribed word for word from the archives' releases, leaving out only the web pages around them.",
+    "{documents, plural, one {# declassified document} other {# declassified documents}}, {claims, plural, one {# claim} other {# claims}} and {legs, plural, one {# route leg} other {# route legs}}, drawn as {places, plural, one {# place} other {# places}}. Every mark rests on a quoted passage; the document texts are transcribed word for word from the pages that published them (an archive's release; for the KGB report, its translator's blog), leaving out only the web pages around them.",
   'about.precision':
-    'Places are drawn as precisely as the documents allow: a pin for a named city, the whole country where only a country is named, and a dashed zone where the text is vague. Country shapes are Natural Earth (public domain); city coordinates come from GeoNames.',
+    "Places are drawn as precisely as the documents allow: a pin for a named city, the whole country where only a country is named, and a dashed zone where the text is vague. Country shapes are Natural Earth (public domain); most city coordinates come from GeoNames, and each place's panel names the source of its own (West Berlin's were read from OpenStreetMap, the Guantanamo base's by the editors from Natural Earth's coastline).",
   'about.download': 'Download',
   'about.file.places.geojson': 'Places as GeoJSON: points for cities, Natural Earth polygons for countries, zones for vague places; each with its passages.',
   'about.file.legs.geojson': 'Route legs as great-circle arcs, each with the words that describe it.',
@@ -156,7 +160,7 @@ export const en = {
 
   // For App.svelte, MapView.svelte and KioskMode.svelte (wired by the lead).
   'header.title': 'Archive Atlas',
-  'header.subtitle': 'Cuban training of Latin American guerrillas, 1961–1963, in five declassified documents.',
+  'header.subtitle': 'Cuba’s training of Latin American guerrillas (1962–1963) and its dealings with Moscow (1961–1962), in five declassified documents.',
   'header.search': 'Search',
   'header.menu': 'Menu',
   'header.start': 'Start here',
