@@ -355,6 +355,17 @@ describe('exports with caveats', () => {
     expect(fromPeru.context).toContain('“Although many left Peru openly on valid papers”');
   });
 
+  it('legs.csv reads the same in GDAL: the legs with an end from context, their direction and their context quotes', () => {
+    const info = ogrinfo('-ro', '-q', join(out, 'legs.csv'), '-sql', "SELECT id, direction, unstated, context FROM legs WHERE unstated <> ''");
+    const features = info.split('OGRFeature(legs)').slice(1).map((block) => Object.fromEntries([...block.matchAll(/^\s+(\w+) \(String\) = (.*)$/gm)].map((m) => [m[1], m[2]])));
+    const expected = atlas.legs.features
+      .map((f) => f.properties)
+      .filter((l) => l.unstated?.length)
+      .map((l) => ({ id: l.id, direction: l.direction, unstated: l.unstated!.join('; '), context: l.evidence[0]!.context!.map((c) => `“${c.exact}”`).join('; ') }));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(features).toEqual(expected);
+  });
+
   it('passages.csv gives the context quote a claim’s period is read from', () => {
     const table = rows('passages.csv');
     const bodies = new Map(atlas.documents.map((d) => [d.id, d.body]));
