@@ -29,18 +29,21 @@ describe('tracing a journey', () => {
         'Step 2 of 3: To several Latin American countries, among them Colombia and Brazil',
         ['From Paris, the travelers fan out to a number of different Latin American countries from which they attempt clandestine re-entry. Colombia and Brazil have been used extensively as re-entry points.'],
       ],
-      ['Step 3 of 3: Across the border into Peru', ['Some of the trainees have spread across the border into Peru.']],
+      ['Step 3 of 3: From the re-entry points into Peru', ['Colombia and Brazil have been used extensively as re-entry points.']],
     ] as const;
     for (const [i, [text, marks]] of steps.entries()) {
       if (i > 0) await page.getByRole('button', { name: 'Next →' }).click();
       await expect.poll(() => stepText(page)).toBe(text);
       expect(await stepMarks(page)).toEqual([...marks]);
     }
+    // The last step's sentence names Colombia and Brazil, not Peru: the card must not say the text names the legs together.
     const journey = await page.getByTestId('journey').textContent();
-    expect(journey).toContain('The text names these 2 legs together: each is drawn, none is preferred.');
-    expect(journey).toContain('The leg starts from Colombia');
-    expect(journey).toContain('The leg starts from Brazil');
-    expect(journey).toContain('that is read from context');
+    expect(await page.getByTestId('step-words').textContent()).toBe(
+      'The sentence names Colombia and Brazil together; Peru is not in it and is read from “for eventual re-entry into Peru” (dashed on the map). Each leg is drawn, none is preferred.',
+    );
+    expect(journey).not.toContain('The text names these 2 legs together');
+    expect(journey).toContain('The sentence names Colombia as a re-entry point but not the country re-entered');
+    expect(journey).toContain('The sentence names Brazil as a re-entry point');
     await mapIdle(page);
     expect(await inView(page, anchorOf('colombia'))).toBe(true);
     expect(await inView(page, anchorOf('brazil'))).toBe(true);
@@ -61,9 +64,12 @@ describe('tracing a journey', () => {
     await page.mouse.down();
     await page.mouse.move(card.x + 20, card.y + 25, { steps: 5 });
     await page.mouse.up();
-    await expect.poll(() => stepText(page)).toBe('Step 3 of 3: Havana → Rural hill areas of Cuba');
+    // No arrow in the title: the step draws no line, and the card says what the text does not give.
+    await expect.poll(() => stepText(page)).toBe('Step 3 of 3: Havana, then Rural hill areas of Cuba');
     // A move within Cuba: no line, the two places highlighted together.
-    expect(await page.getByTestId('journey').textContent()).toContain('Havana and Rural hill areas of Cuba are highlighted together');
+    expect(await page.getByTestId('step-words').textContent()).toBe(
+      'Havana and Rural hill areas of Cuba are highlighted together: the text tells of a move inside one area but not where in it, so no line is drawn.',
+    );
     const onStep = (id: string) => page.evaluate((placeId) => (window as unknown as { atlas: { map: { getFeatureState(f: object): Record<string, unknown> } } }).atlas.map.getFeatureState({ source: 'places', id: placeId }).onStep === true, id);
     await expect.poll(() => onStep('havana')).toBe(true);
     expect(await onStep('cuba-rural-hills')).toBe(true);
@@ -79,6 +85,25 @@ describe('tracing a journey', () => {
   });
 });
 
+describe('what a leg’s panel says of its words (issue 24)', () => {
+  it('says a round trip is there and back, numbers no leg of a group, and quotes the context an unstated end is read from', async () => {
+    const atlas = await openAtlas(browser(), baseURL, { reducedMotion: 'reduce' }, '#leg=to-cuba-and-back-1');
+    const { page } = atlas;
+    const panel = page.getByTestId('passage-panel');
+    await expect.poll(() => heading(page)).toBe('Venezuela ↔ Cuba');
+    const roles = (await panel.locator('.roles').textContent())!.replace(/\s+/g, ' ').trim();
+    expect(roles).toBe('In “To Cuba for training and back”, one of 10 legs the text names together, one step and not a sequence: From ten named countries to Cuba, and back (there and back, as the text says)');
+    expect(roles).not.toMatch(/order of travel not stated|Route leg \d/);
+
+    await page.evaluate(() => (location.hash = '#leg=return-via-paris-4'));
+    await expect.poll(() => heading(page)).toBe('Colombia → Peru');
+    expect(await panel.getByTestId('unstated-ends').textContent()).toBe(
+      'The end of this leg is not stated in its sentence: it is read from “for eventual re-entry into Peru” (dashed on the map).',
+    );
+    await expectCleanRun(atlas);
+  });
+});
+
 describe('the network around a place', () => {
   it('shows Paris as the centre: its legs, the places at their ends, the document that names it', async () => {
     const atlas = await openAtlas(browser(), baseURL);
@@ -87,7 +112,7 @@ describe('the network around a place', () => {
     await page.mouse.click(p.x, p.y);
     const network = page.getByTestId('network');
     await network.waitFor();
-    expect((await network.getByRole('list').first().getByRole('button').allTextContents()).sort()).toEqual(['Cuba → Paris', 'Paris – Prague', 'Paris → Brazil', 'Paris → Colombia']);
+    expect((await network.getByRole('list').first().getByRole('button').allTextContents()).sort()).toEqual(['Cuba → Paris', 'Paris → Brazil', 'Paris → Colombia']);
     expect(await network.textContent()).toContain('Activities of Cuban-Trained Peruvian Guerrillas');
     await expectCleanRun(atlas);
   });
@@ -114,7 +139,11 @@ describe('time and filters', () => {
   it('switches a role off from the legend, on the map and in the list', async () => {
     const atlas = await openAtlas(browser(), baseURL);
     const { page } = atlas;
+    // Venezuela is where trainees came from and, "their return to these countries", where they went back to.
     await page.getByRole('checkbox', { name: 'Trainees came from' }).uncheck();
+    await mapIdle(page);
+    expect(await renderedIds(page, ['place-country-fill'])).toContain('venezuela');
+    await page.getByRole('checkbox', { name: 'Trainees went back to' }).uncheck();
     await mapIdle(page);
     const countries = await renderedIds(page, ['place-country-fill']);
     expect(countries).not.toContain('venezuela');
@@ -122,7 +151,7 @@ describe('time and filters', () => {
     await page.getByRole('button', { name: 'List' }).click();
     const list = page.getByRole('navigation', { name: 'Places and routes' });
     expect(await list.getByRole('button', { name: 'Venezuela', exact: true }).count()).toBe(0);
-    await page.getByRole('checkbox', { name: 'Trainees came from' }).check();
+    await page.getByRole('checkbox', { name: 'Trainees went back to' }).check();
     await expect.poll(() => list.getByRole('button', { name: 'Venezuela', exact: true }).count()).toBe(1);
     await expectCleanRun(atlas);
   });
@@ -190,7 +219,7 @@ describe('deep links', () => {
   it('restores a journey step and filters from a shared link', async () => {
     const atlas = await openAtlas(browser(), baseURL, {}, '#journey=return-via-paris:3&hide=origin');
     const { page } = atlas;
-    await expect.poll(() => stepText(page)).toBe('Step 3 of 3: Across the border into Peru');
+    await expect.poll(() => stepText(page)).toBe('Step 3 of 3: From the re-entry points into Peru');
     expect(await page.getByRole('checkbox', { name: 'Trainees came from' }).isChecked()).toBe(false);
     await expectCleanRun(atlas);
   });

@@ -315,6 +315,9 @@ describe('marks say what the documents say, no more', () => {
   it('keeps the metadata to what the sources say, with the editors’ additions marked', () => {
     const doc = (id: string) => atlas.documents.find((d) => d.id === id)!;
     expect(doc('kgb-1962-04-14').originator).toBe('KGB Chairman [V.] Semichastnyy');
+    // The 1961 text names no writer: "Soviet Embassy" is the archive's title, and said to be.
+    expect(doc('soviet-embassy-1961').originator).toBe("Soviet Embassy in Cuba (the archive's attribution)");
+    expect(doc('soviet-embassy-1961').notes!.join(' ')).toMatch(/names no writer/);
     expect(doc('kgb-1962-04-14').citation).not.toContain('Certified true copy');
     expect(doc('kgb-1962-04-14').notes!.join(' ')).toContain('Certified true copy');
     expect(doc('soviet-embassy-1961').notes!.join(' ')).toMatch(/archive's own teaser/);

@@ -114,6 +114,14 @@ describe('the key', () => {
     expect(labels).toContain('Route leg (arrow: direction of travel)');
     expect(labels).toContain('Vague place: a zone, not a pin');
     if (dashed) expect(labels).toContain('Dashed leg: an end read from context');
+
+  });
+
+  it('keys a round trip as there and back, and only when one is drawn', () => {
+    const roundTrip = data.legs.features.find((f) => f.properties.direction === 'round-trip')!.properties.id;
+    const oneWay = data.legs.features.find((f) => f.properties.direction === 'directed' && !f.properties.unstated?.length)!.properties.id;
+    expect(legendItems(data, createMap([], [roundTrip])).map((i) => i.label)).toEqual(['Round trip (arrowheads both ways): there and back, as the text says']);
+    expect(legendItems(data, createMap([], [oneWay])).map((i) => i.label)).toEqual(['Route leg (arrow: direction of travel)']);
   });
 });
 

@@ -64,7 +64,10 @@ export function legendItems(data: AtlasData, map: Pick<MapPicture, 'drawn' | 'em
     labelX: 14,
     swatch: `<circle cx="5" cy="5" r="4.2" fill="${ROLE_COLORS[role]}" stroke="#ffffff" stroke-width="1.2"/><circle cx="5" cy="5" r="4.9" fill="none" stroke="#777777" stroke-width="0.5"/>`,
   }));
-  if (drawnLegs.some((l) => !l.unstated?.length)) items.push({ labelX: 22, label: 'Route leg (arrow: direction of travel)', swatch: line(ROUTE_COLOR) });
+  const solid = drawnLegs.filter((l) => !l.unstated?.length);
+  if (solid.some((l) => l.direction === 'directed')) items.push({ labelX: 22, label: 'Route leg (arrow: direction of travel)', swatch: line(ROUTE_COLOR) });
+  if (solid.some((l) => l.direction === 'round-trip')) items.push({ labelX: 22, label: 'Round trip (arrowheads both ways): there and back, as the text says', swatch: line(ROUTE_COLOR) });
+  if (solid.some((l) => l.direction === 'undirected')) items.push({ labelX: 22, label: 'Route leg (no arrow: order of travel not stated)', swatch: line(ROUTE_COLOR) });
   if (drawnLegs.some((l) => l.unstated?.length)) items.push({ labelX: 22, label: 'Dashed leg: an end read from context', swatch: line(ROUTE_COLOR, '3 2.5') });
   if (map.emphasis.current) items.push({ labelX: 22, label: 'This step of the journey', swatch: line(CURRENT_LEG_COLOR, '', 4) });
   if (map.emphasis.connected) items.push({ labelX: 22, label: 'Legs touching the selected place', swatch: line(CONNECTED_LEG_COLOR, '', 3.5) });
