@@ -301,11 +301,11 @@ describe('exports with caveats', () => {
     const header = (name: string) => Object.keys(rows(name)[0]!);
     expect(header('legs.csv')).toEqual([
       ...['id', 'route', 'route_name', 'order', 'from', 'to', 'direction', 'from_longitude', 'from_latitude', 'to_longitude', 'to_latitude', 'document', 'quote', 'start', 'end'],
-      ...['unstated', 'branch', 'branch_es', 'context', 'context_offsets', 'period_from', 'period_to', 'approximate', 'note', 'note_es'],
+      ...['unstated', 'branch', 'branch_es', 'context', 'context_offsets', 'context_supports', 'period_from', 'period_to', 'approximate', 'note', 'note_es'],
     ]);
     expect(header('passages.csv')).toEqual([
       ...['feature', 'feature_kind', 'document', 'role', 'quote', 'start', 'end', 'period_from', 'period_to', 'approximate'],
-      ...['context', 'context_offsets', 'note', 'note_es'],
+      ...['context', 'context_offsets', 'context_supports', 'note', 'note_es'],
     ]);
     expect(header('places.csv').slice(-3)).toEqual(['coordinate_source', 'note', 'note_es']);
   });
@@ -353,6 +353,15 @@ describe('exports with caveats', () => {
     expect(table.find((r) => r.direction === 'round-trip'), 'the KGB legs are round trips').toBeDefined();
     const fromPeru = table.find((r) => r.unstated === 'from' && r.from === 'peru' && r.to === 'mexico')!;
     expect(fromPeru.context).toContain('“Although many left Peru openly on valid papers”');
+    // What each context quote gives words for, in the order of the quotes: the start, then the period.
+    expect(fromPeru.context).toBe('“Although many left Peru openly on valid papers”; “from June until December 1962”');
+    expect(fromPeru.context_supports).toBe('from; period');
+    for (const { properties: l } of atlas.legs.features) {
+      const row = table.find((r) => r.id === l.id)!;
+      expect({ id: l.id, supports: row.context_supports }).toEqual({ id: l.id, supports: (l.evidence[0]!.context ?? []).map((c) => (c.supports ?? []).join('+')).join('; ') });
+      // Every unstated end has a context quote that says it gives words for that end.
+      for (const end of l.unstated ?? []) expect(row.context_supports!.split('; ').some((s) => s.split('+').includes(end)), `${l.id} ${end}`).toBe(true);
+    }
   });
 
   it('legs.csv reads the same in GDAL: the legs with an end from context, their direction and their context quotes', () => {
@@ -385,6 +394,7 @@ describe('exports with caveats', () => {
       return a.body
         .filter((b) => b.type === 'SpecificResource' && b.source === a.target.source && b.selector)
         .map((b) => {
+          expect((b as { label?: string }).label).toMatch(/^context: the words for (the leg’s (start|end)|the period)( and (the leg’s (start|end)|the period))*$|^context$/);
           const [quote, position] = b.selector!;
           const body = docs.get(b.source!)!;
           expect(body.slice(position!.start, position!.end).join('')).toBe(quote!.exact);
@@ -407,6 +417,9 @@ describe('exports with caveats', () => {
       linked += l.evidence[0]!.context?.length ?? 0;
     }
     expect(linked).toBeGreaterThan(3);
+    const fromPeruLeg = atlas.legs.features.find((f) => f.properties.from === 'peru' && f.properties.to === 'mexico')!.properties;
+    const labels = items.find((a) => a.id === `urn:archive-atlas:annotation:leg:${fromPeruLeg.id}`)!.body.filter((b) => b.selector).map((b) => (b as { label?: string }).label);
+    expect(labels).toEqual(['context: the words for the leg’s start', 'context: the words for the period']);
     // The leg's description says what the words give: the direction, and an end read from context.
     const describing = (legId: string) => items.find((a) => a.id === `urn:archive-atlas:annotation:leg:${legId}`)!.body.find((b) => b.purpose === 'describing')!;
     const fromPeru = atlas.legs.features.find((f) => f.properties.from === 'peru' && f.properties.to === 'mexico')!.properties;

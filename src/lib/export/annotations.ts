@@ -33,13 +33,22 @@ function target(doc: CorpusDocument, e: Evidence) {
   return { source: atlasUri.document(doc.id), selector: selectors(doc, e) };
 }
 
+const SUPPORT_WORDS = { from: 'the leg’s start', to: 'the leg’s end', period: 'the period' } as const;
+
 /**
  * The passages the target's words rest on besides themselves: the context quote that names an end the leg's quote
  * does not, or that dates the claim. Each is a body linking a resource related to the target (its own words in the
- * same document), selected as the target is, so a reader can open the words the caveat names.
+ * same document), selected as the target is, so a reader can open the words the caveat names; its label says what
+ * the passage gives words for.
  */
 function contextBodies(doc: CorpusDocument, e: Evidence) {
-  return (e.context ?? []).map((c) => ({ type: 'SpecificResource', source: atlasUri.document(doc.id), purpose: 'linking', selector: selectors(doc, c) }));
+  return (e.context ?? []).map((c) => ({
+    type: 'SpecificResource',
+    source: atlasUri.document(doc.id),
+    purpose: 'linking',
+    label: c.supports?.length ? `context: the words for ${c.supports.map((s) => SUPPORT_WORDS[s]).join(' and ')}` : 'context',
+    selector: selectors(doc, c),
+  }));
 }
 
 const DIRECTION_WORDS: Record<LegProps['direction'], string> = {

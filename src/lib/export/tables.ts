@@ -11,11 +11,13 @@ const csv = (rows: Array<Record<string, string | number | boolean>>) =>
 
 /**
  * The passages a quote rests on besides its own words (an unstated end's name, the words that date it): each quoted,
- * “…”, in `context`, and its code-point offsets in `context_offsets`, "start-end; start-end" in the same order.
+ * “…”, in `context`; in the same order, its code-point offsets in `context_offsets` ("start-end; start-end") and what
+ * it gives words for in `context_supports` ("from; period", "from+period" for one passage that gives both).
  */
 const context = (e: Evidence) => ({
   context: (e.context ?? []).map((c) => `“${c.exact}”`).join('; '),
   context_offsets: (e.context ?? []).map((c) => `${c.start}-${c.end}`).join('; '),
+  context_supports: (e.context ?? []).map((c) => (c.supports ?? []).join('+')).join('; '),
 });
 
 /** The period a passage gives (or a context quote in its paragraph), as ISO prefixes; `approximate` where the text hedges. */
