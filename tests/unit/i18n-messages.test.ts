@@ -3,7 +3,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { ROLES } from '../../src/lib/corpus/types.ts';
 import { formatIsoDate } from '../../src/lib/corpus/dates.ts';
 import { LOCALES, MESSAGES, attractLocale, detectLocale, searchWithLocale, toLocale } from '../../src/lib/i18n/locales.ts';
-import { dateArguments, formatList, formatMessage, formatNumber } from '../../src/lib/i18n/format.ts';
+import { formatList, formatMessage, formatNumber } from '../../src/lib/i18n/format.ts';
 import type { MessageKey } from '../../src/lib/i18n/en.ts';
 
 /** The arguments a message takes, with their ICU types ("count:plural"), from intl-messageformat's own parse. */
@@ -60,10 +60,11 @@ describe('the message files', () => {
   it.each([
     ['en', 'passages.count', { count: 1 }, '1 passage'],
     ['en', 'passages.count', { count: 3 }, '3 passages'],
-    ['es', 'passages.count', { count: 1 }, '1 pasaje'],
-    ['es', 'passages.count', { count: 2 }, '2 pasajes'],
+    ['es', 'passages.count', { count: 1 }, '1 fragmento'],
+    ['es', 'passages.count', { count: 2 }, '2 fragmentos'],
     ['en', 'panel.legsTouch', { count: 1, place: 'Paris' }, '1 route leg touches Paris:'],
-    ['es', 'panel.legsTouch', { count: 4, place: 'Cuba' }, '4 tramos de ruta pasan por Cuba:'],
+    ['es', 'panel.legsTouch', { count: 4, place: 'Cuba' }, '4 tramos de ruta empiezan o terminan en Cuba:'],
+    ['es', 'panel.legsTouch', { count: 1, place: 'París' }, '1 tramo de ruta empieza o termina en París:'],
     ['es', 'legend.offShown', { count: 1 }, '(1 desactivado)'],
     ['es', 'search.none', { query: 'xyz' }, 'No se encontró nada para «xyz».'],
     ['es', 'kiosk.countdownAfter', { seconds: 1 }, 'segundo.'],
@@ -116,19 +117,16 @@ describe('dates, numbers and lists in each language', () => {
   });
 
   it.each([
-    ['es', '1963-04-11', 'Cuándo: sin fecha; el texto no da fecha para esto. El documento es del 11 de abril de 1963.'],
-    ['es', '1961-04', 'Cuándo: sin fecha; el texto no da fecha para esto. El documento es de abril de 1961.'],
-    ['es', '1961', 'Cuándo: sin fecha; el texto no da fecha para esto. El documento es de 1961.'],
-    ['en', '1963-04-11', 'When: undated — the text gives no date for this; the document is dated 11 April 1963.'],
-    ['en', '1961-04', 'When: undated — the text gives no date for this; the document is from April 1961.'],
-    ['en', '1961', 'When: undated — the text gives no date for this; the document is from 1961.'],
+    ['es', '1963-04-11', 'Cuándo: sin fecha; el texto no da fecha para esto. Fecha del documento: 11 de abril de 1963.'],
+    ['es', '1961-04', 'Cuándo: sin fecha; el texto no da fecha para esto. Fecha del documento: abril de 1961.'],
+    ['es', '1961', 'Cuándo: sin fecha; el texto no da fecha para esto. Fecha del documento: 1961.'],
   ] as const)('an undated passage in %s, its document dated %s, reads “%s”', (locale, iso, text) => {
-    expect(formatMessage(locale, 'passages.undated', dateArguments(locale, iso))).toBe(text);
+    expect(formatMessage(locale, 'passages.undated', { date: formatIsoDate(iso, locale) })).toBe(text);
   });
 
-  it('never writes “del” before a month or a year in Spanish', () => {
+  it('never writes “del” before a month or a year in Spanish (“del 1961”, “del abril de 1961”)', () => {
     for (const iso of ['1961', '1961-04', '1962-02']) {
-      for (const key of ['passages.undated', 'timeline.until'] as const) expect(formatMessage('es', key, dateArguments('es', iso))).not.toMatch(/\bdel (\d{4}|[a-z]+ de \d{4})/);
+      for (const key of ['passages.undated', 'timeline.until'] as const) expect(formatMessage('es', key, { date: formatIsoDate(iso, 'es') })).not.toMatch(/\bdel (\d{4}|[a-z]+ de \d{4})/);
     }
   });
 

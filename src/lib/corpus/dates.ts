@@ -33,10 +33,6 @@ export function byReportedDay(a: string, b: string): number {
 /** True when the date gives a day, not only a month or a year. */
 export const isExactDay = (iso: string) => iso.split('-').length === 3;
 
-/** How much of a date the source gives: a day, a month or only a year (for messages that word them differently). */
-export type DatePrecision = 'day' | 'month' | 'year';
-export const datePrecision = (iso: string): DatePrecision => (['year', 'month', 'day'] as const)[Math.min(iso.split('-').length, 3) - 1]!;
-
 /** Months from `from` to `to` inclusive, as "YYYY-MM": the timeline's stops. */
 export function monthsBetween(from: string, to: string): string[] {
   const months: string[] = [];

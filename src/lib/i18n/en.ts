@@ -52,14 +52,13 @@ export const en = {
   'panel.otherEnds': 'At the other ends:',
   'panel.namedIn': 'Named in:',
   'panel.alsoHere': 'Also here',
-  'panel.location': 'Location: {source}.',
+  'panel.location': 'Location:',
 
   'passages.count': '{count, plural, one {# passage} other {# passages}}',
   'passages.also': 'Also: {roles}',
   'passages.when': 'When: {period}',
   'passages.about': 'About {span}',
-  // {precision} is day, month or year: how much of the date the source gives (Spanish words them differently).
-  'passages.undated': 'When: undated — the text gives no date for this; the document is {precision, select, day {dated {date}} other {from {date}}}.',
+  'passages.undated': 'When: undated — the text gives no date for this; the document is of {date}.',
   'passages.noExactDate': '(no exact date in the source)',
   'passages.archivalCitation': 'Archival citation',
   'passages.read': 'Read the whole document',
@@ -110,6 +109,7 @@ export const en = {
   'journey.play': 'Play',
   'journey.pause': 'Pause',
   'journey.next': 'Next →',
+  'journey.nextJourney': 'Next journey:',
   'journey.others': 'Other journeys',
 
   'reader.close': 'Close document',

@@ -1,7 +1,7 @@
 /** Messages, dates, numbers and lists in a given language, through ICU MessageFormat and Intl. Pure. */
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { MessageKey } from './en.ts';
-import { datePrecision, formatIsoDate } from '../corpus/dates.ts';
+import { formatIsoDate } from '../corpus/dates.ts';
 import { MESSAGES, type Locale } from './locales.ts';
 
 export type MessageValues = Record<string, string | number>;
@@ -32,9 +32,3 @@ export const formatList = (locale: Locale, items: string[]) => new Intl.ListForm
 
 /** An ISO date prefix as the language writes it, never with a day the source does not give. */
 export const formatIsoDateIn = (locale: Locale, iso: string) => formatIsoDate(iso, locale);
-
-/**
- * A message's `{date}` and `{precision}` ('day', 'month' or 'year'), for sentences whose words depend on how much of the
- * date the source gives: Spanish writes "del 11 de abril de 1963" but "de abril de 1961" and "de 1961".
- */
-export const dateArguments = (locale: Locale, iso: string) => ({ date: formatIsoDate(iso, locale), precision: datePrecision(iso) });

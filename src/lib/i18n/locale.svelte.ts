@@ -4,7 +4,7 @@
  * the selection and the map stay as they are).
  */
 import type { MessageKey } from './en.ts';
-import { dateArguments, formatIsoDateIn, formatList, formatMessage, formatNumber, type MessageValues } from './format.ts';
+import { formatIsoDateIn, formatList, formatMessage, formatNumber, type MessageValues } from './format.ts';
 import { DEFAULT_LOCALE, detectLocale, isLocale, searchWithLocale, type Locale } from './locales.ts';
 
 const current = $state<{ locale: Locale }>({ locale: DEFAULT_LOCALE });
@@ -13,8 +13,6 @@ export const locale = (): Locale => current.locale;
 
 export const t = (key: MessageKey, values?: MessageValues): string => formatMessage(current.locale, key, values);
 export const formatDate = (iso: string): string => formatIsoDateIn(current.locale, iso);
-/** `{date}` and `{precision}` for a message that words a day, a month and a year differently. */
-export const dateArgs = (iso: string) => dateArguments(current.locale, iso);
 export const formatCount = (n: number): string => formatNumber(current.locale, n);
 export const joinList = (items: string[]): string => formatList(current.locale, items);
 
