@@ -63,6 +63,7 @@ export const en = {
   'passages.archivalCitation': 'Archival citation',
   'passages.read': 'Read the whole document',
   'passages.copy': 'Copy citation',
+  'passages.copyCsl': 'Copy as CSL-JSON (for Zotero and other reference managers)',
   'passages.copied': 'Citation copied.',
   'passages.copyFailed': 'Could not reach the clipboard: select the citation under “Archival citation” and copy it.',
 

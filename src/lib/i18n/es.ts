@@ -64,6 +64,7 @@ export const es: Record<MessageKey, string> = {
   'passages.archivalCitation': 'Referencia de archivo',
   'passages.read': 'Leer el documento completo',
   'passages.copy': 'Copiar la referencia',
+  'passages.copyCsl': 'Copiar como CSL-JSON (para Zotero y otros gestores de referencias)',
   'passages.copied': 'Referencia copiada.',
   'passages.copyFailed': 'No se pudo acceder al portapapeles: seleccione la referencia en «Referencia de archivo» y cópiela.',
 

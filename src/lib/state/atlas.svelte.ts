@@ -12,6 +12,7 @@ import { connectionsOf, visibleFeatures, type SearchResult } from '../corpus/que
 import { ROLES, type Evidence } from '../corpus/types.ts';
 import type { Bounds, CameraView, FeatureRef, LegEmphasis } from '../atlas/contract.ts';
 import type { RendererKind } from '../map/renderer.ts';
+import { siteAddress } from './page-address.ts';
 
 /** What the map is asked to do with its camera. Each request is a new object, so asking twice moves it twice. */
 export type CameraRequest = { kind: 'frame'; bounds: Bounds; maxZoom: number } | { kind: 'view'; view: CameraView } | { kind: 'zoom'; delta: number };
@@ -122,7 +123,7 @@ export class AtlasState {
   private async loadKioskConfig(signal: AbortSignal) {
     let config = DEFAULT_KIOSK_CONFIG;
     try {
-      const response = await fetch('kiosk/config.json', { signal });
+      const response = await fetch(siteAddress('kiosk/config.json', location.href), { signal });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       config = withDefaults(await response.json());
     } catch (e) {
