@@ -62,7 +62,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
     anchors.set(place.id, roundPosition(anchorPoint(geometry)));
 
     const evidence = (claimsByPlace.get(place.id) ?? []).sort(
-      (a, b) => byDocumentDate(docDates.get(a.document), docDates.get(b.document)) || byText(a.document, b.document) || a.start - b.start || byText(a.role, b.role),
+      (a, b) => byDocumentDate(docDates.get(a.document), docDates.get(b.document)) || byText(a.document, b.document) || a.start - b.start || legendRank(a.role) - legendRank(b.role),
     );
     if (evidence.length === 0) continue; // no passage, no mark on the map
     const roles = ROLES.filter((r) => evidence.some((e) => e.role === r));
@@ -192,6 +192,8 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
 }
 
 const primaryRoleOf = (roles: Role[]): Role => roles[0]!;
+/** A role's place in the legend: one passage's roles are listed in that order ("Trainees came from · Trainees went back to"). */
+const legendRank = (role: Role | 'route') => (role === 'route' ? ROLES.length : ROLES.indexOf(role));
 
 /** A record's note and its Spanish, each only when written. */
 const noteFields = (record: { note?: string; note_es?: string }) => ({ ...(record.note ? { note: record.note } : {}), ...(record.note_es ? { note_es: record.note_es } : {}) });
