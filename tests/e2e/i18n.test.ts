@@ -25,6 +25,11 @@ describe('the atlas in Spanish (issue 15)', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Leer el documento completo' }).count()).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: 'Idioma de la interfaz: English' }).count()).toBe(1);
     expect(await page.getByRole('search').getByRole('searchbox').getAttribute('placeholder')).toBe('Buscar lugares y fragmentos');
+    // Spanish spelling finds the place across accents, and a line says why Spanish words find no passage (issue 32).
+    await page.getByRole('searchbox').fill('París');
+    await expect.poll(() => page.getByTestId('search-results').getByRole('button').first().textContent()).toMatch(/^Par[ií]s/);
+    expect(await page.getByTestId('search-language-note').innerText()).toBe('Los fragmentos se buscan en el inglés de los documentos; los nombres de lugares, en inglés y en español.');
+    await page.getByRole('searchbox').fill('');
     // The coordinates' source is the curators' English: marked so, not passed off as Spanish (issue 31).
     expect(await panel.locator('.coords').innerText()).toBe('Ubicación: GeoNames 3553478 (city centre) (solo en inglés)');
     expect(await panel.innerText()).toContain('Referencia de archivo');
