@@ -1,8 +1,8 @@
 /**
  * `npm run corpus:suggest -- <document-id> [--out FILE]`: drafts claims, route legs and new gazetteer entries for one
  * document, every one `status: suggested` (derive refuses them until a curator has reviewed them).
- * With --out, the claims go to FILE, the legs to FILE less ".yaml" plus ".routes.yaml" and the new places to
- * ".places.yaml" beside it; without, all three are printed.
+ * With --out, the claims go to FILE, the legs to FILE less ".yaml" plus ".routes.draft.yaml" and the new places to
+ * ".places.draft.yaml" beside it (derive never reads a .draft.yaml); without, all three are printed.
  * `npm run corpus:suggest -- --evaluate`: leave-one-out on every document, as a table (README, "Curator assistant").
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -88,7 +88,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         }
         writeFileSync(out, draft.claims);
         const written = [values.out];
-        for (const [ending, text] of [['.routes.yaml', draft.routes], ['.places.yaml', draft.places]] as const) {
+        for (const [ending, text] of [['.routes.draft.yaml', draft.routes], ['.places.draft.yaml', draft.places]] as const) {
           if (!text) continue;
           writeFileSync(sibling(out, ending), text);
           written.push(sibling(values.out, ending));
