@@ -172,14 +172,15 @@ function wordSpan(body: string, sentence: Sentence, start: number, end: number):
 }
 
 /** The clause around a name (between commas, semicolons, colons), widened to the sentence when it is a few words. */
-function clauseAround(body: string, sentence: Sentence, start: number, end: number): [number, number] {
+function clauseAround(body: string, sentence: Sentence, start: number, end: number, minWords = 5): [number, number] {
   let a = start;
   while (a > sentence.start && !/[,;:]/.test(body[a - 1]!)) a--;
+  while (a < start && /\s/.test(body[a]!)) a++;
   let b = end;
   while (b < sentence.end && !/[,;:]/.test(body[b]!)) b++;
   const span = wordSpan(body, sentence, a, b);
   const words = body.slice(span[0], span[1]).trim().split(/\s+/).length;
-  if (words >= 5) return span;
+  if (words >= minWords) return span;
   // The whole sentence, less a paragraph's number ("6. The agent …").
   const numbered = /^\d{1,3}\.\s+/.exec(sentence.text);
   return [sentence.start + (numbered?.[0].length ?? 0), sentence.end];
@@ -195,10 +196,15 @@ export function quoteFor(body: string, sentence: Sentence, start: number, end: n
   tries.push({ exact });
   const whole = body.slice(sentence.start, sentence.end);
   if (whole !== exact) tries.push({ exact: whole });
+  // The words after or before it, whole words only (the quote checker compares them exactly).
   for (const n of [12, 24, 48]) {
-    const suffix = body.slice(sentence.end, sentence.end + n);
+    let to = Math.min(body.length, sentence.end + n);
+    while (to < body.length && /[\p{L}\p{N}]/u.test(body[to]!)) to++;
+    const suffix = body.slice(sentence.end, to);
     if (suffix) tries.push({ exact: whole, suffix });
-    const prefix = body.slice(Math.max(0, sentence.start - n), sentence.start);
+    let from = Math.max(0, sentence.start - n);
+    while (from > 0 && /[\p{L}\p{N}]/u.test(body[from - 1]!)) from--;
+    const prefix = body.slice(from, sentence.start);
     if (prefix) tries.push({ exact: whole, prefix });
   }
   return tries.find((q) => q.exact && resolveQuote(body, q).ok);
@@ -224,7 +230,7 @@ function rolesIn(body: string, sentence: Sentence, masked: Masked, previous: Sen
       if (!plural) continue;
       masked.names.forEach((name, k) => {
         if (name.form === 'people' || has(k)) return;
-        const [start, end] = clauseAround(body, sentence, name.start, name.end);
+        const [start, end] = clauseAround(body, sentence, name.start, name.end, 3);
         found.push({ place: name.place, role, start, end, confidence: 0.6, why: `"${plural[0]}" (sentence before), then "${body.slice(start, end)}" → ${role}`, name });
       });
     }
