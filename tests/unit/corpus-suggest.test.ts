@@ -88,6 +88,10 @@ describe('cue words → role: what the curator sees in `role` and `why`', () => 
     expect(claims.find((c) => c.role === 'command-centre')!.confidence).toBeGreaterThan(0.3);
   });
 
+  it('leaves out a name the editor inserted in square brackets: the document does not say it', () => {
+    expect(claimsOf('Fidel Castro, [Havana] City. His trip to Santiago [de Cuba] was short.').map((c) => c.place)).toEqual([]);
+  });
+
   it('drafts a context claim once per place and paragraph, not at every mention', () => {
     const { claims } = draft('Cuba is an island. Cuba is far away.\n\nCuba again.');
     expect(claims.filter((c) => c.place === 'cuba').map((c) => c.quote.exact)).toEqual(['Cuba is an island.', 'Cuba again.']);

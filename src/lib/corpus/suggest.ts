@@ -360,6 +360,15 @@ function findReentryTarget(body: string, sentences: Sentence[], places: readonly
   return undefined;
 }
 
+function insideBrackets(body: string, start: number, end: number): boolean {
+  const open = body.lastIndexOf('[', start);
+  const close = body.indexOf(']', end);
+  return open !== -1 && close !== -1 && body.lastIndexOf(']', start) < open && !body.slice(end, close).includes('[');
+}
+
+/** A confidence as written: two decimals. */
+const rounded = (x: number) => Math.round(x * 100) / 100;
+
 /**
  * Drafts claims and legs for one document body. `known` lists claims already written for it (place and quote):
  * a place already claimed in a sentence is not drafted again there.
@@ -367,7 +376,8 @@ function findReentryTarget(body: string, sentences: Sentence[], places: readonly
 export function suggestFor(document: { id: string; body: string }, places: readonly PlaceRecord[], known: ReadonlyArray<{ place: string; quote: QuoteSelector }> = []): Suggestions {
   const { body } = document;
   const sentences = splitSentences(body);
-  const names = findPlaceNames(body, places);
+  // A name inside square brackets is the editor's insertion ("[Havana] City", "Santiago [de Cuba]"), not the document's words.
+  const names = findPlaceNames(body, places).filter((n) => !insideBrackets(body, n.start, n.end));
   const masked = sentences.map((s) => mask(s, names.filter((n) => n.start >= s.start && n.end <= s.end)));
   const claimed = new Set(
     known.flatMap((k) => {
@@ -392,7 +402,7 @@ export function suggestFor(document: { id: string; body: string }, places: reado
       const quote = quoteFor(body, sentence, f.start, f.end);
       if (!quote) return;
       seen.add(key);
-      claims.push({ place: f.place, role: f.role, quote, status: 'suggested', confidence: f.confidence, why: f.why, sentence: i });
+      claims.push({ place: f.place, role: f.role, quote, status: 'suggested', confidence: rounded(f.confidence), why: f.why, sentence: i });
     };
     found.forEach(add);
     for (const name of masked[i]!.names) {
