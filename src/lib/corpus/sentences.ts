@@ -27,7 +27,7 @@ export function splitSentences(body: string): Sentence[] {
   const cutParagraph = (start: number, end: number) => {
     let sentenceStart = start;
     const text = body.slice(start, end);
-    const boundary = /([.!?]["”’)\]]*)[ \t]+(?=["“(\[]?[\p{Lu}\d])|\n/gu;
+    const boundary = /([.!?]["”’)\]]*)[ \t]+(?=["“([]?[\p{Lu}\d])|\n/gu;
     for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
       const at = start + m.index;
       if (m[0] === '\n') {
