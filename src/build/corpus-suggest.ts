@@ -49,7 +49,15 @@ export function draftDocument(files: CorpusFiles, documentId: string): Draft {
   // Claims already written for the document are not drafted again.
   const claimsFile = files.claims.find((c) => c.path === `claims/${documentId}.yaml`);
   const known = claimsFile ? (((parseYamlFile(claimsFile.path, claimsFile.text).data as { claims?: ClaimRecord[] } | null)?.claims ?? []) as ClaimRecord[]) : [];
-  const suggestions = suggestFor(doc, places, known);
+  // So are legs already in routes.yaml for it (a routes file that cannot be read is left to corpus:check).
+  let knownLegs: Array<{ from: string; to: string }> = [];
+  try {
+    const routes = parseYamlFile(files.routes.path, files.routes.text).data;
+    if (Array.isArray(routes)) knownLegs = routes.filter((r) => r?.document === documentId).flatMap((r) => (Array.isArray(r.legs) ? r.legs : []));
+  } catch (e) {
+    if (!(e instanceof CorpusError)) throw e;
+  }
+  const suggestions = suggestFor(doc, places, known, knownLegs);
   const claims = claimsYaml(suggestions);
   // Never hand a curator a file the build cannot read: the draft must parse and fit the claims schema.
   const check = schemaProblems(validators.claims, parseYamlFile('draft', claims).data);

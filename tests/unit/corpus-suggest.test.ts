@@ -181,6 +181,14 @@ describe('legs: only what the words give', () => {
   });
 });
 
+describe('a document already curated', () => {
+  it('drafts only what its claims and routes do not have yet', () => {
+    const { suggestions } = draftDocument(readCorpusFiles('geodata'), 'kgb-1962-04-14');
+    expect(suggestions.legs).toEqual([]);
+    expect(suggestions.claims.map((c) => [c.place, c.role, c.quote.exact])).toEqual([['cuba', 'training-site', 'training of partisan groups in Cuba']]);
+  });
+});
+
 describe('new places: names not in the gazetteer, with candidates and alternatives', () => {
   it('drafts Santiago, Córdoba and San José with their alternatives, never into places.yaml', () => {
     const drafts = draftNewPlaces('The group went from Santiago to Córdoba and then to San José.', createPlaces());

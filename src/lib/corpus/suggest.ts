@@ -371,9 +371,15 @@ const rounded = (x: number) => Math.round(x * 100) / 100;
 
 /**
  * Drafts claims and legs for one document body. `known` lists claims already written for it (place and quote):
- * a place already claimed in a sentence is not drafted again there.
+ * a place already claimed in a sentence is not drafted again there; `knownLegs`, legs already in routes.yaml for
+ * it: a leg between the same two places is not drafted again.
  */
-export function suggestFor(document: { id: string; body: string }, places: readonly PlaceRecord[], known: ReadonlyArray<{ place: string; quote: QuoteSelector }> = []): Suggestions {
+export function suggestFor(
+  document: { id: string; body: string },
+  places: readonly PlaceRecord[],
+  known: ReadonlyArray<{ place: string; quote: QuoteSelector }> = [],
+  knownLegs: ReadonlyArray<{ from: string; to: string }> = [],
+): Suggestions {
   const { body } = document;
   const sentences = splitSentences(body);
   // A name inside square brackets is the editor's insertion ("[Havana] City", "Santiago [de Cuba]"), not the document's words.
@@ -392,7 +398,8 @@ export function suggestFor(document: { id: string; body: string }, places: reado
   const contextIn = new Set<string>(); // place@paragraph: one context suggestion each
   sentences.forEach((sentence, i) => {
     const sentenceLegs = legsIn(body, sentences, i, masked, places);
-    legs.push(...sentenceLegs);
+    const drawn = (l: SuggestedLeg) => knownLegs.some((k) => (k.from === l.from && k.to === l.to) || (k.from === l.to && k.to === l.from));
+    legs.push(...sentenceLegs.filter((l) => !drawn(l)));
     const found = rolesIn(body, sentence, masked[i]!, sentences[i - 1]);
     const ends = new Set(sentenceLegs.filter((l) => !l.together).flatMap((l) => [l.from, l.to]));
     const seen = new Set<string>();
