@@ -34,11 +34,27 @@ export function serializeAtlas(atlas: Atlas): Record<PublishedFile, string> {
   };
 }
 
-export function buildCorpus(corpusDir: string, outDir: string): Atlas {
+/**
+ * A progress display for long runs: `say` is given a line at most every `everyMs`, and only once a run has taken
+ * that long, so a normal build (under a second) prints nothing.
+ */
+export function throttledProgress(say: (line: string) => void, everyMs = 2000, now = () => performance.now()): (line: string) => void {
+  let last = now();
+  return (line) => {
+    if (now() - last < everyMs) return;
+    last = now();
+    say(line);
+  };
+}
+
+export function buildCorpus(corpusDir: string, outDir: string, progress?: (line: string) => void): Atlas {
   clearStaleRuns(outDir); // first, so a run killed mid-swap gets its last good output back even if this one fails
   const files = readCorpusFiles(corpusDir);
   const { places50m, basemap110m } = loadWorldAtlas();
-  const atlas = deriveAtlas(loadCorpus(files), places50m, basemap110m);
+  const corpus = loadCorpus(files, { progress });
+  progress?.('deriving places, legs and journeys');
+  const atlas = deriveAtlas(corpus, places50m, basemap110m);
+  progress?.('writing the published files');
   writeFolderAtomically(outDir, serializeAtlas(atlas));
   return atlas;
 }
@@ -48,7 +64,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   // The kiosk configuration's validator is compiled here, before Vite bundles it (the page may not compile it).
   if (writeKioskValidator()) console.log('derive: kiosk configuration validator regenerated (src/lib/kiosk/validate-kiosk-config.generated.js)');
   try {
-    const atlas = buildCorpus(resolve(values.corpus), resolve(values.out));
+    const atlas = buildCorpus(resolve(values.corpus), resolve(values.out), throttledProgress((line) => console.error(`derive: ${line}`)));
     const c = atlas.meta.counts;
     console.log(`derive: ${c.documents} documents, ${c.claims} claims → ${c.places} places, ${c.legs} route legs in ${values.out}/`);
   } catch (e) {

@@ -4,10 +4,10 @@
  *        [--visit-log kiosk-visits | --no-visit-log] [--visit-log-max-kb 1000] [--visit-log-keep 30]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { browserNeedsRestart } from '../lib/kiosk/schedule.ts';
+import { BrowserWatchdog } from '../lib/kiosk/schedule.ts';
 import { parseArgs } from 'node:util';
 import { parseCommandLine, serveSite, SITE_OPTIONS } from './serve-site.ts';
 import { DEFAULT_VISIT_LOG } from './visit-log-file.ts';
@@ -74,20 +74,45 @@ console.log(`kiosk: serving ${server.url} (kiosk page: ${address})`);
 console.log(visitLog ? `kiosk: visit log in ${visitLog.folder}/ (npm run kiosk:report -- --log ${visitLog.folder})` : 'kiosk: no visit log (--no-visit-log)');
 
 let browser: ChildProcess | null = null;
-let startedAt = Date.now();
+let profile: string | null = null;
+/** Why the launcher itself ended the running browser, for the restart's log line. */
+let killedFor: string | null = null;
+const watchdog = new BrowserWatchdog(config.watchdogSeconds);
+
+/** Each launch has a fresh profile (no restore prompt, no stale cache); it is deleted once that browser is gone. */
+function removeProfile() {
+  if (profile) rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  profile = null;
+}
+
 function launch() {
-  startedAt = Date.now();
-  const profile = mkdtempSync(join(tmpdir(), 'atlas-kiosk-'));
-  browser = spawn(values.chromium, [...KIOSK_FLAGS, `--user-data-dir=${profile}`, address], { stdio: 'ignore' });
-  browser.on('exit', (code) => {
-    console.error(`kiosk: Chromium exited (${code ?? 'signal'}); restarting in 3 s`);
+  watchdog.launched();
+  profile = mkdtempSync(join(tmpdir(), 'atlas-kiosk-'));
+  const child = spawn(values.chromium, [...KIOSK_FLAGS, `--user-data-dir=${profile}`, address], { stdio: 'ignore' });
+  browser = child;
+  child.on('error', (e) => console.error(`kiosk: Chromium could not be started (${e.message}); check --chromium`));
+  child.on('close', (code, signal) => {
     browser = null;
-    setTimeout(launch, 3000);
+    removeProfile();
+    const reason = killedFor ?? `Chromium exited (${code ?? signal ?? 'unknown'})`;
+    killedFor = null;
+    const { inARow, delayMs } = watchdog.restarted();
+    console.error(`kiosk: restarting Chromium: ${reason}; ${inARow === 1 ? '' : `${inARow} launches in a row did not last, so `}the next starts in ${Math.round(delayMs / 1000)} s`);
+    setTimeout(launch, delayMs);
   });
 }
 
 if (!values['no-browser']) {
   launch();
+  // A launcher stopped by systemd (or Ctrl+C) leaves no profile behind.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      browser?.removeAllListeners('close');
+      browser?.kill('SIGKILL');
+      removeProfile();
+      process.exit(0);
+    });
+  }
   // The watchdog: a page that stops beating (frozen, crashed) gets a fresh browser. Each heartbeat names the
   // renderer, so the log says when the page falls back to the SVG map or to the list.
   let renderer: string | null = null;
@@ -96,9 +121,10 @@ if (!values['no-browser']) {
       renderer = server.lastRenderer();
       console.log(`kiosk: the page draws its map with ${renderer === 'maplibre' ? 'WebGL (maplibre)' : renderer === 'svg' ? 'the SVG map (no WebGL)' : 'nothing: no map, the list only'}`);
     }
-    if (browser && browserNeedsRestart(Date.now(), server.lastHeartbeat(), startedAt, config.watchdogSeconds)) {
-      console.error(`kiosk: no heartbeat for ${config.watchdogSeconds} s; restarting Chromium`);
-      browser.kill('SIGKILL'); // the exit handler relaunches
+    const reason = browser && !killedFor ? watchdog.check(server.lastHeartbeat()) : null;
+    if (browser && reason) {
+      killedFor = reason;
+      browser.kill('SIGKILL'); // the close handler relaunches
     }
   }, 5000);
 }

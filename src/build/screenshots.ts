@@ -25,19 +25,21 @@ const VIEWPORTS = [
   { name: 'kiosk-portrait', width: 1080, height: 1920, touch: true },
 ];
 
-/** What to look at: the opening view, a step within Cuba, the ten-country round trip, a leg read from context. */
+/** What to look at: the opening view, a step within Cuba, the ten-country round trip, a leg read from context, stops named together, Europe's capitals. */
 const SCENES = [
   { name: 'start', hash: '' },
   { name: 'havana-to-rural-hills', hash: '#journey=outbound-via-mexico:3' },
   { name: 'to-cuba-and-back', hash: '#journey=to-cuba-and-back:1' },
-  { name: 'across-the-border', hash: '#journey=return-via-paris:3' },
+  { name: 're-entry-into-peru', hash: '#journey=return-via-paris:3' },
+  { name: 'paris-and-prague', hash: '#journey=through-paris-and-prague:1' },
+  { name: 'europe-contacts', hash: '#place=europe-contacts' },
   { name: 'west-indies', hash: '#place=west-indies' },
   { name: 'ussr', hash: '#place=ussr' },
   { name: 'havana', hash: '#place=havana' },
   // The Spanish interface (issue 15): the query string comes before the hash.
   { name: 'es-start', hash: '?lang=es' },
   { name: 'es-havana', hash: '?lang=es#place=havana' },
-  { name: 'es-across-the-border', hash: '?lang=es#journey=return-via-paris:3' },
+  { name: 'es-re-entry-into-peru', hash: '?lang=es#journey=return-via-paris:3' },
 ];
 
 /** Without WebGL the page runs on the simplified SVG map: pictured too (a blocklisted GPU, a remote desktop). */

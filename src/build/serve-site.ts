@@ -3,8 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { DEFAULT_KIOSK_CONFIG, type KioskConfig } from '../lib/kiosk/config.ts';
+import { PUBLISHED_FILES } from '../lib/atlas/contract.ts';
 import { parseKioskConfig } from '../lib/kiosk/validate-config.ts';
-import { startStaticServer, type StaticServer } from './static-server.ts';
+import { takeHomeLink, type TakeHomeTarget } from '../lib/kiosk/take-home.ts';
+import { startStaticServer, type StaticServer, type VisitIds } from './static-server.ts';
 import { VisitLogFile, type VisitLogOptions } from './visit-log-file.ts';
 
 /** The options both entry points take, besides their own. */
@@ -60,8 +62,49 @@ export function readKioskConfig(site: string): { config: KioskConfig; problems: 
   } catch (e) {
     problems.push(`${journeysFile} could not be read (${(e as Error).message}), so the "attractTour" ids are not checked; rebuild the site (npm run build)`);
   }
-  const parsed = parseKioskConfig(text, label, journeys);
+  // Only a file that sets an address needs the build's longest link (and data/ read for it).
+  let setsAddress = false;
+  try {
+    setsAddress = typeof (JSON.parse(text.replace(/^\uFEFF/, '')) as { publicUrl?: unknown } | null)?.publicUrl === 'string';
+  } catch {
+    // not JSON: parseKioskConfig says so
+  }
+  let longestHash: string | undefined;
+  try {
+    if (setsAddress) longestHash = longestTakeHomeHash(site);
+  } catch (e) {
+    problems.push(`${join(site, 'data')} could not be read (${(e as Error).message}), so "publicUrl" is not checked against the longest passage link; rebuild the site (npm run build)`);
+  }
+  const parsed = parseKioskConfig(text, label, journeys, longestHash);
   return { config: parsed.config, problems: [...problems, ...parsed.problems] };
+}
+
+/** The ids a visit may name: the build's places, legs, documents and journeys (with their steps), from its data/. */
+export function readVisitIds(site: string): VisitIds {
+  return { ...readMapIds(site), document: new Set((siteData(site, PUBLISHED_FILES.documents) as Array<{ id: string }>).map((d) => d.id)) };
+}
+
+const siteData = (site: string, file: string): unknown => JSON.parse(readFileSync(join(site, 'data', file), 'utf8'));
+
+/** The build's places, legs and journeys (with their number of steps): what a take-home link can name. */
+function readMapIds(site: string): Omit<VisitIds, 'document'> {
+  const featureIds = (file: string) => new Set((siteData(site, file) as { features: Array<{ properties: { id: string } }> }).features.map((f) => f.properties.id));
+  return {
+    place: featureIds(PUBLISHED_FILES.places),
+    leg: featureIds(PUBLISHED_FILES.legs),
+    journey: new Map((siteData(site, PUBLISHED_FILES.journeys) as Array<{ id: string; steps: unknown[] }>).map((j) => [j.id, j.steps.length])),
+  };
+}
+
+/** The longest hash of a take-home link this build can make: any place, leg or journey step. */
+export function longestTakeHomeHash(site: string): string {
+  const ids = readMapIds(site);
+  const targets: TakeHomeTarget[] = [
+    ...[...ids.place].map((id) => ({ selected: { kind: 'place' as const, id }, journey: null })),
+    ...[...ids.leg].map((id) => ({ selected: { kind: 'leg' as const, id }, journey: null })),
+    ...[...ids.journey].flatMap(([id, steps]) => Array.from({ length: steps }, (_, step) => ({ selected: null, journey: { id, step } }))),
+  ];
+  return targets.map((target) => takeHomeLink('', target)).reduce((a, b) => (b.length > a.length ? b : a), '');
 }
 
 export interface SiteOptions {
@@ -85,16 +128,24 @@ export async function serveSite(options: SiteOptions): Promise<{ server: StaticS
   const { config, problems } = readKioskConfig(options.site);
   for (const problem of problems) options.log(problem);
   let onVisit: ((record: Parameters<VisitLogFile['append']>[0]) => void) | undefined;
+  let visitIds: VisitIds | undefined;
   if (options.visitLog) {
     const file = new VisitLogFile(options.visitLog);
     onVisit = (record) => {
       try {
         file.append(record);
       } catch (e) {
-        // A full disk must not stop the exhibit: the operator is told, the visitor never notices.
+        // A full disk must not stop the exhibit: the operator is told, the page gets 503 (not 204), the visitor
+        // never notices.
         options.log(`the visit log in ${options.visitLog!.folder} could not be written (${(e as Error).message})`);
+        throw e;
       }
     };
+    try {
+      visitIds = readVisitIds(options.site);
+    } catch (e) {
+      options.log(`${join(options.site, 'data')} could not be read (${(e as Error).message}), so visits' ids are not checked; rebuild the site (npm run build)`);
+    }
   }
   try {
     const server = await startStaticServer(options.site, {
@@ -102,6 +153,8 @@ export async function serveSite(options: SiteOptions): Promise<{ server: StaticS
       hostNames: options.hostNames,
       heartbeat: options.heartbeat,
       onVisit,
+      visitIds,
+      log: options.log,
       generated: { '/kiosk/config.json': JSON.stringify(config) },
     });
     return { server, config };

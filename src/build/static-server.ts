@@ -15,6 +15,7 @@ import { Ajv } from 'ajv';
 import { SECURITY_HEADERS } from './security-headers.ts';
 import { MAX_VISIT_BYTES, VISIT_EVENT_SCHEMA, VISIT_PATH, type VisitEvent, type VisitRecord } from '../lib/kiosk/visit-event.ts';
 import { RENDERER_KINDS, type RendererKind } from '../lib/kiosk/heartbeat.ts';
+import { MAX_VISITS_PER_SECOND, VisitRate } from './visit-rate.ts';
 
 const gzip = promisify(gzipCallback);
 
@@ -78,8 +79,36 @@ export interface StaticServerOptions {
   hostNames?: readonly string[];
   /** Accept the kiosk page's `POST /kiosk/heartbeat` (the launcher's watchdog). */
   heartbeat?: boolean;
-  /** Accept the kiosk page's `POST /kiosk/visit` and hand each checked event, stamped with the time, to this. */
+  /**
+   * Accept the kiosk page's `POST /kiosk/visit` and hand each checked event, stamped with the time, to this; it
+   * throws if the visit was not written (then the page gets 503, never 204).
+   */
   onVisit?: (record: VisitRecord) => void;
+  /** The build's ids a visit may name (data/*.json): any other is refused at the door. Without: not checked. */
+  visitIds?: VisitIds;
+  /** Lines for the operator (visits refused for rate). */
+  log?: (line: string) => void;
+  /** The clock of the visits' rate limit (tests). */
+  now?: () => number;
+}
+
+/** What a build has, for checking visits: the places, legs and documents, and each journey's number of steps. */
+export interface VisitIds {
+  place: ReadonlySet<string>;
+  leg: ReadonlySet<string>;
+  document: ReadonlySet<string>;
+  journey: ReadonlyMap<string, number>;
+}
+
+/** Why a checked visit names nothing of this build, or null. */
+export function unknownVisit(event: VisitEvent, ids: VisitIds): string | null {
+  if (event.kind === 'journey') {
+    const steps = ids.journey.get(event.id);
+    if (steps === undefined) return `a visit names an unknown journey "${event.id}"; this build's journeys are ${[...ids.journey.keys()].join(', ')}`;
+    if ((event.step ?? 0) >= steps) return `a visit names step ${event.step} of journey "${event.id}", which has ${steps} (counted from 0)`;
+    return null;
+  }
+  return ids[event.kind].has(event.id) ? null : `a visit names an unknown ${event.kind} "${event.id}": this build has none by that id`;
 }
 
 export interface StaticServer {
@@ -119,15 +148,20 @@ export class Refusal extends Error {
 const tag = (body: Buffer, suffix = '') => `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}${suffix}"`;
 const represent = (body: Buffer, type: string, compressible: boolean): Entry => ({ plain: { body, etag: tag(body) }, type, compressible });
 
-/** `gzip` acceptable by Accept-Encoding (a q of 0 refuses it). */
-function acceptsGzip(header: string | undefined): boolean {
+/**
+ * Whether Accept-Encoding accepts gzip: its own entry's q-value, else that of "*" (RFC 9110 §12.5.3), so that
+ * "*, gzip;q=0" refuses it; a q of 0 (or one that is not a number) refuses. No header: plain.
+ */
+export function acceptsGzip(header: string | undefined): boolean {
+  const q = new Map<string, number>();
   for (const part of (header ?? '').split(',')) {
     const [coding = '', ...params] = part.trim().toLowerCase().split(';');
-    if (coding.trim() !== 'gzip' && coding.trim() !== '*') continue;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return !q || Number(q.slice(2)) > 0;
+    if (!coding.trim()) continue;
+    const given = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const value = given === undefined ? 1 : /^(0(\.\d{0,3})?|1(\.0{0,3})?)$/.test(given.slice(2)) ? Number(given.slice(2)) : 0;
+    if (!q.has(coding.trim())) q.set(coding.trim(), value);
   }
-  return false;
+  return (q.get('gzip') ?? q.get('*') ?? 0) > 0;
 }
 
 /** A single `bytes=a-b`, `bytes=a-` or `bytes=-n`; null for anything else, which is then ignored (RFC 9110 §14.2). */
@@ -150,13 +184,15 @@ const etagMatches = (header: string | undefined, etag: string) =>
   header !== undefined && header.split(',').some((t) => t.trim() === '*' || t.trim().replace(/^W\//, '') === etag);
 
 /**
- * The request target as path segments, percent-decoded. Refuses what no file of a build can be named: a bad
- * escape or a control character (400); a segment starting with "." (dot-files, "..", however encoded) or holding
- * a separator (404).
+ * The request target's path, normalised once, before any routing decision: each segment percent-decoded once, empty
+ * segments dropped ("//kiosk/config.json" is "/kiosk/config.json", "/kiosk/config%2Ejson" too), so every comparison
+ * (heartbeat, visits, the checked kiosk configuration, assets/) sees the one form a file is served under. Refuses what
+ * no file of a build can be named: a bad escape or a control character (400); a segment starting with "." (dot-files,
+ * "..", however encoded) or holding a separator (404). A trailing "/" asks for a folder's index.html.
  */
-function pathSegments(path: string): string[] {
-  const segments = path.split('/').slice(1);
-  return segments.map((raw) => {
+export function normalisePath(path: string): { path: string; segments: string[] } {
+  const segments: string[] = [];
+  for (const raw of path.split('/')) {
     let segment: string;
     try {
       segment = decodeURIComponent(raw);
@@ -165,9 +201,12 @@ function pathSegments(path: string): string[] {
     }
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
     if (/[\u0000-\u001f\u007f]/.test(segment)) throw new Refusal(400, 'the address holds a control character');
+    if (segment === '') continue;
     if (segment.startsWith('.') || segment.includes('/') || segment.includes('\\')) throw new Refusal(404, 'no such file in this site');
-    return segment;
-  });
+    segments.push(segment);
+  }
+  const folder = path.endsWith('/') && segments.length > 0;
+  return { path: `/${segments.join('/')}${folder ? '/' : ''}`, segments: folder ? [...segments, ''] : segments };
 }
 
 /** Starts the server on 127.0.0.1 for the built site in `root`: security headers, gzip, ETags, ranges, a Host check. */
@@ -183,6 +222,15 @@ export async function startStaticServer(root: string, options: StaticServerOptio
   const files = new Map<string, Entry>();
   let lastBeat: number | null = null;
   let lastRenderer: RendererKind | null = null;
+  const visitRate = new VisitRate(MAX_VISITS_PER_SECOND, options.now);
+  // Visits refused for rate are told to the operator once a minute, as one line, however many there were.
+  let refusing = false;
+  const reportDropped = () => {
+    const dropped = visitRate.takeDropped();
+    refusing = dropped > 0;
+    if (dropped) options.log?.(`${dropped} visit${dropped === 1 ? '' : 's'} refused in the last minute: more than ${MAX_VISITS_PER_SECOND} a second, faster than a touch screen makes them (a script on this machine?)`);
+  };
+  const dropReports = options.onVisit ? setInterval(reportDropped, 60_000).unref() : undefined;
 
   /** Host (or an absolute-form target's authority) must name this machine: a page on another name is DNS rebinding. */
   function checkHost(authority: string | undefined) {
@@ -250,9 +298,10 @@ export async function startStaticServer(root: string, options: StaticServerOptio
   }
 
   /** A kiosk POST's body as JSON, once the request passed postRefusal. */
-  async function postedJson(req: IncomingMessage, body: Promise<Buffer | null>, what: string): Promise<unknown> {
+  async function postedJson(req: IncomingMessage, authority: string | undefined, body: Promise<Buffer | null>, what: string): Promise<unknown> {
+    // The page's own origin is the authority the request was made to: an absolute-form target's, else Host.
     const refusal = postRefusal(
-      { remoteAddress: req.socket.remoteAddress, origin: req.headers.origin, host: req.headers.host, contentLength: req.headers['content-length'] },
+      { remoteAddress: req.socket.remoteAddress, origin: req.headers.origin, host: authority, contentLength: req.headers['content-length'] },
       what,
     );
     if (refusal) throw refusal;
@@ -275,14 +324,18 @@ export async function startStaticServer(root: string, options: StaticServerOptio
     if (absolute?.[1]?.includes('@')) throw new Refusal(400, 'the address carries user information');
     const hosts = req.rawHeaders.filter((_, i) => i % 2 === 0 && req.rawHeaders[i]!.toLowerCase() === 'host');
     if (hosts.length > 1) throw new Refusal(400, 'the request has more than one Host header');
-    checkHost(absolute ? absolute[1] : req.headers.host);
+    // RFC 9112 §3.2: an HTTP/1.1 request without Host is a 400 (answered here, with the security headers, rather than
+    // by Node's parser); an HTTP/1.0 one may lack it, and is then refused like a foreign name.
+    if (!absolute && hosts.length === 0 && req.httpVersion !== '1.0') throw new Refusal(400, 'an HTTP/1.1 request must name the server in a Host header');
+    const authority = absolute ? absolute[1] : req.headers.host;
+    checkHost(authority);
     const originForm = absolute ? absolute[2] || '/' : target;
     if (!originForm.startsWith('/')) throw new Refusal(400, 'the address must be a path starting with "/"');
-    const path = originForm.split(/[?#]/, 1)[0]!;
+    const { path, segments } = normalisePath(originForm.split(/[?#]/, 1)[0]!);
 
     if (options.heartbeat && path === HEARTBEAT_PATH) {
       if (req.method !== 'POST') throw new Refusal(405, 'the heartbeat takes POST only', { Allow: 'POST' });
-      const beat = await postedJson(req, body, 'a heartbeat');
+      const beat = await postedJson(req, authority, body, 'a heartbeat');
       // An empty body is a heartbeat too (the page before renderers were reported).
       if (beat !== undefined && !isHeartbeat(beat)) throw new Refusal(400, `a heartbeat is { "renderer": ${RENDERER_KINDS.map((k) => `"${k}"`).join(' | ')} } (${ajv.errorsText(isHeartbeat.errors, { dataVar: 'heartbeat' })})`);
       lastBeat = Date.now();
@@ -292,16 +345,26 @@ export async function startStaticServer(root: string, options: StaticServerOptio
     }
     if (options.onVisit && path === VISIT_PATH) {
       if (req.method !== 'POST') throw new Refusal(405, 'the visit log takes POST only', { Allow: 'POST' });
-      const event = await postedJson(req, body, 'a visit');
+      const event = await postedJson(req, authority, body, 'a visit');
       if (event === undefined) throw new Refusal(400, 'a visit needs a body: { "kind", "id", "step"?, "language", "dwellMs" }');
       if (!isVisitEvent(event)) throw new Refusal(400, `a visit is { "kind", "id", "step"?, "language", "dwellMs" }: ${ajv.errorsText(isVisitEvent.errors, { dataVar: 'visit' })}`);
-      options.onVisit({ kind: event.kind, id: event.id, ...(event.step === undefined ? {} : { step: event.step }), language: event.language, dwellMs: event.dwellMs, at: new Date().toISOString() });
+      const unknown = options.visitIds && unknownVisit(event, options.visitIds);
+      if (unknown) throw new Refusal(422, unknown);
+      if (!visitRate.admit()) {
+        if (!refusing) options.log?.(`visits arrive faster than a touch screen makes them (more than ${MAX_VISITS_PER_SECOND} a second): the excess is refused, and counted here each minute`);
+        refusing = true;
+        throw new Refusal(429, `more than ${MAX_VISITS_PER_SECOND} visits a second is more than a touch screen makes; this one was not written`, { 'Retry-After': '1' });
+      }
+      try {
+        options.onVisit({ kind: event.kind, id: event.id, ...(event.step === undefined ? {} : { step: event.step }), language: event.language, dwellMs: event.dwellMs, at: new Date().toISOString() });
+      } catch (e) {
+        throw new Refusal(503, `the visit log could not be written (${(e as Error).message}); the visit was not kept`);
+      }
       res.writeHead(204, { ...common(), 'Cache-Control': 'no-store' }).end();
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new Refusal(405, `${req.method} is not served here; this server only sends files`, { Allow: 'GET, HEAD' });
 
-    const segments = pathSegments(path);
     const entry = generated.get(path) ?? (await entryFor(segments));
     const useGzip = entry.compressible && acceptsGzip(req.headers['accept-encoding']);
     const sent = useGzip ? await gzipped(entry) : entry.plain;
@@ -334,7 +397,8 @@ export async function startStaticServer(root: string, options: StaticServerOptio
     res.end(req.method === 'HEAD' ? undefined : sent.body);
   }
 
-  const server: Server = createServer({ headersTimeout: 15_000, requestTimeout: 30_000, connectionsCheckingInterval: 5_000 }, (req, res) => {
+  // requireHostHeader: false, so a request without Host gets this server's answer and headers (see handle).
+  const server: Server = createServer({ headersTimeout: 15_000, requestTimeout: 30_000, connectionsCheckingInterval: 5_000, requireHostHeader: false }, (req, res) => {
     // A client that goes away mid-answer must not become an 'error' nobody listens to.
     req.on('error', () => {});
     res.on('error', () => {});
@@ -403,6 +467,8 @@ export async function startStaticServer(root: string, options: StaticServerOptio
     lastRenderer: () => lastRenderer,
     close: () =>
       new Promise((done) => {
+        clearInterval(dropReports);
+        reportDropped();
         server.close(() => done());
         server.closeAllConnections();
       }),

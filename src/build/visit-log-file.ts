@@ -15,15 +15,34 @@ export interface VisitLogOptions {
 }
 
 export const DEFAULT_VISIT_LOG: Omit<VisitLogOptions, 'folder'> = { maxBytes: 1_000_000, keep: 30 };
-export const VISIT_FILE = /^visits-(\d{4}-\d{2}-\d{2})-(\d{3})\.jsonl$/;
+/**
+ * A log file's name. The counter has three digits up to 999; past that a letter says how many more digits follow
+ * ("a1000" … "a9999", "b10000" …), so the names sort as the files were written, for any count ("1000" alone sorts
+ * before "999", and the 1000th file of a day was pruned before it was written).
+ */
+export const VISIT_FILE = /^visits-(\d{4}-\d{2}-\d{2})-(\d{3}|[a-z]\d{4,29})\.jsonl$/;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const localDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
+/** The counter as it is written in a file name: "001", …, "999", "a1000", …, "a9999", "b10000", …. */
+export function counterName(counter: number): string {
+  const digits = String(counter);
+  return digits.length <= 3 ? pad(counter, 3) : `${String.fromCharCode(0x61 + digits.length - 4)}${digits}`;
+}
+
+/** The counter of a log file's name (VISIT_FILE), or undefined for a name this log did not write ("a123"). */
+function counterOf(name: string): number | undefined {
+  const written = VISIT_FILE.exec(name)?.[2];
+  if (written === undefined) return undefined;
+  const digits = written.replace(/^[a-z]/, '');
+  return counterName(Number(digits)) === written ? Number(digits) : undefined;
+}
+
 /** The log's files, oldest first (the names sort by day, then counter). */
 export function visitLogFiles(folder: string): string[] {
   return readdirSync(folder)
-    .filter((name) => VISIT_FILE.test(name))
+    .filter((name) => counterOf(name) !== undefined)
     .sort();
 }
 
@@ -42,17 +61,27 @@ export class VisitLogFile {
     const day = localDay(new Date(record.at));
     const files = visitLogFiles(this.#options.folder);
     const last = files.filter((name) => VISIT_FILE.exec(name)![1] === day).at(-1);
-    let name = last;
     if (!last || statSync(join(this.#options.folder, last)).size + Buffer.byteLength(line) > this.#options.maxBytes) {
-      const counter = last ? Number(VISIT_FILE.exec(last)![2]) + 1 : 1;
-      name = `visits-${day}-${pad(counter, 3)}.jsonl`;
-      this.#prune([...files, name].sort());
+      const counter = last ? counterOf(last)! + 1 : 1;
+      const name = `visits-${day}-${counterName(counter)}.jsonl`;
+      // Written first, then pruned: a visit is on disk before anything is deleted, and the new file is never a
+      // candidate (it is the newest).
+      appendFileSync(join(this.#options.folder, name), line);
+      this.#prune(visitLogFiles(this.#options.folder).filter((f) => f !== name));
+      return name;
     }
-    appendFileSync(join(this.#options.folder, name!), line);
-    return name!;
+    appendFileSync(join(this.#options.folder, last), line);
+    return last;
   }
 
-  #prune(files: string[]) {
-    for (const old of files.slice(0, Math.max(0, files.length - this.#options.keep))) unlinkSync(join(this.#options.folder, old));
+  /** Deletes the oldest of `older` (every file but the newest) so that `keep` files remain with the newest. */
+  #prune(older: string[]) {
+    for (const old of older.slice(0, Math.max(0, older.length + 1 - this.#options.keep))) {
+      try {
+        unlinkSync(join(this.#options.folder, old));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e; // gone already: nothing to prune
+      }
+    }
   }
 }

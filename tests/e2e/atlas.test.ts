@@ -107,11 +107,22 @@ describe('the map on the bundled corpus', () => {
     const p = await screenPoint(page, anchorOf('paris'));
     await page.mouse.click(p.x, p.y);
     const panel = page.getByTestId('passage-panel');
-    await panel.getByRole('button', { name: 'Copy citation' }).first().click();
-    await expect.poll(() => panel.getByRole('status').textContent()).toBe('Citation copied.');
+    const button = panel.getByRole('button', { name: 'Copy citation' }).first();
+    await button.click();
+    // "Copied" shows beside the button pressed, not at the end of the panel.
+    const status = button.locator('xpath=following-sibling::*[@role="status"]');
+    await expect.poll(() => status.textContent()).toBe('Citation copied.');
+    expect(await panel.getByRole('status').count()).toBe(1);
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toContain('“Paris has emerged as the center of the network.” CIA, Memorandum for the Director of Central Intelligence');
-    expect(copied).toContain('NARA record number 176-10036-10058');
+    // The quote on its own line, then one Chicago note: record, a day-month-year date, the memo's paragraph, the link.
+    const [quote, note] = copied.split('\n');
+    expect(quote).toBe('“Paris has emerged as the center of the network.”');
+    expect(note).toMatch(/^CIA, “Activities of Cuban-Trained Peruvian Guerrillas,” to The Director of Central Intelligence, 11 April 1963, record 176-10036-10058, NARA, .*, para\. 8, Archive Atlas, http:\/\/127\.0\.0\.1:\d+\/#doc=cia-1963-04-11:\d+-\d+\.$/);
+    // The link opens the passage in the reader.
+    await page.goto(note!.match(/http\S+(?=\.$)/)![0]);
+    await page.evaluate(() => (window as unknown as { atlas: { ready: Promise<void> } }).atlas.ready);
+    await expect.poll(async () => (await page.getByTestId('document-reader').locator('mark').allTextContents()).join('')).toBe('Paris has emerged as the center of the network.');
+    await page.keyboard.press('Escape');
     await expectCleanRun(atlas);
   });
 

@@ -14,7 +14,7 @@ describe('the atlas in Spanish (issue 15)', () => {
     const panel = page.getByTestId('passage-panel');
     await expect.poll(() => panel.locator('h2').textContent()).toBe('Havana');
     expect(await panel.locator('.roles').innerText()).toBe('Lugar de entrenamiento · Contexto político');
-    expect(await panel.getByTestId('translation-note').innerText()).toBe('Los documentos se muestran en la traducción al inglés que publicó el archivo.');
+    expect(await panel.getByTestId('translation-note').innerText()).toBe('Los documentos se muestran en inglés tal como se publicaron: el memorando de la CIA en su inglés original, los demás en las traducciones al inglés que publicaron sus archivos o quienes los tradujeron.');
     // The document's words stay in English, marked as English for screen readers.
     expect(await panel.locator('mark').allTextContents()).toContain('He received his first training in Habana.');
     expect(await panel.locator('blockquote').first().getAttribute('lang')).toBe('en');
@@ -24,16 +24,26 @@ describe('the atlas in Spanish (issue 15)', () => {
     expect(await panel.innerText()).toContain('11 de abril de 1963');
     await expect.poll(() => page.getByRole('button', { name: 'Leer el documento completo' }).count()).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: 'Idioma de la interfaz: English' }).count()).toBe(1);
-    expect(await page.getByRole('search').getByRole('searchbox').getAttribute('placeholder')).toBe('Buscar lugares y pasajes');
+    expect(await page.getByRole('search').getByRole('searchbox').getAttribute('placeholder')).toBe('Buscar lugares y fragmentos');
+    // The coordinates' source is the curators' English: marked so, not passed off as Spanish (issue 31).
+    expect(await panel.locator('.coords').innerText()).toBe('Ubicación: GeoNames 3553478 (city centre) (solo en inglés)');
+    expect(await panel.innerText()).toContain('Referencia de archivo');
+    expect(await panel.innerText()).not.toMatch(/Cita de archivo|pasaje/i);
 
     await page.getByRole('button', { name: 'Leer el documento completo' }).first().click();
     const reader = page.getByTestId('document-reader');
     await reader.waitFor();
-    expect(await reader.getByTestId('translation-note').innerText()).toBe('Los documentos se muestran en la traducción al inglés que publicó el archivo.');
+    expect(await reader.getByTestId('translation-note').innerText()).toBe('Los documentos se muestran en inglés tal como se publicaron: el memorando de la CIA en su inglés original, los demás en las traducciones al inglés que publicaron sus archivos o quienes los tradujeron.');
     expect(await reader.locator('h2').innerText()).toBe('Activities of Cuban-Trained Peruvian Guerrillas');
     expect(await reader.locator('h2').getAttribute('lang')).toBe('en');
     expect(await reader.locator('dt').allTextContents()).toEqual(expect.arrayContaining(['Fecha', 'De', 'Archivo']));
     expect(await reader.locator('dd').first().innerText()).toBe('11 de abril de 1963');
+    // The curators' own metadata in Spanish; the archive's (title, classification) stays English, marked lang="en".
+    const fact = (label: string) => reader.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]');
+    expect(await fact('De').innerText()).toBe('CIA');
+    expect(await fact('Idioma original').innerText()).toBe('Inglés');
+    expect(await fact('Idioma original').getAttribute('lang')).toBe('es');
+    expect(await fact('Clasificación').getAttribute('lang')).toBe('en');
     await expectCleanRun(atlas);
   });
 
@@ -48,7 +58,11 @@ describe('the atlas in Spanish (issue 15)', () => {
     expect(await journey.innerText()).not.toContain('solo en inglés');
     expect(await journey.getByRole('button', { name: 'Siguiente →' }).count()).toBe(1);
     await journey.getByRole('button', { name: 'Siguiente →' }).click();
-    await expect.poll(() => journey.locator('.count').innerText()).toBe('Paso 3 de 3: A través de la frontera, hacia el Perú');
+    await expect.poll(() => journey.locator('.count').innerText()).toBe('Paso 3 de 3: De los puntos de reingreso al Perú');
+    // (Place names follow the map's names in the interface's language.)
+    expect(await journey.getByTestId('step-words').innerText()).toMatch(
+      /^La oración nombra juntos a Colombia y Bra[sz]il; Per[uú] no está en ella y se deduce de «for eventual re-entry into Peru» \(en línea discontinua en el mapa\)\. Se dibujan todos los tramos, sin preferir ninguno\.$/,
+    );
     await expectCleanRun(atlas);
   });
 

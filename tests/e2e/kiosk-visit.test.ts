@@ -75,6 +75,20 @@ describe('“Take this passage home” at the kiosk', () => {
     await expectCleanRun(atlas);
   });
 
+  it('shows the passage without a code, and says why on the console, when the link is too long for a QR code (issue 26)', async () => {
+    const atlas = await openKiosk(baseURL, '?kiosk', { publicUrl: `http://a/${'x'.repeat(3000)}` });
+    const { page } = atlas;
+    const warnings: string[] = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await tap(page, anchorOf('havana'));
+    const panel = page.getByTestId('passage-panel');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('Havana');
+    await expect.poll(() => panel.locator('blockquote').first().isVisible()).toBe(true);
+    expect(await page.getByTestId('take-home').count()).toBe(0);
+    await expect.poll(() => warnings).toEqual([expect.stringMatching(/^take-home: no QR code for http:\/\/a\/x+… \(a \d+-character link needs a QR code denser than version 10, too dense to scan\); the passage shows without it$/)]);
+    await expectCleanRun(atlas);
+  });
+
   it('shows no code when the museum configured no public address, nor outside the kiosk', async () => {
     for (const search of ['?kiosk', '']) {
       const atlas = search ? await openKiosk(baseURL, search, {}) : await openAtlas(browser(), baseURL, { viewport: { width: 1280, height: 800 } });
@@ -130,9 +144,42 @@ describe('the kiosk’s visit log and heartbeat', () => {
     await expectCleanRun(atlas);
   });
 
+  it('sends heartbeats and visits to the server’s own endpoints from a page opened at "//" (issue 26)', async () => {
+    const before = Date.now();
+    const already = logged().length;
+    // http://127.0.0.1:PORT//?kiosk&heartbeat&visits: relative addresses there read as //kiosk/…
+    const atlas = await openKiosk(`${server.url}/`, '?kiosk&heartbeat&visits', {});
+    const { page } = atlas;
+    expect(new URL(page.url()).pathname).toBe('//');
+    await expect.poll(() => server.lastHeartbeat() ?? 0, { timeout: 15_000 }).toBeGreaterThan(before);
+    await tap(page, anchorOf('paris'));
+    await expect.poll(() => page.getByTestId('passage-panel').locator('h2').textContent()).toBe('Paris');
+    await tap(page, anchorOf('havana'));
+    await expect.poll(() => logged().length, { timeout: 10_000 }).toBe(already + 1);
+    expect(logged().at(-1)).toMatchObject({ kind: 'place', id: 'paris' });
+    await expectCleanRun(atlas);
+  });
+
   it('beats with the renderer it draws with', async () => {
     const atlas = await openKiosk(server.url, '?kiosk&heartbeat', {});
     await expect.poll(() => server.lastRenderer(), { timeout: 15_000 }).toBe('maplibre');
+    await expectCleanRun(atlas);
+  });
+});
+
+describe('a page opened at an address starting with "//" (issue 26)', () => {
+  it('keeps its address up to date as things are chosen, with no error', async () => {
+    const atlas = await openAtlas(browser(), `${baseURL}/`, { viewport: { width: 1280, height: 800 } }, '#place=havana');
+    const { page } = atlas;
+    expect(new URL(page.url()).pathname).toBe('//');
+    await expect.poll(() => page.getByTestId('passage-panel').locator('h2').textContent()).toBe('Havana');
+    await mapIdle(page);
+    const p = await screenPoint(page, anchorOf('paris'));
+    await page.mouse.click(p.x, p.y);
+    await expect.poll(() => page.getByTestId('passage-panel').locator('h2').textContent()).toBe('Paris');
+    await expect.poll(() => page.url()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\/#place=paris/);
+    await page.goBack();
+    await expect.poll(() => page.getByTestId('passage-panel').locator('h2').textContent()).toBe('Havana');
     await expectCleanRun(atlas);
   });
 });

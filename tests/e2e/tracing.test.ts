@@ -85,6 +85,54 @@ describe('tracing a journey', () => {
   });
 });
 
+describe('paths that finish (issue 32)', () => {
+  it('on a phone: brings the step’s highlighted words into view, and the last step’s Next leads on to the next journey', async () => {
+    const atlas = await openAtlas(browser(), baseURL, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, reducedMotion: 'reduce' }, '#journey=return-via-paris:3');
+    const { page } = atlas;
+    await expect.poll(() => stepText(page)).toBe('Step 3 of 3: From the re-entry points into Peru');
+    const side = page.locator('#side');
+    const inPanel = async () => {
+      const [m, r] = await Promise.all([page.getByTestId('journey').locator('mark').first().boundingBox(), side.boundingBox()]);
+      return Boolean(m && r && m.y >= r.y && m.y + m.height <= r.y + r.height);
+    };
+    await expect.poll(inPanel).toBe(true);
+    // "Other journeys" is on the card, not at the bottom of the panel.
+    expect(await page.getByTestId('journey').getByRole('button', { name: 'Other journeys' }).count()).toBe(1);
+    const next = page.getByTestId('next-journey');
+    expect(await next.textContent()).toBe('Next journey: Through Paris and Prague →');
+    await next.click();
+    await expect.poll(() => page.getByTestId('journey').locator('h2').textContent()).toBe('Through Paris and Prague');
+    await expect.poll(() => stepText(page)).toBe('Step 1 of 1: Paris and Prague');
+    await expectCleanRun(atlas);
+  });
+
+  it('offers every journey on the start card, replaces the panel when a journey opens, and marks every fold open or closed', async () => {
+    const atlas = await openAtlas(browser(), baseURL, { reducedMotion: 'reduce' });
+    const { page } = atlas;
+    const cards = page.getByTestId('start-card').locator('.journeys li');
+    const published = await page.evaluate(async () => ((await (await fetch('data/journeys.json')).json()) as unknown[]).length);
+    expect(published).toBeGreaterThan(3);
+    expect(await cards.count()).toBe(published);
+    await page.getByRole('button', { name: 'Explore the map' }).click();
+    await page.evaluate(() => (location.hash = '#place=paris'));
+    await expect.poll(() => heading(page)).toBe('Paris');
+    // A fold ("Archival citation", a later role's passages) shows a marker that turns when it opens.
+    const fold = page.getByTestId('passage-panel').locator('details').first();
+    const marker = () => fold.locator('summary').evaluate((s) => ({ width: getComputedStyle(s, '::before').borderLeftWidth, turn: getComputedStyle(s, '::before').transform }));
+    const closed = await marker();
+    expect(parseFloat(closed.width)).toBeGreaterThan(3);
+    await fold.locator('summary').click();
+    expect((await marker()).turn).not.toBe(closed.turn);
+    // Opening a journey replaces the passage instead of stacking under it; the list then replaces the journey.
+    await page.getByRole('button', { name: 'Journeys' }).click();
+    expect(await page.getByTestId('passage-panel').count()).toBe(0);
+    await page.getByRole('button', { name: 'List' }).click();
+    expect(await page.getByTestId('journey').count()).toBe(0);
+    expect(await page.getByRole('navigation', { name: 'Places and routes' }).count()).toBe(1);
+    await expectCleanRun(atlas);
+  });
+});
+
 describe('what a leg’s panel says of its words (issue 24)', () => {
   it('says a round trip is there and back, numbers no leg of a group, and quotes the context an unstated end is read from', async () => {
     const atlas = await openAtlas(browser(), baseURL, { reducedMotion: 'reduce' }, '#leg=to-cuba-and-back-1');

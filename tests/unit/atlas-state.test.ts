@@ -90,6 +90,23 @@ describe('AtlasState: the intents', () => {
     expect(atlas.camera).toEqual({ kind: 'frame', bounds: atlas.data!.meta.bounds, maxZoom: 3.5 });
   });
 
+  it('shows one thing at a time in the panel: a journey replaces a passage and the list, the list replaces a journey', () => {
+    const atlas = atlasState();
+    atlas.focusOn({ kind: 'place', id: 'paris' });
+    atlas.toggleList();
+    expect([atlas.selectedFeature, atlas.panels.list]).toEqual([undefined, true]);
+    atlas.startJourney(atlas.data!.journeys[1]!.id);
+    expect([atlas.panels.list, atlas.panels.journeys, atlas.journey.id]).toEqual([false, true, atlas.data!.journeys[1]!.id]);
+    atlas.toggleList();
+    expect([atlas.panels.list, atlas.panels.journeys, atlas.journey.id]).toEqual([true, false, null]);
+  });
+
+  it('offers every journey on the start card, the kiosk’s tour first', () => {
+    const atlas = atlasState({ attractTour: ['to-cuba-and-back'] });
+    expect(atlas.featuredJourneys.map((j) => j.id)).toEqual(['to-cuba-and-back', ...atlas.data!.journeys.map((j) => j.id).filter((id) => id !== 'to-cuba-and-back')]);
+    expect(atlas.featuredJourneys).toHaveLength(atlas.data!.journeys.length);
+  });
+
   it('keeps the list open through a reset where there is no map, as the only way in', () => {
     const atlas = atlasState();
     atlas.rendererStarted('none');

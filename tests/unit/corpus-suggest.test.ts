@@ -270,7 +270,8 @@ describe('bad input: what a curator sees', () => {
 
   it('a document without a body', () => {
     const dir = createCorpusWith('documents/kgb-1962-04-14.md', (t) => t.slice(0, t.indexOf('\n---\n') + 5));
-    expect(() => draftDocument(readCorpusFiles(dir), 'kgb-1962-04-14')).toThrow('documents/kgb-1962-04-14.md line 16: the document has no body: add its text after the closing "---"');
+    const closing = readFileSync(join(dir, 'documents/kgb-1962-04-14.md'), 'utf8').split('\n').lastIndexOf('---') + 1;
+    expect(() => draftDocument(readCorpusFiles(dir), 'kgb-1962-04-14')).toThrow(`documents/kgb-1962-04-14.md line ${closing}: the document has no body: add its text after the closing "---"`);
   });
 
   it('a gazetteer that is not YAML', () => {

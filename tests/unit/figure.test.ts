@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCorpus } from '../../src/build/derive.ts';
 import type { Atlas } from '../../src/lib/corpus/derive.ts';
-import { passageCitation, passagesByRole } from '../../src/lib/corpus/passage.ts';
+import { passagesByRole } from '../../src/lib/corpus/passage.ts';
+import { passageCitation as citation } from '../../src/lib/corpus/citation.ts';
+
+/** A footnote is the passage's citation on one line: the quote, then its note. */
+const passageCitation = (...args: Parameters<typeof citation>) => citation(...args).replace('\n', ' ');
 import { ROLE_KEY_LABELS } from '../../src/lib/corpus/types.ts';
 import type { AtlasData } from '../../src/lib/state/atlas-data.ts';
 import { A4, buildFigureSvg, legendItems, type MapPicture } from '../../src/lib/figure/figure-svg.ts';

@@ -3,6 +3,8 @@ import { heartbeatSender, type RendererKind } from '../../src/lib/kiosk/heartbea
 
 /** fetch, recorded: each call's address, body and signal; each answers as the test says. */
 function stubFetch(answer: () => Promise<Response>) {
+  // A kiosk page opened at "//" (issue 26): the beats still go to the server's own /kiosk/heartbeat.
+  vi.stubGlobal('location', { href: 'http://127.0.0.1:4174//?kiosk&heartbeat' });
   const calls: Array<{ url: string; method?: string; body: unknown; signal: AbortSignal }> = [];
   vi.stubGlobal('fetch', (url: string, init: RequestInit) => {
     calls.push({ url, method: init.method, body: JSON.parse(String(init.body)), signal: init.signal! });
@@ -22,8 +24,8 @@ describe('the kiosk page’s heartbeat', () => {
     renderer = 'svg'; // the context was lost and not given back
     beats.beat();
     expect(calls.map(({ url, method, body }) => ({ url, method, body }))).toEqual([
-      { url: 'kiosk/heartbeat', method: 'POST', body: { renderer: 'maplibre' } },
-      { url: 'kiosk/heartbeat', method: 'POST', body: { renderer: 'svg' } },
+      { url: 'http://127.0.0.1:4174/kiosk/heartbeat', method: 'POST', body: { renderer: 'maplibre' } },
+      { url: 'http://127.0.0.1:4174/kiosk/heartbeat', method: 'POST', body: { renderer: 'svg' } },
     ]);
   });
 

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
 import { isLoopbackAddress, postRefusal, startStaticServer, type StaticServer } from '../../src/build/static-server.ts';
-import { VisitLogFile, visitLogFiles } from '../../src/build/visit-log-file.ts';
+import { counterName, VisitLogFile, visitLogFiles } from '../../src/build/visit-log-file.ts';
+import { MAX_VISITS_PER_SECOND, VisitRate } from '../../src/build/visit-rate.ts';
 import type { VisitRecord } from '../../src/lib/kiosk/visit-event.ts';
 
 function createSite() {
@@ -168,5 +169,101 @@ describe('the visit log’s files', () => {
     expect(readFileSync(join(folder, 'visits-2026-12-03-004.jsonl'), 'utf8').trimEnd().split('\n')).toHaveLength(2);
     expect(readFileSync(join(folder, 'visits-2026-12-03-005.jsonl'), 'utf8').trimEnd().split('\n')).toHaveLength(1);
     expect(readdirSync(folder)).toContain('README.txt');
+  });
+});
+
+describe('issue 26: the visit log past its 999th file, and what it refuses', () => {
+  const record = (at: string, id = 'paris'): VisitRecord => ({ kind: 'place', id, language: 'en', dwellMs: 1000, at });
+
+  it.each([
+    [1, '001'],
+    [999, '999'],
+    [1000, 'a1000'],
+    [9999, 'a9999'],
+    [10_000, 'b10000'],
+    [123_456_789, 'f123456789'],
+  ])('names counter %i "%s"', (counter, name) => {
+    expect(counterName(counter)).toBe(name);
+  });
+
+  it('names files so they sort as they were written, for any count', () => {
+    const names = [1, 2, 999, 1000, 1001, 9999, 10_000, 99_999, 100_000, 1_000_000].map((n) => `visits-2026-12-03-${counterName(n)}.jsonl`);
+    expect([...names].sort()).toEqual(names);
+  });
+
+  it('goes on writing past the 999th file of a day, keeping the newest', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'atlas-visits-'));
+    const at = new Date(2026, 11, 3, 10).toISOString();
+    // One line per file: the 1,001st visit of the day opens its 1,001st file.
+    const log = new VisitLogFile({ folder, maxBytes: JSON.stringify(record(at)).length + 1, keep: 3 });
+    for (let i = 1; i <= 1001; i++) log.append(record(at, `place-${i}`));
+    expect(visitLogFiles(folder)).toEqual(['visits-2026-12-03-999.jsonl', 'visits-2026-12-03-a1000.jsonl', 'visits-2026-12-03-a1001.jsonl']);
+    expect(readFileSync(join(folder, 'visits-2026-12-03-a1000.jsonl'), 'utf8')).toContain('"id":"place-1000"');
+    expect(readFileSync(join(folder, 'visits-2026-12-03-a1001.jsonl'), 'utf8')).toContain('"id":"place-1001"');
+  });
+
+  it('refuses unknown ids at the door with 422, naming them, and writes nothing', async () => {
+    const received: VisitRecord[] = [];
+    const ids = { place: new Set(['paris']), leg: new Set(['havana-paris']), document: new Set(['cia-1963-04-11']), journey: new Map([['return-via-paris', 3]]) };
+    const server = await startStaticServer(createSite(), { onVisit: (r) => received.push(r), visitIds: ids });
+    try {
+      const cases: Array<[object, number, string]> = [
+        [{ ...VISIT, id: 'atlantis' }, 422, 'a visit names an unknown place "atlantis": this build has none by that id'],
+        [{ ...VISIT, kind: 'leg', id: 'paris' }, 422, 'a visit names an unknown leg "paris"'],
+        [{ ...VISIT, kind: 'document', id: 'paris' }, 422, 'a visit names an unknown document "paris"'],
+        [{ ...VISIT, kind: 'journey', id: 'via-atlantis', step: 0 }, 422, 'a visit names an unknown journey "via-atlantis"; this build\'s journeys are return-via-paris'],
+        [{ ...VISIT, kind: 'journey', id: 'return-via-paris', step: 3 }, 422, 'a visit names step 3 of journey "return-via-paris", which has 3 (counted from 0)'],
+      ];
+      for (const [event, status, message] of cases) expect(await send(server, '/kiosk/visit', JSON.stringify(event))).toMatchObject({ status, text: expect.stringContaining(message) });
+      expect(received).toEqual([]);
+      expect(await send(server, '/kiosk/visit', JSON.stringify({ ...VISIT, kind: 'journey', id: 'return-via-paris', step: 2 }))).toMatchObject({ status: 204 });
+      expect(received).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers 503, not 204, when the visit could not be written', async () => {
+    // The log's folder is a file: every write fails, as on a full or failing disk.
+    const folder = join(mkdtempSync(join(tmpdir(), 'atlas-visits-')), 'visits');
+    writeFileSync(folder, '');
+    const log = new VisitLogFile({ folder, maxBytes: 10_000, keep: 3 });
+    const server = await startStaticServer(createSite(), { onVisit: (r) => log.append(r) });
+    try {
+      const reply = await send(server, '/kiosk/visit', JSON.stringify(VISIT));
+      expect(reply.status).toBe(503);
+      expect(reply.text).toContain('the visit log could not be written');
+      expect(reply.text).toContain('the visit was not kept');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it(`takes at most ${MAX_VISITS_PER_SECOND} visits a second, refuses the rest with 429, and tells the operator`, async () => {
+    let now = 0;
+    const received: VisitRecord[] = [];
+    const lines: string[] = [];
+    const server = await startStaticServer(createSite(), { onVisit: (r) => received.push(r), log: (line) => lines.push(line), now: () => now });
+    try {
+      const replies = [];
+      for (let i = 0; i < 25; i++) replies.push((await send(server, '/kiosk/visit', JSON.stringify(VISIT))).status);
+      expect(replies.filter((s) => s === 204)).toHaveLength(MAX_VISITS_PER_SECOND);
+      expect(replies.slice(MAX_VISITS_PER_SECOND).every((s) => s === 429)).toBe(true);
+      expect(received).toHaveLength(MAX_VISITS_PER_SECOND);
+      expect(lines).toEqual([`visits arrive faster than a touch screen makes them (more than ${MAX_VISITS_PER_SECOND} a second): the excess is refused, and counted here each minute`]);
+      now += 1000; // a second later, a visitor's pace is taken again
+      expect((await send(server, '/kiosk/visit', JSON.stringify(VISIT))).status).toBe(204);
+    } finally {
+      await server.close();
+    }
+    expect(lines.at(-1)).toBe(`15 visits refused in the last minute: more than ${MAX_VISITS_PER_SECOND} a second, faster than a touch screen makes them (a script on this machine?)`);
+  });
+
+  it('lets a visitor’s pace through: a tap every 150 ms closing three things each', () => {
+    let now = 0;
+    const rate = new VisitRate(MAX_VISITS_PER_SECOND, () => now);
+    let admitted = 0;
+    for (let tap = 0; tap < 100; tap++, now += 150) for (let k = 0; k < 3; k++) admitted += rate.admit() ? 1 : 0;
+    expect(admitted).toBeGreaterThan(0.95 * ((100 * 150) / 1000) * MAX_VISITS_PER_SECOND);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openThings, VisitTracker, type OpenThing } from '../../src/lib/kiosk/visit-log.ts';
+import { openThings, visitSender, VisitTracker, type OpenThing } from '../../src/lib/kiosk/visit-log.ts';
 import type { VisitEvent } from '../../src/lib/kiosk/visit-event.ts';
 
 function createTracker() {
@@ -51,5 +51,45 @@ describe('the kiosk page’s visit log', () => {
       { kind: 'journey', id: 'return-via-paris', step: 2 },
       { kind: 'document', id: '003' },
     ]);
+  });
+});
+
+describe('issue 26: a page asked for visits by a server that keeps no log', () => {
+  const visit: VisitEvent = { kind: 'place', id: 'paris', language: 'en', dwellMs: 1200 };
+  /** A stubbed fetch answering every POST with `status`, counting them. */
+  function createServer(status: number) {
+    const posted: string[] = [];
+    const post = ((url: string) => {
+      posted.push(url);
+      return Promise.resolve(new Response(null, { status }));
+    }) as typeof fetch;
+    return { post, posted };
+  }
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+
+  it.each([405, 404])('stops sending after the first %i, with one console line', async (status) => {
+    const { post, posted } = createServer(status);
+    const lines: string[] = [];
+    const send = visitSender(post, () => 'http://127.0.0.1:4173/kiosk/visit', (line) => lines.push(line));
+    send(visit);
+    await settle();
+    for (let i = 0; i < 20; i++) send(visit);
+    await settle();
+    expect(posted).toEqual(['http://127.0.0.1:4173/kiosk/visit']);
+    expect(lines).toEqual([`kiosk: this server keeps no visit log (HTTP ${status}); visits are not sent any more`]);
+  });
+
+  it('goes on sending while the server takes them, or refuses one for its own reasons', async () => {
+    for (const status of [204, 422, 429, 503]) {
+      const { post, posted } = createServer(status);
+      const lines: string[] = [];
+      const send = visitSender(post, () => 'http://127.0.0.1:4174/kiosk/visit', (line) => lines.push(line));
+      for (let i = 0; i < 3; i++) {
+        send(visit);
+        await settle();
+      }
+      expect(posted, String(status)).toHaveLength(3);
+      expect(lines).toEqual([]);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitParagraph, groupByParagraph, passageCitation, passagesByRole } from '../../src/lib/corpus/passage.ts';
+import { splitParagraph, groupByParagraph, passagesByRole } from '../../src/lib/corpus/passage.ts';
 import { formatIsoDate } from '../../src/lib/corpus/dates.ts';
 import type { Evidence } from '../../src/lib/corpus/types.ts';
 
@@ -40,7 +40,6 @@ describe('passages in their paragraph', () => {
     ]);
     expect(runs.map((r) => r.text).join('')).not.toMatch(/[<>]/);
     expect(splitParagraph(doc, doc.paragraphs[0]!, []).find((r) => r.sup)).toEqual({ text: '[1]', marked: false, sup: true });
-    expect(passageCitation({ citation: 'Wilson Center.' }, { exact: 'Dorticos.<sup>[1]</sup>', start: 1, end: 2 })).toBe('“Dorticos.[1]” Wilson Center. Archive Atlas transcription, characters 1–2.');
   });
 
   it('shows two phrases of the same paragraph once', () => {
@@ -58,15 +57,6 @@ describe('passages in their paragraph', () => {
     ['1961', '1961'],
   ])('writes %s as %s, never inventing a day', (iso, text) => {
     expect(formatIsoDate(iso)).toBe(text);
-  });
-});
-
-describe('passage citations', () => {
-  it('quotes the words, then cites the document and where in it they stand', async () => {
-    const { passageCitation } = await import('../../src/lib/corpus/passage.ts');
-    expect(passageCitation({ citation: 'CIA, Memorandum, 11 April 1963, NARA 176-10036-10058.' }, { exact: 'Paris has emerged\nas the center', start: 10, end: 41 })).toBe(
-      '“Paris has emerged as the center” CIA, Memorandum, 11 April 1963, NARA 176-10036-10058. Archive Atlas transcription, characters 10–41.',
-    );
   });
 });
 

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_KIOSK_CONFIG } from '../../src/lib/kiosk/config.ts';
 
-const JOURNEYS = [{ id: 'out-by-sea' }, { id: 'home-by-air' }];
+const JOURNEYS = [{ id: 'out-by-sea', steps: [{}, {}] }, { id: 'home-by-air', steps: [{}] }];
+const NO_FEATURES = JSON.stringify({ type: 'FeatureCollection', features: [] });
 
 /** A built site as `vite build` leaves it, with the kiosk file given (or none). */
 function createSite(config?: string) {
@@ -14,6 +15,10 @@ function createSite(config?: string) {
   mkdirSync(join(site, 'data'));
   writeFileSync(join(site, 'index.html'), '<!doctype html><title>atlas</title>');
   writeFileSync(join(site, 'data', 'journeys.json'), JSON.stringify(JOURNEYS));
+  // The rest of data/ that the kiosk reads (the ids a visit may name).
+  writeFileSync(join(site, 'data', 'places.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'paris' }, geometry: null }] }));
+  writeFileSync(join(site, 'data', 'legs.geojson'), NO_FEATURES);
+  writeFileSync(join(site, 'data', 'documents.json'), '[]');
   if (config !== undefined) {
     mkdirSync(join(site, 'kiosk'));
     writeFileSync(join(site, 'kiosk', 'config.json'), config);
@@ -176,6 +181,20 @@ describe('npm run kiosk', () => {
 
     expect((await post(url, 'kiosk/heartbeat', { renderer: 'svg' })).status).toBe(204);
     await expect.poll(kiosk.stdout, { timeout: 8000 }).toContain('kiosk: the page draws its map with the SVG map (no WebGL)');
+  });
+
+  it('deletes each launch’s profile once its Chromium is gone, and logs the restart with its reason', { timeout: 20_000 }, async () => {
+    // A Chromium that starts, writes into its profile and exits at once, as a crashing one would.
+    const script = join(mkdtempSync(join(tmpdir(), 'atlas-chromium-')), 'chromium');
+    writeFileSync(script, '#!/bin/sh\nfor a in "$@"; do case "$a" in --user-data-dir=*) d="${a#--user-data-dir=}"; echo "$d" >> "$0.profiles"; head -c 100000 /dev/zero > "$d/Cache";; esac; done\nexit 3\n');
+    chmodSync(script, 0o755);
+    const kiosk = launch('src/build/kiosk.ts', ['--port', '0', '--site', createSite('{}'), '--chromium', script, '--no-visit-log']);
+    await kiosk.url;
+    await expect.poll(kiosk.stderr, { timeout: 10_000 }).toContain('kiosk: restarting Chromium: Chromium exited (3); 2 launches in a row did not last, so the next starts in 6 s');
+    expect(kiosk.stderr()).toContain('kiosk: restarting Chromium: Chromium exited (3); the next starts in 3 s\n');
+    const profiles = readFileSync(`${script}.profiles`, 'utf8').trim().split('\n');
+    expect(profiles).toHaveLength(2);
+    for (const profile of profiles) expect(existsSync(profile), profile).toBe(false);
   });
 
   it('keeps no visit log when told not to, and refuses a bad log option', async () => {

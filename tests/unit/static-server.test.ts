@@ -336,3 +336,89 @@ describe('the configuration the kiosk page receives', () => {
     }
   });
 });
+
+/** The whole answer to raw bytes (status line, headers, body), as the server wrote it, once it closes. */
+function rawAnswer(target: StaticServer, bytes: string): Promise<string> {
+  const { port } = new URL(target.url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), '127.0.0.1');
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+    socket.on('error', () => {});
+    socket.on('close', () => resolve(answer));
+    socket.write(bytes);
+    setTimeout(() => socket.destroy(), 2000);
+  });
+}
+
+describe('issue 26: one normalised path for every routing decision, and the HTTP details', () => {
+  let kiosk: StaticServer;
+  let raw: string;
+  beforeAll(async () => {
+    const root = createSite().root;
+    mkdirSync(join(root, 'kiosk'));
+    raw = '{ "countdownSeconds": 3, "publicUrl": "javascript:alert(1)" }';
+    writeFileSync(join(root, 'kiosk', 'config.json'), raw);
+    kiosk = await startStaticServer(root, { heartbeat: true, generated: { '/kiosk/config.json': '{"textScale":1.25}' } });
+  });
+  afterAll(() => kiosk.close());
+
+  it.each(['/kiosk/config.json', '//kiosk/config.json', '/kiosk/config%2Ejson', '/kiosk//config.json', '///kiosk/config%2ejson?x', '/%6Biosk/config.json'])(
+    'serves only the checked configuration at %s, never the raw file',
+    async (path) => {
+      const res = await ask(kiosk, path);
+      expect(res.status).toBe(200);
+      expect(res.body.toString()).toBe('{"textScale":1.25}');
+      expect(res.headers['cache-control']).toBe('no-cache');
+    },
+  );
+
+  it('takes the heartbeat at //kiosk/heartbeat, where a page opened at "//" sends it', async () => {
+    const beat = await ask(kiosk, '//kiosk/heartbeat', { method: 'POST', headers: { Origin: kiosk.url.slice(0, -1) } });
+    expect(beat.status).toBe(204);
+    expect(kiosk.lastHeartbeat()).toBeGreaterThan(Date.now() - 5000);
+  });
+
+  it('still refuses dot-segments and encoded separators after normalising', async () => {
+    for (const path of ['//.env', '/data//..//index.html', '/kiosk%2Fconfig.json', '/data/%2e%2e/index.html']) expect((await ask(kiosk, path)).status, path).toBe(404);
+    expect((await ask(kiosk, '//')).status).toBe(200); // the page itself
+  });
+
+  it.each([
+    ['gzip', true],
+    ['gzip, deflate, br', true],
+    ['*', true],
+    ['*, gzip;q=0', false],
+    ['gzip;q=0, *', false],
+    ['gzip;q=0.000', false],
+    ['gzip;q=0.5', true],
+    ['identity', false],
+    ['*;q=0', false],
+    ['br;q=1, *;q=0.1', true],
+    ['GZIP;Q=0', false],
+  ])('honours Accept-Encoding q-values: %j gets gzip: %s', async (header, gzipped) => {
+    const res = await ask(kiosk, '/assets/index-4DkfU5tX.js', { headers: { 'Accept-Encoding': header } });
+    expect(res.headers['content-encoding'] === 'gzip').toBe(gzipped);
+    expect(res.headers.vary).toBe('Accept-Encoding');
+  });
+
+  it('answers an HTTP/1.1 request with no Host with 400 and the security headers, an HTTP/1.0 one with 421', async () => {
+    const answer = await rawAnswer(kiosk, 'GET / HTTP/1.1\r\nConnection: close\r\n\r\n');
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+    expect(answer).toMatch(/\r\ncontent-security-policy: default-src 'self'/i);
+    expect(answer).toMatch(/\r\nx-frame-options: DENY/i);
+    expect(answer).toContain('400 Bad Request: an HTTP/1.1 request must name the server in a Host header');
+    const old = await rawAnswer(kiosk, 'GET / HTTP/1.0\r\n\r\n');
+    expect(old.split('\r\n')[0]).toBe('HTTP/1.1 421 Misdirected Request');
+    expect(old).toMatch(/\r\ncontent-security-policy: /i);
+  });
+
+  it('compares a POST’s Origin with an absolute-form target’s authority, not with the Host header', async () => {
+    const port = new URL(kiosk.url).port;
+    const post = (target: string, host: string, origin: string) => rawAnswer(kiosk, `POST ${target} HTTP/1.1\r\nHost: ${host}\r\nOrigin: ${origin}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+    // The page at localhost sent it (its Origin is the target's authority), whatever Host says.
+    expect((await post(`http://localhost:${port}/kiosk/heartbeat`, `127.0.0.1:${port}`, `http://localhost:${port}`)).split('\r\n')[0]).toBe('HTTP/1.1 204 No Content');
+    // A page elsewhere cannot borrow the Host header's name.
+    expect((await post(`http://localhost:${port}/kiosk/heartbeat`, `127.0.0.1:${port}`, `http://127.0.0.1:${port}`)).split('\r\n')[0]).toBe('HTTP/1.1 403 Forbidden');
+  });
+});

@@ -131,7 +131,7 @@ describe('reading a YAML file (js-yaml for the data, the yaml library for lines 
     expect(claims.lineOf(['claims', 0, 'period', 'to'])).toBe(8);
     const meta = file('documents/cia-1963-04-11.md', 1);
     expect(meta.lineOf(['date'])).toBe(4);
-    expect(meta.lineOf(['recipient'])).toBe(6);
+    expect(meta.lineOf(['recipient'])).toBe(7);
   });
 
   it('reads scalars with the YAML 1.2 core schema, as the yaml library does: dates stay strings', () => {

@@ -1,6 +1,6 @@
 import { CorpusError, CorpusInvalid } from './errors.ts';
 import { parseYamlFile, type YamlFile } from './yaml-file.ts';
-import { parseDocumentFile, paragraphsMissingFromSource, foldWhitespace } from './documents.ts';
+import { parseDocumentFile, paragraphsMissingFromSource, foldWhitespace, MAX_MISSING_PARAGRAPHS } from './documents.ts';
 import { resolveQuote, nearestText } from './quote.ts';
 import { schemaProblems, validators } from './schema.ts';
 import { periodProblem } from './dates.ts';
@@ -67,8 +67,13 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+export interface LoadOptions {
+  /** A line now and then during long work (a long document checked against its source), for a progress display. */
+  progress?: (line: string) => void;
+}
+
 /** Reads, validates and anchors the whole corpus; throws CorpusInvalid listing every problem. */
-export function loadCorpus(files: CorpusFiles): Corpus {
+export function loadCorpus(files: CorpusFiles, options: LoadOptions = {}): Corpus {
   const problems: CorpusError[] = [];
   const attempt = <T>(fn: () => T): T | undefined => {
     try {
@@ -112,7 +117,12 @@ export function loadCorpus(files: CorpusFiles): Corpus {
     if (raw === undefined) {
       problems.push(new CorpusError(file.path, undefined, `source "${doc.source}" is not in sources/; add the raw text there unchanged`));
     } else {
-      for (const i of paragraphsMissingFromSource(doc, raw)) {
+      const progress = options.progress && ((done: number, total: number) => options.progress!(`${file.path}: ${Math.floor((100 * done) / total)} % checked against sources/${doc.source}`));
+      const missing = paragraphsMissingFromSource(doc, raw, progress);
+      if (missing.length === MAX_MISSING_PARAGRAPHS) {
+        problems.push(new CorpusError(file.path, undefined, `${MAX_MISSING_PARAGRAPHS} paragraphs are not word for word in sources/${doc.source}, and the rest was not checked: is it the right source?`));
+      }
+      for (const i of missing) {
         const text = bodyOffsets(doc).slice(doc.paragraphs[i]!.start, doc.paragraphs[i]!.end);
         const near = nearestText(foldWhitespace(raw), foldWhitespace(text));
         problems.push(

@@ -134,9 +134,3 @@ export function passagesByRole(evidence: readonly Evidence[], documentById: (id:
     .sort(([a], [b]) => roleRank(a) - roleRank(b))
     .map(([role, entries]) => ({ role, groups: entries.sort((a, b) => a.first - b.first).map((entry) => entry.group) }));
 }
-
-/** A passage cited in note form: the words, then the document's archival citation and where in it they stand. */
-export function passageCitation(doc: Pick<CorpusDocument, 'citation'>, evidence: Pick<Evidence, 'exact' | 'start' | 'end'>): string {
-  const citation = doc.citation.trim().replace(/\.$/, '');
-  return `“${withoutMarkup(evidence.exact).replace(/\s+/g, ' ')}” ${citation}. Archive Atlas transcription, characters ${evidence.start}–${evidence.end}.`;
-}

@@ -55,6 +55,8 @@ export interface DocumentMeta {
   /** ISO date, or a shorter ISO prefix (YYYY or YYYY-MM) when the source gives no day. */
   date: string;
   originator: string;
+  /** The originator in Spanish, for the Spanish interface: the curators' words, not the archive's. */
+  originator_es?: string;
   recipient?: string;
   classification?: string;
   archive: string;
@@ -62,6 +64,8 @@ export interface DocumentMeta {
   translator?: string;
   citation: string;
   language: string;
+  /** The language line in Spanish (curators' words). */
+  language_es?: string;
   /** File name of the raw text in geodata/sources/. */
   source: string;
   summary?: string;

@@ -1,6 +1,7 @@
 import { constructFromEvents, parseEvents, CORE_SCHEMA, defineMappingTag, mapTag, type Event } from 'js-yaml';
 import { LineCounter, parseDocument, isAlias, isNode, visit, type Document } from 'yaml';
 import { CorpusError } from './errors.ts';
+import { checkCuratorData, checkCuratorText } from './characters.ts';
 
 /** A parsed YAML file that can say on which line any value stands. */
 export interface YamlFile {
@@ -90,6 +91,7 @@ function locate(text: string): Located {
  * double's range.
  */
 export function parseYamlFile(path: string, text: string, lineOffset = 0): YamlFile {
+  checkCuratorText(path, text, lineOffset);
   let located: Located | undefined;
   let data: unknown;
   try {
@@ -109,7 +111,7 @@ export function parseYamlFile(path: string, text: string, lineOffset = 0): YamlF
     }
     data = toData(path, located, lineOffset);
   }
-  return {
+  const file: YamlFile = {
     path,
     data,
     lineOf(at) {
@@ -122,4 +124,6 @@ export function parseYamlFile(path: string, text: string, lineOffset = 0): YamlF
       return undefined;
     },
   };
+  checkCuratorData(path, data, (at) => file.lineOf(at));
+  return file;
 }

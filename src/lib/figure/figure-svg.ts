@@ -4,6 +4,7 @@ import { CONNECTED_LEG_COLOR, CURRENT_LEG_COLOR, ROLE_COLORS, ROUTE_COLOR } from
 import type { AtlasData } from '../state/atlas-data.ts';
 import { figureSubject, type FigureSubject } from './footnotes.ts';
 import { SUP_SCALE, estimateWidth, wordsOf, wrapWords, type Measure, type Segment } from './text-width.ts';
+import { escapeXml } from './xml.ts';
 
 /** The map as drawn for the figure: SVG markup in the map's own pixels (0 … width, 0 … height), and what is in it. */
 export interface MapPicture {
@@ -41,7 +42,6 @@ export const FONT_FAMILY = "'Noto Sans', Arial, Helvetica, sans-serif";
 const INK = '#1d1d1d';
 const MUTED = '#4f5a61';
 
-const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 const n = (v: number) => String(Math.round(v * 100) / 100);
 
 interface LegendItem {

@@ -1,4 +1,5 @@
-import { markupIn, passageCitation, passagesByRole, withoutMarkup } from '../corpus/passage.ts';
+import { markupIn, passagesByRole, withoutMarkup } from '../corpus/passage.ts';
+import { passageCitation } from '../corpus/citation.ts';
 import { groupLegsByPassage, withoutNotes } from '../corpus/queries.ts';
 import { ROLE_LABELS, type Evidence, type Role } from '../corpus/types.ts';
 import type { LegProps } from '../atlas/contract.ts';
@@ -68,7 +69,8 @@ export function figureSubject(data: AtlasData, selected: FeatureRef | null, jour
   };
   const note = (e: Evidence): Footnote => {
     const doc = documentOf(e);
-    const text = passageCitation(doc, e);
+    // One line in print: the quote, then its note.
+    const text = passageCitation(doc, e).replace('\n', ' ');
     const quote = withoutMarkup(e.exact).replace(/\s+/g, ' ');
     // The citation is “quote” then the rest; the quote's runs stand in for its plain words.
     return { number: ++number, text, runs: [{ text: '“', sup: false }, ...quoteSegments(e.exact), { text: text.slice(quote.length + 1), sup: false }] };

@@ -1,6 +1,7 @@
 import { createSvgRenderer } from '../map/svg-renderer.ts';
 import type { FeatureRef, LegEmphasis, MapData, CameraView } from '../map/renderer.ts';
 import type { MapPicture } from './figure-svg.ts';
+import { escapeXml } from './xml.ts';
 
 /** What is on screen, for drawing it again off screen. */
 export interface MapScene {
@@ -20,7 +21,6 @@ const PAINT = ['fill', 'fill-opacity', 'stroke', 'stroke-opacity', 'stroke-width
 /** Geometry and the feature ids the tests and a reader of the file can find features by; everything interactive goes. */
 const KEPT_ATTRIBUTES = ['d', 'cx', 'cy', 'x', 'y', 'width', 'height', 'points', 'transform', 'data-feature-id', 'data-feature-kind', 'data-emphasis'];
 
-const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 const round = (v: number) => String(Math.round(v * 1000) / 1000);
 
 /** A CSS colour as SVG 1.1 has it (Inkscape, print drivers): #rrggbb plus an opacity; 'none' for transparent. */

@@ -52,7 +52,7 @@ export const en = {
   'panel.otherEnds': 'At the other ends:',
   'panel.namedIn': 'Named in:',
   'panel.alsoHere': 'Also here',
-  'panel.location': 'Location: {source}.',
+  'panel.location': 'Location:',
 
   'passages.count': '{count, plural, one {# passage} other {# passages}}',
   'passages.also': 'Also: {roles}',
@@ -63,6 +63,7 @@ export const en = {
   'passages.archivalCitation': 'Archival citation',
   'passages.read': 'Read the whole document',
   'passages.copy': 'Copy citation',
+  'passages.copyCsl': 'Copy as CSL-JSON (for Zotero and other reference managers)',
   'passages.copied': 'Citation copied.',
   'passages.copyFailed': 'Could not reach the clipboard: select the citation under “Archival citation” and copy it.',
 
@@ -109,6 +110,7 @@ export const en = {
   'journey.play': 'Play',
   'journey.pause': 'Pause',
   'journey.next': 'Next →',
+  'journey.nextJourney': 'Next journey:',
   'journey.others': 'Other journeys',
 
   'reader.close': 'Close document',

@@ -6,6 +6,7 @@
 import type { MessageKey } from './en.ts';
 import { formatIsoDateIn, formatList, formatMessage, formatNumber, type MessageValues } from './format.ts';
 import { DEFAULT_LOCALE, detectLocale, isLocale, searchWithLocale, type Locale } from './locales.ts';
+import { pageAddress } from '../state/page-address.ts';
 
 const current = $state<{ locale: Locale }>({ locale: DEFAULT_LOCALE });
 
@@ -25,7 +26,7 @@ export function setLocale(next: Locale, { remember = false }: { remember?: boole
   current.locale = next;
   if (typeof document !== 'undefined') document.documentElement.lang = next;
   if (remember && typeof location !== 'undefined' && typeof history !== 'undefined') {
-    history.replaceState(history.state, '', `${location.pathname}${searchWithLocale(location.search, next)}${location.hash}`);
+    history.replaceState(history.state, '', pageAddress(location.href, { search: searchWithLocale(location.search, next) }));
   }
 }
 

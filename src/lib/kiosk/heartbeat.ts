@@ -1,3 +1,4 @@
+import { siteAddress } from '../state/page-address.ts';
 /** What the page draws its map with, as the heartbeat reports it: WebGL (MapLibre), the SVG map, or no map (the list). */
 export const RENDERER_KINDS = ['maplibre', 'svg', 'none'] as const;
 export type RendererKind = (typeof RENDERER_KINDS)[number];
@@ -15,7 +16,7 @@ export function heartbeatSender(renderer: () => RendererKind): { beat(): void; c
   return {
     beat() {
       const body = JSON.stringify({ renderer: renderer() });
-      void fetch('kiosk/heartbeat', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body, signal: onTheirWay.signal }).catch(() => {});
+      void fetch(siteAddress('kiosk/heartbeat', location.href), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body, signal: onTheirWay.signal }).catch(() => {});
     },
     cancel() {
       onTheirWay.abort();

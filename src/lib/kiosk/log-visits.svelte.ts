@@ -1,4 +1,4 @@
-import { sendVisit, VisitTracker, type OpenThing } from './visit-log.ts';
+import { visitSender, VisitTracker, type OpenThing } from './visit-log.ts';
 
 /**
  * The kiosk's anonymous visit log for as long as the calling component lives (call it while the component is set
@@ -6,7 +6,7 @@ import { sendVisit, VisitTracker, type OpenThing } from './visit-log.ts';
  * reload, or the launcher closing the browser) or the component does.
  */
 export function logVisits(openNow: () => readonly OpenThing[]): void {
-  const tracker = new VisitTracker(sendVisit, () => performance.now(), () => document.documentElement.lang || 'en');
+  const tracker = new VisitTracker(visitSender(), () => performance.now(), () => document.documentElement.lang || 'en');
   $effect(() => tracker.show(openNow()));
   $effect(() => {
     const close = () => tracker.closeAll();

@@ -1,4 +1,5 @@
 import { visitKey, type VisitEvent, type VisitKind } from './visit-event.ts';
+import { siteAddress } from '../state/page-address.ts';
 
 /** Something a visitor has open: a place or leg in the panel, a journey's step, a document in the reader. */
 export interface OpenThing {
@@ -52,7 +53,27 @@ export class VisitTracker {
   }
 }
 
-/** One event to the kiosk server; keepalive, so the last one still goes out while the page unloads. */
-export function sendVisit(event: VisitEvent) {
-  void fetch('kiosk/visit', { method: 'POST', keepalive: true, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(event) }).catch(() => {});
+/**
+ * Sends each event to the kiosk server; keepalive, so the last one still goes out while the page unloads. A server
+ * that keeps no log (`npm start` with `?visits`, or `--no-visit-log`) answers 404 or 405: the page then stops
+ * sending, with one line on the console, rather than one failed POST per visit.
+ */
+export function visitSender(
+  post: typeof fetch = (...args) => fetch(...args),
+  address: () => string = () => siteAddress('kiosk/visit', location.href),
+  say: (line: string) => void = console.info,
+): (event: VisitEvent) => void {
+  let stopped = false;
+  return (event) => {
+    if (stopped) return;
+    post(address(), { method: 'POST', keepalive: true, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(event) }).then(
+      (response) => {
+        if ((response.status === 404 || response.status === 405) && !stopped) {
+          stopped = true;
+          say(`kiosk: this server keeps no visit log (HTTP ${response.status}); visits are not sent any more`);
+        }
+      },
+      () => {}, // offline for a moment: this visit is lost, the next is tried
+    );
+  };
 }

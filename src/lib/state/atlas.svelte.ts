@@ -12,6 +12,7 @@ import { connectionsOf, visibleFeatures, type SearchResult } from '../corpus/que
 import { ROLES, type Evidence } from '../corpus/types.ts';
 import type { Bounds, CameraView, FeatureRef, LegEmphasis } from '../atlas/contract.ts';
 import type { RendererKind } from '../map/renderer.ts';
+import { siteAddress } from './page-address.ts';
 
 /** What the map is asked to do with its camera. Each request is a new object, so asking twice moves it twice. */
 export type CameraRequest = { kind: 'frame'; bounds: Bounds; maxZoom: number } | { kind: 'view'; view: CameraView } | { kind: 'zoom'; delta: number };
@@ -66,11 +67,11 @@ export class AtlasState {
   readonly mapless = $derived(this.renderer === 'none');
   readonly startVisible = $derived(this.panels.start && !this.selectedFeature && !this.panels.journeys && !this.panels.list);
   readonly hasPanel = $derived(Boolean(this.selectedFeature) || this.panels.list || this.panels.journeys || this.startVisible);
-  /** The three journeys the start card offers: the kiosk's attract tour first, then the corpus's own order. */
+  /** Every journey, as the start card offers them: the kiosk's attract tour first, then the corpus's own order. */
   readonly featuredJourneys = $derived.by(() => {
     if (!this.data || !this.index) return [];
     const ids = [...(this.kioskConfig?.attractTour ?? []), ...this.data.journeys.map((j) => j.id)].filter((id, i, all) => all.indexOf(id) === i);
-    return ids.map((id) => this.index!.journey(id)).filter((j) => j !== undefined).slice(0, 3);
+    return ids.map((id) => this.index!.journey(id)).filter((j) => j !== undefined);
   });
   /** The attract tour as [journey id, number of steps]: the configured journeys, or every journey. */
   readonly attractTour = $derived.by((): Array<[string, number]> => {
@@ -122,7 +123,7 @@ export class AtlasState {
   private async loadKioskConfig(signal: AbortSignal) {
     let config = DEFAULT_KIOSK_CONFIG;
     try {
-      const response = await fetch('kiosk/config.json', { signal });
+      const response = await fetch(siteAddress('kiosk/config.json', location.href), { signal });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       config = withDefaults(await response.json());
     } catch (e) {
@@ -178,9 +179,9 @@ export class AtlasState {
     this.focusOn({ kind: 'place', id: placeId });
   }
 
+  /** A journey takes the panel: the passage and the list it would have stacked on close. */
   startJourney(journeyId: string) {
-    this.panels.journeys = true;
-    this.panels.start = false;
+    this.openInPanel('journeys');
     this.journey.start(journeyId, 0);
   }
 
@@ -190,13 +191,30 @@ export class AtlasState {
   }
 
   toggleJourneys() {
-    this.panels.journeys = !this.panels.journeys;
-    this.panels.start = false;
+    if (this.panels.journeys) this.panels.journeys = false;
+    else this.openInPanel('journeys');
   }
 
   toggleList() {
-    this.panels.list = !this.panels.list;
+    if (this.panels.list) this.panels.list = false;
+    else this.openInPanel('list');
+  }
+
+  /**
+   * The panel shows one thing at a time: opening the journeys or the list replaces what it showed (a passage, the
+   * other one, the start card) instead of stacking under it. A journey left for the list is ended.
+   */
+  private openInPanel(panel: 'journeys' | 'list') {
+    this.selection.reset();
     this.panels.start = false;
+    if (panel === 'journeys') {
+      // Without a map the list is the way in: it stays.
+      if (!this.mapless) this.panels.list = false;
+      this.panels.journeys = true;
+    } else {
+      this.closeJourneys();
+      this.panels.list = true;
+    }
   }
 
   /** The header's search icon (phones): the menu folds away. */

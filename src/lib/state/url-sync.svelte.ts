@@ -2,6 +2,7 @@ import { untrack } from 'svelte';
 import { afterNextPaint } from '../after-paint.ts';
 import type { AtlasState } from './atlas.svelte.ts';
 import { decodeUrlState, encodeUrlState, type UrlState } from './url-state.ts';
+import { pageAddress } from './page-address.ts';
 
 /** What is on screen, as a shared link would bring it back. */
 export function currentUrlState(atlas: AtlasState): UrlState {
@@ -75,7 +76,7 @@ export function syncUrl(atlas: AtlasState) {
     return afterNextPaint(() => {
       const choices = encodeUrlState({ ...state, view: null });
       const full = encodeUrlState(state);
-      const url = `${location.pathname}${location.search}${full}`;
+      const url = pageAddress(location.href, { hash: full });
       if (choices !== lastPushed) history.pushState(null, '', url);
       else if (location.hash !== full) history.replaceState(null, '', url);
       lastPushed = choices;
