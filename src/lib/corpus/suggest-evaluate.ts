@@ -24,6 +24,8 @@ export interface EvaluationRow {
   agreedRoles: number;
   curatedLegs: number;
   foundLegs: number;
+  /** Legs drafted in all, found or not. */
+  draftedLegs: number;
   /** Milliseconds the draft took. */
   ms: number;
 }
@@ -65,6 +67,7 @@ export function evaluateSuggestions(corpus: Corpus, now: () => number = () => 0)
       agreedRoles: onCurated.filter((c) => curated.get(`${c.place}@${c.sentence}`)!.has(c.role)).length,
       curatedLegs: legs.length,
       foundLegs: legs.filter((l) => drafts.legs.some((d) => same(d, l))).length,
+      draftedLegs: drafts.legs.length,
       ms,
     };
   });
@@ -79,6 +82,7 @@ export function evaluateSuggestions(corpus: Corpus, now: () => number = () => 0)
     agreedRoles: sum((r) => r.agreedRoles),
     curatedLegs: sum((r) => r.curatedLegs),
     foundLegs: sum((r) => r.foundLegs),
+    draftedLegs: sum((r) => r.draftedLegs),
     ms: sum((r) => r.ms),
   });
   return rows;
@@ -89,14 +93,14 @@ const pct = (x: number) => `${Math.round(x * 100)} %`;
 /** The evaluation as a Markdown table, as the README repeats it. */
 export function evaluationTable(rows: readonly EvaluationRow[]): string {
   const lines = [
-    '| document | recall of curated (place, sentence) pairs | precision | role agreement | legs found |',
+    '| document | recall of curated (place, sentence) pairs | precision | role agreement | curated legs found (legs drafted) |',
     '| --- | --- | --- | --- | --- |',
   ];
   for (const r of rows) {
     const name = r.document === 'overall' ? '**overall**' : r.document;
     lines.push(
       `| ${name} | ${pct(recall(r))} (${r.foundPairs}/${r.curatedPairs}) | ${pct(precision(r))} (${r.correctPairs}/${r.suggestedPairs}) | ` +
-        `${pct(roleAgreement(r))} (${r.agreedRoles}/${r.judgedRoles}) | ${r.foundLegs}/${r.curatedLegs} |`,
+        `${pct(roleAgreement(r))} (${r.agreedRoles}/${r.judgedRoles}) | ${r.foundLegs}/${r.curatedLegs} (${r.draftedLegs}) |`,
     );
   }
   return lines.join('\n');

@@ -254,7 +254,8 @@ function rolesIn(body: string, sentence: Sentence, masked: Masked, previous: Sen
         const name = masked.names[k]!;
         if (c.adds ? !found.some((f) => f.name === name && f.role === c.adds) : has(k)) continue;
         const [start, end] = wordSpan(body, sentence, Math.min(masked.at[cueStart]!, name.start), Math.max(masked.at[cueEnd]!, name.end));
-        const words = cueWords(masked, cueStart, cueEnd, masked.names);
+        // A people's name is part of its cue ("Peruvians trained"): the why quotes it.
+        const words = name.form === 'people' ? cueWords(masked, mStart, mEnd, masked.names) : cueWords(masked, cueStart, cueEnd, masked.names);
         found.push({ place: name.place, role: c.role, start, end, confidence: c.confidence, why: `"${words}" → ${c.role}`, name });
       }
     }
