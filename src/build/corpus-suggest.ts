@@ -35,7 +35,7 @@ export function draftDocument(files: CorpusFiles, documentId: string): Draft {
   if (!file) {
     const known = files.documents.map((d) => d.path.replace(/^documents\/|\.md$/g, ''));
     const guess = closestId(documentId, known);
-    throw new CorpusError(path, undefined, `there is no such document${guess ? `; did you mean "${guess}"?` : ''}; write it first (CURATING.md, step 2), or use one of: ${known.join(', ')}`);
+    throw new CorpusError(path, undefined, `there is no such document${guess ? ` (did you mean "${guess}"?)` : ''}; write it first (CURATING.md, step 2), or use one of: ${known.join(', ')}`);
   }
   const started = performance.now();
   const doc = parseDocumentFile(file.path, file.text);

@@ -267,7 +267,7 @@ describe('review: derive refuses a draft until a curator has read it', () => {
 describe('bad input: what a curator sees', () => {
   it('an unknown document id: the file looked for, the nearest id, and the fix', () => {
     expect(() => draftDocument(readCorpusFiles('geodata'), 'cia-1963-04-12')).toThrow(
-      new CorpusError('documents/cia-1963-04-12.md', undefined, 'there is no such document; did you mean "cia-1963-04-11"?; write it first (CURATING.md, step 2), or use one of: alekseev-1962-10-28, cia-1963-04-11, dorticos-1962-11-25, kgb-1962-04-14, soviet-embassy-1961'),
+      new CorpusError('documents/cia-1963-04-12.md', undefined, 'there is no such document (did you mean "cia-1963-04-11"?); write it first (CURATING.md, step 2), or use one of: alekseev-1962-10-28, cia-1963-04-11, dorticos-1962-11-25, kgb-1962-04-14, soviet-embassy-1961'),
     );
   });
 
