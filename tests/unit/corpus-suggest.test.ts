@@ -264,6 +264,26 @@ describe('review: derive refuses a draft until a curator has read it', () => {
   });
 });
 
+describe('a draft a curator accepts as it stands', () => {
+  it('builds: every drafted claim and leg of the five documents, marked reviewed, passes every rule derive applies', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'atlas-suggest-accepted-')), 'geodata');
+    cpSync('geodata', dir, { recursive: true });
+    const accept = (text: string) => text.replace(/status: suggested/g, 'status: reviewed').replace(/^ *(confidence|why): .*\n/gm, '');
+    // The drafts of the documents as they are, with their own claims and routes set aside (leave-one-out, all at once).
+    writeFileSync(join(dir, 'routes.yaml'), '[]\n');
+    const files = readCorpusFiles(dir);
+    let routes = '';
+    for (const doc of files.documents) {
+      const id = doc.path.replace(/^documents\/|\.md$/g, '');
+      const d = draftDocument({ ...files, claims: [] }, id);
+      writeFileSync(join(dir, 'claims', `${id}.yaml`), accept(d.claims));
+      routes += accept(d.routes).replace(/^#.*\n/gm, '');
+    }
+    writeFileSync(join(dir, 'routes.yaml'), routes);
+    expect(refusals(dir)).toEqual([]);
+  });
+});
+
 describe('bad input: what a curator sees', () => {
   it('an unknown document id: the file looked for, the nearest id, and the fix', () => {
     expect(() => draftDocument(readCorpusFiles('geodata'), 'cia-1963-04-12')).toThrow(
