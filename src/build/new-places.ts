@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import nlp from 'compromise';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import { findPlaceNames, PERIOD_NAMES } from '../lib/corpus/place-names.ts';
+import { splitSentences, sentenceAt } from '../lib/corpus/sentences.ts';
 import type { PlaceRecord } from '../lib/corpus/types.ts';
 
 const require = createRequire(import.meta.url);
@@ -100,6 +101,7 @@ function candidatesFor(name: string): Candidate[] {
 /** Names in `body` that compromise takes for places, that are not in the gazetteer, with their candidates. */
 export function draftNewPlaces(body: string, places: readonly PlaceRecord[]): DraftPlace[] {
   const known = findPlaceNames(body, places);
+  const sentences = splitSentences(body);
   const doc = nlp(body);
   const spans = [
     ...(doc.places().json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number } }>),
@@ -118,9 +120,8 @@ export function draftNewPlaces(body: string, places: readonly PlaceRecord[]): Dr
     if (/\p{Lu}[\p{L}-]*\s$/u.test(body.slice(Math.max(0, start - 20), start)) && !/[.!?:]\s*\S+\s$/.test(body.slice(Math.max(0, start - 20), start))) continue;
     const [candidate, ...alternatives] = candidatesFor(name);
     if (!candidate) continue;
-    const from = Math.max(0, body.lastIndexOf('.', start) + 1);
-    const to = body.indexOf('.', start + name.length);
-    drafts.set(name, { name, passage: body.slice(from, to === -1 ? undefined : to + 1).replace(/\s+/g, ' ').trim(), candidate, alternatives: alternatives.slice(0, 5) });
+    const passage = sentences[sentenceAt(sentences, start)]!.text.replace(/\s+/g, ' ');
+    drafts.set(name, { name, passage, candidate, alternatives: alternatives.slice(0, 5) });
   }
   return [...drafts.values()];
 }
