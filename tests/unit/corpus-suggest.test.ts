@@ -53,6 +53,7 @@ describe('cue words → role: what the curator sees in `role` and `why`', () => 
     ['Paris has emerged as the center of the network.', 'paris', 'command-centre', '"has emerged as the center of the network" → command-centre'],
     ['The man in charge is headquartered in Paris.', 'paris', 'command-centre', '"headquartered in" → command-centre'],
     ['His contingent traveled in groups by way of Mexico.', 'mexico', 'transit-hub', '"by way of" → transit-hub'],
+    ['Most of the group returned to Mexico through Colombia and Brazil.', 'brazil', 'transit-hub', '"returned to Mexico through" → transit-hub'],
     ['Colombia and Brazil have been used extensively as re-entry points.', 'brazil', 're-entry', '"have been used extensively as re-entry points" → re-entry'],
     ['Some have false documentation from other countries, primarily from Colombia.', 'colombia', 'documents-source', '"false documentation from other countries, primarily from" → documents-source'],
     ['Money has been deposited in Swiss banks.', 'switzerland', 'funding', '"banks" → funding'],

@@ -119,6 +119,7 @@ export const CUES: readonly Cue[] = [
   cue('command-centre', `\\bheadquarters (?:is |are )?in ${P}`, 0.7, 'headquarters in'),
   cue('transit-hub', `\\bby way of ${LIST}`, 0.85, 'by way of'),
   cue('transit-hub', `\\b(?:go|goes|went|going|pass|passes|passed) through ${LIST}`, 0.8, 'go through'),
+  cue('transit-hub', `\\b(?:travel+ed|travel+ing|returned|returning|came|moved)\\b[^.;]{0,40}?\\bthrough ${LIST}`, 0.7, 'returned … through'),
   cue('transit-hub', `\\bto ${P} to be sent on\\b`, 0.8, 'to be sent on'),
   cue('transit-hub', `\\b(?:via|transit(?:ed|ing)? through) ${LIST}`, 0.8, 'via'),
   cue('re-entry', `${LIST}[^.;]{0,40}\\bre-?entry points?\\b`, 0.85, 're-entry points'),
