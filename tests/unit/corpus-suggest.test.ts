@@ -125,6 +125,11 @@ describe('quotes: the shortest span that holds the name and its cue, and only on
     expect(claims[0]!.quote).toEqual({ exact: 'training in Habana' });
   });
 
+  it('keeps quotation marks paired', () => {
+    const { claims } = draft('Some serve as "Correspondence points" in Europe.');
+    expect(claims[0]!.quote).toEqual({ exact: '"Correspondence points" in Europe' });
+  });
+
   it('widens a span that occurs twice to its sentence, and gives the words after it when the sentence repeats too', () => {
     const body = 'Some have spread across the border into Peru.\n\nSECRET\n\nSome have spread across the border into Peru.';
     const quotes = draft(body).claims.map((c) => c.quote);

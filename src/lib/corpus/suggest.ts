@@ -169,6 +169,10 @@ function wordSpan(body: string, sentence: Sentence, start: number, end: number):
   while (start > sentence.start && /[\p{L}\p{N}'’-]/u.test(body[start - 1]!)) start--;
   while (end < sentence.end && /[\p{L}\p{N}'’-]/u.test(body[end]!)) end++;
   while (end > start && /[\s,;:(—-]/.test(body[end - 1]!)) end--;
+  // Keep quotation marks paired: '"Correspondence points" in Europe', not 'Correspondence points" in Europe'.
+  const text = body.slice(start, end);
+  if ((text.split('"').length - 1) % 2 === 1 && body[start - 1] === '"' && start > sentence.start) start--;
+  if (text.includes('”') && !text.includes('“') && body[start - 1] === '“' && start > sentence.start) start--;
   return [start, end];
 }
 
