@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { axeViolations, expectCleanRun, openAtlas, useBrowser } from './browser.ts';
+import { axeViolations, clippedControls, expectCleanRun, openAtlas, useBrowser } from './browser.ts';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();
@@ -120,6 +120,18 @@ describe('the atlas in Spanish (issue 15)', () => {
     await page.getByRole('button', { name: 'Español' }).click();
     await expect.poll(() => header(page)).toEqual({ buttons: ['Buscar', 'Menú', expect.stringContaining('English')], offScreen: [] });
     await expectCleanRun(atlas);
+  });
+
+  it('shows every word of the phone menu and the map’s controls at 360 px, in both languages (issue 32)', async () => {
+    for (const [lang, menu] of [['es', 'Menú'], ['en', 'Menu']] as const) {
+      const atlas = await openAtlas(browser(), baseURL, { viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: true }, `?lang=${lang}`);
+      const { page } = atlas;
+      await page.getByRole('button', { name: 'Explore the map' }).or(page.getByRole('button', { name: 'Explorar el mapa' })).click();
+      expect(await clippedControls(page), `${lang}, the map's controls`).toEqual([]);
+      await page.getByRole('button', { name: menu }).click();
+      expect(await clippedControls(page), `${lang}, the menu open`).toEqual([]);
+      await expectCleanRun(atlas);
+    }
   });
 
   it('follows the browser’s language on the web, and ?lang= over it', async () => {

@@ -184,7 +184,7 @@ export function buildFigureSvg(input: FigureInput): string {
   y += 8;
   parts.push(`<line x1="${MARGIN}" y1="${n(y)}" x2="${n(MARGIN + CONTENT)}" y2="${n(y)}" stroke="#d6d0c4" stroke-width="0.75"/>`);
   y += 4;
-  const version = paragraph(plain(`Archive Atlas ${input.version}. Cuban training of Latin American guerrillas, 1961–1963, in five declassified documents. Basemap: Natural Earth.`), MARGIN, y, CONTENT, TYPE.footer, measure, `class="version" fill="${MUTED}"`);
+  const version = paragraph(plain(`Archive Atlas ${input.version}. Cuba’s training of Latin American guerrillas (1962–1963) and its dealings with Moscow (1961–1962), in five declassified documents. Basemap: Natural Earth.`), MARGIN, y, CONTENT, TYPE.footer, measure, `class="version" fill="${MUTED}"`);
   parts.push(version.markup);
   y += version.height;
   const link = paragraph([{ text: `This view: ${input.deepLink}`, sup: false }], MARGIN, y, CONTENT, TYPE.footer, measure, `class="deep-link" fill="${MUTED}"`);
