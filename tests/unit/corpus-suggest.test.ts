@@ -12,7 +12,7 @@ import { schemaProblems, validators } from '../../src/lib/corpus/schema.ts';
 import { CorpusError, CorpusInvalid } from '../../src/lib/corpus/errors.ts';
 import { draftDocument } from '../../src/build/corpus-suggest.ts';
 import { draftNewPlaces, placesYaml } from '../../src/build/new-places.ts';
-import { readCorpusFiles } from '../../src/build/corpus-files.ts';
+import { readCorpusFiles, readDraftFiles } from '../../src/build/corpus-files.ts';
 import { pendingSuggestions } from '../../src/build/pending-suggestions.ts';
 import { buildCorpus } from '../../src/build/derive.ts';
 import type { PlaceRecord } from '../../src/lib/corpus/types.ts';
@@ -246,6 +246,18 @@ describe('review: derive refuses a draft until a curator has read it', () => {
       'claims/alekseev-1962-10-28.yaml line 6: claim on "havana" (context) is a draft from corpus:suggest (status: suggested) that no curator has reviewed; read it against the document, then write status: reviewed (or delete the status line) and delete its confidence and why, or delete it',
     ]);
     expect(pendingSuggestions(readCorpusFiles(dir))).toEqual(['  alekseev-1962-10-28: 1 pending', '    claims/alekseev-1962-10-28.yaml line 6: havana as context: no cue']);
+  });
+
+  it('corpus:check lists the legs and places waiting in .draft.yaml files, which derive never reads', () => {
+    const dir = createCorpusWith('claims/alekseev-1962-10-28.yaml', (t) => t);
+    const draftText = '- id: x-suggested\n  name: "Suggested legs of x"\n  document: kgb-1962-04-14\n  legs:\n    - from: cuba\n      to: paris\n      quote: { exact: "Havana" }\n      status: suggested\n      confidence: 0.8\n      why: "from … to"\n';
+    writeFileSync(join(dir, 'claims', 'kgb-1962-04-14.routes.draft.yaml'), draftText);
+    expect(readCorpusFiles(dir).claims.map((c) => c.path)).not.toContain('claims/kgb-1962-04-14.routes.draft.yaml');
+    expect(pendingSuggestions(readCorpusFiles(dir), readDraftFiles(dir))).toEqual([
+      '  kgb-1962-04-14: 1 pending',
+      '    claims/kgb-1962-04-14.routes.draft.yaml line 8: leg cuba → paris: from … to (a draft file: append it once reviewed)',
+    ]);
+    expect(refusals(dir)).toEqual([]);
   });
 
   it('refuses the assistant’s confidence and why left on a reviewed claim', () => {
