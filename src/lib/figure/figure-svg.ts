@@ -117,7 +117,9 @@ const plain = (text: string): Segment[] => [{ text: text.replace(/\s+/g, ' '), s
  */
 export function buildFigureSvg(input: FigureInput): string {
   const measure = input.measure ?? estimateWidth;
-  const subject: FigureSubject = figureSubject(input.data, input.selected, input.journey);
+  // The passages' links start from the atlas's own address, as the panel's citations do (no state, no query).
+  const base = URL.canParse(input.deepLink) ? `${new URL(input.deepLink).origin}${new URL(input.deepLink).pathname}` : undefined;
+  const subject: FigureSubject = figureSubject(input.data, input.selected, input.journey, base);
   const parts: string[] = [];
   let y = MARGIN;
 
