@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { expectCleanRun, mapIdle, openAtlas, runClockUntilShown, screenPoint, useBrowser } from './browser.ts';
+import { expectCleanRun, mapIdle, openAtlas, runClockUntilShown, useBrowser } from './browser.ts';
 import { serveSite } from '../../src/build/serve-site.ts';
 import type { StaticServer } from '../../src/build/static-server.ts';
 import { visitLogFiles } from '../../src/build/visit-log-file.ts';
@@ -136,7 +136,6 @@ describe('a day at the kiosk, in numbers', () => {
     const { records } = readVisitLog('tests/fixtures/kiosk-sessions');
     const names = readNames('dist');
     const file = join(mkdtempSync(join(tmpdir(), 'atlas-report-')), 'report.html');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(file, reportHtml(records, summarizeVisits(records, names), figuresByDay(records), names));
 
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
