@@ -37,6 +37,7 @@ const records = () => {
 
 describe('a visitor’s session in the log', () => {
   it('groups lines by their session number across idle resets, and keeps lines without one apart', () => {
+    // D stopped the attract loop half a second after C's reset, and C's last line arrived after D's first two.
     const { sessions, outside } = groupSessions(records());
     expect(sessions.map((s) => [s.session.slice(0, 2), s.day, s.hour, s.lengthMs, s.end, s.opened])).toEqual([
       ['a1', '2026-12-04', 10, 95_000, 'idle-reset', 4],
