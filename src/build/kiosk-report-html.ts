@@ -60,6 +60,8 @@ const inlineScript = (code: string) => code.replace(/<\/(script)/gi, '<\\/$1').r
 const DRAW = `
 const data = JSON.parse(document.getElementById('report-data').textContent);
 const colour = '#1f5fa8';
+// Counts: whole numbers only on the axis (a half session means nothing).
+const whole = (d) => (Number.isInteger(d) ? String(d) : '');
 function show(id, rows, chart) {
   const place = document.getElementById(id);
   if (!rows.length) {
@@ -74,13 +76,13 @@ function show(id, rows, chart) {
 show('per-hour', data.perHour, () => Plot.plot({
   ariaLabel: 'Sessions started in each hour of the day', height: 220, marginBottom: 40,
   x: { label: 'hour of the day (kiosk time)', tickFormat: (h) => h + ':00' },
-  y: { label: 'sessions', grid: true },
+  y: { label: 'sessions', grid: true, tickFormat: whole },
   marks: [Plot.barY(data.perHour, { x: 'hour', y: 'sessions', fill: colour, tip: true }), Plot.ruleY([0])],
 }));
 show('lengths', data.lengths, () => Plot.plot({
   ariaLabel: 'How long sessions lasted', height: 220, marginBottom: 40,
   x: { label: 'session length (minutes, first touch to last)' },
-  y: { label: 'sessions', grid: true },
+  y: { label: 'sessions', grid: true, tickFormat: whole },
   marks: [Plot.rectY(data.lengths, Plot.binX({ y: 'count' }, { x: 'minutes', fill: colour, tip: true })), Plot.ruleY([0])],
 }));
 show('funnels', data.funnels, () => {
@@ -92,7 +94,7 @@ show('funnels', data.funnels, () => {
     caption.textContent = f.journey;
     figure.append(caption, Plot.plot({
       ariaLabel: 'Sessions that reached each step of ' + f.journey, height: 40 + 28 * f.steps.length, marginLeft: 70,
-      x: { label: 'sessions', grid: true },
+      x: { label: 'sessions', grid: true, tickFormat: whole },
       y: { label: null, domain: f.steps.map((s) => s.step) },
       marks: [Plot.barX(f.steps, { x: 'sessions', y: 'step', fill: colour, tip: true }), Plot.textX(f.steps, { x: 'sessions', y: 'step', text: 'sessions', dx: 10 }), Plot.ruleX([0])],
     }));
@@ -102,7 +104,7 @@ show('funnels', data.funnels, () => {
 });
 show('passages', data.passages, () => Plot.plot({
   ariaLabel: 'The passages opened most', height: 40 + 24 * data.passages.length, marginLeft: 260,
-  x: { label: 'times opened', grid: true },
+  x: { label: 'times opened', grid: true, tickFormat: whole },
   y: { label: null },
   marks: [Plot.barX(data.passages, { x: 'opened', y: 'name', fill: colour, sort: { y: '-x' }, tip: true }), Plot.ruleX([0])],
 }));

@@ -7,7 +7,7 @@
  * Usage: tsx src/build/kiosk-report.ts [--log kiosk-visits] [--site dist] [--out <log>/visit-report.csv] [--html FILE]
  */
 import { Ajv } from 'ajv';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify/sync';
@@ -228,6 +228,7 @@ export function sessionsCsv(byDay: readonly SessionFigures[], names: Names): str
 
 /** Writes beside, then renames: a spreadsheet or browser open on the old report never sees half a file. */
 function writeWhole(path: string, text: string) {
+  mkdirSync(dirname(path), { recursive: true });
   writeFileSync(`${path}.partial`, text);
   renameSync(`${path}.partial`, path);
 }
