@@ -11,7 +11,8 @@ import { formatSessions, readVisitLog, sessionsCsv, summarizeVisits, type Names 
 import { chartData } from '../../src/build/kiosk-report-html.ts';
 import { figuresByDay, funnels, groupSessions, percentile90 } from '../../src/lib/kiosk/sessions.ts';
 import { SessionLog, newSessionNumber } from '../../src/lib/kiosk/session-log.ts';
-import type { KioskEvent } from '../../src/lib/kiosk/visit-event.ts';
+import { Ajv } from 'ajv';
+import { EVENT_KINDS, kioskEventSchema, type KioskEvent } from '../../src/lib/kiosk/visit-event.ts';
 
 /**
  * Three days: the first logged before sessions were kept; then four sessions (A, B, C, D) one after another across idle
@@ -194,5 +195,25 @@ describe('the page’s session log', () => {
     expect(newSessionNumber((bytes) => bytes.fill(171))).toBe('abababababababab');
     expect(newSessionNumber()).toMatch(/^[0-9a-f]{16}$/);
     expect(newSessionNumber()).not.toBe(newSessionNumber());
+  });
+});
+
+describe('the README says exactly what is logged', () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const section = readme.slice(readme.indexOf('**Visit log.**'), readme.indexOf('**The report.**'));
+
+  it('lists every kind of line, and no other', () => {
+    const listed = [...section.matchAll(/^\| ((?:`[a-z-]+`(?:, )?)+) \|/gm)].flatMap((m) => [...m[1]!.matchAll(/`([a-z-]+)`/g)].map((k) => k[1]));
+    // The table's header names its first column `kind`.
+    expect(listed.filter((k) => k !== 'kind').sort()).toEqual([...EVENT_KINDS].sort());
+  });
+
+  it('shows example lines the log would write', () => {
+    const isLine = new Ajv({ allErrors: true }).compile(kioskEventSchema({ written: true }));
+    const examples = section.split('\n').filter((l) => l.startsWith('{"kind"'));
+    expect(examples.length).toBeGreaterThan(5);
+    for (const line of examples) expect(isLine(JSON.parse(line)), `${line}: ${JSON.stringify(isLine.errors)}`).toBe(true);
+    const { sessions } = groupSessions(examples.map((l) => JSON.parse(l)));
+    expect(sessions.map((s) => [s.lengthMs, s.attract, s.opened, s.tapsNothing])).toEqual([[80_210, { id: JOURNEY, step: 1 }, 1, 1]]);
   });
 });
