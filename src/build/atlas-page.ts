@@ -103,3 +103,22 @@ export function overlappingControls(page: Page): Promise<string[]> {
     return pairs;
   });
 }
+
+/**
+ * Visible buttons whose words do not fit their box (cut off, or run past its edge or the window's): a word a visitor
+ * cannot read ("Empiec aquí") is a defect even where nothing overlaps. Named by their text.
+ */
+export function clippedControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const scope = globalThis as unknown as { __name?: unknown };
+    scope.__name ??= (f: unknown) => f;
+    return [...document.querySelectorAll('button, summary, a[href]')]
+      .filter((e) => e.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && (e as HTMLElement).innerText.trim() !== '')
+      .filter((e) => {
+        const el = e as HTMLElement;
+        const r = el.getBoundingClientRect();
+        return el.scrollWidth > el.clientWidth + 1 || r.right > innerWidth + 0.5 || r.left < -0.5;
+      })
+      .map((e) => (e as HTMLElement).innerText.trim().replace(/\s+/g, ' '));
+  });
+}

@@ -8,8 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserWatchdog } from '../lib/kiosk/schedule.ts';
+import { takeHomeLine } from '../lib/kiosk/take-home.ts';
 import { parseArgs } from 'node:util';
-import { parseCommandLine, serveSite, SITE_OPTIONS } from './serve-site.ts';
+import { configLabel, parseCommandLine, serveSite, SITE_OPTIONS } from './serve-site.ts';
 import { DEFAULT_VISIT_LOG } from './visit-log-file.ts';
 
 /** Chromium flags for an unattended screen: no first-run, error dialogs, infobars, translation, restore bubbles or updates. */
@@ -72,6 +73,7 @@ const { server, config } = await serveSite({
 const address = `${server.url}?kiosk&heartbeat${visitLog ? '&visits' : ''}`;
 console.log(`kiosk: serving ${server.url} (kiosk page: ${address})`);
 console.log(visitLog ? `kiosk: visit log in ${visitLog.folder}/ (npm run kiosk:report -- --log ${visitLog.folder})` : 'kiosk: no visit log (--no-visit-log)');
+console.log(takeHomeLine(config.publicUrl, configLabel(values.site)));
 
 let browser: ChildProcess | null = null;
 let profile: string | null = null;

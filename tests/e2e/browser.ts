@@ -1,6 +1,6 @@
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../../src/build/chromium.ts';
-export { countWebglContexts, mapIdle, overlappingControls, screenPoint, webglContexts, type AtlasWindow } from '../../src/build/atlas-page.ts';
+export { clippedControls, countWebglContexts, mapIdle, overlappingControls, screenPoint, webglContexts, type AtlasWindow } from '../../src/build/atlas-page.ts';
 import { screenPoint, type AtlasWindow } from '../../src/build/atlas-page.ts';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { readFileSync } from 'node:fs';

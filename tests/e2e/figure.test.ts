@@ -85,7 +85,8 @@ async function onScreen(page: Page): Promise<{ places: string[]; legs: string[] 
 
 /** What the side panel shows as each quote's archival citation, and the quoted (marked) words. */
 async function panelQuotes(page: Page, panel: string) {
-  const citations = await page.getByTestId(panel).locator('.cite-text').allTextContents();
+  // The panel sets the quote on its own line; the figure's footnote runs it into one line.
+  const citations = (await page.getByTestId(panel).locator('.cite-text').allTextContents()).map((c) => c.replace('\n', ' '));
   const marks = (await page.getByTestId(panel).locator('mark').allTextContents()).map((m) => m.replace(/\s+/g, ' ').trim()).filter(Boolean);
   return { citations, marks };
 }

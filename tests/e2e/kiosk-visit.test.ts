@@ -60,6 +60,10 @@ describe('“Take this passage home” at the kiosk', () => {
     await expect.poll(() => panel.locator('h2').textContent()).toBe('Paris');
     await expect(panel.getByTestId('take-home').getByText('Take this passage home: scan to open it on your phone').isVisible()).resolves.toBe(true);
     await expect.poll(() => decodeQr(page, '[data-testid="passage-panel"]')).toBe(`${PUBLIC_URL}#place=paris`);
+    // The code sits at the top of the panel, in view without scrolling, and there is no "Copy citation" to take away.
+    const [code, side] = await Promise.all([panel.getByTestId('take-home').boundingBox(), page.locator('#side').boundingBox()]);
+    expect(code!.y + code!.height).toBeLessThanOrEqual(side!.y + side!.height);
+    expect(await panel.getByRole('button', { name: 'Copy citation' }).count()).toBe(0);
 
     await tap(page, anchorOf('havana'));
     await expect.poll(() => panel.locator('h2').textContent()).toBe('Havana');

@@ -7,8 +7,8 @@ import type { Atlas } from '../../src/lib/corpus/derive.ts';
 import { passagesByRole } from '../../src/lib/corpus/passage.ts';
 import { passageCitation as citation } from '../../src/lib/corpus/citation.ts';
 
-/** A footnote is the passage's citation on one line: the quote, then its note. */
-const passageCitation = (...args: Parameters<typeof citation>) => citation(...args).replace('\n', ' ');
+/** A footnote is the passage's citation on one line: the quote, then its note, with its link from the figure's address. */
+const passageCitation = (doc: Parameters<typeof citation>[0], passage: Parameters<typeof citation>[1]) => citation(doc, passage, 'http://127.0.0.1:4173/').replace('\n', ' ');
 import { ROLE_KEY_LABELS } from '../../src/lib/corpus/types.ts';
 import type { AtlasData } from '../../src/lib/state/atlas-data.ts';
 import { A4, buildFigureSvg, legendItems, type MapPicture } from '../../src/lib/figure/figure-svg.ts';

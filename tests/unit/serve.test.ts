@@ -173,6 +173,8 @@ describe('npm run kiosk', () => {
     expect(chromium.args()).toContain('--kiosk');
     expect(chromium.args().at(-1)).toBe(`${url}?kiosk&heartbeat&visits`);
     expect(kiosk.stdout()).toContain(`kiosk: visit log in ${folder}/`);
+    // The shipped config has no public address: one line says take-home is off and how to turn it on (issue 32).
+    expect(kiosk.stdout()).toMatch(/kiosk: take-home codes off: set "publicUrl" in \S+kiosk\/config\.json to the atlas's public web address/);
 
     expect((await post(url, 'kiosk/visit', { kind: 'place', id: 'paris', language: 'en', dwellMs: 2500 })).status).toBe(204);
     const [file] = readdirSync(folder);

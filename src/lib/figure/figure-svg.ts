@@ -117,7 +117,9 @@ const plain = (text: string): Segment[] => [{ text: text.replace(/\s+/g, ' '), s
  */
 export function buildFigureSvg(input: FigureInput): string {
   const measure = input.measure ?? estimateWidth;
-  const subject: FigureSubject = figureSubject(input.data, input.selected, input.journey);
+  // The passages' links start from the atlas's own address, as the panel's citations do (no state, no query).
+  const base = URL.canParse(input.deepLink) ? `${new URL(input.deepLink).origin}${new URL(input.deepLink).pathname}` : undefined;
+  const subject: FigureSubject = figureSubject(input.data, input.selected, input.journey, base);
   const parts: string[] = [];
   let y = MARGIN;
 
@@ -184,7 +186,7 @@ export function buildFigureSvg(input: FigureInput): string {
   y += 8;
   parts.push(`<line x1="${MARGIN}" y1="${n(y)}" x2="${n(MARGIN + CONTENT)}" y2="${n(y)}" stroke="#d6d0c4" stroke-width="0.75"/>`);
   y += 4;
-  const version = paragraph(plain(`Archive Atlas ${input.version}. Cuban training of Latin American guerrillas, 1961–1963, in five declassified documents. Basemap: Natural Earth.`), MARGIN, y, CONTENT, TYPE.footer, measure, `class="version" fill="${MUTED}"`);
+  const version = paragraph(plain(`Archive Atlas ${input.version}. Cuba’s training of Latin American guerrillas (1962–1963) and its dealings with Moscow (1961–1962), in five declassified documents. Basemap: Natural Earth.`), MARGIN, y, CONTENT, TYPE.footer, measure, `class="version" fill="${MUTED}"`);
   parts.push(version.markup);
   y += version.height;
   const link = paragraph([{ text: `This view: ${input.deepLink}`, sup: false }], MARGIN, y, CONTENT, TYPE.footer, measure, `class="deep-link" fill="${MUTED}"`);

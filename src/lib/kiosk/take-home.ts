@@ -67,3 +67,13 @@ export function takeHomeCode(link: string, warn: (line: string) => void = consol
     return null;
   }
 }
+
+/**
+ * The launcher's one line on take-home codes: off until the museum gives its public address (the shipped config has
+ * none, since only the museum knows where the atlas is published), and how to turn them on.
+ */
+export function takeHomeLine(publicUrl: string | null, configFile = 'static/kiosk/config.json'): string {
+  return publicUrl
+    ? `kiosk: take-home codes on: each passage and journey step shows a QR code of its link on ${publicUrl}`
+    : `kiosk: take-home codes off: set "publicUrl" in ${configFile} to the atlas's public web address to show a QR code with each passage`;
+}
