@@ -66,12 +66,20 @@ describe('a day at the kiosk, in numbers', () => {
 
   it('plays two visitors on the page’s clock; the report counts two sessions, their lengths and how far each went into the journey', { timeout: 120_000 }, async () => {
     // Steps of 30 s on the page's clock, so real time spent acting cannot move the tour on.
-    const atlas = await openKiosk(server.url, { idleSeconds: 20, countdownSeconds: 20, attractStepSeconds: 30 });
+    const atlas = await openKiosk(server.url, { idleSeconds: 20, countdownSeconds: 20, attractStepSeconds: 30, publicUrl: 'https://atlas.museum.example/exhibit/' });
     const { page } = atlas;
     const stepper = page.getByTestId('journey');
     const step = () => stepper.locator('.count').textContent();
+    const attract = page.getByTestId('attract');
+    const prompt = page.getByTestId('idle-prompt');
 
-    // The first visitor: the journey from the start card, to its last step, 10 s a step; then a tap on the map that opens nothing.
+    // The first visitor searches (and thinks better of it), follows the journey from the start card to its last step,
+    // 10 s a step, taps the map where there is nothing, answers "Still there?" once, then walks away.
+    const search = page.locator('#atlas-search');
+    await search.tap();
+    await search.fill('Prague');
+    await page.getByTestId('search-results').waitFor();
+    await search.press('Escape');
     await page.getByTestId('start-card').getByRole('button', { name: new RegExp(JOURNEY) }).tap();
     await expect.poll(step).toMatch(/^Step 1 of 3/);
     await page.clock.fastForward(10_000);
@@ -83,14 +91,16 @@ describe('a day at the kiosk, in numbers', () => {
     await page.clock.fastForward(10_000);
     const empty = await emptySpot(page);
     await page.touchscreen.tap(empty.x, empty.y);
-    // They walk away: the prompt runs out and the attract tour plays.
-    const attract = page.getByTestId('attract');
     await page.clock.fastForward(21_000);
-    await page.getByTestId('idle-prompt').waitFor();
+    await prompt.getByRole('button', { name: 'Yes, keep exploring' }).tap();
+    await prompt.waitFor({ state: 'hidden' });
+    await page.clock.fastForward(21_000);
+    await prompt.waitFor();
     await runClockUntilShown(page, attract, 25);
     await expect.poll(() => lines().filter((l) => l.kind === 'session-end').length, { timeout: 10_000 }).toBe(1);
 
-    // The second visitor stops the tour, starts the same journey and leaves after its second step.
+    // The second visitor stops the tour, starts the same journey, goes on to its second step, switches to Spanish and
+    // leaves.
     await attract.tap();
     await attract.waitFor({ state: 'hidden' });
     await page.getByTestId('start-card').getByRole('button', { name: new RegExp(JOURNEY) }).tap();
@@ -98,8 +108,10 @@ describe('a day at the kiosk, in numbers', () => {
     await page.clock.fastForward(15_000);
     await stepper.getByRole('button', { name: 'Next →' }).tap();
     await expect.poll(step).toMatch(/^Step 2 of 3/);
+    await page.getByTestId('language-switch').tap();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('es');
     await page.clock.fastForward(21_000);
-    await page.getByTestId('idle-prompt').waitFor();
+    await prompt.waitFor();
     await runClockUntilShown(page, attract, 25);
     await expect.poll(() => lines().filter((l) => l.kind === 'session-end').length, { timeout: 10_000 }).toBe(2);
 
@@ -111,23 +123,29 @@ describe('a day at the kiosk, in numbers', () => {
     const sessions = [...new Set(records.map((r) => r.session))];
     expect(sessions).toHaveLength(2);
     expect(sessions.every((s) => /^[0-9a-f]{16}$/.test(s ?? ''))).toBe(true);
-    // First touch to last on the page's clock: 30 s and 15 s, and the little real time the taps took besides.
+    // First touch to last on the page's clock: 51 s and 15 s, and the little real time the taps took besides.
     const lengths = records.flatMap((r) => (r.kind === 'session-end' ? [r.dwellMs / 1000] : []));
-    expect(lengths[0]).toBeGreaterThanOrEqual(30);
-    expect(lengths[0]).toBeLessThan(45);
+    expect(lengths[0]).toBeGreaterThanOrEqual(51);
+    expect(lengths[0]).toBeLessThan(70);
     expect(lengths[1]).toBeGreaterThanOrEqual(15);
     expect(lengths[1]).toBeLessThan(30);
     expect(all.medianSeconds).toBe(Math.round(((lengths[0]! + lengths[1]!) / 2) * 10) / 10);
     expect(all.journeys).toEqual([{ id: 'return-via-paris', steps: 3, started: 2, finished: 1, reached: [2, 2, 1], leftAfter: [0, 1, 0], mostLeaveAfter: 1 }]);
     expect(all.attract).toEqual([{ id: 'return-via-paris', interruptions: 1 }]);
     expect(all.startChoices).toEqual({ journey: 2, explore: 0, documents: 0 });
-    expect(all.prompts).toEqual({ 'still-here': 0, 'ran-out': 2 });
+    expect(all.prompts).toEqual({ 'still-here': 1, 'ran-out': 2 });
     expect(all.tapsNothing).toBe(1);
     expect(all.openedShare).toBe(1);
+    expect(all.searches).toBe(1);
+    // A code on each step shown: three for the first visitor, two for the second.
+    expect([all.takeHome, all.takeHomePerSession]).toEqual([5, 2.5]);
+    expect([all.languages, all.languageSwitches]).toEqual([[{ language: 'en', sessions: 2 }, { language: 'es', sessions: 1 }], 1]);
     const printed = formatSessions(figuresByDay(records), readNames('dist'));
     expect(printed).toMatch(/\nall days +2 +/);
     expect(printed).toMatch(/\n2 +1 +step 2 \(1 of 1\) +2 → 2 → 1 +Back by way of Paris\n/);
-    // Nothing typed and nothing about the person: every line is one of the logged kinds, with only their fields.
+    // Nothing typed: the search's words are nowhere in the log. Every line names its session.
+    const written = visitLogFiles(folder).map((name) => readFileSync(join(folder, name), 'utf8')).join('');
+    expect(written.toLowerCase()).not.toContain('prague');
     expect(records.every((r) => typeof r.session === 'string')).toBe(true);
     await expectCleanRun(atlas);
   });
