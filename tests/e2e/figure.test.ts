@@ -12,11 +12,6 @@ const PLACE_LAYERS = [LAYERS.points, LAYERS.areaFill, LAYERS.countryFill];
 const LEG_LAYERS = [LAYERS.legs, LAYERS.legsFromContext];
 const OUT = 'test-results/figure';
 
-/** Clicks "Save this view", then one format, and returns the first file the browser downloaded. */
-async function saveAs(page: Page, format: RegExp): Promise<{ name: string; bytes: Buffer }> {
-  return (await saveAllAs(page, format, 1))[0]!;
-}
-
 /**
  * Clicks "Save this view", then one format, and returns every file it downloads: one per A4 page (the first page's
  * SVG says how many there are), or `count` when given.
