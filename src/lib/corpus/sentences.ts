@@ -1,5 +1,7 @@
 /** A document body cut into sentences, for the curator assistant (suggest.ts) and its evaluation. Pure. */
 
+import { spanIndexAt } from './offsets.ts';
+
 export interface Sentence {
   /** UTF-16 indexes into the body. */
   start: number;
@@ -55,13 +57,4 @@ export function splitSentences(body: string): Sentence[] {
 }
 
 /** The index of the sentence that holds UTF-16 index `at` (the last one starting at or before it). */
-export function sentenceAt(sentences: readonly Sentence[], at: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (sentences[mid]!.start <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+export const sentenceAt = (sentences: readonly Sentence[], at: number): number => spanIndexAt(sentences, at);
