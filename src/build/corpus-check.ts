@@ -10,11 +10,15 @@ import { deriveAtlas } from '../lib/corpus/derive.ts';
 import { coverageReport } from '../lib/corpus/coverage.ts';
 import { missingSpanish } from '../lib/corpus/translations.ts';
 import { CorpusError, CorpusInvalid } from '../lib/corpus/errors.ts';
-import { readCorpusFiles, loadWorldAtlas } from './corpus-files.ts';
+import { readCorpusFiles, readDraftFiles, loadWorldAtlas } from './corpus-files.ts';
+import { pendingSuggestions } from './pending-suggestions.ts';
 
 const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'geodata' } } });
 try {
   const files = readCorpusFiles(resolve(values.corpus));
+  // Listed first: derive refuses each of them until a curator has reviewed it.
+  const pending = pendingSuggestions(files, readDraftFiles(resolve(values.corpus)));
+  if (pending.length) console.log(`pending suggestions from corpus:suggest (review each, then write status: reviewed and delete confidence and why):\n${pending.join('\n')}\n`);
   const corpus = loadCorpus(files);
   const world = loadWorldAtlas();
   deriveAtlas(corpus, world.places50m, world.basemap110m); // geometry errors count as errors too

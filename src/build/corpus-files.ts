@@ -5,8 +5,16 @@ import type { Topology } from 'topojson-specification';
 import type { CorpusFiles, SourceFile } from '../lib/corpus/load.ts';
 import { CorpusError, CorpusInvalid } from '../lib/corpus/errors.ts';
 
+// "*.draft.yaml" files are the curator assistant's drafts of legs and places (corpus:suggest): never read as corpus.
 const list = (dir: string, sub: string, ext: string) =>
-  existsSync(join(dir, sub)) ? readdirSync(join(dir, sub)).filter((f) => f.endsWith(ext)).sort().map((f) => `${sub}/${f}`) : [];
+  existsSync(join(dir, sub)) ? readdirSync(join(dir, sub)).filter((f) => f.endsWith(ext) && !f.endsWith('.draft.yaml')).sort().map((f) => `${sub}/${f}`) : [];
+
+/** The assistant's drafts of legs and places lying in a corpus folder's claims/ (corpus:suggest --out), unread by derive. */
+export function readDraftFiles(dir: string): SourceFile[] {
+  const sub = 'claims';
+  const files = existsSync(join(dir, sub)) ? readdirSync(join(dir, sub)).filter((f) => f.endsWith('.draft.yaml')).sort() : [];
+  return files.map((f) => ({ path: `${sub}/${f}`, text: readFileSync(join(dir, sub, f), 'utf8') }));
+}
 
 /**
  * Reads a corpus folder laid out like geodata/ into memory; paths in messages are relative to it. A file that is a

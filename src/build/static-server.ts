@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
 import { Ajv } from 'ajv';
 import { SECURITY_HEADERS } from './security-headers.ts';
-import { MAX_VISIT_BYTES, VISIT_EVENT_SCHEMA, VISIT_PATH, type VisitEvent, type VisitRecord } from '../lib/kiosk/visit-event.ts';
+import { EVENT_KINDS, kioskEventSchema, MAX_VISIT_BYTES, VISIT_PATH, type KioskEvent, type KioskRecord } from '../lib/kiosk/visit-event.ts';
 import { RENDERER_KINDS, type RendererKind } from '../lib/kiosk/heartbeat.ts';
 import { MAX_VISITS_PER_SECOND, VisitRate } from './visit-rate.ts';
 
@@ -51,7 +51,7 @@ const MAX_POST_BYTES = MAX_VISIT_BYTES;
 
 // Node-only, so compiled at start (the page never sees these).
 const ajv = new Ajv({ allErrors: true });
-const isVisitEvent = ajv.compile<VisitEvent>(VISIT_EVENT_SCHEMA);
+const isKioskEvent = ajv.compile<KioskEvent>(kioskEventSchema());
 const isHeartbeat = ajv.compile<{ renderer?: RendererKind }>({ type: 'object', additionalProperties: false, properties: { renderer: { enum: [...RENDERER_KINDS] } } });
 
 /** An address of this machine: the kiosk's page, never another computer on the museum's network. */
@@ -83,7 +83,7 @@ export interface StaticServerOptions {
    * Accept the kiosk page's `POST /kiosk/visit` and hand each checked event, stamped with the time, to this; it
    * throws if the visit was not written (then the page gets 503, never 204).
    */
-  onVisit?: (record: VisitRecord) => void;
+  onVisit?: (record: KioskRecord) => void;
   /** The build's ids a visit may name (data/*.json): any other is refused at the door. Without: not checked. */
   visitIds?: VisitIds;
   /** Lines for the operator (visits refused for rate). */
@@ -100,15 +100,30 @@ export interface VisitIds {
   journey: ReadonlyMap<string, number>;
 }
 
-/** Why a checked visit names nothing of this build, or null. */
-export function unknownVisit(event: VisitEvent, ids: VisitIds): string | null {
-  if (event.kind === 'journey') {
-    const steps = ids.journey.get(event.id);
-    if (steps === undefined) return `a visit names an unknown journey "${event.id}"; this build's journeys are ${[...ids.journey.keys()].join(', ')}`;
-    if ((event.step ?? 0) >= steps) return `a visit names step ${event.step} of journey "${event.id}", which has ${steps} (counted from 0)`;
+/** Why a checked event names nothing of this build (an id, a journey's step, its number of steps), or null. */
+export function unknownVisit(event: KioskEvent, ids: VisitIds): string | null {
+  const what = event.kind === 'place' || event.kind === 'leg' || event.kind === 'journey' || event.kind === 'document' ? 'a visit' : `a "${event.kind}" event`;
+  const journey = (id: string, step?: number) => {
+    const steps = ids.journey.get(id);
+    if (steps === undefined) return `${what} names an unknown journey "${id}"; this build's journeys are ${[...ids.journey.keys()].join(', ')}`;
+    if ((step ?? 0) >= steps) return `${what} names step ${step} of journey "${id}", which has ${steps} (counted from 0)`;
     return null;
+  };
+  switch (event.kind) {
+    case 'journey':
+    case 'attract-stopped':
+      return journey(event.id, event.step);
+    case 'journey-step':
+      return journey(event.id, event.step) ?? (ids.journey.get(event.id) === event.steps ? null : `${what} says journey "${event.id}" has ${event.steps} steps; this build's has ${ids.journey.get(event.id)}: reload the kiosk page after a rebuild`);
+    case 'start-card':
+      return event.choice === 'journey' ? journey(event.id) : null;
+    case 'place':
+    case 'leg':
+    case 'document':
+      return ids[event.kind].has(event.id) ? null : `${what} names an unknown ${event.kind} "${event.id}": this build has none by that id`;
+    default:
+      return null;
   }
-  return ids[event.kind].has(event.id) ? null : `a visit names an unknown ${event.kind} "${event.id}": this build has none by that id`;
 }
 
 export interface StaticServer {
@@ -346,8 +361,12 @@ export async function startStaticServer(root: string, options: StaticServerOptio
     if (options.onVisit && path === VISIT_PATH) {
       if (req.method !== 'POST') throw new Refusal(405, 'the visit log takes POST only', { Allow: 'POST' });
       const event = await postedJson(req, authority, body, 'a visit');
-      if (event === undefined) throw new Refusal(400, 'a visit needs a body: { "kind", "id", "step"?, "language", "dwellMs" }');
-      if (!isVisitEvent(event)) throw new Refusal(400, `a visit is { "kind", "id", "step"?, "language", "dwellMs" }: ${ajv.errorsText(isVisitEvent.errors, { dataVar: 'visit' })}`);
+      if (event === undefined) throw new Refusal(400, 'a visit needs a body: { "kind", "id", "step"?, "language", "dwellMs", "session"? }, or a session event { "kind", "session", "language", … }');
+      if (!isKioskEvent(event)) {
+        const kind = (event as { kind?: unknown } | null)?.kind;
+        const unknownKind = typeof kind === 'string' && !(EVENT_KINDS as readonly string[]).includes(kind) ? `; "${kind}" is no kind of event this kiosk logs (the kinds are ${EVENT_KINDS.join(', ')})` : '';
+        throw new Refusal(400, `a visit is { "kind", "id", "step"?, "language", "dwellMs", "session"? }, a session event { "kind", "session", "language", … } (see src/lib/kiosk/visit-event.ts): ${ajv.errorsText(isKioskEvent.errors?.filter((e) => e.keyword !== 'if'), { dataVar: 'visit' })}${unknownKind}`);
+      }
       const unknown = options.visitIds && unknownVisit(event, options.visitIds);
       if (unknown) throw new Refusal(422, unknown);
       if (!visitRate.admit()) {
@@ -356,7 +375,8 @@ export async function startStaticServer(root: string, options: StaticServerOptio
         throw new Refusal(429, `more than ${MAX_VISITS_PER_SECOND} visits a second is more than a touch screen makes; this one was not written`, { 'Retry-After': '1' });
       }
       try {
-        options.onVisit({ kind: event.kind, id: event.id, ...(event.step === undefined ? {} : { step: event.step }), language: event.language, dwellMs: event.dwellMs, at: new Date().toISOString() });
+        // The schema allowed these fields and no other: the line is the event as checked, and the server's time.
+        options.onVisit({ ...event, at: new Date().toISOString() });
       } catch (e) {
         throw new Refusal(503, `the visit log could not be written (${(e as Error).message}); the visit was not kept`);
       }

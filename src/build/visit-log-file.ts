@@ -4,7 +4,7 @@
  */
 import { appendFileSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import type { VisitRecord } from '../lib/kiosk/visit-event.ts';
+import type { KioskRecord } from '../lib/kiosk/visit-event.ts';
 
 export interface VisitLogOptions {
   folder: string;
@@ -54,7 +54,7 @@ export class VisitLogFile {
   }
 
   /** Appends one record (its `at` decides the day's file); returns the file's name. */
-  append(record: VisitRecord): string {
+  append(record: KioskRecord): string {
     const line = `${JSON.stringify(record)}\n`;
     // Made at the first visit, not at start: a kiosk that nobody touches leaves no folder behind.
     mkdirSync(this.#options.folder, { recursive: true });

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
 import { LAYERS } from '../../src/lib/map/ids.ts';
 import { axeViolations, expectCleanRun, openAtlas, renderedIds, useBrowser } from './browser.ts';
 
@@ -12,12 +12,25 @@ const PLACE_LAYERS = [LAYERS.points, LAYERS.areaFill, LAYERS.countryFill];
 const LEG_LAYERS = [LAYERS.legs, LAYERS.legsFromContext];
 const OUT = 'test-results/figure';
 
-/** Clicks "Save this view", then one format, and returns the file the browser downloaded. */
-async function saveAs(page: Page, format: RegExp): Promise<{ name: string; bytes: Buffer }> {
+/**
+ * Clicks "Save this view", then one format, and returns every file it downloads: one per A4 page (the first page's
+ * SVG says how many there are), or `count` when given.
+ */
+async function saveAllAs(page: Page, format: RegExp, count?: number): Promise<Array<{ name: string; bytes: Buffer }>> {
   await page.getByRole('button', { name: 'Save this view' }).click();
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: format }).click()]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+  const downloads: Download[] = [];
+  const onDownload = (d: Download) => downloads.push(d);
+  page.on('download', onDownload);
+  try {
+    await page.getByRole('button', { name: format }).click();
+    await expect.poll(() => downloads.length, { timeout: 30_000 }).toBeGreaterThan(0);
+    const files = async () => Promise.all(downloads.map(async (d) => ({ name: d.suggestedFilename(), bytes: readFileSync(await d.path()) })));
+    const pages = count ?? Number(/data-pages="(\d+)"/.exec((await files())[0]!.bytes.toString('utf8'))?.[1] ?? 1);
+    await expect.poll(() => downloads.length, { timeout: 30_000 }).toBe(pages);
+    return await files();
+  } finally {
+    page.off('download', onDownload);
+  }
 }
 
 interface ParsedFigure {
@@ -85,7 +98,8 @@ async function onScreen(page: Page): Promise<{ places: string[]; legs: string[] 
 
 /** What the side panel shows as each quote's archival citation, and the quoted (marked) words. */
 async function panelQuotes(page: Page, panel: string) {
-  const citations = await page.getByTestId(panel).locator('.cite-text').allTextContents();
+  // The panel sets the quote on its own line; the figure's footnote runs it into one line.
+  const citations = (await page.getByTestId(panel).locator('.cite-text').allTextContents()).map((c) => c.replace('\n', ' '));
   const marks = (await page.getByTestId(panel).locator('mark').allTextContents()).map((m) => m.replace(/\s+/g, ' ').trim()).filter(Boolean);
   return { citations, marks };
 }
@@ -98,9 +112,13 @@ async function checkFigure(browser: Browser, hash: string, panel: string, name: 
   expect(visible.places.length + visible.legs.length, 'features on screen').toBeGreaterThan(0);
   expect(quotes.citations.length, 'quotes in the panel').toBeGreaterThan(0);
 
-  const svgFile = await saveAs(page, /^SVG/);
+  const svgFiles = await saveAllAs(page, /^SVG/);
+  const svgFile = svgFiles[0]!;
   expect(svgFile.name).toMatch(/^archive-atlas-[a-z0-9-]+\.svg$/);
+  expect(svgFiles.slice(1).map((f) => f.name)).toEqual(svgFiles.slice(1).map((_, i) => svgFile.name.replace(/\.svg$/, `-page-${i + 2}.svg`)));
+  // The first page with the quotes carried onto the next ones: what the reader of the printed figure has.
   const svg = svgFile.bytes.toString('utf8');
+  const continued = svgFiles.slice(1).map((f) => f.bytes.toString('utf8'));
   mkdirSync(OUT, { recursive: true });
   writeFileSync(`${OUT}/${name}.svg`, svg);
   const figure = await parseFigure(page, svg);
@@ -109,22 +127,25 @@ async function checkFigure(browser: Browser, hash: string, panel: string, name: 
   expect(figure.places).toEqual(expect.arrayContaining(visible.places));
   expect(figure.legs).toEqual(expect.arrayContaining(visible.legs));
   // Every quote the panel shows, in its order, verbatim with its citation; no tag printed as text.
-  expect(figure.footnotes).toEqual(quotes.citations);
-  for (const mark of quotes.marks) expect(figure.footnotes.join(' ')).toContain(mark);
+  const laterFootnotes = (await Promise.all(continued.map((page2) => parseFigure(page, page2)))).flatMap((f) => f.footnotes);
+  expect([...figure.footnotes, ...laterFootnotes]).toEqual(quotes.citations);
+  for (const mark of quotes.marks) expect([...figure.footnotes, ...laterFootnotes].join(' ')).toContain(mark);
   expect(figure.text).not.toMatch(/<\/?sup>/i);
   expect(figure.deepLink).toBe(`This view: ${page.url()}`);
   expect(figure.version).toMatch(/^\d+\.\d+\.\d+/);
   expect(figure.text).toContain(`Archive Atlas ${figure.version}`);
   expect(figure.external).toEqual([]);
-  // A4 wide, nothing under 8 pt there (the viewBox is in points).
+  // Exactly A4 (quotes that do not fit go on further pages), nothing under 8 pt there (the viewBox is in points).
   expect(figure.widthMm).toBe(210);
+  expect(figure.heightMm).toBe(297);
   expect(figure.viewBoxWidth).toBeCloseTo(595.28, 1);
   expect(Math.min(...figure.fontSizes)).toBeGreaterThanOrEqual(8);
 
   // The PNGs: 2× and 4× the figure's size in CSS px (96 per inch).
   const px = { width: Math.round((figure.widthMm / 25.4) * 96), height: Math.round((figure.heightMm / 25.4) * 96) };
   for (const scale of [2, 4]) {
-    const png = await saveAs(page, new RegExp(`^PNG, ${scale}×`));
+    // One PNG a page, as for the SVG: wait for them all, so none arrives in the next save's place.
+    const png = (await saveAllAs(page, new RegExp(`^PNG, ${scale}×`), svgFiles.length))[0]!;
     expect(png.name).toMatch(new RegExp(`-${scale}x\\.png$`));
     expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(pngSize(png.bytes)).toEqual({ width: px.width * scale, height: px.height * scale });

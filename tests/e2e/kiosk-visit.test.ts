@@ -9,7 +9,7 @@ import { serveSite } from '../../src/build/serve-site.ts';
 import type { StaticServer } from '../../src/build/static-server.ts';
 import { visitLogFiles } from '../../src/build/visit-log-file.ts';
 import type { KioskConfig } from '../../src/lib/kiosk/config.ts';
-import type { VisitRecord } from '../../src/lib/kiosk/visit-event.ts';
+import { isVisit, type KioskRecord, type VisitRecord } from '../../src/lib/kiosk/visit-event.ts';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();
@@ -123,14 +123,16 @@ describe('the kiosk’s visit log and heartbeat', () => {
     await server?.close();
   });
 
-  // The folder is made at the first visit: none yet is no lines yet.
+  // The folder is made at the first line: none yet is no lines yet. The visits, without the session's other lines.
   const logged = (): VisitRecord[] =>
-    (existsSync(folder) ? visitLogFiles(folder) : []).flatMap((name) =>
-      readFileSync(join(folder, name), 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => JSON.parse(line) as VisitRecord),
-    );
+    (existsSync(folder) ? visitLogFiles(folder) : [])
+      .flatMap((name) =>
+        readFileSync(join(folder, name), 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as KioskRecord),
+      )
+      .filter(isVisit);
 
   it('writes a line for a place once another replaces it: what it was, how long, in which language', async () => {
     const atlas = await openKiosk(server.url, '?kiosk&visits', {});
@@ -142,7 +144,7 @@ describe('the kiosk’s visit log and heartbeat', () => {
     await tap(page, anchorOf('havana'));
     await expect.poll(() => logged().length, { timeout: 10_000 }).toBe(1);
     const [line] = logged();
-    expect(line).toMatchObject({ kind: 'place', id: 'paris', language: 'en' });
+    expect(line).toMatchObject({ kind: 'place', id: 'paris', language: 'en', session: expect.stringMatching(/^[0-9a-f]{16}$/) });
     expect(line!.dwellMs).toBeGreaterThanOrEqual(300);
     expect(Number.isNaN(Date.parse(line!.at))).toBe(false);
     await expectCleanRun(atlas);

@@ -112,6 +112,9 @@ export function createHostileCorpus(): string {
       '    - from: lima',
       `      to: ${HOSTILE.placeId}`,
       `      quote: { exact: ${y(HOSTILE.legQuote)} }`,
+      // "The courier left Lima" does not say where to: the end is read from the next sentence, after the astral characters.
+      '      unstated: [to]',
+      `      context: [{ exact: ${y(HOSTILE.quote)} }]`,
       '',
     ].join('\n'),
   );

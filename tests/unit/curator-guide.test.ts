@@ -63,3 +63,57 @@ describe('the curator guide’s error messages', () => {
     for (const line of shown) expect(messages, messages.join("\n")).toContain(line);
   });
 });
+
+describe('the curator guide’s drafting with the assistant', () => {
+  // Blocks marked `draft=…` are what the assistant writes (compared word for word) or, marked `reviewed`, what the curator makes of it.
+  const drafts = [...guide.matchAll(/```\w+ draft=(\S+)(?: (reviewed|before-step-3))?\n([\s\S]*?)```/g)].map((m) => ({ path: m[1]!, reviewed: m[2] === 'reviewed', beforeStep3: m[2] === 'before-step-3', text: m[3]! }));
+  const block = (name: string) => guide.split('```' + name + '\n')[1]!.split('```')[0]!.trim();
+
+  it('drafts what the guide shows, is refused until reviewed as the guide says, and builds once reviewed', async () => {
+    const { draftDocument } = await import('../../src/build/corpus-suggest.ts');
+    const { readCorpusFiles } = await import('../../src/build/corpus-files.ts');
+    const { CorpusInvalid } = await import('../../src/lib/corpus/errors.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-guide-draft-'));
+    cpSync('geodata', join(dir, 'geodata'), { recursive: true });
+    // Steps 1 to 3 as the guide writes them; step 4 is the assistant's.
+    for (const b of blocks.filter((b) => !b.path.includes('claims/') && !b.path.endsWith('routes.yaml'))) (b.append ? appendFileSync : writeFileSync)(join(dir, b.path), b.text);
+
+    expect(block('sh draft-command')).toBe('npm run corpus:suggest -- example-algiers-1963 --out geodata/claims/example-algiers-1963.yaml');
+    const draft = draftDocument(readCorpusFiles(join(dir, 'geodata')), 'example-algiers-1963');
+    const shown = drafts.filter((d) => !d.reviewed && !d.beforeStep3);
+    expect(shown.map((d) => d.path)).toEqual(['geodata/claims/example-algiers-1963.yaml', 'geodata/claims/example-algiers-1963.routes.draft.yaml']);
+    expect(draft.claims).toBe(shown[0]!.text);
+    expect(draft.routes).toBe(shown[1]!.text);
+    expect(draft.places).toBe(''); // step 3 put both places in the gazetteer
+
+    for (const d of shown) writeFileSync(join(dir, d.path), d.text);
+    let refusal: string[] = [];
+    try {
+      buildCorpus(join(dir, 'geodata'), join(dir, 'out'));
+    } catch (e) {
+      if (!(e instanceof CorpusInvalid)) throw e;
+      refusal = e.problems.map((p) => p.message);
+    }
+    expect(refusal).toEqual([block('text draft-refusal')]);
+
+    const reviewed = drafts.find((d) => d.reviewed)!;
+    writeFileSync(join(dir, reviewed.path), reviewed.text);
+    const atlas = buildCorpus(join(dir, 'geodata'), join(dir, 'out'));
+    const zone = atlas.places.features.find((f) => f.properties.id === 'mountains-south-of-algiers');
+    expect(zone?.properties.evidence[0]).toMatchObject({ role: 'training-site', exact: 'Instructions were given in the mountains south of Algiers' });
+    expect(JSON.stringify(atlas)).not.toMatch(/"(status|confidence|why)"/);
+  });
+
+  it('drafts Algiers as a new place when run before step 3, as the guide shows', async () => {
+    const { draftDocument } = await import('../../src/build/corpus-suggest.ts');
+    const { readCorpusFiles } = await import('../../src/build/corpus-files.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-guide-places-'));
+    cpSync('geodata', join(dir, 'geodata'), { recursive: true });
+    for (const b of blocks.filter((b) => b.path.startsWith('geodata/sources/') || b.path.startsWith('geodata/documents/'))) writeFileSync(join(dir, b.path), b.text);
+    const shown = drafts.find((d) => d.beforeStep3)!;
+    expect(shown.path).toBe('geodata/claims/example-algiers-1963.places.draft.yaml');
+    expect(draftDocument(readCorpusFiles(join(dir, 'geodata')), 'example-algiers-1963').places).toBe(shown.text);
+    // The guide's own entry keeps the record the assistant proposed.
+    expect(blocks.find((b) => b.path === 'geodata/places.yaml')!.text).toContain('geonames: 2507480');
+  });
+});

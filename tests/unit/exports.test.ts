@@ -128,6 +128,23 @@ describe('offsets in every published file count code points', () => {
     }
   });
 
+  it('in the context quotes of legs.csv, passages.csv and annotations.jsonld', () => {
+    const body = documents().get(HOSTILE.documentId)!.body;
+    for (const name of ['legs.csv', 'passages.csv']) {
+      const rows = parseCsv(readAstral(name), { columns: true, bom: true }) as Array<Record<string, string>>;
+      const leg = rows.find((r) => r.document === HOSTILE.documentId && r.context_offsets !== '')!;
+      const [start, end] = leg.context_offsets!.split('-').map(Number);
+      expect(cut(body, start!, end!), name).toBe(HOSTILE.quote);
+      expect(leg.context, name).toBe(`“${HOSTILE.quote}”`);
+    }
+    const items = JSON.parse(readAstral('annotations.jsonld')).first.items as Array<{ body: Array<{ source?: string; selector?: Array<{ exact?: string; prefix?: string; start?: number; end?: number }> }> }>;
+    const context = items.flatMap((a) => a.body).find((b) => b.source?.endsWith(HOSTILE.documentId) && b.selector)!;
+    const [quote, position] = context.selector!;
+    expect(cut(body, position!.start!, position!.end!)).toBe(HOSTILE.quote);
+    expect(quote!.exact).toBe(HOSTILE.quote);
+    expect(quote!.prefix!.startsWith('🛩')).toBe(true);
+  });
+
   it('in annotations, whose prefix and suffix are whole characters (valid UTF-8), never half of one', () => {
     const collection = JSON.parse(readAstral('annotations.jsonld'));
     const docs = new Map(astralAtlas.documents.map((d) => [`urn:archive-atlas:document:${d.id}`, d]));
@@ -230,7 +247,11 @@ describe('Linked Places Format', () => {
     // "In July he was appointed …": the event's month, not the memo's date.
     expect(byId('mexico').when.timespans).toContainEqual({ start: { in: '1962-07' }, end: { in: '1962-07' } });
     // "over the past three months": approximate, so bounds rather than exact dates.
-    expect(byId('venezuela').when.timespans).toEqual([{ start: { earliest: '1962-01' }, end: { latest: '1962-04' } }]);
+    // (Venezuela is an origin and, on the same words "and their return to these countries", a destination.)
+    expect(byId('venezuela').when.timespans).toEqual([
+      { start: { earliest: '1962-01' }, end: { latest: '1962-04' } },
+      { start: { earliest: '1962-01' }, end: { latest: '1962-04' } },
+    ]);
     expect(byId('paris').links).toContainEqual({ type: 'closeMatch', identifier: 'wd:Q90' });
   });
 });
@@ -251,5 +272,241 @@ describe('W3C Web Annotations', () => {
       expect(body.slice(position.start, position.end).join('')).toBe(quote.exact);
       expect(body.join('')).toContain(quote.prefix + quote.exact + quote.suffix);
     }
+  });
+});
+
+describe('exports with caveats', () => {
+  type Row = Record<string, string>;
+  const rows = (name: string) => parseCsv(read(name), { columns: true, bom: true }) as Row[];
+  /** A row's context quotes, cut from the document at the offsets the row gives, checked against the quotes it prints. */
+  const readContext = (row: Row, body: string): string[] => {
+    expect(Object.keys(row)).toEqual(expect.arrayContaining(['context', 'context_offsets']));
+    if (row.context_offsets === '') {
+      expect(row.context).toBe('');
+      return [];
+    }
+    const quotes = row.context_offsets!.split('; ').map((span) => {
+      const [start, end] = span.split('-').map(Number);
+      return Array.from(body).slice(start, end).join('');
+    });
+    expect(row.context).toBe(quotes.map((q) => `“${q}”`).join('; '));
+    return quotes;
+  };
+  const allEvidence = () => [
+    ...atlas.places.features.flatMap(({ properties: p }) => p.evidence.map((e) => ({ feature: p.id, kind: 'place', e }))),
+    ...atlas.legs.features.flatMap(({ properties: l }) => l.evidence.map((e) => ({ feature: l.id, kind: 'leg', e }))),
+  ];
+
+  it('keeps the columns the tables always had, in their places, and adds the caveats after them', () => {
+    const header = (name: string) => Object.keys(rows(name)[0]!);
+    expect(header('legs.csv')).toEqual([
+      ...['id', 'route', 'route_name', 'order', 'from', 'to', 'direction', 'from_longitude', 'from_latitude', 'to_longitude', 'to_latitude', 'document', 'quote', 'start', 'end'],
+      ...['unstated', 'branch', 'branch_es', 'context', 'context_offsets', 'context_supports', 'period_from', 'period_to', 'approximate', 'note', 'note_es'],
+    ]);
+    expect(header('passages.csv')).toEqual([
+      ...['feature', 'feature_kind', 'document', 'role', 'quote', 'start', 'end', 'period_from', 'period_to', 'approximate'],
+      ...['context', 'context_offsets', 'context_supports', 'note', 'note_es'],
+    ]);
+    expect(header('places.csv').slice(-3)).toEqual(['coordinate_source', 'note', 'note_es']);
+  });
+
+  it('legs.csv says, leg by leg, which ends are read from context, the step the text names them in, and the note', () => {
+    const table = rows('legs.csv');
+    expect(table).toHaveLength(atlas.legs.features.length);
+    for (const { properties: l } of atlas.legs.features) {
+      const row = table.find((r) => r.id === l.id)!;
+      expect({ id: l.id, unstated: row.unstated, branch: row.branch, branch_es: row.branch_es, note: row.note, note_es: row.note_es }).toEqual({
+        id: l.id,
+        unstated: (l.unstated ?? []).join('; '),
+        branch: l.branch ?? '',
+        branch_es: l.branch_es ?? '',
+        note: l.note ?? '',
+        note_es: l.note_es ?? '',
+      });
+    }
+    // A leg whose start the sentence does not give must not read, in the table, like one it does.
+    expect(table.filter((r) => r.unstated !== '').length).toBeGreaterThan(0);
+    expect(table.filter((r) => r.unstated !== '').every((r) => r.note !== '')).toBe(true);
+  });
+
+  it('legs.csv gives each leg’s direction, its period and the context quotes that name an unstated end, read back from the document', () => {
+    const table = rows('legs.csv');
+    expect(Object.keys(table[0]!)).not.toContain('directed');
+    const bodies = new Map(atlas.documents.map((d) => [d.id, d.body]));
+    for (const { properties: l } of atlas.legs.features) {
+      const row = table.find((r) => r.id === l.id)!;
+      const e = l.evidence[0]!;
+      expect({ id: l.id, direction: row.direction, from: row.period_from, to: row.period_to, approximate: row.approximate }).toEqual({
+        id: l.id,
+        direction: l.direction,
+        from: e.period?.from ?? '',
+        to: e.period?.to ?? '',
+        approximate: String(e.period?.approximate ?? false),
+      });
+      expect({ id: l.id, context: readContext(row, bodies.get(row.document!)!) }).toEqual({ id: l.id, context: (e.context ?? []).map((c) => c.exact) });
+      // Every end the leg lists as unstated is named in a context quote the row carries.
+      for (const end of l.unstated ?? []) {
+        const place = atlas.places.features.find((f) => f.properties.id === l[end])!.properties;
+        expect(readContext(row, bodies.get(row.document!)!).some((q) => [place.name, ...place.aliases].some((n) => q.includes(n))), `${l.id} ${end}`).toBe(true);
+      }
+    }
+    expect(table.find((r) => r.direction === 'round-trip'), 'the KGB legs are round trips').toBeDefined();
+    const fromPeru = table.find((r) => r.unstated === 'from' && r.from === 'peru' && r.to === 'mexico')!;
+    expect(fromPeru.context).toContain('“Although many left Peru openly on valid papers”');
+    // What each context quote gives words for, in the order of the quotes: the start, then the period.
+    expect(fromPeru.context).toBe('“Although many left Peru openly on valid papers”; “from June until December 1962”');
+    expect(fromPeru.context_supports).toBe('from; period');
+    for (const { properties: l } of atlas.legs.features) {
+      const row = table.find((r) => r.id === l.id)!;
+      expect({ id: l.id, supports: row.context_supports }).toEqual({ id: l.id, supports: (l.evidence[0]!.context ?? []).map((c) => (c.supports ?? []).join('+')).join('; ') });
+      // Every unstated end has a context quote that says it gives words for that end.
+      for (const end of l.unstated ?? []) expect(row.context_supports!.split('; ').some((s) => s.split('+').includes(end)), `${l.id} ${end}`).toBe(true);
+    }
+  });
+
+  it('legs.csv reads the same in GDAL: the legs with an end from context, their direction and their context quotes', () => {
+    const info = ogrinfo('-ro', '-q', join(out, 'legs.csv'), '-sql', "SELECT id, direction, unstated, context FROM legs WHERE unstated <> ''");
+    const features = info.split('OGRFeature(legs)').slice(1).map((block) => Object.fromEntries([...block.matchAll(/^\s+(\w+) \(String\) = (.*)$/gm)].map((m) => [m[1], m[2]])));
+    const expected = atlas.legs.features
+      .map((f) => f.properties)
+      .filter((l) => l.unstated?.length)
+      .map((l) => ({ id: l.id, direction: l.direction, unstated: l.unstated!.join('; '), context: l.evidence[0]!.context!.map((c) => `“${c.exact}”`).join('; ') }));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(features).toEqual(expected);
+  });
+
+  it('passages.csv gives the context quote a claim’s period is read from', () => {
+    const table = rows('passages.csv');
+    const bodies = new Map(atlas.documents.map((d) => [d.id, d.body]));
+    const withContext = allEvidence().filter(({ e }) => e.context?.length);
+    expect(withContext.filter(({ kind }) => kind === 'place').length, 'the corpus dates claims from context').toBeGreaterThan(0);
+    for (const { feature, e } of allEvidence()) {
+      const row = table.find((r) => r.feature === feature && r.document === e.document && Number(r.start) === e.start && r.role === e.role)!;
+      expect({ feature, context: readContext(row, bodies.get(e.document)!) }).toEqual({ feature, context: (e.context ?? []).map((c) => c.exact) });
+    }
+  });
+
+  it('annotations.jsonld links each passage to its context quotes, selected like the target', () => {
+    const items = JSON.parse(read('annotations.jsonld')).first.items as Array<{ id: string; target: { source: string }; body: Array<{ type: string; purpose: string; value?: string; source?: string; selector?: Array<{ type: string; exact?: string; start?: number; end?: number; prefix?: string; suffix?: string }> }> }>;
+    const docs = new Map(atlas.documents.map((d) => [`urn:archive-atlas:document:${d.id}`, Array.from(d.body)]));
+    const contextOf = (id: string) => {
+      const a = items.find((item) => item.id === id)!;
+      return a.body
+        .filter((b) => b.type === 'SpecificResource' && b.source === a.target.source && b.selector)
+        .map((b) => {
+          expect((b as { label?: string }).label).toMatch(/^context: the words for (the leg’s (start|end)|the period)( and (the leg’s (start|end)|the period))*$|^context$/);
+          const [quote, position] = b.selector!;
+          const body = docs.get(b.source!)!;
+          expect(body.slice(position!.start, position!.end).join('')).toBe(quote!.exact);
+          expect(body.join('')).toContain(quote!.prefix! + quote!.exact + quote!.suffix!);
+          expect(b.purpose).toBe('linking');
+          return quote!.exact;
+        });
+    };
+    let linked = 0;
+    for (const { properties: p } of atlas.places.features) {
+      p.evidence.forEach((e, i) => {
+        const id = `urn:archive-atlas:annotation:claim:${p.id}-${i + 1}`;
+        expect({ id, context: contextOf(id) }).toEqual({ id, context: (e.context ?? []).map((c) => c.exact) });
+        linked += e.context?.length ?? 0;
+      });
+    }
+    for (const { properties: l } of atlas.legs.features) {
+      const id = `urn:archive-atlas:annotation:leg:${l.id}`;
+      expect({ id, context: contextOf(id) }).toEqual({ id, context: (l.evidence[0]!.context ?? []).map((c) => c.exact) });
+      linked += l.evidence[0]!.context?.length ?? 0;
+    }
+    expect(linked).toBeGreaterThan(3);
+    const fromPeruLeg = atlas.legs.features.find((f) => f.properties.from === 'peru' && f.properties.to === 'mexico')!.properties;
+    const labels = items.find((a) => a.id === `urn:archive-atlas:annotation:leg:${fromPeruLeg.id}`)!.body.filter((b) => b.selector).map((b) => (b as { label?: string }).label);
+    expect(labels).toEqual(['context: the words for the leg’s start', 'context: the words for the period']);
+    // The leg's description says what the words give: the direction, and an end read from context.
+    const describing = (legId: string) => items.find((a) => a.id === `urn:archive-atlas:annotation:leg:${legId}`)!.body.find((b) => b.purpose === 'describing')!;
+    const fromPeru = atlas.legs.features.find((f) => f.properties.from === 'peru' && f.properties.to === 'mexico')!.properties;
+    expect(describing(fromPeru.id).value).toBe('route leg: Peru → Mexico (in the order the text gives; its start is not named in this passage: read from context)');
+    const roundTrip = atlas.legs.features.find((f) => f.properties.direction === 'round-trip')!.properties;
+    expect(describing(roundTrip.id).value).toBe(`route leg: ${roundTrip.name} (there and back, as the text says)`);
+  });
+
+  it('passages.csv gives every passage its curator’s note and its Spanish, read back cell by cell', () => {
+    const table = rows('passages.csv');
+    const row = (feature: string, e: { document: string; start: number; end: number; role: string }) =>
+      table.find((r) => r.feature === feature && r.document === e.document && Number(r.start) === e.start && Number(r.end) === e.end && r.role === e.role);
+    const evidence = allEvidence();
+    expect(evidence.filter(({ e }) => e.note).length, 'the corpus has notes to carry').toBeGreaterThan(10);
+    for (const { feature, e } of evidence) {
+      expect({ feature, note: row(feature, e)?.note, note_es: row(feature, e)?.note_es }).toEqual({ feature, note: e.note ?? '', note_es: e.note_es ?? '' });
+    }
+    // What a researcher reads beside Havana's "were to be given …": that it is an intention, not a fact.
+    const havana = table.find((r) => r.feature === 'havana' && r.quote!.includes('were to be given training sites'))!;
+    expect(havana.note).toMatch(/intention/i);
+    const mexico = table.find((r) => r.feature === 'mexico' && r.role === 'contact')!;
+    expect(mexico.note).toMatch(/contradicts/);
+    expect(mexico.note_es).toMatch(/contradice/);
+  });
+
+  it('places.csv carries each place’s note', () => {
+    const table = rows('places.csv');
+    for (const { properties: p } of atlas.places.features) {
+      const row = table.find((r) => r.id === p.id)!;
+      expect({ id: p.id, note: row.note, note_es: row.note_es }).toEqual({ id: p.id, note: p.note ?? '', note_es: p.note_es ?? '' });
+    }
+    expect(table.filter((r) => r.note !== '').length).toBeGreaterThan(5);
+  });
+
+  it('annotations.jsonld gives every claim’s note as a commenting body, in English and in Spanish', () => {
+    const items = JSON.parse(read('annotations.jsonld')).first.items as Array<{ id: string; body: Array<{ type: string; purpose: string; value?: string; language?: string }> }>;
+    const comments = (id: string, language: string) =>
+      items.find((a) => a.id === id)!.body.filter((b) => b.type === 'TextualBody' && b.purpose === 'commenting' && b.language === language).map((b) => b.value);
+    for (const { properties: p } of atlas.places.features) {
+      p.evidence.forEach((e, i) => {
+        const id = `urn:archive-atlas:annotation:claim:${p.id}-${i + 1}`;
+        expect({ id, en: comments(id, 'en'), es: comments(id, 'es') }).toEqual({ id, en: e.note ? [e.note] : [], es: e.note_es ? [e.note_es] : [] });
+      });
+    }
+    for (const { properties: l } of atlas.legs.features) {
+      const id = `urn:archive-atlas:annotation:leg:${l.id}`;
+      expect({ id, en: comments(id, 'en') }).toEqual({ id, en: l.evidence[0]!.note ? [l.evidence[0]!.note] : [] });
+    }
+    const havana = items.find((a) => a.id.startsWith('urn:archive-atlas:annotation:claim:havana-') && JSON.stringify(a).includes('were to be given training sites'))!;
+    expect(havana.body.find((b) => b.purpose === 'commenting')?.value).toMatch(/intention/i);
+  });
+
+  it('places.lpf.json gives each passage’s note in its description', () => {
+    const lpf = JSON.parse(read('places.lpf.json')) as { features: Array<{ '@id': string; descriptions: Array<{ value: string }> }> };
+    const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+    for (const { properties: p } of atlas.places.features) {
+      const descriptions = lpf.features.find((f) => f['@id'] === `urn:archive-atlas:place:${p.id}`)!.descriptions;
+      p.evidence.forEach((e, i) => {
+        const value = descriptions[i]!.value;
+        expect(value, `${p.id} ${i + 1}`).toContain(oneLine(`“${e.exact}”`));
+        if (e.note) expect(value.endsWith(`. Note: ${oneLine(e.note)}`), `${p.id} ${i + 1}: ${value}`).toBe(true);
+        else expect(value).not.toContain('Note:');
+      });
+    }
+  });
+
+  it('places.lpf.json cites a document for a name only where that document uses the name', () => {
+    const lpf = JSON.parse(read('places.lpf.json')) as { features: Array<{ '@id': string; names: Array<{ toponym: string; citations?: Array<{ '@id': string }> }> }> };
+    const bodies = new Map(atlas.documents.map((d) => [`urn:archive-atlas:document:${d.id}`, d.body]));
+    const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const wrong: string[] = [];
+    let cited = 0;
+    for (const f of lpf.features) {
+      for (const n of f.names) {
+        for (const c of n.citations ?? []) {
+          cited++;
+          if (!new RegExp(`(?<![\\p{L}\\p{N}])${escape(n.toponym)}(?![\\p{L}\\p{N}])`, 'u').test(bodies.get(c['@id'])!)) wrong.push(`${f['@id']}: "${n.toponym}" in ${c['@id']}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(cited).toBeGreaterThan(30);
+    // The letter speaks of "Berlin", never of "West Berlin": the gazetteer's name stays, uncited.
+    const berlin = lpf.features.find((f) => f['@id'] === 'urn:archive-atlas:place:berlin')!;
+    expect(berlin.names.map((n) => [n.toponym, (n.citations ?? []).map((c) => c['@id'])])).toEqual([
+      ['West Berlin', []],
+      ['Berlin', ['urn:archive-atlas:document:dorticos-1962-11-25']],
+    ]);
   });
 });

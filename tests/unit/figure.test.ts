@@ -8,10 +8,10 @@ import { passagesByRole } from '../../src/lib/corpus/passage.ts';
 import { passageCitation as citation } from '../../src/lib/corpus/citation.ts';
 import { ROLES, roleEntry } from '../../src/lib/corpus/roles.ts';
 
-/** A footnote is the passage's citation on one line: the quote, then its note. */
-const passageCitation = (...args: Parameters<typeof citation>) => citation(...args).replace('\n', ' ');
+/** A footnote is the passage's citation on one line: the quote, then its note, with its link from the figure's address. */
+const passageCitation = (doc: Parameters<typeof citation>[0], passage: Parameters<typeof citation>[1]) => citation(doc, passage, 'http://127.0.0.1:4173/').replace('\n', ' ');
 import type { AtlasData } from '../../src/lib/state/atlas-data.ts';
-import { A4, buildFigureSvg, legendItems, type MapPicture } from '../../src/lib/figure/figure-svg.ts';
+import { A4, buildFigurePages, legendItems, type MapPicture } from '../../src/lib/figure/figure-svg.ts';
 import { figureSubject, quoteSegments } from '../../src/lib/figure/footnotes.ts';
 import { estimateWidth, wordsOf, wrapWords } from '../../src/lib/figure/text-width.ts';
 import { figureFileName } from '../../src/lib/figure/scene.ts';
@@ -30,8 +30,10 @@ const createMap = (places: string[], legs: string[] = []): MapPicture => ({
   drawn: { places, legs },
   emphasis: { current: false, connected: false, faded: false },
 });
-const createFigure = (overrides: Partial<Parameters<typeof buildFigureSvg>[0]> = {}) =>
-  buildFigureSvg({ data, map: createMap(['havana', 'cuba']), selected: { kind: 'place', id: 'havana' }, journey: null, deepLink: DEEP_LINK, version: '0.1.0', ...overrides });
+const createPages = (overrides: Partial<Parameters<typeof buildFigurePages>[0]> = {}) =>
+  buildFigurePages({ data, map: createMap(['havana', 'cuba']), selected: { kind: 'place', id: 'havana' }, journey: null, deepLink: DEEP_LINK, version: '0.1.0', ...overrides });
+/** Every page's markup together, for what the figure says wherever it says it. */
+const createFigure = (overrides: Partial<Parameters<typeof buildFigurePages>[0]> = {}) => createPages(overrides).join('\n');
 
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 /** The lines of each <text class="NAME">, as a reader of the file sees them (tags gone, entities read). */
@@ -97,6 +99,34 @@ describe('the figure of a place', () => {
     expect(svg).not.toMatch(/(href|src)=/);
     expect(svg).not.toMatch(/url\((?!#map-frame\))/);
     expect(svg).toContain('font-family="&apos;Noto Sans&apos;, Arial, Helvetica, sans-serif"');
+  });
+});
+
+describe('the pages (issue 32: exactly A4, the quotes that do not fit flowing on)', () => {
+  it('makes every page 210 × 297 mm, and carries a long list of quotes onto further pages in order, clear of the footer', () => {
+    const documentById = (id: string) => data.documents.find((d) => d.id === id);
+    // The place with the most passages, on a tall (phone) map: more than one page's worth.
+    const busiest = [...data.places.features].sort((a, b) => b.properties.evidence.length - a.properties.evidence.length)[0]!.properties;
+    const pages = createPages({ selected: { kind: 'place', id: busiest.id }, map: { ...createMap([busiest.id]), width: 390, height: 520 } });
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) {
+      expect(page).toMatch(/<svg [^>]*width="210mm" height="297mm" viewBox="0 0 595.28 841.89"/);
+      // Each page names the view it comes from, and nothing is set below the footer's rule.
+      expect(textLines(page, 'deep-link').map((t) => joinLines(t.lines))).toEqual([`This view: ${DEEP_LINK}`]);
+      const rule = Number(/<line x1="42" y1="([\d.]+)"/.exec(page)![1]);
+      const lowest = Math.max(...[...page.matchAll(/<text class="footnote"[^>]*>(.*?)<\/text>/g)].flatMap((m) => [...m[1]!.matchAll(/ y="([\d.]+)"/g)].map((y) => Number(y[1]))));
+      if (Number.isFinite(lowest)) expect(lowest).toBeLessThan(rule);
+    }
+    expect(pages[1]).toContain(`${busiest.name}: notes, continued`);
+    const panelOrder = passagesByRole(busiest.evidence, documentById).flatMap((s) => s.groups.flatMap((g) => g.evidence));
+    const footnotes = pages.flatMap((page) => textLines(page, 'footnote').map((t) => joinLines(t.lines)));
+    expect(footnotes).toEqual(panelOrder.map((e) => passageCitation(documentById(e.document)!, e)));
+  });
+
+  it('keeps a short figure on one A4 page', () => {
+    const pages = createPages({ selected: null, journey: { id: 'return-via-mexico', step: 0 } });
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toMatch(/height="297mm"/);
   });
 });
 

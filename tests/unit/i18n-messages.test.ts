@@ -116,6 +116,20 @@ describe('dates, numbers and lists in each language', () => {
     expect(formatIsoDate(iso, locale)).toBe(text);
   });
 
+  it.each([
+    ['es', '1963-04-11', 'Cuándo: sin fecha; el texto no da fecha para esto. Fecha del documento: 11 de abril de 1963.'],
+    ['es', '1961-04', 'Cuándo: sin fecha; el texto no da fecha para esto. Fecha del documento: abril de 1961.'],
+    ['es', '1961', 'Cuándo: sin fecha; el texto no da fecha para esto. Fecha del documento: 1961.'],
+  ] as const)('an undated passage in %s, its document dated %s, reads “%s”', (locale, iso, text) => {
+    expect(formatMessage(locale, 'passages.undated', { date: formatIsoDate(iso, locale) })).toBe(text);
+  });
+
+  it('never writes “del” before a month or a year in Spanish (“del 1961”, “del abril de 1961”)', () => {
+    for (const iso of ['1961', '1961-04', '1962-02']) {
+      for (const key of ['passages.undated', 'timeline.until'] as const) expect(formatMessage('es', key, { date: formatIsoDate(iso, 'es') })).not.toMatch(/\bdel (\d{4}|[a-z]+ de \d{4})/);
+    }
+  });
+
   it('writes numbers and lists as each language does', () => {
     expect(formatNumber('en', 12345)).toBe('12,345');
     // Latin American Spanish (es-419) groups thousands with a comma, as Mexico and Central America write them.

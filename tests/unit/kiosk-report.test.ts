@@ -70,7 +70,9 @@ describe('the kiosk’s visit report', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'atlas-report-')), 'report.csv');
     const run = execFileSync('npx', ['tsx', 'src/build/kiosk-report.ts', '--log', FIXTURE, '--site', 'static', '--out', out], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     expect(run).toContain('Paris');
-    expect(run).toContain(`8 visits from 2 files (2 lines skipped); CSV written to ${out}`);
+    expect(run).toContain(`8 lines from 2 files (2 lines skipped); CSV written to ${out} and ${join(out, '..', 'session-report.csv')}`);
+    // A log written before sessions were kept still reports: its sessions are unknown.
+    expect(run).toMatch(/\nall days +unknown +– +– +– +– +0 +0\n\(8 visits were logged before sessions were kept: their sessions are unknown\)/);
     expect(readFileSync(out, 'utf8').split('\n')[0]).toBe('section,kind,id,step,name,opened,median_seconds_open');
   });
 });

@@ -26,7 +26,8 @@ function fakeClock(start = TEN_AM) {
 const TIMINGS: KioskTimings = { idleSeconds: 90, countdownSeconds: 30, attractStepSeconds: 9, nightlyReload: null };
 const TOUR = [['outbound-via-mexico', 3], ['to-cuba-and-back', 1]] as const;
 
-function kioskAt(timings: Partial<KioskTimings> = {}, start?: number) {
+/** `withSessions`: the session log's hooks write into `log` too, in order with the resets and tour steps. */
+function kioskAt(timings: Partial<KioskTimings> = {}, start?: number, withSessions = false) {
   const { clock, pass, running } = fakeClock(start);
   const log: string[] = [];
   /** Seconds after the start at which a heartbeat went out. */
@@ -36,6 +37,9 @@ function kioskAt(timings: Partial<KioskTimings> = {}, start?: number) {
     attractStep: (id, step) => log.push(`${id}:${step}`),
     reload: () => log.push('reload'),
     heartbeat: () => beats.push((clock.now() - (start ?? TEN_AM)) / 1000),
+    touched: (attract) => withSessions && log.push(attract ? `touch on ${attract.journeyId}:${attract.step}` : 'touch'),
+    prompt: (answer) => withSessions && log.push(`prompt ${answer}`),
+    sessionEnded: () => withSessions && log.push('session ended'),
   }, clock);
   const stop = kiosk.start();
   return { kiosk, pass, log, beats, stop, running };
@@ -81,6 +85,32 @@ describe('the kiosk’s idle cycle', () => {
     expect(log.at(-1)).toBe('reset');
     pass(89);
     expect(kiosk.phase).toBe('visitor');
+  });
+
+  it('tells the session log of each touch (and the tour step it stopped), the prompt’s answer and the idle reset', () => {
+    const { kiosk, pass, log } = kioskAt({}, undefined, true);
+    kiosk.activity();
+    pass(90);
+    kiosk.stillHere(); // "keep exploring"
+    pass(90 + 30);
+    // The tour plays its first journey's second step when a touch stops it.
+    pass(9);
+    kiosk.activity();
+    kiosk.endAttract();
+    expect(log).toEqual([
+      'touch',
+      'prompt still-here',
+      'touch',
+      'prompt ran-out',
+      'session ended',
+      'reset',
+      'outbound-via-mexico:0',
+      'outbound-via-mexico:1',
+      'touch on outbound-via-mexico:1',
+      'reset',
+      // endAttract’s own touch: the session has begun already; it only moves its last touch on.
+      'touch on outbound-via-mexico:1',
+    ]);
   });
 
   it('reloads at night only when the tour comes round to its start, never during a visit', () => {

@@ -6,7 +6,7 @@ import { request } from 'node:http';
 import { isLoopbackAddress, postRefusal, startStaticServer, type StaticServer } from '../../src/build/static-server.ts';
 import { counterName, VisitLogFile, visitLogFiles } from '../../src/build/visit-log-file.ts';
 import { MAX_VISITS_PER_SECOND, VisitRate } from '../../src/build/visit-rate.ts';
-import type { VisitRecord } from '../../src/lib/kiosk/visit-event.ts';
+import type { KioskRecord, VisitRecord } from '../../src/lib/kiosk/visit-event.ts';
 
 function createSite() {
   const root = mkdtempSync(join(tmpdir(), 'atlas-site-'));
@@ -38,7 +38,7 @@ const VISIT = { kind: 'place', id: 'paris', language: 'en', dwellMs: 12_345 };
 describe('the kiosk server’s visit route', () => {
   let server: StaticServer;
   let plain: StaticServer;
-  const received: VisitRecord[] = [];
+  const received: KioskRecord[] = [];
   beforeAll(async () => {
     const root = createSite();
     server = await startStaticServer(root, { heartbeat: true, onVisit: (r) => received.push(r) });
@@ -63,7 +63,7 @@ describe('the kiosk server’s visit route', () => {
     ['an empty body', '', 400, 'a visit needs a body'],
     ['a missing field', JSON.stringify({ kind: 'place', id: 'paris', language: 'en' }), 400, "must have required property 'dwellMs'"],
     ['free text', JSON.stringify({ ...VISIT, query: 'my name is' }), 400, 'must NOT have additional properties'],
-    ['an unknown kind', JSON.stringify({ ...VISIT, kind: 'search' }), 400, 'visit/kind must be equal to one of the allowed values'],
+    ['an unknown kind', JSON.stringify({ ...VISIT, kind: 'typed' }), 400, 'visit/kind must be equal to one of the allowed values; "typed" is no kind of event this kiosk logs (the kinds are place, leg, journey, document, session-start'],
     ['an id that is not an id', JSON.stringify({ ...VISIT, id: 'Paris, France' }), 400, 'visit/id must match pattern'],
     ['a negative dwell', JSON.stringify({ ...VISIT, dwellMs: -5 }), 400, 'visit/dwellMs must be >= 0'],
     ['a step on a place', JSON.stringify({ ...VISIT, step: 2 }), 400, 'must NOT be valid'],
@@ -203,7 +203,7 @@ describe('issue 26: the visit log past its 999th file, and what it refuses', () 
   });
 
   it('refuses unknown ids at the door with 422, naming them, and writes nothing', async () => {
-    const received: VisitRecord[] = [];
+    const received: KioskRecord[] = [];
     const ids = { place: new Set(['paris']), leg: new Set(['havana-paris']), document: new Set(['cia-1963-04-11']), journey: new Map([['return-via-paris', 3]]) };
     const server = await startStaticServer(createSite(), { onVisit: (r) => received.push(r), visitIds: ids });
     try {
@@ -218,6 +218,54 @@ describe('issue 26: the visit log past its 999th file, and what it refuses', () 
       expect(received).toEqual([]);
       expect(await send(server, '/kiosk/visit', JSON.stringify({ ...VISIT, kind: 'journey', id: 'return-via-paris', step: 2 }))).toMatchObject({ status: 204 });
       expect(received).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('takes each session event, checks its fields and its ids, and writes it as sent with the time', async () => {
+    const received: KioskRecord[] = [];
+    const ids = { place: new Set(['paris']), leg: new Set<string>(), document: new Set<string>(), journey: new Map([['return-via-paris', 3]]) };
+    // A visitor's pace: one event every 200 ms, within the rate limit.
+    let now = 0;
+    const server = await startStaticServer(createSite(), { onVisit: (r) => received.push(r), visitIds: ids, now: () => (now += 200) });
+    const session = '0123456789abcdef';
+    const good = [
+      { kind: 'session-start', session, language: 'en' },
+      { kind: 'attract-stopped', session, language: 'en', id: 'return-via-paris', step: 2 },
+      { kind: 'start-card', session, language: 'en', choice: 'journey', id: 'return-via-paris' },
+      { kind: 'start-card', session, language: 'en', choice: 'explore' },
+      { kind: 'journey-step', session, language: 'en', id: 'return-via-paris', step: 2, steps: 3 },
+      { kind: 'language', session, language: 'es' },
+      { kind: 'take-home', session, language: 'es' },
+      { kind: 'search', session, language: 'es' },
+      { kind: 'idle-prompt', session, language: 'es', answer: 'still-here' },
+      { kind: 'tap-nothing', session, language: 'es' },
+      { kind: 'place', id: 'paris', language: 'es', dwellMs: 10, session },
+      { kind: 'session-end', session, language: 'es', end: 'idle-reset', dwellMs: 65_000 },
+    ];
+    const bad: Array<[object, number, string]> = [
+      [{ kind: 'typed', session, language: 'en' }, 400, '"typed" is no kind of event this kiosk logs'],
+      // What was typed never gets in: a search is only that one was made.
+      [{ kind: 'search', session, language: 'en', query: 'my name is' }, 400, 'visit must NOT have additional properties'],
+      [{ kind: 'take-home', language: 'en' }, 400, "visit must have required property 'session'"],
+      [{ kind: 'tap-nothing', session: 'visitor-42', language: 'en' }, 400, 'visit/session must match pattern'],
+      [{ kind: 'start-card', session, language: 'en', choice: 'explore', id: 'return-via-paris' }, 400, 'visit must NOT be valid'],
+      [{ kind: 'start-card', session, language: 'en', choice: 'journey' }, 400, "visit must have required property 'id'"],
+      [{ kind: 'idle-prompt', session, language: 'en', answer: 'maybe' }, 400, 'visit/answer must be equal to one of the allowed values'],
+      [{ kind: 'session-end', session, language: 'en', end: 'idle-reset' }, 400, "visit must have required property 'dwellMs'"],
+      [{ kind: 'attract-stopped', session, language: 'en', id: 'via-atlantis', step: 0 }, 422, 'a "attract-stopped" event names an unknown journey "via-atlantis"'],
+      [{ kind: 'journey-step', session, language: 'en', id: 'return-via-paris', step: 3, steps: 4 }, 422, 'names step 3 of journey "return-via-paris", which has 3 (counted from 0)'],
+      [{ kind: 'journey-step', session, language: 'en', id: 'return-via-paris', step: 1, steps: 4 }, 422, 'a "journey-step" event says journey "return-via-paris" has 4 steps; this build\'s has 3: reload the kiosk page after a rebuild'],
+      [{ kind: 'start-card', session, language: 'en', choice: 'journey', id: 'via-atlantis' }, 422, 'unknown journey "via-atlantis"'],
+      [{ kind: 'place', id: 'paris', language: 'en', dwellMs: 10, session: 'ABC' }, 400, 'visit/session must match pattern'],
+    ];
+    try {
+      for (const [event, status, message] of bad) expect(await send(server, '/kiosk/visit', JSON.stringify(event))).toMatchObject({ status, text: expect.stringContaining(message) });
+      expect(received).toEqual([]);
+      for (const event of good) expect(await send(server, '/kiosk/visit', JSON.stringify(event)), event.kind).toMatchObject({ status: 204 });
+      expect(received.map(({ at, ...rest }) => rest)).toEqual(good);
+      expect(received.every((r) => !Number.isNaN(Date.parse(r.at)))).toBe(true);
     } finally {
       await server.close();
     }
@@ -241,7 +289,7 @@ describe('issue 26: the visit log past its 999th file, and what it refuses', () 
 
   it(`takes at most ${MAX_VISITS_PER_SECOND} visits a second, refuses the rest with 429, and tells the operator`, async () => {
     let now = 0;
-    const received: VisitRecord[] = [];
+    const received: KioskRecord[] = [];
     const lines: string[] = [];
     const server = await startStaticServer(createSite(), { onVisit: (r) => received.push(r), log: (line) => lines.push(line), now: () => now });
     try {

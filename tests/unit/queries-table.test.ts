@@ -22,7 +22,7 @@ describe('visibleFeatures (tiny atlas)', () => {
     { name: 'routes off', filters: { routes: false }, places: ['havana', 'paris', 'prague'], legs: [] },
     { name: 'until 1962-12: the 1963 memo not yet written', filters: { until: '1962-12' }, places: ['havana', 'paris'], legs: ['r-1'] },
     { name: 'until 1961-04: before the 1961 memo', filters: { until: '1961-04' }, places: [], legs: [] },
-    { name: 'until 1961-05: the undated day counts from the month’s first', filters: { until: '1961-05' }, places: ['havana', 'paris'], legs: ['r-1'] },
+    { name: 'until 1961-05: a memo dated by its month alone counts from the month’s last day', filters: { until: '1961-05' }, places: ['havana', 'paris'], legs: ['r-1'] },
     { name: 'the 1961 memo hidden', filters: { hiddenDocuments: ['memo-1961'] }, places: ['paris', 'prague'], legs: ['r-2'] },
     { name: 'funding hidden (a role never hides a leg)', filters: { hiddenRoles: ['funding'] }, places: ['havana', 'paris'], legs: ['r-1', 'r-2'] },
     { name: 'transit hubs and origins hidden', filters: { hiddenRoles: ['transit-hub', 'origin'] }, places: ['prague'], legs: ['r-1', 'r-2'] },

@@ -3,11 +3,17 @@ import type { Atlas } from '../../src/lib/atlas/contract.ts';
 import { realAtlas } from '../helpers/real-atlas.ts';
 import { connectionsOf, groupLegsByPassage, searchAtlas, visibleFeatures, NO_FILTERS, reportedBy } from '../../src/lib/corpus/queries.ts';
 import { encodeUrlState, decodeUrlState, type UrlState } from '../../src/lib/state/url-state.ts';
-import { latestDay, earliestDay, monthsBetween } from '../../src/lib/corpus/dates.ts';
+import { latestDay, earliestDay, monthsBetween, byReportedDay } from '../../src/lib/corpus/dates.ts';
+import { createCorpusFiles } from '../helpers/corpus-fixture.ts';
+import { loadCorpus } from '../../src/lib/corpus/load.ts';
+import { deriveAtlas } from '../../src/lib/corpus/derive.ts';
+import { loadWorldAtlas } from '../../src/build/corpus-files.ts';
 
 let atlas: Atlas;
+let world: ReturnType<typeof loadWorldAtlas>;
 beforeAll(() => {
   atlas = realAtlas();
+  world = loadWorldAtlas();
 });
 
 describe('journeys', () => {
@@ -75,12 +81,58 @@ describe('filters', () => {
   });
 
   it.each([
-    ['1961', '1961-06', true],
+    ['1961', '1961-01', false],
+    ['1961', '1961-06', false],
+    ['1961', '1961-11', false],
+    ['1961', '1961-12', true],
+    ['1961', '1962-01', true],
+    ['1962-02', '1962-01', false],
+    ['1962-02', '1962-02', true],
     ['1962-04-14', '1962-03', false],
     ['1962-04-14', '1962-04', true],
     [undefined, '1961-01', true],
   ])('a document dated %s is reported by %s: %s', (date, until, expected) => {
     expect(reportedBy(date, until)).toBe(expected);
+  });
+});
+
+describe('the timeline takes a year- or month-dated document at the latest day it can mean', () => {
+  it('the 1961 Soviet paper, dated only "1961", enters at December 1961, not January', () => {
+    const paper = atlas.documents.find((d) => d.id === 'soviet-embassy-1961')!;
+    expect(paper.date).toBe('1961');
+    const itsPlaces = atlas.places.features.filter((f) => f.properties.documents.includes(paper.id)).map((f) => f.properties.id);
+    expect(itsPlaces.length).toBeGreaterThan(0);
+    // Nothing else was reported in 1961: before its last day the map is empty, then it shows what the paper names.
+    for (const until of ['1961-01', '1961-06', '1961-11']) expect({ until, shown: visibleFeatures(atlas, { ...NO_FILTERS, until }) }).toEqual({ until, shown: { places: [], legs: [] } });
+    expect(visibleFeatures(atlas, { ...NO_FILTERS, until: '1961-12' }).places.sort()).toEqual(itsPlaces.sort());
+  });
+
+  it('orders documents and each place’s passages by that day: "1961" after "1961-06-01"', () => {
+    const files = createCorpusFiles();
+    const early = files.documents[0]!.text.replace('id: test-doc', 'id: june-doc').replace('date: "1963-04-11"', 'date: "1961-06-01"');
+    const year = files.documents[0]!.text.replace('id: test-doc', 'id: year-doc').replace('date: "1963-04-11"', 'date: "1961"');
+    const claims = (doc: string) => files.claims[0]!.text.replace('document: test-doc', `document: ${doc}`);
+    const corpus = loadCorpus({
+      ...files,
+      documents: [
+        { path: 'documents/year-doc.md', text: year },
+        { path: 'documents/june-doc.md', text: early },
+      ],
+      claims: [
+        { path: 'claims/year-doc.yaml', text: claims('year-doc') },
+        { path: 'claims/june-doc.yaml', text: claims('june-doc') },
+      ],
+      routes: { path: 'routes.yaml', text: files.routes.text.replace('document: test-doc', 'document: june-doc') },
+    });
+    const derived = deriveAtlas(corpus, world.places50m, world.basemap110m);
+    expect(derived.documents.map((d) => d.id)).toEqual(['june-doc', 'year-doc']);
+    expect(derived.places.features.find((f) => f.properties.id === 'paris')!.properties.evidence.map((e) => e.document)).toEqual(['june-doc', 'year-doc']);
+  });
+
+  it.each([
+    [['1961', '1961-06-01', '1962-02', '1961-12-30', '1962-02-27'], ['1961-06-01', '1961-12-30', '1961', '1962-02-27', '1962-02']],
+  ])('byReportedDay sorts %j as %j', (dates, sorted) => {
+    expect([...dates].sort(byReportedDay)).toEqual(sorted);
   });
 });
 

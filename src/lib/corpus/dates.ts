@@ -17,6 +17,19 @@ export function latestDay(iso: string): string {
   return `${y}-12-31`;
 }
 
+/**
+ * The day a document enters the timeline: the latest its date can mean ("reported by"). A paper dated only "1961"
+ * may have been written in December, so it is placed at 1961-12-31, never before events it may report.
+ */
+export const reportedDay = (iso: string) => latestDay(iso);
+
+/** Sorts ISO date prefixes by the day they were reported by (reportedDay); equal days keep the more exact date first. */
+export function byReportedDay(a: string, b: string): number {
+  const [da, db] = [reportedDay(a), reportedDay(b)];
+  if (da !== db) return da < db ? -1 : 1;
+  return b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 /** True when the date gives a day, not only a month or a year. */
 export const isExactDay = (iso: string) => iso.split('-').length === 3;
 

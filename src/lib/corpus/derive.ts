@@ -8,6 +8,7 @@ import { anchorPoint, placeGeometry, GeometryProblem, type PlaceGeometry } from 
 import { legGeometry } from '../geo/legs.ts';
 import { roundGeometry, roundPosition } from '../geo/round.ts';
 import { findMentions } from './mentions.ts';
+import { byReportedDay } from './dates.ts';
 import { hasDateWords, namesPlace } from './evidence-rules.ts';
 import { boundsOf, type Bounds } from '../geo/bounds.ts';
 import type { Atlas, Journey, LabelProps, LegProps, PlaceProps } from '../atlas/contract.ts';
@@ -21,6 +22,8 @@ const AROUND_THE_NETWORK = new Set<Role>(['context', 'planned-training']);
 const PRECISION_ORDER: Precision[] = ['point', 'country', 'area'];
 const vaguer = (a: Precision, b: Precision) => (PRECISION_ORDER.indexOf(a) >= PRECISION_ORDER.indexOf(b) ? a : b);
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Documents in the order they were reported by: "1961" at its latest day, after "1961-06-01" (dates.ts). */
+const byDocumentDate = (a: string | undefined, b: string | undefined) => (a && b ? byReportedDay(a, b) : byText(a ?? '', b ?? ''));
 
 /**
  * From a loaded corpus to the collections the map draws. Only places that some passage supports
@@ -59,7 +62,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
     anchors.set(place.id, roundPosition(anchorPoint(geometry)));
 
     const evidence = (claimsByPlace.get(place.id) ?? []).sort(
-      (a, b) => byText(docDates.get(a.document) ?? '', docDates.get(b.document) ?? '') || byText(a.document, b.document) || a.start - b.start || byText(a.role, b.role),
+      (a, b) => byDocumentDate(docDates.get(a.document), docDates.get(b.document)) || byText(a.document, b.document) || a.start - b.start || legendRank(a.role) - legendRank(b.role),
     );
     if (evidence.length === 0) continue; // no passage, no mark on the map
     const roles = ROLES.filter((r) => evidence.some((e) => e.role === r));
@@ -179,7 +182,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
     legs,
     journeys,
     documents: [...corpus.documents]
-      .sort((a, b) => byText(a.date, b.date) || byText(a.id, b.id))
+      .sort((a, b) => byDocumentDate(a.date, b.date) || byText(a.id, b.id))
       .map((doc) => ({ ...doc, mentions: findMentions(doc.body, drawnPlaces) })),
     basemap: basemapCountries(basemap110m),
     meta: {
@@ -191,6 +194,8 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
 }
 
 const primaryRoleOf = (roles: Role[]): Role => roles[0]!;
+/** A role's place in the legend: one passage's roles are listed in that order ("Trainees came from · Trainees went back to"). */
+const legendRank = (role: Role | 'route') => (role === 'route' ? ROLES.length : ROLES.indexOf(role));
 
 /** A record's note and its Spanish, each only when written. */
 const noteFields = (record: { note?: string; note_es?: string }) => ({ ...(record.note ? { note: record.note } : {}), ...(record.note_es ? { note_es: record.note_es } : {}) });

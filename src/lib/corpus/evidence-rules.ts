@@ -5,6 +5,7 @@
  * anchors the quotes and turns each problem into an error at the field's line.
  */
 import { findMentions } from './mentions.ts';
+import { spanIndexAt } from './offsets.ts';
 import type { ContextPassage, LegRecord, Period, PlaceRecord } from './types.ts';
 
 /** A problem with one field of a record: the path below the record, for the line, and what to write instead. */
@@ -119,13 +120,4 @@ export function periodSourceProblem(
 }
 
 /** The paragraph (0-based) that contains a code-point offset of a document's body. */
-export function paragraphAt(paragraphs: ReadonlyArray<{ start: number; end: number }>, offset: number): number {
-  let lo = 0;
-  let hi = paragraphs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (paragraphs[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+export const paragraphAt = (paragraphs: ReadonlyArray<{ start: number; end: number }>, offset: number): number => spanIndexAt(paragraphs, offset);

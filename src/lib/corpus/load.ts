@@ -6,6 +6,7 @@ import { schemaProblems, validators } from './schema.ts';
 import { periodProblem } from './dates.ts';
 import { bodyOffsets } from './offsets.ts';
 import { areaPolygonProblems } from '../geo/polygon-checks.ts';
+import { draftProblem } from './drafts.ts';
 import { legEndProblems, paragraphAt, periodSourceProblem, type AnchoredText, type RuleProblem } from './evidence-rules.ts';
 import type { ClaimRecord, ContextPassage, CorpusDocument, LegRecord, PlaceRecord, QuoteSelector, RouteRecord } from './types.ts';
 
@@ -144,7 +145,16 @@ export function loadCorpus(files: CorpusFiles, options: LoadOptions = {}): Corpu
   const places = new Map<string, PlaceRecord>();
   const placeAt: Corpus['placeAt'] = new Map();
   for (const [i, raw] of gazetteer.valid) {
-    const place = { ...raw, aliases: raw.aliases ?? [] };
+    const draft = draftProblem(raw);
+    if (draft) {
+      problems.push(new CorpusError(files.places.path, placesYaml!.lineOf([i, ...draft.field]), `place "${raw.id}" ${draft.message}`));
+      if (raw.status === 'suggested') {
+        gazetteer.invalidIds.add(raw.id); // its claims are not blamed for naming it
+        continue;
+      }
+    }
+    const { status: _s, confidence: _c, why: _w, ...fields } = raw;
+    const place = { ...fields, aliases: raw.aliases ?? [] };
     if (places.has(place.id)) {
       problems.push(new CorpusError(files.places.path, placesYaml!.lineOf([i, 'id']), `duplicate place id "${place.id}"; each place needs its own id`));
       continue;
@@ -241,6 +251,9 @@ export function loadCorpus(files: CorpusFiles, options: LoadOptions = {}): Corpu
     const data = yaml.data as { document: string; claims: ClaimRecord[] };
     if (!knownDocument(file.path, () => yaml.lineOf(['document']), data.document)) continue;
     data.claims.forEach((claim, i) => {
+      const draft = draftProblem(claim);
+      if (draft) problems.push(new CorpusError(file.path, yaml.lineOf(['claims', i, ...draft.field]), `claim on "${claim.place}" (${claim.role}) ${draft.message}`));
+      if (claim.status === 'suggested') return;
       const periodWrong = claim.period && periodProblem(claim.period);
       if (periodWrong) problems.push(new CorpusError(file.path, yaml.lineOf(['claims', i, 'period']), periodWrong));
       if (!knownPlace(file.path, () => yaml.lineOf(['claims', i, 'place']), claim.place)) return;
@@ -254,7 +267,7 @@ export function loadCorpus(files: CorpusFiles, options: LoadOptions = {}): Corpu
       const repeated = repeatedClaim(claimAt, { file: file.path, line }, data.document, claim, at);
       if (repeated) problems.push(repeated);
       else {
-        const { context: _quotes, ...record } = claim;
+        const { context: _quotes, status: _s, confidence: _c, why: _w, ...record } = claim;
         claims.push({ ...record, ...at, document: data.document, ...(context.length ? { context } : {}) });
       }
     });
@@ -274,6 +287,9 @@ export function loadCorpus(files: CorpusFiles, options: LoadOptions = {}): Corpu
     if (!knownDocument(files.routes.path, line('document'), route.document)) continue;
     const legs: ResolvedLeg[] = [];
     route.legs.forEach((leg, index) => {
+      const draft = draftProblem(leg);
+      if (draft) problems.push(new CorpusError(files.routes.path, line('legs', index, ...draft.field)(), `route "${route.id}" leg ${index + 1} (${leg.from} to ${leg.to}) ${draft.message}`));
+      if (leg.status === 'suggested') return;
       const fromOk = knownPlace(files.routes.path, line('legs', index, 'from'), leg.from, `route "${route.id}" leg ${index + 1} starts at an `);
       const toOk = knownPlace(files.routes.path, line('legs', index, 'to'), leg.to, `route "${route.id}" leg ${index + 1} goes to an `);
       if (fromOk && toOk && leg.from === leg.to) {
@@ -290,7 +306,7 @@ export function loadCorpus(files: CorpusFiles, options: LoadOptions = {}): Corpu
       if (undated) report(undated);
       const periodWrong = leg.period && periodProblem(leg.period);
       if (periodWrong) problems.push(new CorpusError(files.routes.path, line('legs', index, 'period')(), periodWrong));
-      const { context: _quotes, ...record } = leg;
+      const { context: _quotes, status: _s, confidence: _c, why: _w, ...record } = leg;
       legs.push({ ...record, ...at, index, ...(context.length ? { context } : {}) });
     });
     routes.push({ id: route.id, name: route.name, ...(route.name_es ? { name_es: route.name_es } : {}), document: route.document, legs });

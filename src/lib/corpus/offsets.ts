@@ -62,3 +62,18 @@ export function bodyOffsets(doc: { readonly body: string }): TextOffsets {
   cached.set(doc, { body: doc.body, offsets });
   return offsets;
 }
+
+/**
+ * The index of the span that holds `offset` among spans in document order (paragraphs, sentences): the last one that
+ * starts at or before it, found by halving.
+ */
+export function spanIndexAt(spans: ReadonlyArray<{ start: number }>, offset: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (spans[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

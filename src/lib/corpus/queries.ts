@@ -1,6 +1,6 @@
 import type { Atlas, LegProps, PlaceProps } from '../atlas/contract.ts';
 import type { Evidence, Role } from './types.ts';
-import { earliestDay, latestDay } from './dates.ts';
+import { latestDay, reportedDay } from './dates.ts';
 import { foldTypography } from './quote.ts';
 import { bodyOffsets } from './offsets.ts';
 import { withoutMarkup } from './passage.ts';
@@ -21,10 +21,13 @@ export interface Filters {
 
 export const NO_FILTERS: Filters = { hiddenRoles: [], routes: true, hiddenDocuments: [], until: null };
 
-/** A document counts as reported by a month when its earliest possible date falls on or before that month's end. */
+/**
+ * A document counts as reported by a month when the latest day its date can mean falls on or before that month's
+ * end: a paper dated only "1961" is shown from December 1961, never under January, before the events it reports.
+ */
 export function reportedBy(documentDate: string | undefined, until: string | null): boolean {
   if (!until || !documentDate) return true; // undated evidence stays visible, marked as undated
-  return earliestDay(documentDate) <= latestDay(until);
+  return reportedDay(documentDate) <= latestDay(until);
 }
 
 export function evidencePasses(e: Evidence, filters: Filters, dateOf: (doc: string) => string | undefined): boolean {

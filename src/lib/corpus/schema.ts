@@ -45,6 +45,12 @@ const period = {
     approximate: { type: 'boolean' },
   },
 };
+/** A draft's marks (corpus:suggest): allowed by the schema so that load.ts can refuse them with the fix. */
+const draft = {
+  status: { enum: ['suggested', 'reviewed'] },
+  confidence: { type: 'number', minimum: 0, maximum: 1 },
+  why: { type: 'string' },
+};
 const naturalEarth = {
   type: 'object',
   required: ['natural_earth_id', 'natural_earth_name'],
@@ -132,6 +138,7 @@ export const placesSchema = {
       geonames: { type: 'integer' },
       note: { type: 'string' },
       note_es: { type: 'string', minLength: 1 },
+      ...draft,
     },
   },
 };
@@ -156,6 +163,7 @@ export const claimsSchema = {
           context: { type: 'array', items: quote, minItems: 1 },
           note: { type: 'string' },
           note_es: { type: 'string', minLength: 1 },
+          ...draft,
         },
       },
     },
@@ -194,6 +202,7 @@ export const routesSchema = {
             period,
             note: { type: 'string' },
             note_es: { type: 'string', minLength: 1 },
+            ...draft,
           },
         },
       },

@@ -53,7 +53,14 @@ export interface Period {
   approximate?: boolean;
 }
 
-export interface PlaceRecord {
+/** Marks of a draft from `npm run corpus:suggest` (drafts.ts): derive refuses a draft no curator has reviewed. */
+export interface DraftMarks {
+  status?: 'suggested' | 'reviewed';
+  confidence?: number;
+  why?: string;
+}
+
+export interface PlaceRecord extends DraftMarks {
   id: string;
   name: string;
   /**
@@ -81,7 +88,7 @@ export interface PlaceRecord {
   note_es?: string;
 }
 
-export interface ClaimRecord {
+export interface ClaimRecord extends DraftMarks {
   place: string;
   role: Role;
   quote: QuoteSelector;
@@ -99,7 +106,7 @@ export interface ClaimRecord {
 export const DIRECTIONS = ['directed', 'undirected', 'round-trip'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
-export interface LegRecord {
+export interface LegRecord extends DraftMarks {
   from: string;
   to: string;
   quote: QuoteSelector;

@@ -1,4 +1,4 @@
-import type { Atlas } from '../atlas/contract.ts';
+import type { Atlas, LegProps } from '../atlas/contract.ts';
 import type { CorpusDocument, Evidence } from '../corpus/types.ts';
 import { atlasUri } from './ids.ts';
 import { bodyOffsets } from '../corpus/offsets.ts';
@@ -7,20 +7,62 @@ import { bodyOffsets } from '../corpus/offsets.ts';
 // code points, as the evidence offsets do, so a prefix never starts or a suffix never ends inside a character.
 const CONTEXT_CHARS = 32;
 
-function target(doc: CorpusDocument, e: Evidence) {
+/** The curator's note on a passage (an intention, a contradiction, where a date is read from), in each language written. */
+function comments(e: Evidence) {
+  return [
+    ...(e.note ? [{ type: 'TextualBody', value: e.note, purpose: 'commenting', format: 'text/plain', language: 'en' }] : []),
+    ...(e.note_es ? [{ type: 'TextualBody', value: e.note_es, purpose: 'commenting', format: 'text/plain', language: 'es' }] : []),
+  ];
+}
+
+/** The exact words by quote (with 32 characters either side) and by position. */
+function selectors(doc: CorpusDocument, q: { exact: string; start: number; end: number }) {
   const body = bodyOffsets(doc);
-  return {
+  return [
+    {
+      type: 'TextQuoteSelector',
+      exact: q.exact,
+      prefix: body.slice(Math.max(0, q.start - CONTEXT_CHARS), q.start),
+      suffix: body.slice(q.end, q.end + CONTEXT_CHARS),
+    },
+    { type: 'TextPositionSelector', start: q.start, end: q.end },
+  ];
+}
+
+function target(doc: CorpusDocument, e: Evidence) {
+  return { source: atlasUri.document(doc.id), selector: selectors(doc, e) };
+}
+
+const SUPPORT_WORDS = { from: 'the leg’s start', to: 'the leg’s end', period: 'the period' } as const;
+
+/**
+ * The passages the target's words rest on besides themselves: the context quote that names an end the leg's quote
+ * does not, or that dates the claim. Each is a body linking a resource related to the target (its own words in the
+ * same document), selected as the target is, so a reader can open the words the caveat names; its label says what
+ * the passage gives words for.
+ */
+function contextBodies(doc: CorpusDocument, e: Evidence) {
+  return (e.context ?? []).map((c) => ({
+    type: 'SpecificResource',
     source: atlasUri.document(doc.id),
-    selector: [
-      {
-        type: 'TextQuoteSelector',
-        exact: e.exact,
-        prefix: body.slice(Math.max(0, e.start - CONTEXT_CHARS), e.start),
-        suffix: body.slice(e.end, e.end + CONTEXT_CHARS),
-      },
-      { type: 'TextPositionSelector', start: e.start, end: e.end },
-    ],
-  };
+    purpose: 'linking',
+    label: c.supports?.length ? `context: the words for ${c.supports.map((s) => SUPPORT_WORDS[s]).join(' and ')}` : 'context',
+    selector: selectors(doc, c),
+  }));
+}
+
+const DIRECTION_WORDS: Record<LegProps['direction'], string> = {
+  directed: 'in the order the text gives',
+  undirected: 'order of travel not stated',
+  'round-trip': 'there and back, as the text says',
+};
+const END_WORDS = { from: 'start', to: 'end' } as const;
+
+/** "route leg: Peru → Mexico (in the order the text gives; its start is not named in this passage: read from context)". */
+export function legDescription(l: Pick<LegProps, 'name' | 'direction' | 'unstated'>): string {
+  const unstated = (l.unstated ?? []).map((end) => END_WORDS[end]);
+  const ends = unstated.length ? `; its ${unstated.join(' and ')} ${unstated.length > 1 ? 'are' : 'is'} not named in this passage: read from context` : '';
+  return `route leg: ${l.name} (${DIRECTION_WORDS[l.direction]}${ends})`;
 }
 
 export function toWebAnnotations(atlas: Pick<Atlas, 'places' | 'legs' | 'documents'>) {
@@ -34,6 +76,8 @@ export function toWebAnnotations(atlas: Pick<Atlas, 'places' | 'legs' | 'documen
         body: [
           { type: 'SpecificResource', source: atlasUri.place(f.properties.id), purpose: 'identifying' },
           { type: 'TextualBody', value: e.role, purpose: 'tagging', format: 'text/plain' },
+          ...comments(e),
+          ...contextBodies(docs.get(e.document)!, e),
         ],
         target: target(docs.get(e.document)!, e),
       })),
@@ -47,7 +91,9 @@ export function toWebAnnotations(atlas: Pick<Atlas, 'places' | 'legs' | 'documen
           { type: 'SpecificResource', source: atlasUri.leg(f.properties.id), purpose: 'identifying' },
           { type: 'SpecificResource', source: atlasUri.place(f.properties.from), purpose: 'linking' },
           { type: 'SpecificResource', source: atlasUri.place(f.properties.to), purpose: 'linking' },
-          { type: 'TextualBody', value: `route leg: ${f.properties.name}`, purpose: 'describing', format: 'text/plain' },
+          { type: 'TextualBody', value: legDescription(f.properties), purpose: 'describing', format: 'text/plain' },
+          ...comments(e),
+          ...contextBodies(docs.get(e.document)!, e),
         ],
         target: target(docs.get(e.document)!, e),
       })),

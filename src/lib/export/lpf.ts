@@ -31,18 +31,20 @@ export function timespan(e: Evidence, doc: CorpusDocument) {
 
 export function toLinkedPlaces(atlas: Pick<Atlas, 'places' | 'documents'>) {
   const docs = new Map(atlas.documents.map((d) => [d.id, d]));
-  // A document is cited under every name of every place it attests: its label is worked out once.
+  // A document is cited under many names of many places: its label is worked out once.
   const labels = new Map<string, string>();
   const label = (id: string) => labels.get(id) ?? labels.set(id, oneLine(docs.get(id)!.citation)).get(id)!;
   const citation = (id: string) => ({ '@id': atlasUri.document(id), label: label(id) });
   const feature = (p: PlaceProps, geometry: Atlas['places']['features'][number]['geometry']) => {
-    const documents = p.documents;
+    // A document is cited for a name only where its text uses that name (the letter says "Berlin", never "West
+    // Berlin"): its mentions are found as the reader marks them, whole words with the gazetteer's case.
+    const usedIn = (toponym: string) => p.documents.filter((id) => docs.get(id)!.mentions.some((m) => m.place === p.id && m.text === toponym));
     const type = TYPES[p.kind] ?? { label: p.kind };
     return {
       '@id': atlasUri.place(p.id),
       type: 'Feature',
       properties: { title: p.name },
-      names: [p.name, ...p.aliases].map((toponym) => ({ toponym, lang: 'en', citations: documents.map(citation) })),
+      names: [p.name, ...p.aliases].map((toponym) => ({ toponym, lang: 'en', citations: usedIn(toponym).map(citation) })),
       types: [{ ...type, sourceLabel: p.kind }],
       geometry: {
         type: 'GeometryCollection',
@@ -59,7 +61,8 @@ export function toLinkedPlaces(atlas: Pick<Atlas, 'places' | 'documents'>) {
       descriptions: p.evidence.map((e) => {
         const doc = docs.get(e.document)!;
         return {
-          value: oneLine(`${e.role === 'route' ? 'Route leg' : roleEntry(e.role).label.en} — ${doc.title} (${formatIsoDate(doc.date)}): “${e.exact}”`),
+          // The curator's note goes with the words it qualifies (an intention, a contradiction, a date read from context).
+          value: oneLine(`${e.role === 'route' ? 'Route leg' : roleEntry(e.role).label.en} — ${doc.title} (${formatIsoDate(doc.date)}): “${e.exact}”${e.note ? `. Note: ${e.note}` : ''}`),
           lang: 'en',
         };
       }),

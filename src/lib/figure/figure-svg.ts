@@ -117,15 +117,37 @@ function paragraph(segments: Segment[], x: number, y: number, width: number, siz
 const plain = (text: string): Segment[] => [{ text: text.replace(/\s+/g, ' '), sup: false }];
 
 /**
- * The figure as a standalone SVG document, laid out on A4 (taller when the quotes need it): a title, the map as
- * drawn on screen, the key to what it shows, the numbered quotes with their archival citations, the atlas's version
- * and the address that opens this view. Self-contained: no stylesheet, font file, image or script.
+ * The figure as standalone SVG documents, each page exactly A4: a title, the map as drawn on screen, the key to what
+ * it shows, the numbered quotes with their archival citations, and on every page the atlas's version and the address
+ * that opens this view. Quotes that do not fit flow onto further pages ("Notes, continued"). Self-contained: no
+ * stylesheet, font file, image or script.
  */
-export function buildFigureSvg(input: FigureInput): string {
+export function buildFigurePages(input: FigureInput): string[] {
   const measure = input.measure ?? estimateWidth;
-  const subject: FigureSubject = figureSubject(input.data, input.selected, input.journey);
-  const parts: string[] = [];
+  // The passages' links start from the atlas's own address, as the panel's citations do (no state, no query).
+  const base = URL.canParse(input.deepLink) ? `${new URL(input.deepLink).origin}${new URL(input.deepLink).pathname}` : undefined;
+  const subject: FigureSubject = figureSubject(input.data, input.selected, input.journey, base);
+  const pages: string[][] = [[]];
+  let parts = pages[0]!;
   let y = MARGIN;
+
+  // What this is and how to get back to it, at the foot of every page: laid out once to know the room it takes.
+  const footer = (top: number) => {
+    const version = paragraph(plain(`Archive Atlas ${input.version}. Cuba’s training of Latin American guerrillas (1962–1963) and its dealings with Moscow (1961–1962), in five declassified documents. Basemap: Natural Earth.`), MARGIN, top + 4, CONTENT, TYPE.footer, measure, `class="version" fill="${MUTED}"`);
+    const link = paragraph([{ text: `This view: ${input.deepLink}`, sup: false }], MARGIN, top + 4 + version.height, CONTENT, TYPE.footer, measure, `class="deep-link" fill="${MUTED}"`);
+    return { markup: [`<line x1="${MARGIN}" y1="${n(top)}" x2="${n(MARGIN + CONTENT)}" y2="${n(top)}" stroke="#d6d0c4" stroke-width="0.75"/>`, version.markup, link.markup], height: 4 + version.height + link.height };
+  };
+  const footerTop = A4.height - MARGIN - footer(0).height;
+  /** The lowest a quote may reach on a page: above the footer, with a gap. */
+  const bottom = footerTop - 8;
+  const newPage = () => {
+    parts = [];
+    pages.push(parts);
+    y = MARGIN;
+    const heading = paragraph(plain(`${subject.title}: notes, continued`), MARGIN, y, CONTENT, TYPE.heading, measure, `class="continued" fill="${MUTED}"`, true);
+    parts.push(heading.markup);
+    y += heading.height + 6;
+  };
 
   const title = paragraph(plain(subject.title), MARGIN, y, CONTENT, TYPE.title, measure, `class="title" fill="${INK}"`, true);
   parts.push(title.markup);
@@ -169,16 +191,21 @@ export function buildFigureSvg(input: FigureInput): string {
     y += rowHeight + 8;
   }
 
-  // The numbered quotes: a hanging number, the words, the citation.
+  // The numbered quotes: a hanging number, the words, the citation; a quote that would run into the footer starts a page.
   const indent = measure('00.', TYPE.body) + 4;
   for (const group of subject.groups) {
     if (group.heading) {
+      const headingHeight = paragraph(plain(group.heading), 0, 0, CONTENT, TYPE.heading, measure, '', true).height;
+      const firstNote = group.notes[0] ? paragraph(group.notes[0].runs, 0, 0, CONTENT - indent, TYPE.body, measure, '').height : 0;
+      // A heading never ends a page: it goes over with its first quote.
+      if (y + 4 + headingHeight + 2 + firstNote > bottom) newPage();
       y += 4;
-      const heading = paragraph(plain(group.heading), MARGIN, y, CONTENT, TYPE.heading, measure, `class="footnote-heading" fill="${INK}"`, true);
-      parts.push(heading.markup);
-      y += heading.height + 2;
+      const placed = paragraph(plain(group.heading), MARGIN, y, CONTENT, TYPE.heading, measure, `class="footnote-heading" fill="${INK}"`, true);
+      parts.push(placed.markup);
+      y += placed.height + 2;
     }
     for (const note of group.notes) {
+      if (y + paragraph(note.runs, 0, 0, CONTENT - indent, TYPE.body, measure, '').height > bottom) newPage();
       parts.push(`<text class="footnote-number" x="${n(MARGIN + indent - 4)}" y="${n(y + TYPE.body)}" font-size="${TYPE.body}" text-anchor="end" fill="${INK}">${note.number}.</text>`);
       const body = paragraph(note.runs, MARGIN + indent, y, CONTENT - indent, TYPE.body, measure, `class="footnote" data-footnote="${note.number}" fill="${INK}"`);
       parts.push(body.markup);
@@ -186,27 +213,18 @@ export function buildFigureSvg(input: FigureInput): string {
     }
   }
 
-  // What this is and how to get back to it.
-  y += 8;
-  parts.push(`<line x1="${MARGIN}" y1="${n(y)}" x2="${n(MARGIN + CONTENT)}" y2="${n(y)}" stroke="#d6d0c4" stroke-width="0.75"/>`);
-  y += 4;
-  const version = paragraph(plain(`Archive Atlas ${input.version}. Cuba’s training of Latin American guerrillas (1962–1963) and its dealings with Moscow (1961–1962), in five declassified documents. Basemap: Natural Earth.`), MARGIN, y, CONTENT, TYPE.footer, measure, `class="version" fill="${MUTED}"`);
-  parts.push(version.markup);
-  y += version.height;
-  const link = paragraph([{ text: `This view: ${input.deepLink}`, sup: false }], MARGIN, y, CONTENT, TYPE.footer, measure, `class="deep-link" fill="${MUTED}"`);
-  parts.push(link.markup);
-  y += link.height + MARGIN;
-
-  const height = Math.max(A4.height, y);
   const description = `${subject.title}${subject.subtitle ? ` — ${subject.subtitle}` : ''}. From Archive Atlas ${input.version}: ${input.deepLink}`;
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="210mm" height="${n((height / A4.width) * 210)}mm" viewBox="0 0 ${n(A4.width)} ${n(height)}" font-family="${escapeXml(FONT_FAMILY)}" data-atlas-version="${escapeXml(input.version)}" data-deep-link="${escapeXml(input.deepLink)}">`,
-    `<title>${escapeXml(subject.title)}</title>`,
-    `<desc>${escapeXml(description)}</desc>`,
-    `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    ...parts,
-    '</svg>',
-    '',
-  ].join('\n');
+  return pages.map((page, i) =>
+    [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="210mm" height="297mm" viewBox="0 0 ${n(A4.width)} ${n(A4.height)}" font-family="${escapeXml(FONT_FAMILY)}" data-atlas-version="${escapeXml(input.version)}" data-deep-link="${escapeXml(input.deepLink)}" data-page="${i + 1}" data-pages="${pages.length}">`,
+      `<title>${escapeXml(pages.length > 1 ? `${subject.title} (page ${i + 1} of ${pages.length})` : subject.title)}</title>`,
+      `<desc>${escapeXml(description)}</desc>`,
+      `<rect width="100%" height="100%" fill="#ffffff"/>`,
+      ...page,
+      ...footer(footerTop).markup,
+      '</svg>',
+      '',
+    ].join('\n'),
+  );
 }

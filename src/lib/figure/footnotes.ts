@@ -60,7 +60,8 @@ const roleName = (role: Role | 'route') => (role === 'route' ? 'Route leg' : rol
  * The subject of the figure and its numbered quotes, in the order the side panel shows them: a journey's step
  * first (its own passage, then its legs' passages), then the selected place or leg by role.
  */
-export function figureSubject(data: AtlasData, selected: FeatureRef | null, journey: { id: string; step: number } | null): FigureSubject {
+/** `base`: the atlas's address, for each footnote's link to its passage (as the panel's citations have). */
+export function figureSubject(data: AtlasData, selected: FeatureRef | null, journey: { id: string; step: number } | null, base?: string): FigureSubject {
   const index = indexAtlas(data);
   const groups: FootnoteGroup[] = [];
   let number = 0;
@@ -72,7 +73,7 @@ export function figureSubject(data: AtlasData, selected: FeatureRef | null, jour
   const note = (e: Evidence): Footnote => {
     const doc = documentOf(e);
     // One line in print: the quote, then its note.
-    const text = passageCitation(doc, e).replace('\n', ' ');
+    const text = passageCitation(doc, e, base).replace('\n', ' ');
     const quote = withoutMarkup(e.exact).replace(/\s+/g, ' ');
     // The citation is “quote” then the rest; the quote's runs stand in for its plain words.
     return { number: ++number, text, runs: [{ text: '“', sup: false }, ...quoteSegments(e.exact), { text: text.slice(quote.length + 1), sup: false }] };

@@ -64,6 +64,7 @@ export const en = {
   'search.label': 'Search places and passages',
   'search.results': '{count, plural, one {# result} other {# results}}',
   'search.none': 'Nothing found for “{query}”.',
+  'search.englishNote': 'Passages are searched in the documents’ English; place names in English and Spanish.',
   'search.spelt': '— spelt “{matched}” in the documents',
 
   'start.title': 'Start here',

@@ -64,6 +64,7 @@ export const es: Record<MessageKey, string> = {
   'search.label': 'Buscar lugares y fragmentos',
   'search.results': '{count, plural, one {# resultado} other {# resultados}}',
   'search.none': 'No se encontró nada para «{query}».',
+  'search.englishNote': 'Los fragmentos se buscan en el inglés de los documentos; los nombres de lugares, en inglés y en español.',
   'search.spelt': '— escrito «{matched}» en los documentos',
 
   'start.title': 'Empiece aquí',

@@ -1,4 +1,4 @@
-import { visitKey, type VisitEvent, type VisitKind } from './visit-event.ts';
+import { visitKey, type KioskEvent, type VisitEvent, type VisitKind } from './visit-event.ts';
 import { siteAddress } from '../state/page-address.ts';
 
 /** Something a visitor has open: a place or leg in the panel, a journey's step, a document in the reader. */
@@ -62,7 +62,7 @@ export function visitSender(
   post: typeof fetch = (...args) => fetch(...args),
   address: () => string = () => siteAddress('kiosk/visit', location.href),
   say: (line: string) => void = console.info,
-): (event: VisitEvent) => void {
+): (event: KioskEvent) => void {
   let stopped = false;
   return (event) => {
     if (stopped) return;

@@ -15,6 +15,7 @@ import { ROLES, type Evidence } from '../corpus/types.ts';
 import type { Bounds, CameraView, FeatureRef, LegEmphasis } from '../atlas/contract.ts';
 import type { RendererKind } from '../map/renderer.ts';
 import { siteAddress } from './page-address.ts';
+import { noteVisitor } from '../kiosk/visitor-notes.ts';
 
 /** What the map is asked to do with its camera. Each request is a new object, so asking twice moves it twice. */
 export type CameraRequest = { kind: 'frame'; bounds: Bounds; maxZoom: number } | { kind: 'view'; view: CameraView } | { kind: 'zoom'; delta: number };
@@ -158,6 +159,8 @@ export class AtlasState {
 
   /** A tap on the map: the best candidate is selected, the others offered as "also here". */
   pick(refs: FeatureRef[]) {
+    // A tap on empty map, or on a mark this atlas cannot open: the kiosk's log counts these (what is not legible).
+    if (!refs[0] || !this.index?.feature(refs[0])) noteVisitor({ kind: 'tap-nothing' });
     this.selection.pick(refs);
     if (refs.length) this.panels.start = false;
   }

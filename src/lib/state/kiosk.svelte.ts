@@ -1,6 +1,8 @@
 import type { KioskConfig } from '../kiosk/config.ts';
 import { nextReloadAt } from '../kiosk/schedule.ts';
 import { HEARTBEAT_SECONDS } from '../kiosk/heartbeat.ts';
+import type { AttractAt } from '../kiosk/session-log.ts';
+import type { PromptAnswer } from '../kiosk/visit-event.ts';
 
 /** What the kiosk's state machine needs of time: injected, so tests run a day at the museum in milliseconds. */
 export interface KioskClock {
@@ -30,6 +32,12 @@ export interface KioskActions {
   reload(): void;
   /** Tell the launcher's watchdog the page is alive: at start, then every HEARTBEAT_SECONDS, in every phase. */
   heartbeat?(): void;
+  /** A touch, click, key or wheel; `attract` is the tour's step it interrupted (null: the tour was not playing). */
+  touched?(attract: AttractAt | null): void;
+  /** The "Still there?" prompt was answered, or its countdown ran out. */
+  prompt?(answer: PromptAnswer): void;
+  /** The idle reset: the visitor's session is over (called before `reset`). */
+  sessionEnded?(): void;
 }
 
 /**
@@ -73,10 +81,13 @@ export class KioskState {
   /** A touch, click, key or wheel: someone is here. */
   activity() {
     this.#lastActivity = this.#clock.now();
+    const playing = this.phase === 'attract' ? this.#tour[this.#at.journey] : undefined;
+    this.#actions.touched?.(playing ? { journeyId: playing[0], step: this.#at.step } : null);
   }
 
   /** "Yes, keep exploring" (or a touch on the veil). */
   stillHere() {
+    if (this.phase === 'prompt') this.#actions.prompt?.('still-here');
     this.activity();
     this.phase = 'visitor';
   }
@@ -98,7 +109,11 @@ export class KioskState {
       this.secondsLeft = this.#config.countdownSeconds;
     } else if (this.phase === 'prompt') {
       this.secondsLeft -= 1;
-      if (this.secondsLeft <= 0) this.#startAttract();
+      if (this.secondsLeft <= 0) {
+        this.#actions.prompt?.('ran-out');
+        this.#actions.sessionEnded?.();
+        this.#startAttract();
+      }
     } else if (this.phase === 'attract') {
       this.#sinceStep += 1;
       if (this.#sinceStep >= this.#config.attractStepSeconds) {
