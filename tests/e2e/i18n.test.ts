@@ -81,7 +81,7 @@ describe('the atlas in Spanish (issue 15)', () => {
   it('gives an undated passage its document’s date in grammatical Spanish, for a year (“1961”) as for a day', async () => {
     const atlas = await openAtlas(browser(), baseURL, {}, '?lang=es#place=moscow');
     const panel = atlas.page.getByTestId('passage-panel');
-    await expect.poll(() => panel.locator('h2').textContent()).toBe('Moscow');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('Moscú');
     const when = await panel.locator('.when').allInnerTexts();
     expect(when).toContain('Cuándo: sin fecha; el texto no da fecha para esto. Fecha del documento: 1961.');
     expect(when).toContain('Cuándo: sin fecha; el texto no da fecha para esto. Fecha del documento: 28 de octubre de 1962.');
