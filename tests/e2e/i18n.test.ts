@@ -197,7 +197,7 @@ describe('the atlas in Spanish (issue 15)', () => {
     const withPanel = await openAtlas(browser(), baseURL, {}, '?lang=es');
     // The list, then a place chosen from it: the passage opens above the list (opening the list replaces a passage).
     await withPanel.page.getByRole('button', { name: 'Lista' }).click();
-    await withPanel.page.getByRole('navigation', { name: 'Lugares y rutas' }).getByRole('button', { name: 'Paris', exact: true }).click();
+    await withPanel.page.getByRole('navigation', { name: 'Lugares y rutas' }).getByRole('button', { name: 'París', exact: true }).click();
     await withPanel.page.getByTestId('passage-panel').waitFor();
     expect(await axeViolations(withPanel.page)).toEqual([]);
     await withPanel.page.getByRole('button', { name: 'Leer el documento completo' }).first().click();
