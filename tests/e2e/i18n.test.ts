@@ -171,6 +171,10 @@ describe('the atlas in Spanish (issue 15)', () => {
       const { page } = atlas;
       await page.getByRole('button', { name: 'Explore the map' }).or(page.getByRole('button', { name: 'Explorar el mapa' })).click();
       expect(await clippedControls(page), `${lang}, the map's controls`).toEqual([]);
+      // A passage open: the sheet leaves a short map, its view buttons in a row ("Guardar esta vista" ran off the screen).
+      await page.evaluate(() => (location.hash = '#place=havana'));
+      await page.getByTestId('passage-panel').waitFor();
+      expect(await clippedControls(page), `${lang}, a passage open`).toEqual([]);
       await page.getByRole('button', { name: menu }).click();
       expect(await clippedControls(page), `${lang}, the menu open`).toEqual([]);
       await expectCleanRun(atlas);
