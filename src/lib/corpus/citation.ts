@@ -5,15 +5,9 @@
  * facts as CSL-JSON (the data format Zotero, Mendeley and citeproc read) for a reference manager.
  */
 import { withoutMarkup } from './passage.ts';
+import { formatIsoDate } from './dates.ts';
+import { spanIndexAt } from './offsets.ts';
 import type { CorpusDocument, Evidence } from './types.ts';
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "1963-04-11" → "11 April 1963", "1961-04" → "April 1961", "1961" → "1961": one format for every note. */
-export function citationDate(iso: string): string {
-  const [year, month, day] = iso.split('-');
-  return [day && String(Number(day)), month && MONTHS[Number(month) - 1], year].filter(Boolean).join(' ');
-}
 
 type CitedDocument = Pick<CorpusDocument, 'id' | 'title' | 'date' | 'originator' | 'archive' | 'body' | 'paragraphs'> &
   Partial<Pick<CorpusDocument, 'recipient' | 'recordId' | 'translator'>>;
@@ -24,8 +18,7 @@ type CitedPassage = Pick<Evidence, 'exact' | 'start' | 'end'>;
  * paragraph of the transcription, counted from the top ("¶ 3 of the transcription").
  */
 export function paragraphReference(doc: Pick<CorpusDocument, 'body' | 'paragraphs'>, start: number): string {
-  const index = doc.paragraphs.findIndex((p) => start >= p.start && start < p.end);
-  const at = index === -1 ? doc.paragraphs.length - 1 : index;
+  const at = spanIndexAt(doc.paragraphs, start);
   const p = doc.paragraphs[at]!;
   const own = /^(\d{1,3})\.\s/.exec(Array.from(doc.body).slice(p.start, p.end).join(''));
   return own ? `para. ${own[1]}` : `¶ ${at + 1} of the transcription`;
@@ -41,7 +34,8 @@ export function citationNote(doc: CitedDocument, passage: CitedPassage, base?: s
   // Chicago sets the comma after a quoted title inside its closing quotation mark: “Title,” to …
   const rest = [
     doc.recipient && `to ${doc.recipient}`,
-    citationDate(doc.date),
+    // One format for every note, day month year, never inventing a day: "11 April 1963", "April 1961", "1961".
+    formatIsoDate(doc.date),
     doc.translator && `trans. ${doc.translator}`,
     doc.recordId && `record ${doc.recordId}`,
     doc.archive.replace(/\.$/, ''),

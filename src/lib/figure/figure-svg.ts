@@ -125,7 +125,8 @@ const plain = (text: string): Segment[] => [{ text: text.replace(/\s+/g, ' '), s
 export function buildFigurePages(input: FigureInput): string[] {
   const measure = input.measure ?? estimateWidth;
   // The passages' links start from the atlas's own address, as the panel's citations do (no state, no query).
-  const base = URL.canParse(input.deepLink) ? `${new URL(input.deepLink).origin}${new URL(input.deepLink).pathname}` : undefined;
+  const link = URL.canParse(input.deepLink) ? new URL(input.deepLink) : undefined;
+  const base = link && `${link.origin}${link.pathname}`;
   const subject: FigureSubject = figureSubject(input.data, input.selected, input.journey, base);
   const pages: string[][] = [[]];
   let parts = pages[0]!;
