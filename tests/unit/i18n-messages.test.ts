@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { ROLES } from '../../src/lib/corpus/types.ts';
+import { ROLES } from '../../src/lib/atlas/roles.ts';
 import { formatIsoDate } from '../../src/lib/corpus/dates.ts';
 import { LOCALES, MESSAGES, attractLocale, detectLocale, searchWithLocale, toLocale } from '../../src/lib/i18n/locales.ts';
 import { formatList, formatMessage, formatNumber } from '../../src/lib/i18n/format.ts';

@@ -182,7 +182,7 @@ describe('lint rules for the layer boundaries', () => {
 
   it('lets the UI and state import types from those modules, and values from the pure corpus modules', async () => {
     expect(importErrors(await lint(svelte("import type { Journey as probe } from '../lib/corpus/derive.ts';"), 'src/ui/Example.svelte'))).toEqual([]);
-    expect(importErrors(await lint(module("import { ROLES as probe } from '../corpus/types.ts';"), 'src/lib/state/example.ts'))).toEqual([]);
+    expect(importErrors(await lint(module("import { paragraphsOf as probe } from '../corpus/passage.ts';"), 'src/lib/state/example.ts'))).toEqual([]);
     expect(importErrors(await lint(module("import { deriveAtlas as probe } from '../lib/corpus/derive.ts';"), 'src/build/example.ts'))).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 import type { Atlas, LegProps, PlaceProps } from '../atlas/contract.ts';
-import type { Evidence, Role } from './types.ts';
+import type { Evidence } from '../atlas/contract.ts';
+import type { Role } from '../atlas/roles.ts';
 import { latestDay, reportedDay } from './dates.ts';
 import { foldTypography } from './quote.ts';
 import { bodyOffsets } from './offsets.ts';

@@ -1,6 +1,6 @@
 import type { Atlas, PlaceProps } from '../atlas/contract.ts';
-import type { CorpusDocument, Evidence } from '../corpus/types.ts';
-import { roleEntry } from '../corpus/roles.ts';
+import type { CorpusDocument, Evidence } from '../atlas/contract.ts';
+import { roleEntry } from '../atlas/roles.ts';
 import { formatIsoDate } from '../corpus/dates.ts';
 import { atlasUri, oneLine } from './ids.ts';
 

@@ -1,12 +1,12 @@
 import { markupIn, passagesByRole, withoutMarkup } from '../corpus/passage.ts';
 import { passageCitation } from '../corpus/citation.ts';
 import { groupLegsByPassage, withoutNotes } from '../corpus/queries.ts';
-import type { Evidence } from '../corpus/types.ts';
-import { roleEntry, type Role } from '../corpus/roles.ts';
+import type { Evidence } from '../atlas/contract.ts';
+import { roleEntry, type Role } from '../atlas/roles.ts';
 import type { LegProps } from '../atlas/contract.ts';
-import type { AtlasData } from '../state/atlas-data.ts';
+import type { AtlasData } from '../atlas/contract.ts';
 import { indexAtlas } from '../state/atlas-data.ts';
-import type { FeatureRef } from '../map/renderer.ts';
+import type { FeatureRef } from '../atlas/contract.ts';
 import type { Segment } from './text-width.ts';
 
 /** One numbered quote: the words as the panel marks them, then the archival citation ("Copy citation"'s text). */

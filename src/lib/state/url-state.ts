@@ -1,5 +1,5 @@
 import type { Filters } from '../corpus/queries.ts';
-import { ROLES, type Role } from '../corpus/types.ts';
+import { ROLES, type Role } from '../atlas/roles.ts';
 import { mappableView } from '../map/camera.ts';
 import { TIMELINE_MONTHS } from './timeline.ts';
 
