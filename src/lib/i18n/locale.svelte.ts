@@ -6,7 +6,7 @@
 import type { MessageKey } from './en.ts';
 import { formatIsoDateIn, formatList, formatMessage, formatNumber, type MessageValues } from './format.ts';
 import { DEFAULT_LOCALE, detectLocale, isLocale, searchWithLocale, type Locale } from './locales.ts';
-import { pageAddress } from '../state/page-address.ts';
+import { pageAddress } from '../address/page-address.ts';
 
 const current = $state<{ locale: Locale }>({ locale: DEFAULT_LOCALE });
 

@@ -1,4 +1,4 @@
-import { siteAddress } from '../state/page-address.ts';
+import { siteAddress } from '../address/page-address.ts';
 import type { RendererKind } from '../atlas/contract.ts';
 
 /** Seconds between two heartbeats; the launcher's watchdog waits `watchdogSeconds` (at least 15) for one. */

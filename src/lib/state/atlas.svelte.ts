@@ -16,7 +16,7 @@ import { ROLES } from '../atlas/roles.ts';
 import type { Evidence } from '../atlas/contract.ts';
 import type { Bounds, CameraView, FeatureRef, LegEmphasis } from '../atlas/contract.ts';
 import type { RendererKind } from '../atlas/contract.ts';
-import { siteAddress } from './page-address.ts';
+import { siteAddress } from '../address/page-address.ts';
 import { noteVisitor } from '../kiosk/visitor-notes.ts';
 
 /** What the map is asked to do with its camera. Each request is a new object, so asking twice moves it twice. */
