@@ -1,6 +1,5 @@
 import type { Feature, LineString, Point } from 'geojson';
-import type { Atlas, LegProps, PlaceProps, PublishedDocument } from '../../src/lib/atlas/contract.ts';
-import type { Evidence } from '../../src/lib/atlas/contract.ts';
+import type { Atlas, LegProps, PlaceProps, PublishedDocument, Evidence } from '../../src/lib/atlas/contract.ts';
 import type { Role } from '../../src/lib/atlas/roles.ts';
 
 /**

@@ -3,7 +3,7 @@ import type { Topology } from 'topojson-specification';
 import { CorpusError, CorpusInvalid } from './errors.ts';
 import type { Corpus, ResolvedLeg } from './load.ts';
 import { ROLES, type Role } from '../atlas/roles.ts';
-import type { Direction, Evidence, Precision } from '../atlas/contract.ts';
+import type { Direction, Evidence, Precision, Atlas, Journey, LabelProps, LegProps, PlaceProps } from '../atlas/contract.ts';
 import type { PlaceRecord } from './types.ts';
 import { countriesById, basemapCountries } from '../geo/countries.ts';
 import { anchorPoint, placeGeometry, GeometryProblem, type PlaceGeometry } from '../geo/places.ts';
@@ -13,7 +13,6 @@ import { findMentions } from './mentions.ts';
 import { byReportedDay } from './dates.ts';
 import { hasDateWords, namesPlace } from './evidence-rules.ts';
 import { boundsOf, type Bounds } from '../geo/bounds.ts';
-import type { Atlas, Journey, LabelProps, LegProps, PlaceProps } from '../atlas/contract.ts';
 
 // The published shapes live in the contract; re-exported so the build's imports stay as they were.
 

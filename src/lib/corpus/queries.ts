@@ -1,5 +1,4 @@
-import type { Atlas, LegProps, PlaceProps } from '../atlas/contract.ts';
-import type { Evidence } from '../atlas/contract.ts';
+import type { Atlas, LegProps, PlaceProps, Evidence } from '../atlas/contract.ts';
 import type { Role } from '../atlas/roles.ts';
 import { latestDay, reportedDay } from './dates.ts';
 import { foldTypography } from './quote.ts';

@@ -1,12 +1,10 @@
 import { markupIn, passagesByRole, withoutMarkup } from '../corpus/passage.ts';
 import { passageCitation } from '../corpus/citation.ts';
 import { groupLegsByPassage, withoutNotes } from '../corpus/queries.ts';
-import type { Evidence } from '../atlas/contract.ts';
-import { roleEntry, type Role } from '../atlas/roles.ts';
-import type { LegProps } from '../atlas/contract.ts';
-import type { AtlasData } from '../atlas/contract.ts';
+import type { Role } from '../atlas/roles.ts';
+import { formatMessage } from '../i18n/format.ts';
+import { PUBLISHED_FILES, type AtlasData, type Evidence, type FeatureRef, type LegProps } from '../atlas/contract.ts';
 import { indexAtlas } from '../state/atlas-data.ts';
-import type { FeatureRef } from '../atlas/contract.ts';
 import type { Segment } from './text-width.ts';
 
 /** One numbered quote: the words as the panel marks them, then the archival citation ("Copy citation"'s text). */
@@ -53,8 +51,8 @@ export function quoteSegments(exact: string): Segment[] {
   return out;
 }
 
-// The figure's text is English (its key follows the page's language): the registry's English names.
-const roleName = (role: Role | 'route') => (role === 'route' ? 'Route leg' : roleEntry(role).label.en);
+// The figure's text is English (its key follows the page's language): the roles' English names, from the messages.
+const roleName = (role: Role | 'route') => formatMessage('en', `role.${role}`);
 
 /**
  * The subject of the figure and its numbered quotes, in the order the side panel shows them: a journey's step
@@ -67,7 +65,7 @@ export function figureSubject(data: AtlasData, selected: FeatureRef | null, jour
   let number = 0;
   const documentOf = (e: Evidence) => {
     const doc = index.document(e.document);
-    if (!doc) throw new Error(`figure: passage ${e.document}:${e.start}-${e.end} cites document "${e.document}", which documents.json does not have; run "npm run derive" again`);
+    if (!doc) throw new Error(`figure: passage ${e.document}:${e.start}-${e.end} cites document "${e.document}", which ${PUBLISHED_FILES.documents} does not have; run "npm run derive" again`);
     return doc;
   };
   const note = (e: Evidence): Footnote => {
@@ -103,7 +101,7 @@ export function figureSubject(data: AtlasData, selected: FeatureRef | null, jour
     if (feature) byRole(feature.kind === 'leg' ? withoutNotes(feature.props.evidence) : feature.props.evidence, `Selected: ${feature.props.name}`);
   } else if (feature) {
     title = feature.props.name;
-    subtitle = feature.kind === 'leg' ? `Route leg ${feature.props.order} of “${feature.props.routeName}”` : feature.props.roles.map((r) => roleEntry(r).label.en).join(' · ');
+    subtitle = feature.kind === 'leg' ? `Route leg ${feature.props.order} of “${feature.props.routeName}”` : feature.props.roles.map(roleName).join(' · ');
     byRole(feature.kind === 'leg' ? withoutNotes(feature.props.evidence) : feature.props.evidence, undefined);
   }
   return { title, ...(subtitle ? { subtitle } : {}), groups };

@@ -6,16 +6,13 @@ import { localiseAtlasData, placesOfJourneys, withLabelsFirst } from './localise
 import { frameFor } from './framing.ts';
 import { attractLocale, toLocale } from '../i18n/locales.ts';
 import { indexAtlas, loadAtlasData } from './atlas-data.ts';
-import type { AtlasData } from '../atlas/contract.ts';
+import type { AtlasData, Evidence, Bounds, CameraView, FeatureRef, LegEmphasis, RendererKind } from '../atlas/contract.ts';
 import { SelectionState } from './selection.svelte.ts';
 import { JourneyState } from './journey.svelte.ts';
 import { FilterState } from './filters.svelte.ts';
 import { journeyEmphasis, networkEmphasis } from './emphasis.ts';
 import { connectionsOf, visibleFeatures, type SearchResult } from '../corpus/queries.ts';
 import { ROLES } from '../atlas/roles.ts';
-import type { Evidence } from '../atlas/contract.ts';
-import type { Bounds, CameraView, FeatureRef, LegEmphasis } from '../atlas/contract.ts';
-import type { RendererKind } from '../atlas/contract.ts';
 import { siteAddress } from '../address/page-address.ts';
 import { noteVisitor } from '../kiosk/visitor-notes.ts';
 
