@@ -131,8 +131,11 @@ export function loseAndRestoreContext(page: Page): Promise<void> {
     const lost = new Promise<Event>((r) => canvas.addEventListener('webglcontextlost', r, { once: true }));
     const mapTookTheLoss = map.once('webglcontextlost');
     lose.loseContext();
-    // A context comes back only to a page that claimed it (MapLibre prevents the loss's default) and has heard of the loss.
     const [event] = await Promise.all([lost, mapTookTheLoss]);
+    // The browser gives a context back only to a page that claimed it (MapLibre prevents the loss's default), and
+    // decides so once the loss's event has been dispatched to every listener: restoreContext is refused until the
+    // next task (this resumes in a microtask, mid-dispatch).
+    await new Promise((r) => setTimeout(r, 0));
     if (!event.defaultPrevented) throw new Error('the map did not claim its lost WebGL context, so the browser will not give it back');
     const restored = new Promise((r) => canvas.addEventListener('webglcontextrestored', r, { once: true }));
     lose.restoreContext();
