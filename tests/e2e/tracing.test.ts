@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { anchorOf, axeViolations, expectCleanRun, loseAndRestoreContext, useBrowser, mapIdle, openAtlas, renderedIds, screenPoint } from './browser.ts';
-import { decodeUrlState } from '../../src/lib/state/url-state.ts';
+import { decodeUrlState } from '../../src/lib/address/url-state.ts';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();
