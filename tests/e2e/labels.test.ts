@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectCleanRun, mapIdle, openAtlas, renderedIds, useBrowser } from './browser.ts';
+import { EXHIBIT_VIEWPORTS, expectCleanRun, mapIdle, openAtlas, renderedIds, useBrowser } from './browser.ts';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();
@@ -121,16 +121,8 @@ describe('map labels', () => {
     return journeys.flatMap((j) => j.steps.map((s, i) => ({ journey: j.id, step: i + 1, places: [...new Set([...(s.places ?? []), ...s.legs.flatMap((id) => [legs.get(id)!.from, legs.get(id)!.to])])] })));
   };
 
-  const SIX = [
-    { width: 360, height: 640, touch: true },
-    { width: 390, height: 844, touch: true },
-    { width: 768, height: 1024, touch: true },
-    { width: 1280, height: 800, touch: false },
-    { width: 1920, height: 1080, touch: true },
-    { width: 1080, height: 1920, touch: true },
-  ];
 
-  it.each(SIX)('name the story’s hubs at the opening view at $width × $height: Cuba, Havana, Mexico, Peru, Paris, Prague (issue 25)', async ({ width, height, touch }) => {
+  it.each(EXHIBIT_VIEWPORTS)('name the story’s hubs at the opening view at $width × $height: Cuba, Havana, Mexico, Peru, Paris, Prague (issue 25)', async ({ width, height, touch }) => {
     const atlas = await openAtlas(browser(), baseURL, { viewport: { width, height }, hasTouch: touch, isMobile: touch, reducedMotion: 'reduce' });
     await mapIdle(atlas.page);
     // Cuba went unlabelled at every size: its label point sits among the pins of Havana, Santiago and Guantanamo.
