@@ -32,8 +32,8 @@ export interface RunInfo {
 export function updateLatestResults(existing: string | null, blocks: readonly ResultBlock[], run: RunInfo, order: readonly string[]): string {
   const before = existing ?? '# Benchmark results\n\nWhat `npm run bench` measured, on the machine it names. The figures are compared as ratios measured in the same run.\n\n';
   const kept = new Map<string, string>();
-  let head = before;
-  let tail = '';
+  let head: string;
+  let tail: string;
   const start = before.indexOf(START);
   const end = before.indexOf(END);
   if (start >= 0 && end > start) {
