@@ -70,7 +70,8 @@ export function drawFirstView({ basemap, places, legs, meta }: FirstViewData): s
     .map((f) => {
       const [x, y] = toWorld(f.geometry.coordinates[0]!, f.geometry.coordinates[1]!);
       const pin = pinStyle(f.properties.primaryRole);
-      return disc(x, y, 2 * pin.radius + pin.strokeWidth, pin.stroke) + disc(x, y, 2 * pin.radius - pin.strokeWidth, pin.fill) + (pin.dot ? disc(x, y, 2 * PIN.dotRadius, pin.dot) : '');
+      const discs = disc(x, y, 2 * pin.radius + pin.strokeWidth, pin.stroke) + disc(x, y, 2 * pin.radius - pin.strokeWidth, pin.fill) + (pin.dot ? disc(x, y, 2 * PIN.dotRadius, pin.dot) : '');
+      return `<g data-place="${f.properties.id}">${discs}</g>`;
     })
     .join('');
   const sea = '<rect x="-1024" y="-1024" width="3072" height="3072" fill="#dfe9ef"/>';

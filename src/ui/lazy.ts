@@ -4,16 +4,30 @@
  * JavaScript is what keeps it under its budget (tests/unit/first-view-budget.test.ts).
  */
 
+/** Loads under way: the page is ready only once what it opened on (a passage from a link) is on screen. */
+const inFlight = new Set<Promise<unknown>>();
+
 /** A module loaded once, on the first call; every later call gets the same promise. */
 export function lazyModule<T>(load: () => Promise<T>): () => Promise<T> {
   let loading: Promise<T> | null = null;
   return () => {
-    loading ??= load().catch((e: unknown) => {
-      loading = null; // a failed fetch (offline for a moment) is tried again on the next ask
-      throw e;
-    });
+    if (!loading) {
+      const started = load().catch((e: unknown) => {
+        loading = null; // a failed fetch (offline for a moment) is tried again on the next ask
+        throw e;
+      });
+      loading = started;
+      inFlight.add(started);
+      const settle = () => inFlight.delete(started);
+      started.then(settle, settle);
+    }
     return loading;
   };
+}
+
+/** Resolves once no lazy chunk is loading (a failed one counts as settled: its caller reports it). */
+export async function lazyChunksSettled(): Promise<void> {
+  while (inFlight.size) await Promise.allSettled([...inFlight]);
 }
 
 export const loadPassagePanel = lazyModule(() => import('./PassagePanel.svelte'));
