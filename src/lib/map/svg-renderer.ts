@@ -23,8 +23,6 @@ export interface SvgRenderer extends MapRenderer {
 /** A pin's invisible target: a finger a little off it still reaches it (what it opens is pick-order.ts's). */
 const PIN_HIT_RADIUS = TAP.pinRadius + TAP.finger;
 const LABEL_SIZE = 13;
-/** How long the SVG map stays on screen before d3-zoom is fetched unasked (the first paint's gives way to MapLibre sooner). */
-const ZOOM_PRELOAD_MS = 4000;
 const LABEL_PADDING = 4;
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -171,8 +169,8 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
   let transform: WorldTransform = transformForView({ lng: -40, lat: 20, zoom: 1.5 }, size().width, size().height);
 
   // --- pan and zoom: d3-zoom (with d3-selection, -transition, -interpolate) is a chunk of its own, fetched when the
-  // map must move: at the first gesture on it, a zoom button, or once it has stayed on screen a while (no WebGL). Until
-  // then a view is set directly, as d3-zoom's own transform() would, end event included. ---
+  // map must move: at the first gesture on it (handed on to d3-zoom once loaded) or a zoom button. Until then a view is
+  // set directly, as d3-zoom's own transform() would, end event included. ---
   let zoomer: LiveZoom | null = null;
   let zoomLoading: Promise<LiveZoom> | null = null;
   const ensureZoom = () =>
@@ -473,11 +471,6 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
     async setData(data) {
       draw(data);
       await basemapLoaded;
-      // Still on screen after a while (no WebGL here, or MapLibre slow to come): fetch d3-zoom before the first gesture.
-      if (!zoomLoading) {
-        const timer = setTimeout(() => void ensureZoom(), ZOOM_PRELOAD_MS);
-        offs.push(() => clearTimeout(timer));
-      }
     },
     select(ref) {
       selected = ref;
