@@ -12,7 +12,7 @@ import simplify from '@turf/simplify';
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import type { Plugin } from 'vite';
 import type { AtlasMeta } from '../lib/atlas/contract.ts';
-import type { Role } from '../lib/corpus/roles.ts';
+import type { Role } from '../lib/atlas/roles.ts';
 import { toWorld, worldStream } from '../lib/map/svg-view.ts';
 import { bundleFans } from '../lib/map/bundle.ts';
 import { pinStyle, PIN } from '../lib/map/marks.ts';

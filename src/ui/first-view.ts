@@ -6,8 +6,7 @@
  * (a phone's small map, at its widest zoom) drops it at once rather than show one frame and then another.
  */
 import type { Bounds } from '../lib/atlas/contract.ts';
-import { MIN_ZOOM } from '../lib/map/camera.ts';
-import type { Padding } from '../lib/map/renderer.ts';
+import { MIN_ZOOM, type Padding } from '../lib/map/camera.ts';
 import { toWorld } from '../lib/map/svg-view.ts';
 
 const ID = 'first-view';

@@ -21,6 +21,16 @@ describe('the results file the bench writes', () => {
     expect(text).toContain(HISTORY.slice('# Benchmark results\n\n'.length));
   });
 
+  it('writes under a "Latest results" heading already in the file, keeping the text there and every other section', () => {
+    const existing = '# Benchmark results\n\nIntro.\n\n## Latest results\n\nFigures pasted by hand.\n\n## How to read them\n\nRatios.\n\n## History\n\nOld runs.\n';
+    const text = updateLatestResults(existing, [{ part: 'idle', text: 'idle tables' }], createRun('2026-12-07'), ORDER);
+    expect(text.match(/## Latest results/g)).toHaveLength(1);
+    expect(text.indexOf('idle tables')).toBeLessThan(text.indexOf('Figures pasted by hand.'));
+    expect(text.indexOf('## Latest results')).toBeLessThan(text.indexOf('idle tables'));
+    for (const kept of ['Intro.', 'Figures pasted by hand.', '## How to read them\n\nRatios.', '## History\n\nOld runs.']) expect(text).toContain(kept);
+    expect(updateLatestResults(text, [{ part: 'idle', text: 'idle tables' }], createRun('2026-12-07'), ORDER)).toBe(text);
+  });
+
   it('replaces the parts run again, keeps the others and the history, and changes nothing else', () => {
     const first = updateLatestResults(HISTORY, [{ part: 'idle', text: 'idle, first run' }, { part: 'soak', text: 'soak, long run' }], createRun('2026-12-01', ''), ORDER);
     const second = updateLatestResults(first, [{ part: 'idle', text: 'idle, second run' }], createRun('2026-12-07'), ORDER);

@@ -3,14 +3,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCorpus } from '../../src/build/derive.ts';
-import type { Atlas } from '../../src/lib/corpus/derive.ts';
+import type { Atlas, AtlasData } from '../../src/lib/atlas/contract.ts';
 import { passagesByRole } from '../../src/lib/corpus/passage.ts';
 import { passageCitation as citation } from '../../src/lib/corpus/citation.ts';
-import { ROLES, roleEntry } from '../../src/lib/corpus/roles.ts';
+import { ROLES, roleEntry } from '../../src/lib/atlas/roles.ts';
 
 /** A footnote is the passage's citation on one line: the quote, then its note, with its link from the figure's address. */
 const passageCitation = (doc: Parameters<typeof citation>[0], passage: Parameters<typeof citation>[1]) => citation(doc, passage, 'http://127.0.0.1:4173/').replace('\n', ' ');
-import type { AtlasData } from '../../src/lib/state/atlas-data.ts';
 import { A4, buildFigurePages, legendItems, type MapPicture } from '../../src/lib/figure/figure-svg.ts';
 import { figureSubject, quoteSegments } from '../../src/lib/figure/footnotes.ts';
 import { estimateWidth, wordsOf, wrapWords } from '../../src/lib/figure/text-width.ts';
@@ -145,6 +144,20 @@ describe('the key', () => {
     const [, paris, mexico] = legendItems(data, createMap(['havana', 'mexico', 'paris']));
     expect(paris!.swatch).toContain('fill="#3b2a8c"');
     expect(mexico!.swatch).toContain('fill="#ffffff" stroke="#3b2a8c"');
+  });
+
+  it('writes all its own words in the page’s language: title, subtitle, key, footer and the link line (issue 25)', () => {
+    const svg = unescape(createFigure({ locale: 'es', map: createMap(['havana', 'cuba-rural-hills'], ['return-via-paris-1']) }));
+    // The first page's text of this class (the footer is on every page).
+    const text = (className: string) => joinLines(textLines(svg, className)[0]!.lines);
+    expect(text('subtitle')).toBe('Lugar de entrenamiento · Contexto político');
+    expect(text('deep-link')).toBe(`Esta vista: ${DEEP_LINK}`);
+    expect(text('version')).toContain('Mapa base: Natural Earth.');
+    expect(svg).toContain('Lugar impreciso: una zona, no un punto');
+    expect(svg).toContain('Tramo de ruta (flecha: sentido del viaje)');
+    expect(svg).not.toMatch(/This view|Basemap|Route leg|Vague place|Training site/);
+    // The archive's words stay as published: the quotes are in English.
+    expect(svg).toContain('He received his first training in Habana.');
   });
 
   it('explains a route leg, a dashed leg and a zone only when one is drawn', () => {

@@ -40,6 +40,11 @@ export function updateLatestResults(existing: string | null, blocks: readonly Re
     for (const match of before.slice(start, end).matchAll(BLOCK)) kept.set(match[1]!, match[0]);
     head = before.slice(0, start);
     tail = before.slice(end + END.length);
+  } else if (/^## Latest results *$/m.test(before)) {
+    // A "Latest results" heading written by hand: the bench's tables go first under it, the text there is kept below.
+    const heading = /^## Latest results *\n+/m.exec(before)!;
+    head = before.slice(0, heading.index + heading[0].length);
+    tail = `\n\n${before.slice(heading.index + heading[0].length)}`;
   } else {
     // No section yet: it goes at the top, under the title, before whatever the file holds (the dated history).
     const title = /^# .*\n+/.exec(before);

@@ -11,7 +11,7 @@ export const en = {
   'language.documentsNote': 'Documents are shown in English as published: the CIA memo in its original English, the others in the English translations their archives or translators published.',
   'curated.englishOnly': '(in English only)',
 
-  // Role names, the key's and families' from the one role registry (corpus/roles.ts).
+  // Role names, the key's and families' from the one role registry (atlas/roles.ts).
   ...roleMessages('en'),
   'role.route': 'Route leg',
 
@@ -176,6 +176,20 @@ export const en = {
   'kiosk.attract': 'Touch anywhere to explore the documents',
   'takeHome.caption': '{what, select, step {Take this step home: scan to open it on your phone} other {Take this passage home: scan to open it on your phone}}',
   'takeHome.codeLabel': '{what, select, step {QR code of a link to this step} other {QR code of a link to this passage}}',
+  'figure.title': 'Archive Atlas: the map',
+  'figure.step': 'Step {step} of {total}: {name}',
+  'figure.selected': 'Selected: {name}',
+  'figure.legDirected': 'Route leg (arrow: direction of travel)',
+  'figure.legRoundTrip': 'Round trip (arrowheads both ways): there and back, as the text says',
+  'figure.legUndirected': 'Route leg (no arrow: order of travel not stated)',
+  'figure.legDashed': 'Dashed leg: an end read from context',
+  'figure.stepLegs': 'This step of the journey',
+  'figure.connectedLegs': 'Legs touching the selected place',
+  'figure.fadedLegs': 'Other legs (faded)',
+  'figure.zone': 'Vague place: a zone, not a pin',
+  'figure.about': 'Archive Atlas {version}. Cuba’s training of Latin American guerrillas (1962–1963) and its dealings with Moscow (1961–1962), in five declassified documents. Basemap: Natural Earth.',
+  'figure.thisView': 'This view: {link}',
+  'figure.continued': '{title}: notes, continued',
   'save.button': 'Save this view',
   'save.formats': 'Save this view as',
   'save.svg': 'SVG (vector, for print)',

@@ -11,7 +11,7 @@ export const es: Record<MessageKey, string> = {
   'language.documentsNote': 'Los documentos se muestran en inglés tal como se publicaron: el memorando de la CIA en su inglés original, los demás en las traducciones al inglés que publicaron sus archivos o quienes los tradujeron.',
   'curated.englishOnly': '(solo en inglés)',
 
-  // Role names, the key's and families' from the one role registry (corpus/roles.ts).
+  // Role names, the key's and families' from the one role registry (atlas/roles.ts).
   ...roleMessages('es'),
   'role.route': 'Tramo de ruta',
 
@@ -175,6 +175,20 @@ export const es: Record<MessageKey, string> = {
   'kiosk.attract': 'Toque la pantalla para explorar los documentos',
   'takeHome.caption': '{what, select, step {Continúe en su celular: escanee el código para abrir este paso} other {Continúe en su celular: escanee el código para abrir este fragmento}}',
   'takeHome.codeLabel': '{what, select, step {Código QR de un enlace a este paso} other {Código QR de un enlace a este fragmento}}',
+  'figure.title': 'Archive Atlas: el mapa',
+  'figure.step': 'Paso {step} de {total}: {name}',
+  'figure.selected': 'Selección: {name}',
+  'figure.legDirected': 'Tramo de ruta (flecha: sentido del viaje)',
+  'figure.legRoundTrip': 'Ida y vuelta (puntas de flecha en ambos sentidos), como dice el texto',
+  'figure.legUndirected': 'Tramo de ruta (sin flecha: el texto no indica el orden del viaje)',
+  'figure.legDashed': 'Tramo discontinuo: un extremo deducido del contexto',
+  'figure.stepLegs': 'Este paso del recorrido',
+  'figure.connectedLegs': 'Tramos que tocan el lugar seleccionado',
+  'figure.fadedLegs': 'Otros tramos (atenuados)',
+  'figure.zone': 'Lugar impreciso: una zona, no un punto',
+  'figure.about': 'Archive Atlas {version}. El entrenamiento cubano de guerrilleros latinoamericanos (1962–1963) y sus relaciones con Moscú (1961–1962), en cinco documentos desclasificados. Mapa base: Natural Earth.',
+  'figure.thisView': 'Esta vista: {link}',
+  'figure.continued': '{title}: notas (continuación)',
   'save.button': 'Guardar esta vista',
   'save.formats': 'Guardar esta vista como',
   'save.svg': 'SVG (vectorial, para imprimir)',

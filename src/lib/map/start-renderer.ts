@@ -1,5 +1,6 @@
 import type { MapControllerOptions } from './controller.ts';
-import { createNoMapRenderer, type FeatureRef, type LegEmphasis, type MapData, type MapRenderer, type CameraView } from './renderer.ts';
+import { createNoMapRenderer, type MapData, type MapRenderer } from './renderer.ts';
+import type { FeatureRef, LegEmphasis, CameraView } from '../atlas/contract.ts';
 import { createSvgRenderer } from './svg-renderer.ts';
 
 /** The performance mark set when the first map (the SVG map, drawn before MapLibre) is on screen. */

@@ -1,11 +1,11 @@
 import type { DataDrivenPropertyValueSpecification, ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { ROLES, roleColour, type Role } from '../corpus/roles.ts';
+import { ROLES, roleColour, type Role } from '../atlas/roles.ts';
 import { PATTERNS, PIN, pinStyle } from './marks.ts';
 import { ARROW_IMAGE, LABEL_FONT, LAYERS, ROUND_TRIP_IMAGE, SOURCES } from './ids.ts';
 
 /**
- * Role colours: each role takes its family's hue (corpus/roles.ts, the one registry), muted, at least 3:1 against the
+ * Role colours: each role takes its family's hue (atlas/roles.ts, the one registry), muted, at least 3:1 against the
  * land and every family at least CIEDE2000 15 from the others under simulated deuteranopia and protanopia
  * (tests/unit/palette.test.ts). Roles within a family are told apart by their cue (marks.ts), not by colour.
  */
