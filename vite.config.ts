@@ -4,6 +4,8 @@ import type { Plugin } from 'vite';
 import { SECURITY_HEADERS, metaContentSecurityPolicy } from './src/build/security-headers.ts';
 import { MAPLIBRE_CHUNK } from './src/build/chunks.ts';
 import { noHiddenPublicFiles } from './src/build/public-files.ts';
+import { compiledMessages } from './src/build/compiled-messages.ts';
+import { firstViewPicture } from './src/build/first-view-svg.ts';
 
 // The built page carries its policy too, for static hosts that send no headers: right after the charset, before any
 // script or stylesheet (a meta policy governs only what follows it). Build only: the dev server injects inline styles.
@@ -24,7 +26,7 @@ export default defineConfig({
   root: 'src',
   publicDir: '../static',
   base: './',
-  plugins: [svelte(), cspMeta(), noHiddenPublicFiles()],
+  plugins: [compiledMessages(), svelte(), cspMeta(), firstViewPicture(), noHiddenPublicFiles()],
   build: {
     outDir: '../dist',
     emptyOutDir: true,

@@ -16,6 +16,7 @@ import { auditWithLighthouse, type LighthouseScores } from './lighthouse.ts';
 import { benchDerivation, type DerivationBench } from './derive-bench.ts';
 import { burstServer } from './server-burst.ts';
 import { kb, mb, ms, table, verdictTable, type Verdict } from './report.ts';
+import { RESULTS_FILE, writeLatestResults, type ResultBlock } from './results-file.ts';
 import type { FeatureCollection, Point } from 'geojson';
 import { DATA_DIR, DATA_FILES, PUBLISHED_FILES } from '../../lib/atlas/contract.ts';
 import { readSiteData } from '../site-data.ts';
@@ -57,6 +58,17 @@ const date = new Date().toISOString().slice(0, 10);
 const sections: string[] = [];
 const verdicts: Verdict[] = [];
 const figures: Record<string, unknown> = { date, options: { only, runs, taps, cycles, warmupCycles, sampleEvery, burstRequests } };
+/** Where each part's tables and targets begin in `sections` and `verdicts`: the results file keeps a block per part. */
+const partStarts: Array<{ part: string; section: number; verdict: number }> = [];
+const startPart = (part: string) => partStarts.push({ part, section: sections.length, verdict: verdicts.length });
+function partBlocks(): ResultBlock[] {
+  return partStarts.map((start, i) => {
+    const next = partStarts[i + 1];
+    const own = verdicts.slice(start.verdict, next?.verdict);
+    const text = sections.slice(start.section, next?.section ?? sections.length).join('\n\n');
+    return { part: start.part, text: own.length ? `${text}\n\nTargets\n${verdictTable(own)}` : text };
+  });
+}
 
 // 1. Derivation first: its 1,000-document output is what the map is then measured on.
 let derivation: DerivationBench | null = null;
@@ -99,6 +111,7 @@ const target = (id: string): Target => {
 
 try {
   if (run('idle')) {
+    startPart('idle');
     // First idle, interleaved so that a busy moment of the machine falls on every page alike; one warm-up round first.
     log(`first idle: ${runs} runs of each page …`);
     for (const page of Object.values(pages)) await measureFirstIdle(browser, page.url);
@@ -132,10 +145,11 @@ try {
     const firstMap = Object.fromEntries(Object.entries(firstIdle).map(([k, list]) => [k, stats(list.map((r) => r.firstMapMs))])) as Record<PageKey, ReturnType<typeof stats>>;
     const firstMapRatio = firstMap.app.median / idle.leaflet.median;
     sections.push(
-      'First map on screen (the app: its SVG map, before MapLibre takes over; the baselines: their first idle), same runs\n' +
-        table(['page', 'median', 'min', 'max', '× Leaflet first idle'], Object.entries(pages).map(([k, p]) => {
+      'First map on screen, same runs (a map in the HTML itself, shown before any script ran: its first contentful paint; else the app\'s SVG map, before MapLibre takes over; the baselines: their first idle)\n' +
+        table(['page', 'median', 'min', 'max', '× Leaflet first idle', 'map in the HTML'], Object.entries(pages).map(([k, p]) => {
           const s = firstMap[k as PageKey];
-          return [p.label, ms(s.median), ms(s.min), ms(s.max), (s.median / idle.leaflet.median).toFixed(2)];
+          const inHtml = firstIdle[k as PageKey].filter((r) => r.mapInHtml).length;
+          return [p.label, ms(s.median), ms(s.min), ms(s.max), (s.median / idle.leaflet.median).toFixed(2), `${inHtml} of ${firstIdle[k as PageKey].length} runs`];
         })),
     );
     // Where the time goes: network, then parsing (the app's own mark), then MapLibre (worker tiling, drawing).
@@ -152,15 +166,18 @@ try {
           ...(largeRuns.length ? [phaseRow(`${largeDocuments} documents`, largeRuns)] : []),
         ]),
     );
+    // Issue 27's targets, from this one run.
     verdicts.push(
-      { target: 'first idle ≤ 1.10 × bare MapLibre', measured: `${ratio.toFixed(2)} ×`, met: ratio <= 1.1 },
-      { target: "app's first map on screen ≤ 1.0 × Leaflet first idle", measured: `${firstMapRatio.toFixed(2)} ×`, met: firstMapRatio <= 1 },
-      { target: "app's own JS < 50 KB compressed", measured: kb(transfer.app.jsBeyondMapLibre), met: transfer.app.jsBeyondMapLibre < 50 * 1024 },
+      { target: "app's own JS on the first view < 50 KB gz (all but MapLibre, to first idle)", measured: kb(transfer.app.jsBeyondMapLibre), met: transfer.app.jsBeyondMapLibre < 50 * 1024 },
+      { target: "app's first map on screen ≤ 0.5 × Leaflet first idle", measured: `${firstMapRatio.toFixed(2)} ×`, met: firstMapRatio <= 0.5 },
+      { target: "app's first map on screen ≤ 1.0 × Leaflet first idle (minimum)", measured: `${firstMapRatio.toFixed(2)} ×`, met: firstMapRatio <= 1 },
+      { target: 'first idle ≤ 0.7 × bare MapLibre', measured: `${ratio.toFixed(2)} ×`, met: ratio <= 0.7 },
     );
     Object.assign(figures, { firstIdle, largeRuns, idle, largeIdle, ratio, transfer, firstMap, firstMapRatio });
   }
 
   if (run('tap')) {
+    startPart('tap');
     log(`tap → passage: ${taps} taps, then as many on the bare tap page …`);
     const targets = [target('paris'), target('prague')];
     const latencies = await measureTapToPassage(browser, pages.app.url, targets, taps);
@@ -181,6 +198,7 @@ try {
   }
 
   if (run('soak')) {
+    startPart('soak');
     log(`soak: ${cycles} visitor cycles (after ${warmupCycles} to warm up) …`);
     const result: SoakResult = await soak(browser, pages.app.url, target('havana'), { cycles, warmupCycles, sampleEvery, onProgress: (cycle) => log(`  soak ${cycle}/${cycles}`) });
     const { start, end } = result;
@@ -208,6 +226,7 @@ try {
   }
 
   if (derivation) {
+    startPart('derive');
     sections.push(
       'Derivation (geodata/ → data/: read, load and validate, derive, exports, atomic write)\n' +
         table(
@@ -225,6 +244,7 @@ try {
   }
 
   if (run('lighthouse')) {
+    startPart('lighthouse');
     log('Lighthouse, desktop then phone …');
     const desktop: LighthouseScores = await auditWithLighthouse(pages.app.url, 'desktop');
     const phone: LighthouseScores = await auditWithLighthouse(pages.app.url, 'phone');
@@ -247,6 +267,7 @@ try {
   }
 
   if (run('server')) {
+    startPart('server');
     log(`server burst: ${burstRequests} requests …`);
     const burst = await burstServer({ site: join(work, 'app'), requests: burstRequests, rounds: 10, concurrency: 32, log });
     const answers = (tally: Record<string, number>) =>
@@ -276,6 +297,8 @@ try {
   mkdirSync(dirname(values.out), { recursive: true });
   writeFileSync(values.out, JSON.stringify(figures, null, 2));
   log(`figures written to ${values.out}`);
+  writeLatestResults(partBlocks(), { date, machine, options: process.argv.slice(2).join(' ') }, SECTIONS);
+  log(`latest tables written to ${RESULTS_FILE} (the parts run: ${partStarts.map((p) => p.part).join(', ')})`);
 } finally {
   await browser.close();
   await Promise.all([app, baselines, appLarge].map((server) => server?.close()));

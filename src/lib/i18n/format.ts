@@ -2,7 +2,9 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { MessageKey } from './en.ts';
 import { formatIsoDate } from '../corpus/dates.ts';
-import { MESSAGES, type Locale } from './locales.ts';
+import type { Locale } from './locales.ts';
+// Compiled ahead (compile.ts): the page formats ASTs and ships no ICU parser.
+import { COMPILED } from './compiled.ts';
 
 export type MessageValues = Record<string, string | number>;
 
@@ -13,9 +15,10 @@ export function formatMessage(locale: Locale, key: MessageKey, values?: MessageV
   const cacheKey = `${locale}\u0000${key}`;
   let format = compiled.get(cacheKey);
   if (!format) {
-    const source = MESSAGES[locale][key];
-    if (source === undefined) throw new Error(`i18n: message "${key}" is missing from src/lib/i18n/${locale}.ts`);
-    format = new IntlMessageFormat(source, locale, undefined, { ignoreTag: true });
+    const message = COMPILED[locale][key];
+    if (message === undefined) throw new Error(`i18n: message "${key}" is missing from src/lib/i18n/${locale}.ts`);
+    if (typeof message === 'string') return message;
+    format = new IntlMessageFormat(message, locale, undefined, { ignoreTag: true });
     compiled.set(cacheKey, format);
   }
   return String(format.format(values));

@@ -1,6 +1,6 @@
 import { geoPath } from 'd3-geo';
-import { select } from 'd3-selection';
-import { zoom as d3zoom, zoomIdentity } from 'd3-zoom';
+import type { Selection } from 'd3-selection';
+import type { ZoomBehavior, ZoomTransform } from 'd3-zoom';
 import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, Point, Position } from 'geojson';
 import type { Role } from '../atlas/roles.ts';
 import { PATTERN_SIZE, PATTERNS, PIN, patternId, patternParts, pinStyle } from './marks.ts';
@@ -53,6 +53,13 @@ interface LegProps {
   unstated?: unknown;
   /** Drawn as part of a bundled fan (bundle.ts): thinner at the overview. */
   fan?: boolean;
+}
+
+/** d3-zoom on the map, once its chunk is loaded. */
+interface LiveZoom {
+  behaviour: ZoomBehavior<SVGSVGElement, unknown>;
+  selection: Selection<SVGSVGElement, unknown, null, undefined>;
+  identity: ZoomTransform;
 }
 
 interface DrawnPoint {
@@ -162,30 +169,68 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
   let lastSize = size();
   let transform: WorldTransform = transformForView({ lng: -40, lat: 20, zoom: 1.5 }, size().width, size().height);
 
-  // --- pan and zoom ---
-  const zoomer = d3zoom<SVGSVGElement, unknown>()
-    .scaleExtent([2 ** MIN_ZOOM, 2 ** MAX_ZOOM])
-    .translateExtent([[-WORLD_SIZE, 0], [2 * WORLD_SIZE, WORLD_SIZE]])
-    .extent(() => {
-      const { width, height } = size();
-      return [[0, 0], [width, height]];
-    })
-    .duration(0)
-    .on('zoom', (e) => {
-      transform = e.transform;
-      lastSize = size();
-      place();
-    })
-    .on('end', () => {
-      placeLabels();
-      options.onViewChange?.(currentView());
+  // --- pan and zoom: d3-zoom (with d3-selection, -transition, -interpolate) is a chunk of its own, fetched when the
+  // map must move: at the first gesture on it (handed on to d3-zoom once loaded) or a zoom button. Until then a view is
+  // set directly, as d3-zoom's own transform() would, end event included. ---
+  let zoomer: LiveZoom | null = null;
+  let zoomLoading: Promise<LiveZoom> | null = null;
+  const ensureZoom = () =>
+    (zoomLoading ??= Promise.all([import('d3-zoom'), import('d3-selection')]).then(([{ zoom, zoomIdentity }, { select }]) => {
+      const behaviour = zoom<SVGSVGElement, unknown>()
+        .scaleExtent([2 ** MIN_ZOOM, 2 ** MAX_ZOOM])
+        .translateExtent([[-WORLD_SIZE, 0], [2 * WORLD_SIZE, WORLD_SIZE]])
+        .extent(() => {
+          const { width, height } = size();
+          return [[0, 0], [width, height]];
+        })
+        .duration(0)
+        .on('zoom', (e) => {
+          transform = e.transform;
+          lastSize = size();
+          place();
+        })
+        .on('end', () => {
+          placeLabels();
+          options.onViewChange?.(currentView());
+        });
+      const selection = select(svg);
+      if (!aborter.signal.aborted) {
+        selection.call(behaviour);
+        offs.push(() => selection.on('.zoom', null));
+        // d3-zoom starts from the view on screen.
+        selection.property('__zoom', zoomIdentity.translate(transform.x, transform.y).scale(transform.k));
+      }
+      zoomer = { behaviour, selection, identity: zoomIdentity };
+      return zoomer;
+    }));
+  // The gesture that asked for d3-zoom is handed to it once it is there, if the button or finger is still down.
+  const gestureBeforeZoom = (e: Event) => {
+    if (zoomer) return;
+    if (e.type === 'wheel') e.preventDefault(); // not the page's zoom (a pinch on a touchpad is a ctrl-wheel)
+    let ended = false;
+    const end = () => (ended = true);
+    if (e.type === 'mousedown') window.addEventListener('mouseup', end, { once: true });
+    if (e.type === 'touchstart') window.addEventListener('touchend', end, { once: true });
+    void ensureZoom().then(() => {
+      if (ended || aborter.signal.aborted) return;
+      if (e instanceof WheelEvent) svg.dispatchEvent(new WheelEvent(e.type, e));
+      else if (e instanceof MouseEvent) svg.dispatchEvent(new MouseEvent(e.type, e));
+      else if (typeof TouchEvent !== 'undefined' && e instanceof TouchEvent) {
+        svg.dispatchEvent(new TouchEvent(e.type, { ...e, bubbles: true, cancelable: true, touches: Array.from(e.touches), targetTouches: Array.from(e.targetTouches), changedTouches: Array.from(e.changedTouches) }));
+      }
     });
-  const selection = select(svg);
-  selection.call(zoomer);
-  offs.push(() => selection.on('.zoom', null));
+  };
+  for (const type of ['mousedown', 'touchstart', 'wheel', 'dblclick']) {
+    svg.addEventListener(type, gestureBeforeZoom, { passive: false });
+    offs.push(() => svg.removeEventListener(type, gestureBeforeZoom));
+  }
   const setTransform = (t: WorldTransform) => {
     lastSize = size();
-    zoomer.transform(selection, zoomIdentity.translate(t.x, t.y).scale(t.k));
+    if (zoomer) return zoomer.behaviour.transform(zoomer.selection, zoomer.identity.translate(t.x, t.y).scale(t.k));
+    transform = t;
+    place();
+    placeLabels();
+    options.onViewChange?.(currentView());
   };
 
   const currentView = () => {
@@ -460,7 +505,7 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
     zoomBy(delta) {
       // About the centre, as MapLibre's easeTo({ zoom }) does; at once, so reduced motion needs nothing more.
       const { width, height } = size();
-      zoomer.scaleBy(selection, 2 ** delta, [width / 2, height / 2]);
+      void ensureZoom().then((z) => z.behaviour.scaleBy(z.selection, 2 ** delta, [width / 2, height / 2]));
     },
     whenIdle: whenDrawn,
     destroy() {

@@ -1,6 +1,5 @@
 import { tick } from 'svelte';
 import { DEFAULT_KIOSK_CONFIG, type KioskConfig } from '../kiosk/config.ts';
-import { withDefaults } from '../kiosk/validate-config.ts';
 import { initLocale, locale, setLocale } from '../i18n/locale.svelte.ts';
 import { localiseAtlasData, placesOfJourneys, withLabelsFirst } from './localise.ts';
 import { frameAfterTap, frameFor, type Sight } from './framing.ts';
@@ -140,7 +139,9 @@ export class AtlasState {
     try {
       const response = await fetch(siteAddress('kiosk/config.json', location.href), { signal });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      config = withDefaults(await response.json());
+      // The settings' validator (Ajv, generated) is a chunk of its own: only a kiosk reads settings.
+      const [{ withDefaults }, settings] = await Promise.all([import('../kiosk/validate-config.ts'), response.json()]);
+      config = withDefaults(settings);
     } catch (e) {
       if (signal.aborted) return;
       console.warn(`kiosk/config.json could not be read (${(e as Error).message}); the defaults are used`);
