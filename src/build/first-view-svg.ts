@@ -11,7 +11,7 @@ import { geoPath } from 'd3-geo';
 import simplify from '@turf/simplify';
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import type { Plugin } from 'vite';
-import type { AtlasMeta } from '../lib/atlas/contract.ts';
+import { PUBLISHED_FILES, type AtlasMeta, type PublishedFile } from '../lib/atlas/contract.ts';
 import type { Role } from '../lib/atlas/roles.ts';
 import { toWorld, worldStream } from '../lib/map/svg-view.ts';
 import { bundleFans } from '../lib/map/bundle.ts';
@@ -85,8 +85,8 @@ export function drawFirstView({ basemap, places, legs, meta }: FirstViewData): s
 
 /** Reads the derived data a build publishes (static/data/, made by `npm run derive`). */
 export function readFirstViewData(dataDir: string): FirstViewData {
-  const json = <T>(file: string) => JSON.parse(readFileSync(join(dataDir, file), 'utf8')) as T;
-  return { basemap: json('basemap.geojson'), places: json('places.geojson'), legs: json('legs.geojson'), meta: json('meta.json') };
+  const json = <T>(file: PublishedFile) => JSON.parse(readFileSync(join(dataDir, file), 'utf8')) as T;
+  return { basemap: json(PUBLISHED_FILES.basemap), places: json(PUBLISHED_FILES.places), legs: json(PUBLISHED_FILES.legs), meta: json(PUBLISHED_FILES.meta) };
 }
 
 /** Build only: the opening view drawn into index.html, right before the app's mount point, from the public folder's data/. */
@@ -101,7 +101,8 @@ export function firstViewPicture(): Plugin {
     transformIndexHtml(html) {
       const at = html.indexOf('<div id="app">');
       if (at < 0) throw new Error('first-view-picture: src/index.html needs <div id="app"></div>; the opening view goes right before it');
-      if (!existsSync(join(dataDir, 'meta.json'))) throw new Error(`first-view-picture: ${join(dataDir, 'meta.json')} is missing; run "npm run derive" first (npm run build does)`);
+      const meta = join(dataDir, PUBLISHED_FILES.meta);
+      if (!existsSync(meta)) throw new Error(`first-view-picture: ${meta} is missing; run "npm run derive" first (npm run build does)`);
       return `${html.slice(0, at)}${drawFirstView(readFirstViewData(dataDir))}\n    ${html.slice(at)}`;
     },
   };
