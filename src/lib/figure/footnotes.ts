@@ -3,9 +3,8 @@ import { passageCitation } from '../corpus/citation.ts';
 import { groupLegsByPassage, withoutNotes } from '../corpus/queries.ts';
 import type { Evidence } from '../corpus/types.ts';
 import { roleEntry, type Role } from '../corpus/roles.ts';
-import type { LegProps } from '../atlas/contract.ts';
-import type { AtlasData } from '../state/atlas-data.ts';
-import { indexAtlas } from '../state/atlas-data.ts';
+import type { LegProps, PublishedDocument } from '../atlas/contract.ts';
+import { documentsAtHand, indexAtlas, type AtlasData } from '../state/atlas-data.ts';
 import type { FeatureRef } from '../map/renderer.ts';
 import type { Segment } from './text-width.ts';
 
@@ -56,13 +55,29 @@ export function quoteSegments(exact: string): Segment[] {
 // The figure's text is English (its key follows the page's language): the registry's English names.
 const roleName = (role: Role | 'route') => (role === 'route' ? 'Route leg' : roleEntry(role).label.en);
 
+/** What a figure is made from: the page's data, with the words of the documents it quotes (citedDocuments). */
+export type FigureData = Omit<AtlasData, 'documents'> & { documents: PublishedDocument[] };
+
+/** The documents whose words a figure of this view quotes: the page fetches them (each its own file) before making it. */
+export function citedDocuments(data: AtlasData, selected: FeatureRef | null, journey: { id: string; step: number } | null): string[] {
+  const index = indexAtlas(data);
+  const evidence: Evidence[] = [];
+  const step = journey ? index.journey(journey.id)?.steps[journey.step] : undefined;
+  if (step) {
+    evidence.push(...(step.evidence ?? []));
+    for (const id of step.legs) evidence.push(...(index.feature({ kind: 'leg', id })?.props.evidence ?? []));
+  }
+  if (selected) evidence.push(...(index.feature(selected)?.props.evidence ?? []));
+  return [...new Set(evidence.map((e) => e.document))];
+}
+
 /**
  * The subject of the figure and its numbered quotes, in the order the side panel shows them: a journey's step
  * first (its own passage, then its legs' passages), then the selected place or leg by role.
  */
 /** `base`: the atlas's address, for each footnote's link to its passage (as the panel's citations have). */
-export function figureSubject(data: AtlasData, selected: FeatureRef | null, journey: { id: string; step: number } | null, base?: string): FigureSubject {
-  const index = indexAtlas(data);
+export function figureSubject(data: FigureData, selected: FeatureRef | null, journey: { id: string; step: number } | null, base?: string): FigureSubject {
+  const index = indexAtlas(data, documentsAtHand(data.documents));
   const groups: FootnoteGroup[] = [];
   let number = 0;
   const documentOf = (e: Evidence) => {

@@ -6,6 +6,8 @@ import { localiseAtlasData, placesOfJourneys, withLabelsFirst } from './localise
 import { frameFor } from './framing.ts';
 import { attractLocale, toLocale } from '../i18n/locales.ts';
 import { indexAtlas, loadAtlasData, type AtlasData } from './atlas-data.ts';
+import { DocumentStore } from './documents.svelte.ts';
+import { PassageSearch } from './passage-search.ts';
 import { SelectionState } from './selection.svelte.ts';
 import { JourneyState } from './journey.svelte.ts';
 import { FilterState } from './filters.svelte.ts';
@@ -69,9 +71,15 @@ export class AtlasState {
   view = $state.raw<CameraView | null>(null);
   camera = $state.raw<CameraRequest | null>(null);
 
-  readonly index = $derived(this.data ? indexAtlas(this.data) : null);
+  /** The documents' words, fetched one document at a time when a passage or the reader opens it. */
+  readonly documents: DocumentStore;
+  readonly index = $derived(this.data ? indexAtlas(this.data, this.documents) : null);
+  /** Passages by their words, on the index derive split into shards. */
+  readonly passageSearch = new PassageSearch(() => this.loaded?.documents ?? [], (id) => this.documents.load(id));
   readonly selectedFeature = $derived(this.selection.selected && this.index ? this.index.feature(this.selection.selected) : undefined);
   readonly readerDocument = $derived(this.selection.reader && this.index ? this.index.document(this.selection.reader.documentId) : undefined);
+  /** The open reader's document on its way, or why it could not come (the reader shows either). */
+  readonly readerStatus = $derived(this.selection.reader ? this.documents.status(this.selection.reader.documentId) : undefined);
   readonly rolesDrawn = $derived(this.data ? ROLES.filter((r) => this.data!.places.features.some((f) => f.properties.roles.includes(r))) : []);
   readonly visible = $derived(this.data ? visibleFeatures(this.data, this.filters.value) : null);
   readonly activeJourney = $derived(this.journey.id && this.index ? this.index.journey(this.journey.id) : undefined);
@@ -116,8 +124,10 @@ export class AtlasState {
     return [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
   });
 
-  constructor(options: { kioskMode: boolean }) {
+  /** `documents`: where the documents' words come from (by default, their files next to the page). */
+  constructor(options: { kioskMode: boolean; documents?: DocumentStore }) {
     this.kioskMode = options.kioskMode;
+    this.documents = options.documents ?? new DocumentStore();
     this.kioskConfig = options.kioskMode ? null : DEFAULT_KIOSK_CONFIG;
   }
 
@@ -184,6 +194,7 @@ export class AtlasState {
   }
 
   read(documentId: string, evidence: Array<Pick<Evidence, 'start' | 'end'>>) {
+    this.documents.request([documentId]);
     this.selection.openReader({ documentId, ranges: evidence.map(({ start, end }) => ({ start, end })) });
   }
 
