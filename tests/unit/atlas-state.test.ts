@@ -1,23 +1,21 @@
 import { frameFor } from '../../src/lib/state/framing.ts';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { AtlasState } from '../../src/lib/state/atlas.svelte.ts';
 import { DEFAULT_KIOSK_CONFIG } from '../../src/lib/kiosk/config.ts';
 import { locale, setLocale } from '../../src/lib/i18n/locale.svelte.ts';
 import { realAtlas, realAtlasData } from '../helpers/real-atlas.ts';
-import { DocumentStore } from '../../src/lib/state/documents.svelte.ts';
 
-/** The documents' own files as the site serves them (data/documents/ID.json), from the derived corpus. */
-function createDocumentFiles() {
+/** A page at http://atlas.test/ whose site serves each document's own file (data/documents/ID.json), from the derived corpus. */
+function servingDocumentFiles() {
   const texts = new Map(realAtlas().documents.map((d) => [`http://atlas.test/data/documents/${d.id}.json`, d]));
-  return new DocumentStore(
-    () => 'http://atlas.test/',
-    async (address) => (texts.has(address) ? new Response(JSON.stringify(texts.get(address))) : new Response('', { status: 404 })),
-  );
+  vi.stubGlobal('location', { href: 'http://atlas.test/' });
+  vi.stubGlobal('fetch', async (address: string) => (texts.has(address) ? new Response(JSON.stringify(texts.get(address))) : new Response('', { status: 404 })));
+  onTestFinished(() => void vi.unstubAllGlobals());
 }
 
 /** The page's state on the bundled corpus, as the browser receives it (all but the basemap). */
 function atlasState(kiosk?: Partial<typeof DEFAULT_KIOSK_CONFIG>) {
-  const atlas = new AtlasState({ kioskMode: kiosk !== undefined, documents: createDocumentFiles() });
+  const atlas = new AtlasState({ kioskMode: kiosk !== undefined });
   atlas.kioskConfig = { ...DEFAULT_KIOSK_CONFIG, ...kiosk };
   atlas.data = realAtlasData();
   return atlas;
@@ -54,6 +52,7 @@ describe('AtlasState: the intents', () => {
   });
 
   it('opens a search result: a place is focused, a passage opens in the reader, and the box empties', async () => {
+    servingDocumentFiles();
     const atlas = atlasState();
     atlas.searchQuery = 'Habana';
     atlas.fromSearch({ kind: 'place', id: 'havana', name: 'Havana', matched: 'Habana' } as never);

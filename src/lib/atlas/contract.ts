@@ -188,6 +188,12 @@ export const DATA_DIR = 'data';
  * so the first view costs the same however many documents there are. documents.json stays the researchers' download.
  */
 export const DOCUMENT_FOLDER = 'documents';
+/**
+ * Up to this many documents, the page fetches every document's file as it loads, before the first view is drawn: a few
+ * small files (the bundled corpus's five are 35 KB compressed, what documents.json cost before), for a passage on the
+ * same frame as the tap, which a fetch per tap cannot give. Beyond it, a document is fetched when it is opened.
+ */
+export const DOCUMENTS_PRELOADED_UP_TO = 50;
 /** A document's own file, relative to the data folder (ids are slugs: the corpus schema allows no other characters). */
 export const documentFile = (id: string) => `${DOCUMENT_FOLDER}/${id}.json`;
 

@@ -14,7 +14,7 @@ import { FilterState } from './filters.svelte.ts';
 import { journeyEmphasis, networkEmphasis } from './emphasis.ts';
 import { connectionsOf, visibleFeatures, type SearchResult } from '../corpus/queries.ts';
 import { ROLES, type Evidence } from '../corpus/types.ts';
-import type { Bounds, CameraView, FeatureRef, LegEmphasis } from '../atlas/contract.ts';
+import { DOCUMENTS_PRELOADED_UP_TO, type Bounds, type CameraView, type FeatureRef, type LegEmphasis } from '../atlas/contract.ts';
 import type { RendererKind } from '../map/renderer.ts';
 import { siteAddress } from './page-address.ts';
 import { noteVisitor } from '../kiosk/visitor-notes.ts';
@@ -72,7 +72,7 @@ export class AtlasState {
   camera = $state.raw<CameraRequest | null>(null);
 
   /** The documents' words, fetched one document at a time when a passage or the reader opens it. */
-  readonly documents: DocumentStore;
+  readonly documents = new DocumentStore();
   readonly index = $derived(this.data ? indexAtlas(this.data, this.documents) : null);
   /** Passages by their words, on the index derive split into shards. */
   readonly passageSearch = new PassageSearch(() => this.loaded?.documents ?? [], (id) => this.documents.load(id));
@@ -124,10 +124,8 @@ export class AtlasState {
     return [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
   });
 
-  /** `documents`: where the documents' words come from (by default, their files next to the page). */
-  constructor(options: { kioskMode: boolean; documents?: DocumentStore }) {
+  constructor(options: { kioskMode: boolean }) {
     this.kioskMode = options.kioskMode;
-    this.documents = options.documents ?? new DocumentStore();
     this.kioskConfig = options.kioskMode ? null : DEFAULT_KIOSK_CONFIG;
   }
 
@@ -136,6 +134,8 @@ export class AtlasState {
     const settings = this.kioskMode ? this.loadKioskConfig(signal) : Promise.resolve();
     try {
       const loaded = await loadAtlasData(signal);
+      // A small corpus's texts come with the first view (DOCUMENTS_PRELOADED_UP_TO); one that fails is said where it is opened.
+      if (loaded.documents.length <= DOCUMENTS_PRELOADED_UP_TO) await Promise.allSettled(loaded.documents.map((d) => this.documents.load(d.id)));
       performance.mark('atlas:data-parsed'); // the benchmark splits first idle at this point
       this.data = loaded;
     } catch (e) {
