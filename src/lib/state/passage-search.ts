@@ -1,7 +1,7 @@
 import { DATA_DIR, type DocumentSummary, type PublishedDocument } from '../atlas/contract.ts';
 import { siteAddress } from './page-address.ts';
 import { searchPassages, type SearchResult } from '../corpus/queries.ts';
-import { documentsWithWords, loadSearchShard, searchShardCount, searchShardFile, type SearchShard } from '../corpus/search-index.ts';
+import { documentsWithWords, loadSearchShard, SEARCH_SHARD_DOCUMENTS, searchShardCount, searchShardFile, type SearchShard } from '../corpus/search-index.ts';
 
 /**
  * Passages by their words, on the index derive built (search-index.ts): shard by shard, in the documents' order, until
@@ -16,6 +16,8 @@ export class PassageSearch {
     private readonly summaries: () => readonly DocumentSummary[],
     private readonly load: (id: string) => Promise<PublishedDocument>,
     private readonly base: () => string = () => location.href,
+    /** Documents per shard, as derive wrote them. */
+    private readonly perShard = SEARCH_SHARD_DOCUMENTS,
   ) {}
 
   async search(query: string, limit: number, signal: AbortSignal): Promise<SearchResult[]> {
@@ -23,7 +25,7 @@ export class PassageSearch {
     if (this.order?.of !== documents) this.order = { of: documents, rank: new Map(documents.map((d, i) => [d.id, i])) };
     const rank = this.order.rank;
     const results: SearchResult[] = [];
-    for (let n = 0; n < searchShardCount(documents.length) && results.length < limit; n++) {
+    for (let n = 0; n < searchShardCount(documents.length, this.perShard) && results.length < limit; n++) {
       const candidates = documentsWithWords(await this.shard(n, signal), query, (id) => rank.get(id) ?? Infinity);
       // Each candidate holds the words at least once: no more documents than results still wanted are read at a time.
       for (let from = 0; from < candidates.length && results.length < limit; ) {
