@@ -54,11 +54,17 @@ export interface ScaleRow {
 
 const DERIVE_CHILD = fileURLToPath(new URL('./derive-child.ts', import.meta.url));
 
+/**
+ * The derivation's JS heap is capped at twice the memory target: enough to measure a miss, and a derivation that needs
+ * far more (today's at 100,000 documents) stops with V8's "heap out of memory" instead of pushing a shared machine into swap.
+ */
+export const DERIVE_HEAP_LIMIT_MB = (2 * SCALE_TARGETS.deriveRssBytes) / 2 ** 20;
+
 /** Runs one derivation in its own Node process (as `npm run derive` would), killed after `timeoutMs`. */
 export function deriveInChild(corpusDir: string, outDir: string, timeoutMs: number): Promise<DeriveRun> {
   return new Promise((resolve) => {
     const began = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', DERIVE_CHILD, corpusDir, outDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [`--max-old-space-size=${DERIVE_HEAP_LIMIT_MB}`, '--import', 'tsx', DERIVE_CHILD, corpusDir, outDir], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -70,7 +76,10 @@ export function deriveInChild(corpusDir: string, outDir: string, timeoutMs: numb
       const line = stdout.trim().split('\n').pop();
       if (code === 0 && line) return resolve(JSON.parse(line) as DeriveRun);
       const lastWords = stderr.trim().split('\n').filter((l) => /error|heap|memory|killed/i.test(l)).slice(-2).join(' / ');
-      const why = signal === 'SIGKILL' && wallMs >= timeoutMs ? `stopped after ${Math.round(timeoutMs / 60_000)} min` : `exit ${code ?? signal}: ${lastWords || stderr.trim().split('\n').pop() || 'no message'}`;
+      const why =
+        signal === 'SIGKILL' && wallMs >= timeoutMs
+          ? `stopped after ${Math.round(timeoutMs / 60_000)} min`
+          : `after ${(wallMs / 60_000).toFixed(1)} min, exit ${code ?? signal}: ${lastWords || stderr.trim().split('\n').pop() || 'no message'}`;
       resolve({ wallMs, maxRssBytes: Number.NaN, failed: why });
     });
   });
