@@ -68,7 +68,12 @@ export function deriveInChild(corpusDir: string, outDir: string, timeoutMs: numb
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
+    // V8's own verdict (e.g. "FATAL ERROR: … JavaScript heap out of memory") comes before a long native stack: kept apart.
+    let fatal = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr = (stderr + d.toString()).slice(-2000);
+      fatal ||= /FATAL ERROR:[^\n]*/.exec(d.toString())?.[0] ?? '';
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
@@ -79,7 +84,7 @@ export function deriveInChild(corpusDir: string, outDir: string, timeoutMs: numb
       const why =
         signal === 'SIGKILL' && wallMs >= timeoutMs
           ? `stopped after ${Math.round(timeoutMs / 60_000)} min`
-          : `after ${(wallMs / 60_000).toFixed(1)} min, exit ${code ?? signal}: ${lastWords || stderr.trim().split('\n').pop() || 'no message'}`;
+          : `after ${(wallMs / 60_000).toFixed(1)} min, exit ${code ?? signal}: ${fatal || lastWords || stderr.trim().split('\n').pop() || 'no message'}`;
       resolve({ wallMs, maxRssBytes: Number.NaN, failed: why });
     });
   });
