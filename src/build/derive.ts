@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCorpus } from '../lib/corpus/load.ts';
 import { deriveAtlas } from '../lib/corpus/derive.ts';
-import { PUBLISHED_FILES as FILE, type Atlas, type PublishedFile } from '../lib/atlas/contract.ts';
+import { PUBLISHED_FILES as FILE, documentFile, type Atlas, type DocumentSummary, type PublishedFile } from '../lib/atlas/contract.ts';
 import { CorpusError, CorpusInvalid } from '../lib/corpus/errors.ts';
 import { readCorpusFiles, loadWorldAtlas } from './corpus-files.ts';
 import { clearStaleRuns, writeFolderAtomically } from './write-atomic.ts';
@@ -14,11 +14,23 @@ import { toLinkedPlaces } from '../lib/export/lpf.ts';
 import { toWebAnnotations } from '../lib/export/annotations.ts';
 import { toCsvTables } from '../lib/export/tables.ts';
 import { kioskValidatorIsCurrent, STALE_VALIDATOR } from './kiosk-validator.ts';
+import { buildSearchShards, searchShardFile } from '../lib/corpus/search-index.ts';
 
-/** The published files' contents, by the names researchers download them under (PUBLISHED_FILES). */
-export function serializeAtlas(atlas: Atlas): Record<PublishedFile, string> {
+/** What the page lists of a document before it is opened: all but its words. */
+export function summarizeDocument({ body, paragraphs: _paragraphs, ...summary }: Atlas['documents'][number]): DocumentSummary {
+  return { ...summary, bodyLength: body.length };
+}
+
+/**
+ * The published files' contents, by the names researchers download them under (PUBLISHED_FILES), each document's own
+ * file (documentFile), which the page fetches when the document is opened, and the search index's shards.
+ */
+export function serializeAtlas(atlas: Atlas): Record<PublishedFile, string> & Record<string, string> {
   const tables = toCsvTables(atlas);
   return {
+    ...Object.fromEntries(atlas.documents.map((d) => [documentFile(d.id), JSON.stringify(d)])),
+    ...Object.fromEntries(buildSearchShards(atlas.documents).map((shard, n) => [searchShardFile(n), shard])),
+    [FILE.documentIndex]: JSON.stringify(atlas.documents.map(summarizeDocument)),
     [FILE.places]: JSON.stringify(atlas.places),
     [FILE.labels]: JSON.stringify(atlas.labels),
     [FILE.legs]: JSON.stringify(atlas.legs),

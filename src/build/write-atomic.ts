@@ -81,7 +81,11 @@ export function writeFolderAtomically(out: string, files: Record<string, string>
   rmSync(staging, { recursive: true, force: true });
   try {
     mkdirSync(staging);
-    for (const [name, content] of Object.entries(files)) writeFileSync(join(staging, name), content);
+    for (const [name, content] of Object.entries(files)) {
+      // A name may hold a folder (documents/ID.json): each document in its own file.
+      if (name.includes('/')) mkdirSync(dirname(join(staging, name)), { recursive: true });
+      writeFileSync(join(staging, name), content);
+    }
     if (existsSync(out)) renameSync(out, retired);
     renameSync(staging, out);
   } catch (e) {

@@ -38,13 +38,14 @@ export const loadKioskMode = lazyModule(() => import('./KioskMode.svelte'));
 export const loadTakeHomeCode = lazyModule(() => import('./TakeHomeCode.svelte'));
 /** "Save this view": the figure's page, its map picture, the PNG rasteriser and the scene's emphasis, one chunk. */
 export const loadFigure = lazyModule(async () => {
-  const [pages, picture, raster, scene] = await Promise.all([
+  const [pages, notes, picture, raster, scene] = await Promise.all([
     import('../lib/figure/figure-svg.ts'),
+    import('../lib/figure/footnotes.ts'),
     import('../lib/figure/map-picture.ts'),
     import('../lib/figure/raster.ts'),
     import('../lib/figure/scene.ts'),
   ]);
-  return { ...pages, ...picture, ...raster, ...scene };
+  return { ...pages, ...notes, ...picture, ...raster, ...scene };
 });
 
 /**

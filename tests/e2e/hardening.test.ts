@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { FeatureCollection } from 'geojson';
 import { expectCleanRun, loseAndRestoreContext, mapIdle, openAtlas, renderedIds, screenPoint, takeCspViolations, useBrowser, type AtlasPage } from './browser.ts';
@@ -95,7 +95,8 @@ describe('a corpus whose words carry markup and script', () => {
     const navigations: string[] = [];
     const atlas = await openAtlas(browser(), baseURL, {}, '', async (page) => {
       if (stripCsp) await asBareStaticHost(page, { stripMeta: true });
-      await page.route('**/data/*', (route) => route.fulfill({ path: join(out, basename(new URL(route.request().url()).pathname)) }));
+      // Every derived file, each document's own (data/documents/ID.json) and the search shards included.
+      await page.route('**/data/**', (route) => route.fulfill({ path: join(out, new URL(route.request().url()).pathname.replace(/^.*\/data\//, '')) }));
       page.on('dialog', (d) => {
         dialogs.push(`${d.type()}: ${d.message()}`);
         void d.dismiss();

@@ -1,16 +1,23 @@
 import { frameFor } from '../../src/lib/state/framing.ts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { AtlasState } from '../../src/lib/state/atlas.svelte.ts';
 import { DEFAULT_KIOSK_CONFIG } from '../../src/lib/kiosk/config.ts';
 import { locale, setLocale } from '../../src/lib/i18n/locale.svelte.ts';
-import { realAtlas } from '../helpers/real-atlas.ts';
+import { realAtlas, realAtlasData } from '../helpers/real-atlas.ts';
+
+/** A page at http://atlas.test/ whose site serves each document's own file (data/documents/ID.json), from the derived corpus. */
+function servingDocumentFiles() {
+  const texts = new Map(realAtlas().documents.map((d) => [`http://atlas.test/data/documents/${d.id}.json`, d]));
+  vi.stubGlobal('location', { href: 'http://atlas.test/' });
+  vi.stubGlobal('fetch', async (address: string) => (texts.has(address) ? new Response(JSON.stringify(texts.get(address))) : new Response('', { status: 404 })));
+  onTestFinished(() => void vi.unstubAllGlobals());
+}
 
 /** The page's state on the bundled corpus, as the browser receives it (all but the basemap). */
 function atlasState(kiosk?: Partial<typeof DEFAULT_KIOSK_CONFIG>) {
-  const { basemap: _basemap, ...data } = realAtlas();
   const atlas = new AtlasState({ kioskMode: kiosk !== undefined });
   atlas.kioskConfig = { ...DEFAULT_KIOSK_CONFIG, ...kiosk };
-  atlas.data = data;
+  atlas.data = realAtlasData();
   return atlas;
 }
 
@@ -44,7 +51,8 @@ describe('AtlasState: the intents', () => {
     expect(atlas.camera).toBe(camera);
   });
 
-  it('opens a search result: a place is focused, a passage opens in the reader, and the box empties', () => {
+  it('opens a search result: a place is focused, a passage opens in the reader, and the box empties', async () => {
+    servingDocumentFiles();
     const atlas = atlasState();
     atlas.searchQuery = 'Habana';
     atlas.fromSearch({ kind: 'place', id: 'havana', name: 'Havana', matched: 'Habana' } as never);
@@ -52,7 +60,10 @@ describe('AtlasState: the intents', () => {
     expect(atlas.searchQuery).toBe('');
     const document = atlas.data!.documents[0]!;
     atlas.fromSearch({ kind: 'passage', document: document.id, start: 0, end: 10 } as never);
-    expect(atlas.readerDocument?.id).toBe(document.id);
+    // The reader opens at once, saying the words are coming; they come from the document's own file.
+    expect(atlas.readerStatus).toEqual({ state: 'loading' });
+    await vi.waitFor(() => expect(atlas.readerDocument?.id).toBe(document.id));
+    expect(atlas.readerDocument?.body.length).toBe(document.bodyLength);
     expect(atlas.selection.reader?.ranges).toEqual([{ start: 0, end: 10 }]);
   });
 

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCorpus } from '../../src/build/derive.ts';
-import type { Atlas, AtlasData } from '../../src/lib/atlas/contract.ts';
+import type { Atlas } from '../../src/lib/atlas/contract.ts';
 import { passagesByRole } from '../../src/lib/corpus/passage.ts';
 import { passageCitation as citation } from '../../src/lib/corpus/citation.ts';
 import { ROLES, roleEntry } from '../../src/lib/atlas/roles.ts';
@@ -11,11 +11,11 @@ import { ROLES, roleEntry } from '../../src/lib/atlas/roles.ts';
 /** A footnote is the passage's citation on one line: the quote, then its note, with its link from the figure's address. */
 const passageCitation = (doc: Parameters<typeof citation>[0], passage: Parameters<typeof citation>[1]) => citation(doc, passage, 'http://127.0.0.1:4173/').replace('\n', ' ');
 import { A4, buildFigurePages, legendItems, type MapPicture } from '../../src/lib/figure/figure-svg.ts';
-import { figureSubject, quoteSegments } from '../../src/lib/figure/footnotes.ts';
+import { figureSubject, quoteSegments, type FigureData } from '../../src/lib/figure/footnotes.ts';
 import { estimateWidth, wordsOf, wrapWords } from '../../src/lib/figure/text-width.ts';
 import { figureFileName } from '../../src/lib/figure/scene.ts';
 
-let data: AtlasData;
+let data: FigureData;
 beforeAll(() => {
   const { basemap: _basemap, ...atlas }: Atlas = buildCorpus('geodata', mkdtempSync(join(tmpdir(), 'figure-')));
   data = atlas;
@@ -214,7 +214,7 @@ describe('the archive’s markup in a quote', () => {
     const start = Array.from(doc.body).join('').indexOf('I gave both letters');
     const exact = 'I gave both letters to President Dorticos.<sup>[1]</sup>';
     const havana = data.places.features.find((f) => f.properties.id === 'havana')!;
-    const withMarker: AtlasData = {
+    const withMarker: FigureData = {
       ...data,
       places: { ...data.places, features: [{ ...havana, properties: { ...havana.properties, evidence: [{ document: doc.id, role: 'context', exact, start, end: start + Array.from(exact).length }] } }] },
     };
@@ -249,6 +249,6 @@ describe('file names', () => {
 });
 
 it('names the document a passage cites when documents.json lacks it', () => {
-  const broken: AtlasData = { ...data, documents: data.documents.filter((d) => !data.places.features.find((f) => f.properties.id === 'havana')!.properties.documents.includes(d.id)) };
+  const broken: FigureData = { ...data, documents: data.documents.filter((d) => !data.places.features.find((f) => f.properties.id === 'havana')!.properties.documents.includes(d.id)) };
   expect(() => createFigure({ data: broken })).toThrow(/cites document "[a-z0-9-]+", which documents.json does not have/);
 });

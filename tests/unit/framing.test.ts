@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { frameAfterTap, frameFor, projectInView, type Sight } from '../../src/lib/state/framing.ts';
-import { realAtlas } from '../helpers/real-atlas.ts';
+import { realAtlasData } from '../helpers/real-atlas.ts';
 
-const data = () => {
-  const a = realAtlas();
-  return { places: a.places, labels: a.labels, legs: a.legs, documents: a.documents, journeys: a.journeys, meta: a.meta };
-};
+const data = realAtlasData;
 const bboxOf = (id: string) => data().places.features.find((f) => f.properties.id === id)!.properties.bbox;
 
 describe('what the camera frames for a chosen place', () => {

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { localiseAtlasData } from '../../src/lib/state/localise.ts';
-import { searchAtlas } from '../../src/lib/corpus/queries.ts';
-import { realAtlas } from '../helpers/real-atlas.ts';
+import { searchPlaces } from '../../src/lib/corpus/queries.ts';
+import { realAtlasData } from '../helpers/real-atlas.ts';
 
-const atlas = () => {
-  const a = realAtlas();
-  return { places: a.places, labels: a.labels, legs: a.legs, documents: a.documents, journeys: a.journeys, meta: a.meta };
-};
+const atlas = realAtlasData;
 const props = <P extends { id: string }>(fc: { features: Array<{ properties: P }> }, id: string) => fc.features.find((f) => f.properties.id === id)!.properties as P & { label?: string; roleName?: string };
 
 describe('the data in the page’s language', () => {
@@ -34,9 +31,9 @@ describe('the data in the page’s language', () => {
   it('finds Havana by "La Habana" and Mexico by "México" or "Mexico", in either language', () => {
     for (const locale of ['en', 'es'] as const) {
       const data = localiseAtlasData(atlas(), locale);
-      expect(searchAtlas(data, 'La Habana')[0]).toMatchObject({ kind: 'place', id: 'havana' });
-      expect(searchAtlas(data, 'Mexico')[0]).toMatchObject({ kind: 'place', id: 'mexico' });
-      expect(searchAtlas(data, 'Brasil')[0]).toMatchObject({ kind: 'place', id: 'brazil' });
+      expect(searchPlaces(data, 'La Habana')[0]).toMatchObject({ kind: 'place', id: 'havana' });
+      expect(searchPlaces(data, 'Mexico')[0]).toMatchObject({ kind: 'place', id: 'mexico' });
+      expect(searchPlaces(data, 'Brasil')[0]).toMatchObject({ kind: 'place', id: 'brazil' });
     }
   });
 

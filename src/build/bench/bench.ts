@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the app against two baselines measured in the same run, on this machine, in Debian's Chromium.
- * Usage: tsx src/build/bench/bench.ts [--only derive,idle,tap,soak,lighthouse,server] [--runs 7] [--taps 20] [--cycles 2000]
- *        [--requests 20000] [--quick] [--out test-results/bench.json]
+ * Usage: tsx src/build/bench/bench.ts [--only derive,idle,tap,soak,lighthouse,server,scale] [--runs 7] [--taps 20] [--cycles 2000]
+ *        [--requests 20000] [--sizes 1000,10000,100000] [--quick] [--out test-results/bench.json]
  * Prints tables and writes every figure as JSON. Exits 0 whether or not a target is met: the verdicts are in the output.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,11 +17,12 @@ import { benchDerivation, type DerivationBench } from './derive-bench.ts';
 import { burstServer } from './server-burst.ts';
 import { kb, mb, ms, table, verdictTable, type Verdict } from './report.ts';
 import { RESULTS_FILE, writeLatestResults, type ResultBlock } from './results-file.ts';
+import { benchScale, reportScale } from './scale-bench.ts';
 import type { FeatureCollection, Point } from 'geojson';
 import { DATA_DIR, DATA_FILES, PUBLISHED_FILES } from '../../lib/atlas/contract.ts';
 import { readSiteData } from '../site-data.ts';
 
-const SECTIONS = ['derive', 'idle', 'tap', 'soak', 'lighthouse', 'server'] as const;
+const SECTIONS = ['derive', 'idle', 'tap', 'soak', 'lighthouse', 'server', 'scale'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -31,6 +32,7 @@ const { values } = parseArgs({
     taps: { type: 'string' },
     cycles: { type: 'string' },
     requests: { type: 'string' },
+    sizes: { type: 'string', default: '1000,10000,100000' },
     quick: { type: 'boolean', default: false },
     out: { type: 'string', default: 'test-results/bench.json' },
   },
@@ -289,6 +291,21 @@ try {
       { target: 'server heap growth after warm-up < 100 B per request', measured: `${burst.heapBytesPerRequest.toFixed(1)} B`, met: burst.heapBytesPerRequest < 100 },
     );
     figures.serverBurst = burst;
+  }
+
+  if (run('scale')) {
+    // Held against the bundled corpus in this run: the bare MapLibre page's first idle and the app's first-view bytes.
+    const sizes = values.sizes.split(',').map(Number);
+    log(`corpus sizes ${sizes.join(', ')}: the bundled corpus first, for the ratios …`);
+    const baseRuns = Math.max(3, Math.ceil(runs / 2));
+    const mapLibreIdle: number[] = [];
+    for (let i = 0; i < baseRuns; i++) mapLibreIdle.push((await measureFirstIdle(browser, pages.maplibre.url)).firstIdleMs);
+    const appBytes = (await measureFirstIdle(browser, pages.app.url)).transfer.total;
+    const rows = await benchScale({ browser, appDir: join(work, 'app'), sizes, workDir: join(work, 'scale'), targets: [target('paris'), target('prague')], runs: baseRuns, log });
+    const scale = reportScale(rows, { mapLibreFirstIdleMs: median(mapLibreIdle), appBytes });
+    sections.push(scale.text);
+    verdicts.push(...scale.verdicts);
+    figures.scale = { rows, mapLibreIdle, appBytes };
   }
 
   if (verdicts.length) sections.push('Targets\n' + verdictTable(verdicts));

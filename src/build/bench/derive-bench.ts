@@ -90,7 +90,10 @@ function spread(values: number[]): Spread {
 }
 
 function outputSizes(dir: string): DerivationCase['output'] {
-  const files = readdirSync(dir)
+  // Every file, those in folders too (documents/ID.json, search/N.json), named by its path in the output.
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
     .sort()
     .map((name) => {
       const content = readFileSync(join(dir, name));

@@ -116,7 +116,7 @@ export async function measureFirstIdle(browser: Browser, url: string): Promise<F
 }
 
 /** The app opened for interaction: waited until ready, with the helpers the tap and soak measurements need. */
-async function openApp(browser: Browser, url: string, hasTouch = false, viewport = VIEWPORT) {
+export async function openApp(browser: Browser, url: string, hasTouch = false, viewport = VIEWPORT) {
   const context = await newBenchContext(browser, hasTouch, viewport);
   await context.addInitScript(countWebglContexts);
   const page = await context.newPage();
@@ -141,7 +141,7 @@ export interface Target {
  * MapLibre says idle, and a tap then would wait for them before its own events are even dispatched. A finger
  * comes to a map that has been still for a while: the taps are measured from there.
  */
-function framesSettled(page: Page): Promise<number> {
+export function framesSettled(page: Page): Promise<number> {
   return page.evaluate(
     () =>
       new Promise<number>((resolve) => {

@@ -196,6 +196,15 @@ export interface PublishedDocument extends CorpusDocument {
   mentions: Mention[];
 }
 
+/**
+ * A document as the page first receives it (documents.index.json): everything but its words, which come in the
+ * document's own file (documents/ID.json, a PublishedDocument) when a passage or the reader opens it.
+ */
+export interface DocumentSummary extends Omit<PublishedDocument, 'body' | 'paragraphs'> {
+  /** `body.length` (UTF-16 units): a shared link's passage is checked against it before the text is fetched. */
+  bodyLength: number;
+}
+
 /** Everything the derivation publishes (the browser receives all but the basemap as data; see AtlasData). */
 export interface Atlas {
   places: FeatureCollection<PlaceGeometry, PlaceProps>;
@@ -207,8 +216,11 @@ export interface Atlas {
   meta: AtlasMeta;
 }
 
-/** What the browser receives: the derivation's finished output (the basemap goes straight to the map). */
-export type AtlasData = Omit<Atlas, 'basemap'>;
+/**
+ * What the browser receives first: the derivation's finished output (the basemap goes straight to the map), with
+ * documents as summaries; a document's words are fetched when opened (DocumentStore).
+ */
+export type AtlasData = Omit<Atlas, 'basemap' | 'documents'> & { documents: DocumentSummary[] };
 
 export type FeatureKind = 'place' | 'leg';
 /** A drawn feature by kind and id: what a tap picks, the selection holds and the address names. */
@@ -244,11 +256,27 @@ export const PUBLISHED_FILES = {
   placesTable: 'places.csv',
   legsTable: 'legs.csv',
   passagesTable: 'passages.csv',
+  /** The page's list of documents, without their words (DocumentSummary[]). */
+  documentIndex: 'documents.index.json',
 } as const;
 export type PublishedFile = (typeof PUBLISHED_FILES)[keyof typeof PUBLISHED_FILES];
 
 /** Where the page finds the published files, relative to its own address. */
 export const DATA_DIR = 'data';
+
+/**
+ * One file per document (a PublishedDocument, addressed by its id), fetched when a passage or the reader opens it,
+ * so the first view costs the same however many documents there are. documents.json stays the researchers' download.
+ */
+export const DOCUMENT_FOLDER = 'documents';
+/**
+ * Up to this many documents, the page fetches every document's file as it loads, before the first view is drawn: a few
+ * small files (the bundled corpus's five are 35 KB compressed, what documents.json cost before), for a passage on the
+ * same frame as the tap, which a fetch per tap cannot give. Beyond it, a document is fetched when it is opened.
+ */
+export const DOCUMENTS_PRELOADED_UP_TO = 50;
+/** A document's own file, relative to the data folder (ids are slugs: the corpus schema allows no other characters). */
+export const documentFile = (id: string) => `${DOCUMENT_FOLDER}/${id}.json`;
 
 /** The files the page itself loads, by the addresses it fetches them from. */
 export const DATA_FILES = {
@@ -256,6 +284,7 @@ export const DATA_FILES = {
   labels: `${DATA_DIR}/${PUBLISHED_FILES.labels}`,
   legs: `${DATA_DIR}/${PUBLISHED_FILES.legs}`,
   documents: `${DATA_DIR}/${PUBLISHED_FILES.documents}`,
+  documentIndex: `${DATA_DIR}/${PUBLISHED_FILES.documentIndex}`,
   journeys: `${DATA_DIR}/${PUBLISHED_FILES.journeys}`,
   meta: `${DATA_DIR}/${PUBLISHED_FILES.meta}`,
   basemap: `${DATA_DIR}/${PUBLISHED_FILES.basemap}`,

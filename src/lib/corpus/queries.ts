@@ -1,11 +1,14 @@
-import type { Atlas, LegProps, PlaceProps, Evidence } from '../atlas/contract.ts';
+import type { Atlas, DocumentSummary, Evidence, LegProps, PlaceProps } from '../atlas/contract.ts';
 import type { Role } from '../atlas/roles.ts';
 import { latestDay, reportedDay } from './dates.ts';
 import { foldTypography } from './quote.ts';
 import { bodyOffsets } from './offsets.ts';
 import { withoutMarkup } from './passage.ts';
 
-type AtlasView = Pick<Atlas, 'places' | 'legs' | 'documents'>;
+/** What filtering and the network need: documents' dates and mentions, not their words (DocumentSummary will do). */
+type AtlasView = Pick<Atlas, 'places' | 'legs'> & { documents: ReadonlyArray<Pick<DocumentSummary, 'id' | 'date' | 'mentions'>> };
+/** What a search reads: the places, and the words of the documents searched. */
+type SearchView = Pick<Atlas, 'places' | 'documents'>;
 
 /** What the map and the list show: every role, route and document unless switched off; up to a date. */
 export interface Filters {
@@ -69,7 +72,8 @@ const foldChar = (c: string) => {
   const one = base.length === 1 ? base : c.toLowerCase().length === 1 ? c.toLowerCase() : c;
   return foldTypography(one).length === 1 ? foldTypography(one) : one;
 };
-const fold = (s: string) => Array.from(s, foldChar).join('');
+/** Case, accents and curly quotes folded, one character for one: the search's idea of equal words. */
+export const fold = (s: string) => Array.from(s, foldChar).join('');
 
 /** A window of a document as search shows it: one line, no markup tags, not even half of one cut off at an edge. */
 function snippetText(window: string): string {
@@ -77,7 +81,13 @@ function snippetText(window: string): string {
 }
 
 /** Places by name or alias (Habana → Havana), then passages by their words; accents and case ignored. */
-export function searchAtlas(atlas: AtlasView, query: string, limit = 12): SearchResult[] {
+export function searchAtlas(atlas: SearchView, query: string, limit = 12): SearchResult[] {
+  const places = searchPlaces(atlas, query);
+  return [...places, ...searchPassages(atlas.documents, query, limit - Math.min(places.length, limit))].slice(0, limit);
+}
+
+/** Places by name or alias (Habana → Havana), those whose name starts with the words first; accents and case ignored. */
+export function searchPlaces(atlas: Pick<Atlas, 'places'>, query: string): SearchResult[] {
   const q = fold(query.trim());
   if (q.length < 2) return [];
   const places: SearchResult[] = [];
@@ -87,8 +97,15 @@ export function searchAtlas(atlas: AtlasView, query: string, limit = 12): Search
     if (matched) places.push({ kind: 'place', id: p.id, name: p.name, matched });
   }
   places.sort((a, b) => (a.kind === 'place' && b.kind === 'place' ? Number(!fold(a.matched).startsWith(q)) - Number(!fold(b.matched).startsWith(q)) || a.name.localeCompare(b.name) : 0));
+  return places;
+}
+
+/** Every place in these documents' words where the query's words are, in order, up to `limit`; accents and case ignored. */
+export function searchPassages(documents: Atlas['documents'], query: string, limit = 12): SearchResult[] {
+  const q = fold(query.trim());
+  if (q.length < 2 || limit <= 0) return [];
   const passages: SearchResult[] = [];
-  for (const doc of atlas.documents) {
+  for (const doc of documents) {
     const folded = fold(doc.body);
     const sameLength = folded.length === doc.body.length; // true unless a character outside the BMP folds oddly
     const offsets = bodyOffsets(doc);
@@ -105,9 +122,10 @@ export function searchAtlas(atlas: AtlasView, query: string, limit = 12): Search
         end,
         snippet: `${from > 0 ? '…' : ''}${snippetText(offsets.slice(from, to))}${to < offsets.length ? '…' : ''}`,
       });
+      if (passages.length >= limit) return passages;
     }
   }
-  return [...places, ...passages].slice(0, limit);
+  return passages;
 }
 
 /** Legs that rest on the same passage, with their names and (distinct) notes: what a journey step shows once. */

@@ -5,7 +5,7 @@ import type { Locale } from '../i18n/locales.ts';
 import { pinSvg } from '../map/marks.ts';
 import type { FeatureRef, AtlasData } from '../atlas/contract.ts';
 import { CONNECTED_LEG_COLOR, CURRENT_LEG_COLOR, ROUTE_COLOR } from '../map/style.ts';
-import { figureSubject, type FigureSubject } from './footnotes.ts';
+import { figureSubject, type FigureData, type FigureSubject } from './footnotes.ts';
 import { SUP_SCALE, estimateWidth, wordsOf, wrapWords, type Measure, type Segment } from './text-width.ts';
 import { escapeXml } from './xml.ts';
 
@@ -21,7 +21,8 @@ export interface MapPicture {
 }
 
 export interface FigureInput {
-  data: AtlasData;
+  /** The page's data with the words of the documents the figure quotes (citedDocuments). */
+  data: FigureData;
   map: MapPicture;
   selected: FeatureRef | null;
   journey: { id: string; step: number } | null;
@@ -57,7 +58,7 @@ interface LegendItem {
 }
 
 /** The key to what the figure draws: only roles, line styles and emphases that appear in its frame. */
-export function legendItems(data: AtlasData, map: Pick<MapPicture, 'drawn' | 'emphasis'>, locale: Locale = 'en'): LegendItem[] {
+export function legendItems(data: Pick<AtlasData, 'places' | 'legs'>, map: Pick<MapPicture, 'drawn' | 'emphasis'>, locale: Locale = 'en'): LegendItem[] {
   const places = new Set(map.drawn.places);
   const legs = new Set(map.drawn.legs);
   const drawnPlaces = data.places.features.map((f) => f.properties).filter((p) => places.has(p.id));

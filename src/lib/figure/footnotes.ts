@@ -2,8 +2,8 @@ import { markupIn, passagesByRole, withoutMarkup } from '../corpus/passage.ts';
 import { passageCitation } from '../corpus/citation.ts';
 import { groupLegsByPassage, withoutNotes } from '../corpus/queries.ts';
 import type { Role } from '../atlas/roles.ts';
-import { PUBLISHED_FILES, type AtlasData, type Evidence, type FeatureRef, type LegProps } from '../atlas/contract.ts';
-import { indexAtlas } from '../state/atlas-data.ts';
+import { PUBLISHED_FILES, type AtlasData, type Evidence, type FeatureRef, type LegProps, type PublishedDocument } from '../atlas/contract.ts';
+import { documentsAtHand, indexAtlas } from '../state/atlas-data.ts';
 import type { Segment } from './text-width.ts';
 import { formatMessage } from '../i18n/format.ts';
 import type { Locale } from '../i18n/locales.ts';
@@ -55,13 +55,29 @@ export function quoteSegments(exact: string): Segment[] {
 /** A role's name in the page's language, from the messages (where the registry's labels are published). */
 const roleName = (role: Role | 'route', locale: Locale) => formatMessage(locale, `role.${role}`);
 
+/** What a figure is made from: the page's data, with the words of the documents it quotes (citedDocuments). */
+export type FigureData = Omit<AtlasData, 'documents'> & { documents: PublishedDocument[] };
+
+/** The documents whose words a figure of this view quotes: the page fetches them (each its own file) before making it. */
+export function citedDocuments(data: AtlasData, selected: FeatureRef | null, journey: { id: string; step: number } | null): string[] {
+  const index = indexAtlas(data);
+  const evidence: Evidence[] = [];
+  const step = journey ? index.journey(journey.id)?.steps[journey.step] : undefined;
+  if (step) {
+    evidence.push(...(step.evidence ?? []));
+    for (const id of step.legs) evidence.push(...(index.feature({ kind: 'leg', id })?.props.evidence ?? []));
+  }
+  if (selected) evidence.push(...(index.feature(selected)?.props.evidence ?? []));
+  return [...new Set(evidence.map((e) => e.document))];
+}
+
 /**
  * The subject of the figure and its numbered quotes, in the order the side panel shows them: a journey's step
  * first (its own passage, then its legs' passages), then the selected place or leg by role.
  */
 /** `base`: the atlas's address, for each footnote's link to its passage (as the panel's citations have). */
-export function figureSubject(data: AtlasData, selected: FeatureRef | null, journey: { id: string; step: number } | null, base?: string, locale: Locale = 'en'): FigureSubject {
-  const index = indexAtlas(data);
+export function figureSubject(data: FigureData, selected: FeatureRef | null, journey: { id: string; step: number } | null, base?: string, locale: Locale = 'en'): FigureSubject {
+  const index = indexAtlas(data, documentsAtHand(data.documents));
   const groups: FootnoteGroup[] = [];
   let number = 0;
   const documentOf = (e: Evidence) => {

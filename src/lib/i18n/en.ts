@@ -42,6 +42,9 @@ export const en = {
   'passages.noExactDate': '(no exact date in the source)',
   'passages.archivalCitation': 'Archival citation',
   'passages.read': 'Read the whole document',
+  'passages.loading': 'Loading the passages…',
+  'passages.failed': 'The passages could not be loaded: {reason}',
+  'passages.more': '{count, plural, one {Show # more passage} other {Show # more passages}}',
   'passages.copy': 'Copy citation',
   'passages.copyCsl': 'Copy as CSL-JSON (for Zotero and other reference managers)',
   'passages.copied': 'Citation copied.',
@@ -66,6 +69,8 @@ export const en = {
   'search.label': 'Search places and passages',
   'search.results': '{count, plural, one {# result} other {# results}}',
   'search.none': 'Nothing found for “{query}”.',
+  'search.searching': 'Searching the documents…',
+  'search.failed': 'The search could not be finished: {reason}',
   'search.englishNote': 'Passages are searched in the documents’ English; place names in English and Spanish.',
   'search.spelt': '— spelt “{matched}” in the documents',
 
@@ -98,6 +103,8 @@ export const en = {
   'journey.others': 'Other journeys',
 
   'reader.close': 'Close document',
+  'reader.loading': 'Loading the document…',
+  'reader.failed': 'The document could not be loaded: {reason}',
   'reader.date': 'Date',
   'reader.from': 'From',
   'reader.to': 'To',

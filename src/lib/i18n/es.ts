@@ -42,6 +42,9 @@ export const es: Record<MessageKey, string> = {
   'passages.noExactDate': '(la fuente no da la fecha exacta)',
   'passages.archivalCitation': 'Referencia de archivo',
   'passages.read': 'Leer el documento completo',
+  'passages.loading': 'Cargando los fragmentos…',
+  'passages.failed': 'No se pudieron cargar los fragmentos: {reason}',
+  'passages.more': '{count, plural, one {Mostrar # fragmento más} other {Mostrar # fragmentos más}}',
   'passages.copy': 'Copiar la referencia',
   'passages.copyCsl': 'Copiar como CSL-JSON (para Zotero y otros gestores de referencias)',
   'passages.copied': 'Referencia copiada.',
@@ -66,6 +69,8 @@ export const es: Record<MessageKey, string> = {
   'search.label': 'Buscar lugares y fragmentos',
   'search.results': '{count, plural, one {# resultado} other {# resultados}}',
   'search.none': 'No se encontró nada para «{query}».',
+  'search.searching': 'Buscando en los documentos…',
+  'search.failed': 'No se pudo terminar la búsqueda: {reason}',
   'search.englishNote': 'Los fragmentos se buscan en el inglés de los documentos; los nombres de lugares, en inglés y en español.',
   'search.spelt': '— escrito «{matched}» en los documentos',
 
@@ -98,6 +103,8 @@ export const es: Record<MessageKey, string> = {
   'journey.others': 'Otros recorridos',
 
   'reader.close': 'Cerrar el documento',
+  'reader.loading': 'Cargando el documento…',
+  'reader.failed': 'No se pudo cargar el documento: {reason}',
   'reader.date': 'Fecha',
   'reader.from': 'De',
   'reader.to': 'Para',

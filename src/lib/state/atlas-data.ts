@@ -1,4 +1,4 @@
-import { DATA_FILES, type AtlasData, type AtlasMeta, type Journey, type LegProps, type PlaceProps, type PublishedDocument } from '../atlas/contract.ts';
+import { DATA_FILES, type AtlasData, type AtlasMeta, type DocumentSummary, type Journey, type LegProps, type PlaceProps, type PublishedDocument } from '../atlas/contract.ts';
 
 export type AtlasFeature = { kind: 'place'; props: PlaceProps } | { kind: 'leg'; props: LegProps };
 
@@ -8,30 +8,52 @@ async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** The first view's data: places, labels, legs, journeys, meta, and the documents' summaries (their words come when opened). */
 export async function loadAtlasData(signal: AbortSignal): Promise<AtlasData> {
   const [places, labels, legs, documents, journeys, meta] = await Promise.all([
     getJson<AtlasData['places']>(DATA_FILES.places, signal),
     getJson<AtlasData['labels']>(DATA_FILES.labels, signal),
     getJson<AtlasData['legs']>(DATA_FILES.legs, signal),
-    getJson<PublishedDocument[]>(DATA_FILES.documents, signal),
+    getJson<DocumentSummary[]>(DATA_FILES.documentIndex, signal),
     getJson<Journey[]>(DATA_FILES.journeys, signal),
     getJson<AtlasMeta>(DATA_FILES.meta, signal),
   ]);
   return { places, labels, legs, documents, journeys, meta };
 }
 
-/** Lookups the UI needs: a feature by id, a document by id. */
-export function indexAtlas(data: AtlasData) {
+/** Where documents' words come from: the page's DocumentStore (fetched when opened), or a list at hand. */
+export interface DocumentSource {
+  /** The document if its words are here (undefined while they are fetched). */
+  get(id: string): PublishedDocument | undefined;
+  /** Whether they are on their way or could not come (undefined: never asked for, or at hand). */
+  status(id: string): { state: 'loading' } | { state: 'loaded' } | { state: 'failed'; message: string } | undefined;
+  /** Asks for the words of these documents. */
+  request(ids: Iterable<string>): void;
+}
+
+/** Documents already in memory (the build, the tests, a figure given its documents): nothing to fetch. */
+export function documentsAtHand(documents: readonly PublishedDocument[]): DocumentSource {
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  return { get: (id) => byId.get(id), status: (id) => (byId.has(id) ? { state: 'loaded' } : { state: 'failed', message: `no document "${id}"` }), request: () => {} };
+}
+
+/**
+ * Lookups the UI needs: a feature by id, a document's summary by id, and a document's words where they have been
+ * fetched (`document`; `documents` asks for them).
+ */
+export function indexAtlas<D extends Pick<DocumentSummary, 'id'> = DocumentSummary>(data: Omit<AtlasData, 'documents'> & { documents: readonly D[] }, documents: DocumentSource = documentsAtHand([])) {
   const features = new Map<string, AtlasFeature>();
   for (const f of data.places.features) features.set(`place:${f.properties.id}`, { kind: 'place', props: f.properties });
   for (const f of data.legs.features) features.set(`leg:${f.properties.id}`, { kind: 'leg', props: f.properties });
-  const documents = new Map(data.documents.map((d) => [d.id, d]));
+  const summaries = new Map<string, D>(data.documents.map((d) => [d.id, d]));
   const journeys = new Map(data.journeys.map((j) => [j.id, j]));
   return {
     journey: (id: string) => journeys.get(id),
     feature: (ref: { kind: 'place' | 'leg'; id: string }) => features.get(`${ref.kind}:${ref.id}`),
+    summary: (id: string) => summaries.get(id),
     document: (id: string) => documents.get(id),
+    documents,
     allFeatures: () => [...features.values()],
   };
 }
-export type AtlasIndex = ReturnType<typeof indexAtlas>;
+export type AtlasIndex = ReturnType<typeof indexAtlas<DocumentSummary>>;

@@ -5,7 +5,9 @@ import { localiseAtlasData, placesOfJourneys, withLabelsFirst } from './localise
 import { frameAfterTap, frameFor, type Sight } from './framing.ts';
 import { attractLocale, toLocale } from '../i18n/locales.ts';
 import { indexAtlas, loadAtlasData } from './atlas-data.ts';
-import type { AtlasData, Evidence, Bounds, CameraView, FeatureRef, LegEmphasis, RendererKind } from '../atlas/contract.ts';
+import { DocumentStore } from './documents.svelte.ts';
+import { PassageSearch } from './passage-search.ts';
+import { DOCUMENTS_PRELOADED_UP_TO, type AtlasData, type Evidence, type Bounds, type CameraView, type FeatureRef, type LegEmphasis, type RendererKind } from '../atlas/contract.ts';
 import { SelectionState } from './selection.svelte.ts';
 import { JourneyState } from './journey.svelte.ts';
 import { FilterState } from './filters.svelte.ts';
@@ -69,9 +71,15 @@ export class AtlasState {
   /** Whether the visitor has moved the map since the page last placed the camera. */
   private visitorMovedMap = false;
 
-  readonly index = $derived(this.data ? indexAtlas(this.data) : null);
+  /** The documents' words, fetched one document at a time when a passage or the reader opens it. */
+  readonly documents = new DocumentStore();
+  readonly index = $derived(this.data ? indexAtlas(this.data, this.documents) : null);
+  /** Passages by their words, on the index derive split into shards. */
+  readonly passageSearch = new PassageSearch(() => this.loaded?.documents ?? [], (id) => this.documents.load(id));
   readonly selectedFeature = $derived(this.selection.selected && this.index ? this.index.feature(this.selection.selected) : undefined);
   readonly readerDocument = $derived(this.selection.reader && this.index ? this.index.document(this.selection.reader.documentId) : undefined);
+  /** The open reader's document on its way, or why it could not come (the reader shows either). */
+  readonly readerStatus = $derived(this.selection.reader ? this.documents.status(this.selection.reader.documentId) : undefined);
   readonly rolesDrawn = $derived(this.data ? ROLES.filter((r) => this.data!.places.features.some((f) => f.properties.roles.includes(r))) : []);
   readonly visible = $derived(this.data ? visibleFeatures(this.data, this.filters.value) : null);
   readonly activeJourney = $derived(this.journey.id && this.index ? this.index.journey(this.journey.id) : undefined);
@@ -126,6 +134,8 @@ export class AtlasState {
     const settings = this.kioskMode ? this.loadKioskConfig(signal) : Promise.resolve();
     try {
       const loaded = await loadAtlasData(signal);
+      // A small corpus's texts come with the first view (DOCUMENTS_PRELOADED_UP_TO); one that fails is said where it is opened.
+      if (loaded.documents.length <= DOCUMENTS_PRELOADED_UP_TO) await Promise.allSettled(loaded.documents.map((d) => this.documents.load(d.id)));
       performance.mark('atlas:data-parsed'); // the benchmark splits first idle at this point
       this.data = loaded;
     } catch (e) {
@@ -201,6 +211,7 @@ export class AtlasState {
   }
 
   read(documentId: string, evidence: Array<Pick<Evidence, 'start' | 'end'>>) {
+    this.documents.request([documentId]);
     this.selection.openReader({ documentId, ranges: evidence.map(({ start, end }) => ({ start, end })) });
   }
 

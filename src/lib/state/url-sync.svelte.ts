@@ -32,8 +32,9 @@ export function applyUrlState(atlas: AtlasState, state: UrlState) {
     atlas.journey.start(journey.id, Math.min(state.journey.step, journey.steps.length - 1));
   } else atlas.journey.reset();
   const passage = state.reader;
-  const passageDocument = passage && index?.document(passage.document);
-  if (passage && passageDocument && passage.end <= passageDocument.body.length) atlas.read(passage.document, [passage]);
+  // The summary's length: the words themselves are fetched when the reader opens.
+  const passageDocument = passage && index?.summary(passage.document);
+  if (passage && passageDocument && passage.end <= passageDocument.bodyLength) atlas.read(passage.document, [passage]);
   atlas.filters.value = state.filters;
   if (state.view) atlas.jumpTo(state.view);
 }
