@@ -8,6 +8,12 @@ export interface FakeScene {
   /** queryRenderedFeatures(box, { layers }): the features drawn in the box on those layers (with `layer.id`, `source`, `geometry`, `properties`). */
   query?: (where: QueryBox | [number, number], layers: string[]) => unknown[];
   project?: (lngLat: [number, number]) => { x: number; y: number };
+  unproject?: (point: [number, number]) => { lng: number; lat: number };
+}
+
+/** The map's box on the page, as the controller measures it; `box` is the test's to change (a panel opening beside it). */
+export function createFakeContainer(box = { left: 0, top: 0, right: 800, bottom: 600 }) {
+  return { box, element: { getBoundingClientRect: () => ({ ...box, width: box.right - box.left, height: box.bottom - box.top }) } as unknown as HTMLElement };
 }
 
 type Listener = (event: unknown) => void;
@@ -73,7 +79,10 @@ export function createFakeMap(scene: FakeScene = {}) {
     getCanvasContainer: () => canvasContainer,
     getCenter: () => ({ lng: 0, lat: 0 }),
     getZoom: () => 2,
+    unproject: (point: [number, number]) => scene.unproject?.(point) ?? { lng: 0, lat: 0 },
     jumpTo: vi.fn(),
+    resize: vi.fn(),
+    redraw: vi.fn(),
     fitBounds: vi.fn(),
     easeTo: vi.fn(),
     triggerRepaint: drawFrame,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paddingAround } from '../../src/lib/map/camera.ts';
+import { constrainView, MAX_LATITUDE, paddingAround, stillCentre } from '../../src/lib/map/camera.ts';
 
 const stage = { left: 0, top: 100, right: 1000, bottom: 700 };
 
@@ -20,5 +20,41 @@ describe('the room a framed view leaves for the controls on the map', () => {
     const padding = paddingAround(stage, tallPanels);
     expect(padding.top + padding.bottom).toBeLessThanOrEqual(0.6 * 600);
     expect(padding.top).toBeGreaterThan(padding.bottom);
+  });
+});
+
+describe('a resized map keeps its geography still on the page (issue 32)', () => {
+  it.each([
+    { name: 'a side panel opens on the right: the old map’s point under the new middle is left of the old middle', before: { left: 0, top: 56, right: 1280, bottom: 800 }, after: { left: 0, top: 56, right: 832, bottom: 800 }, centre: [416, 372] },
+    { name: 'a phone’s sheet closes under the map: the new middle is below the old map’s bottom edge', before: { left: 0, top: 56, right: 390, bottom: 464 }, after: { left: 0, top: 56, right: 390, bottom: 844 }, centre: [195, 394] },
+    { name: 'a box that moves on the page as well (the header grew)', before: { left: 0, top: 56, right: 400, bottom: 456 }, after: { left: 0, top: 80, right: 400, bottom: 480 }, centre: [200, 224] },
+    { name: 'no change: the old middle', before: { left: 10, top: 10, right: 110, bottom: 60 }, after: { left: 10, top: 10, right: 110, bottom: 60 }, centre: [50, 25] },
+  ])('$name', ({ before, after, centre }) => {
+    expect(stillCentre(before, after)).toEqual(centre);
+  });
+});
+
+describe('where the camera may be', () => {
+  it('keeps the world over the map from top to bottom where the world is taller than the map, as MapLibre does', () => {
+    // At zoom 2 the world is 2048 px tall; a 1000 px map centred at 85° N would show sky: the centre comes down.
+    const north = constrainView(10, 85, 2, 1000);
+    expect(north.zoom).toBe(2);
+    expect(north.lng).toBe(10);
+    expect(north.lat).toBeLessThan(85);
+    // Its top edge is then the world's: Mercator y of the centre is half the map below the world's top.
+    const y = 1024 - (2048 / (2 * Math.PI)) * Math.log(Math.tan(Math.PI / 4 + (north.lat * Math.PI) / 360));
+    expect(y).toBeCloseTo(500, 6);
+    expect(constrainView(10, 20, 2, 1000)).toEqual({ lng: 10, lat: 20, zoom: 2 });
+  });
+
+  it('keeps the zoom where the world is shorter than the map (a phone’s sheet closed at the widest view): no jump in scale', () => {
+    // At zoom 0.5 the world is 724 px tall; the phone's map is 788 px tall with its sheet closed.
+    expect(constrainView(-44, 54.3, 0.5, 788)).toEqual({ lng: -44, lat: 54.3, zoom: 0.5 });
+    expect(constrainView(-44, 89, 0.5, 788).lat).toBe(MAX_LATITUDE);
+  });
+
+  it('keeps the zoom within the map’s range', () => {
+    expect(constrainView(0, 0, 0.1, 300).zoom).toBe(0.5);
+    expect(constrainView(0, 0, 12, 300).zoom).toBe(9);
   });
 });

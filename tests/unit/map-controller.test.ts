@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import type { MapOptions } from 'maplibre-gl';
 import { createMapController, type MapControllerOptions } from '../../src/lib/map/controller.ts';
-import { createFakeMap } from '../helpers/fake-map.ts';
+import { createFakeContainer, createFakeMap } from '../helpers/fake-map.ts';
 import { LAYERS, SOURCES } from '../../src/lib/map/ids.ts';
 import type { MapData } from '../../src/lib/map/renderer.ts';
 
@@ -32,7 +32,7 @@ function createFakePage() {
 
 function createController(fake = createFakeMap()) {
   let mapOptions: MapOptions | undefined;
-  const options: MapControllerOptions = { container: {} as HTMLElement, basemapUrl: 'data/basemap.geojson', onPick: vi.fn(), prefersReducedMotion: () => true };
+  const options: MapControllerOptions = { container: createFakeContainer().element, basemapUrl: 'data/basemap.geojson', onPick: vi.fn(), prefersReducedMotion: () => true };
   const controller = createMapController(options, (o) => ((mapOptions = o), fake.map));
   return { controller, fake, mapOptions: () => mapOptions! };
 }
@@ -64,6 +64,34 @@ describe('map controller (against a fake map)', () => {
     const map = fake.map as unknown as { touchZoomRotate: { disableRotation: () => void }; keyboard: { disableRotation: () => void } };
     expect(map.touchZoomRotate.disableRotation).toHaveBeenCalledOnce();
     expect(map.keyboard.disableRotation).toHaveBeenCalledOnce();
+  });
+
+  it('moves the centre with the map’s box when a panel opens beside it, so the geography stays still on the page (issue 32)', () => {
+    let observe: ResizeObserverCallback = () => {};
+    vi.stubGlobal('ResizeObserver', class { constructor(fn: ResizeObserverCallback) { observe = fn; } observe() {} disconnect() {} });
+    const container = createFakeContainer({ left: 0, top: 56, right: 1280, bottom: 800 });
+    // The old map's px as a lng/lat, so the test reads which point became the centre.
+    const fake = createFakeMap({ unproject: ([x, y]) => ({ lng: x, lat: y }) });
+    const controller = createMapController({ container: container.element, basemapUrl: 'b.geojson', onPick: vi.fn(), prefersReducedMotion: () => true }, () => fake.map);
+    const map = fake.map as unknown as { jumpTo: ReturnType<typeof vi.fn>; resize: ReturnType<typeof vi.fn>; redraw: ReturnType<typeof vi.fn> };
+    container.box.right = 832; // the side panel takes the right 448 px
+    observe([], {} as ResizeObserver);
+    expect(map.jumpTo).toHaveBeenCalledWith({ center: { lng: 416, lat: 372 } });
+    expect(map.resize).toHaveBeenCalledOnce();
+    expect(map.redraw).toHaveBeenCalledOnce();
+    // A frame asked for in the same task as the panel opened resizes first, and only once.
+    container.box.right = 1280;
+    controller.frame([0, 0, 10, 10]);
+    expect(map.resize).toHaveBeenCalledTimes(2);
+    observe([], {} as ResizeObserver);
+    expect(map.resize).toHaveBeenCalledTimes(2);
+    // A camera on the move keeps its course: resized, not moved.
+    fake.status.moving = true;
+    container.box.bottom = 500;
+    observe([], {} as ResizeObserver);
+    expect(map.jumpTo).toHaveBeenCalledTimes(2);
+    expect(map.resize).toHaveBeenCalledTimes(3);
+    controller.destroy();
   });
 
   it('destroy removes every listener it added, on the map and on its canvas, and removes the map', () => {
@@ -200,7 +228,7 @@ describe('map controller (against a fake map)', () => {
   it('asks for another renderer when a lost context does not come back', () => {
     const onContextUnrestored = vi.fn();
     const fake = createFakeMap();
-    createMapController({ container: {} as HTMLElement, basemapUrl: 'b.geojson', onPick: vi.fn(), prefersReducedMotion: () => true, onContextUnrestored }, () => fake.map);
+    createMapController({ container: createFakeContainer().element, basemapUrl: 'b.geojson', onPick: vi.fn(), prefersReducedMotion: () => true, onContextUnrestored }, () => fake.map);
     fake.fire('webglcontextlost');
     vi.advanceTimersByTime(4999);
     expect(onContextUnrestored).not.toHaveBeenCalled();

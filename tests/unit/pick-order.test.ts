@@ -3,7 +3,7 @@ import { createMapController } from '../../src/lib/map/controller.ts';
 import { LAYERS, SOURCES } from '../../src/lib/map/ids.ts';
 import { boxDistance, lineDistance, orderPicks, pinDistance, type PickCandidate } from '../../src/lib/map/pick-order.ts';
 import type { FeatureRef } from '../../src/lib/atlas/contract.ts';
-import { createFakeMap, type QueryBox } from '../helpers/fake-map.ts';
+import { createFakeContainer, createFakeMap, type QueryBox } from '../helpers/fake-map.ts';
 
 type XY = [number, number];
 interface Box {
@@ -140,7 +140,7 @@ function viaController(scene: Scene): string[] {
   const fake = createFakeMap({ query, project: ([x, y]) => ({ x, y }) });
   const onPick = vi.fn();
   vi.stubGlobal('document', { baseURI: 'http://atlas.test/' });
-  const controller = createMapController({ container: {} as HTMLElement, basemapUrl: 'b.geojson', onPick, prefersReducedMotion: () => true }, () => fake.map);
+  const controller = createMapController({ container: createFakeContainer().element, basemapUrl: 'b.geojson', onPick, prefersReducedMotion: () => true }, () => fake.map);
   fake.fire('click', { point: { x: scene.tap[0], y: scene.tap[1] } });
   controller.destroy();
   return show(onPick.mock.calls[0]![0] as FeatureRef[]);

@@ -22,12 +22,46 @@ export function mappableView(lng: number, lat: number, zoom: number): CameraView
   return { lng: wrapLongitude(lng), lat, zoom };
 }
 
+/** MapLibre's world is 512 CSS px tall (and wide) at zoom 0, doubling with each zoom level. */
+const WORLD_PX = 512;
+const mercatorY = (lat: number) => 0.5 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / (2 * Math.PI);
+const latOfMercatorY = (y: number) => (360 / Math.PI) * Math.atan(Math.exp((0.5 - y) * 2 * Math.PI)) - 90;
+
+/**
+ * Where the camera may be, for a map `height` CSS px tall. As MapLibre's own rule, the world covers the map from top
+ * to bottom, except at a zoom where the world is shorter than the map (the widest zooms on a phone with no sheet, or
+ * on a tall screen): MapLibre would then zoom in, so a panel closing under the map changed its scale and every place
+ * moved. There the zoom is kept and the world need only reach the map's middle line (its centre on the world), as
+ * the SVG map's d3-zoom allows: a strip of sea shows above or below the world instead.
+ */
+export function constrainView(lng: number, lat: number, zoom: number, height: number): { lng: number; lat: number; zoom: number } {
+  const z = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
+  const world = WORLD_PX * 2 ** z;
+  if (world < height) return { lng, lat: Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, lat)), zoom: z };
+  const half = height / 2 / world;
+  const y = Math.min(1 - half, Math.max(half, mercatorY(Math.max(-90, Math.min(90, lat)))));
+  return { lng, lat: latOfMercatorY(y), zoom: z };
+}
+
 export interface Box {
   left: number;
   top: number;
   right: number;
   bottom: number;
 }
+/**
+ * Where, in a map's own px before a resize, the centre must go so that its geography stays still on the page once the
+ * box has become `after`: the old map's point that lies under the new box's middle. A panel opening or closing beside
+ * the map or under it then leaves every place where the visitor saw it (issue 32: a phone's map jumped 190 px, and
+ * the next tap, aimed at Cusco, opened "United States").
+ */
+export function stillCentre(before: Box, after: Box): [number, number] {
+  return [after.left - before.left + (after.right - after.left) / 2, after.top - before.top + (after.bottom - after.top) / 2];
+}
+
+export const hasArea = (b: Box) => b.right > b.left && b.bottom > b.top;
+export const sameBox = (a: Box, b: Box) => a.left === b.left && a.top === b.top && a.right === b.right && a.bottom === b.bottom;
+
 export interface Padding {
   top: number;
   right: number;

@@ -4,7 +4,7 @@ import { zoom as d3zoom, zoomIdentity } from 'd3-zoom';
 import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, Point, Position } from 'geojson';
 import type { Role } from '../corpus/roles.ts';
 import { PATTERN_SIZE, PATTERNS, PIN, patternId, patternParts, pinStyle } from './marks.ts';
-import { MAX_ZOOM, MIN_ZOOM } from './camera.ts';
+import { hasArea, MAX_ZOOM, MIN_ZOOM, sameBox, stillCentre, type Box } from './camera.ts';
 import { afterNextPaint } from '../after-paint.ts';
 import type { MapControllerOptions } from './controller.ts';
 import type { FeatureRef, LegEmphasis, MapData, MapRenderer, CameraView } from './renderer.ts';
@@ -157,8 +157,12 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
   let shapes: DrawnShape[] = [];
   let legs: DrawnLeg[] = [];
   let labels: DrawnLabel[] = [];
-  /** The map's size when the transform was last set: a resize keeps the view that transform showed at that size. */
-  let lastSize = size();
+  /** The map's box on the page when the transform was last set: a resize keeps the geography where it was on the page. */
+  const boxNow = (): Box => {
+    const { left, top, right, bottom } = container.getBoundingClientRect();
+    return { left, top, right, bottom };
+  };
+  let lastBox = boxNow();
   let transform: WorldTransform = transformForView({ lng: -40, lat: 20, zoom: 1.5 }, size().width, size().height);
 
   // --- pan and zoom ---
@@ -172,7 +176,6 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
     .duration(0)
     .on('zoom', (e) => {
       transform = e.transform;
-      lastSize = size();
       place();
     })
     .on('end', () => {
@@ -183,7 +186,7 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
   selection.call(zoomer);
   offs.push(() => selection.on('.zoom', null));
   const setTransform = (t: WorldTransform) => {
-    lastSize = size();
+    lastBox = boxNow();
     zoomer.transform(selection, zoomIdentity.translate(t.x, t.y).scale(t.k));
   };
 
@@ -298,13 +301,17 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
   svg.addEventListener('keydown', onKey);
   offs.push(() => svg.removeEventListener('keydown', onKey));
 
-  // A resized map keeps its centre and zoom, as MapLibre's does.
+  // A panel opening, closing or changing size beside the map or under it resizes its box: the geography stays where it
+  // was on the page, as on MapLibre (camera.ts's stillCentre), instead of keeping the centre and jumping under the finger.
   const resize = new ResizeObserver(() => {
-    const next = size();
-    if (next.width === lastSize.width && next.height === lastSize.height) return;
-    const view = viewForTransform(transform, lastSize.width, lastSize.height);
-    lastSize = next;
-    setTransform(transformForView(view, next.width, next.height));
+    const before = lastBox;
+    const after = boxNow();
+    if (sameBox(before, after)) return;
+    lastBox = after;
+    if (!hasArea(before) || !hasArea(after)) return; // a hidden map has no geography to keep
+    const [cx, cy] = stillCentre(before, after);
+    const { width, height } = size();
+    setTransform({ k: transform.k, x: transform.x + width / 2 - cx, y: transform.y + height / 2 - cy });
   });
   resize.observe(container);
   offs.push(() => resize.disconnect());

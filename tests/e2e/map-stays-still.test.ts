@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { FeatureCollection, Point } from 'geojson';
+import { expectCleanRun, mapIdle, openAtlas, panelHeading, screenPoint, svgPoint, useBrowser } from './browser.ts';
+
+/**
+ * Issue 32: "The map jumps under the finger". A panel opening, closing or changing size must leave the map's
+ * geography where it was on the page: the point a visitor tapped still shows the place they tapped, so the next tap
+ * aimed at it opens it again (before, the map moved about 190 px on a phone, and a tap aimed at Cusco opened
+ * "United States").
+ */
+
+const baseURL = inject('baseURL');
+const SIZES = [
+  { width: 390, height: 844, touch: true },
+  { width: 1280, height: 800, touch: false },
+];
+/** How far (CSS px) the tapped point may drift: a finger's own error is larger. */
+const STILL = 3;
+/** Longer than both renderers' double-tap window. */
+const DOUBLE_TAP_MS = 600;
+
+type Renderer = 'maplibre' | 'svg';
+const anchors = () => (JSON.parse(readFileSync('dist/data/labels.geojson', 'utf8')) as FeatureCollection<Point, { id: string }>).features.map((f) => ({ id: f.properties.id, at: f.geometry.coordinates as [number, number] }));
+
+/** Where the map draws this lng/lat on the page now, asked of the renderer drawing it. */
+const drawnAt = (page: Page, renderer: Renderer, lngLat: [number, number]) => (renderer === 'maplibre' ? screenPoint(page, lngLat) : svgPoint(page, lngLat));
+
+/** The map has stopped moving and drawn the layout of this moment (a panel that has just opened or closed). */
+async function settled(page: Page, renderer: Renderer) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  if (renderer === 'maplibre') await mapIdle(page);
+}
+
+/**
+ * A place's drawn point that a visitor can tap while a panel is open and after it has closed: on the map itself, in
+ * the part of the page neither a phone's sheet (the lower 45 %) nor a laptop's side panel (the right 42 % at most)
+ * covers, a finger's room from the map's edges.
+ */
+async function placeToTap(page: Page, renderer: Renderer) {
+  const viewport = page.viewportSize()!;
+  for (const { id, at } of anchors()) {
+    const p = await drawnAt(page, renderer, at);
+    if (p.x < 40 || p.y < 40 || p.x > viewport.width * 0.55 || p.y > viewport.height * 0.5) continue;
+    const onMap = await page.evaluate(([x, y]) => Boolean(document.elementFromPoint(x!, y!)?.closest('.maplibregl-canvas, svg.atlas-svg')), [p.x, p.y]);
+    if (onMap) return { id, at, ...p };
+  }
+  throw new Error('no place drawn clear of the panel at the opening view');
+}
+
+async function tap(page: Page, touch: boolean, p: { x: number; y: number }) {
+  if (touch) await page.touchscreen.tap(p.x, p.y);
+  else await page.mouse.click(p.x, p.y);
+}
+
+const drift = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.hypot(a.x - b.x, a.y - b.y);
+
+function keepsStill(renderer: Renderer, browser: () => Browser) {
+  it.each(SIZES)(`keeps the tapped place under the finger as the panel opens, closes and opens again, $width × $height (${renderer})`, async ({ width, height, touch }) => {
+    const atlas = await openAtlas(browser(), baseURL, { viewport: { width, height }, hasTouch: touch, isMobile: touch, reducedMotion: 'reduce' });
+    const { page } = atlas;
+    expect(await page.evaluate(() => (window as unknown as { atlas: { renderer: string } }).atlas.renderer)).toBe(renderer);
+    await settled(page, renderer);
+    const place = await placeToTap(page, renderer);
+
+    await tap(page, touch, place);
+    await expect.poll(() => panelHeading(page)).not.toBeNull();
+    const opened = await panelHeading(page);
+    await settled(page, renderer);
+    const withPanel = await drawnAt(page, renderer, place.at);
+    expect(drift(withPanel, place), `${place.id} drifted from (${place.x.toFixed(0)}, ${place.y.toFixed(0)}) to (${withPanel.x.toFixed(0)}, ${withPanel.y.toFixed(0)}) as the panel opened`).toBeLessThanOrEqual(STILL);
+
+    // Closing the panel gives the map the whole width (laptop) or height (phone).
+    await page.getByRole('button', { name: 'Close passage panel' }).click();
+    await expect.poll(() => panelHeading(page)).toBeNull();
+    await settled(page, renderer);
+    const closed = await drawnAt(page, renderer, place.at);
+    expect(drift(closed, place), `${place.id} drifted from (${place.x.toFixed(0)}, ${place.y.toFixed(0)}) to (${closed.x.toFixed(0)}, ${closed.y.toFixed(0)}) as the panel closed`).toBeLessThanOrEqual(STILL);
+
+    // The next tap, aimed at the same place, opens it again: the panel opening from none takes room from the map. A
+    // visitor's second tap comes later than a double tap's (500 ms in d3-zoom and MapLibre), which would zoom instead.
+    await page.waitForTimeout(DOUBLE_TAP_MS);
+    await tap(page, touch, place);
+    await expect.poll(() => panelHeading(page)).toBe(opened);
+    await settled(page, renderer);
+    const reopened = await drawnAt(page, renderer, place.at);
+    expect(drift(reopened, place), `${place.id} drifted from (${place.x.toFixed(0)}, ${place.y.toFixed(0)}) to (${reopened.x.toFixed(0)}, ${reopened.y.toFixed(0)}) as the panel opened again`).toBeLessThanOrEqual(STILL);
+    await expectCleanRun(atlas);
+  });
+}
+
+describe('the map stays still under the finger when a panel opens or closes', () => {
+  describe('on MapLibre', () => {
+    keepsStill('maplibre', useBrowser());
+  });
+  describe('on the SVG map (no WebGL)', () => {
+    // A browser that gives no WebGL at all: the SVG map is the one that stays.
+    keepsStill('svg', useBrowser(['--disable-webgl', '--disable-webgl2']));
+  });
+});
