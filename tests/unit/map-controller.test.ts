@@ -189,13 +189,13 @@ describe('map controller (against a fake map)', () => {
     expect(fake.framesDrawn()).toBe(before + 3);
   });
 
-  it('filters the map to the visible ids, and asks no frame when told the same ids again', async () => {
+  // A renderer taking over is told the state once, by the map host (map-host.test.ts), so the controller no longer
+  // needs to absorb a second send of the same ids.
+  it('filters the map to the visible ids, and back to all', async () => {
     const { controller, fake } = await createLoadedController();
     controller.setVisible({ places: ['havana'], legs: [] });
     expect(fake.filter(LAYERS.points)).toEqual(['all', expect.anything(), ['in', ['get', 'id'], ['literal', ['havana']]]]);
     const before = fake.framesDrawn();
-    controller.setVisible({ places: ['havana'], legs: [] }); // a renderer taking over is told everything anew
-    expect(fake.framesDrawn()).toBe(before);
     controller.setVisible(null);
     expect(fake.filter(LAYERS.points)).not.toContainEqual(['in', ['get', 'id'], ['literal', ['havana']]]);
     expect(fake.framesDrawn()).toBeGreaterThan(before);

@@ -55,8 +55,6 @@ export interface MapController<M extends ControlledMap = MapLibreMap> extends Om
 }
 
 type Visibility = { places: string[]; legs: string[] } | null;
-const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
-const sameVisibility = (a: Visibility, b: Visibility) => a === b || (a !== null && b !== null && sameIds(a.places, b.places) && sameIds(a.legs, b.legs));
 
 const absolute = (url: string) => new URL(url, document.baseURI).href;
 
@@ -352,8 +350,6 @@ export function createMapController(
       );
     },
     setVisible(next) {
-      // The same ids again (a renderer taking over is told everything anew): MapLibre would draw a frame for nothing.
-      if (sameVisibility(visible, next)) return;
       visible = next;
       whenLoaded(applyVisibility);
     },
