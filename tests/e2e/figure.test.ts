@@ -17,7 +17,9 @@ const OUT = 'test-results/figure';
  * SVG says how many there are), or `count` when given.
  */
 async function saveAllAs(page: Page, format: RegExp, count?: number): Promise<Array<{ name: string; bytes: Buffer }>> {
-  await page.getByRole('button', { name: 'Save this view' }).click();
+  // Open the formats, unless the test has already opened them (to choose the framing).
+  const toggle = page.getByRole('button', { name: 'Save this view' });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   const downloads: Download[] = [];
   const onDownload = (d: Download) => downloads.push(d);
   page.on('download', onDownload);
@@ -169,6 +171,24 @@ describe('Save this view', () => {
     const figure = await checkFigure(withWebgl(), '#journey=outbound-via-mexico:3', 'journey', 'journey-step');
     expect(figure.places).toEqual(expect.arrayContaining(['havana', 'cuba-rural-hills']));
     expect(figure.text).toContain('Step 3 of 3');
+  });
+
+  it('frames the subject when asked: the place with its connections, not the whole network on screen (issue 32)', async () => {
+    // Mexico selected, the map zoomed out to the whole network: Paris and Prague are on screen.
+    const atlas = await openAtlas(withWebgl(), baseURL, { acceptDownloads: true }, '#place=mexico&view=-30,20,1.2');
+    const { page } = atlas;
+    expect((await onScreen(page)).places).toEqual(expect.arrayContaining(['mexico', 'paris', 'prague']));
+    await page.getByRole('button', { name: 'Save this view' }).click();
+    await page.getByRole('radio', { name: 'Mexico with its connections' }).check();
+    const figure = await parseFigure(page, (await saveAllAs(page, /^SVG/))[0]!.bytes.toString('utf8'));
+    // Mexico, both ends of each of its legs and the legs themselves; Europe is out of the frame.
+    expect(figure.places).toEqual(expect.arrayContaining(['mexico', 'cuba', 'peru']));
+    expect(figure.legs).toEqual(expect.arrayContaining(['outbound-via-mexico-1', 'outbound-via-mexico-2', 'return-via-mexico-1']));
+    expect(figure.places).not.toContain('paris');
+    expect(figure.places).not.toContain('prague');
+    // Its link opens Mexico framed the same way, not the zoomed-out camera.
+    expect(figure.deepLink).toBe(`This view: ${new URL('#place=mexico', page.url()).href}`);
+    await expectCleanRun(atlas);
   });
 
   it('saves Havana without WebGL, from the SVG map', async () => {

@@ -90,7 +90,8 @@ describe('what a visitor taps is what opens', () => {
     }
     expect(wrong, `${wrong.length} of ${places.length} places opened something else`).toEqual([]);
     await expectCleanRun(atlas);
-  });
+    // About thirty taps, each with a reset and a wait for the map to be still: a minute's work on a busy machine.
+  }, 120_000);
 
   it('names every fair reading of a touch in a chooser: a country beside a line offers the line', async () => {
     const atlas = await openAtlas(browser(), baseURL, { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });

@@ -1,5 +1,6 @@
 import { createSvgRenderer } from '../map/svg-renderer.ts';
 import type { FeatureRef, LegEmphasis, MapData, CameraView } from '../map/renderer.ts';
+import type { Bounds } from '../atlas/contract.ts';
 import type { MapPicture } from './figure-svg.ts';
 import { escapeXml } from './xml.ts';
 
@@ -8,6 +9,8 @@ export interface MapScene {
   data: MapData;
   basemapUrl: string;
   view: CameraView;
+  /** Frame these bounds instead of repeating the screen's view: the subject (a place with its connections). */
+  frame?: { bounds: Bounds; maxZoom: number };
   width: number;
   height: number;
   visible: { places: string[]; legs: string[] } | null;
@@ -52,7 +55,8 @@ export async function drawMapPicture(scene: MapScene): Promise<MapPicture> {
     renderer.select(scene.selected);
     renderer.emphasizeLegs(scene.legEmphasis);
     renderer.emphasizePlaces(scene.placesOnStep);
-    renderer.jumpTo(scene.view);
+    if (scene.frame) renderer.frame(scene.frame.bounds, scene.frame.maxZoom);
+    else renderer.jumpTo(scene.view);
     await renderer.whenIdle();
     const svg = container.querySelector('svg');
     if (!svg) throw new Error('figure: the SVG renderer drew no <svg> element');

@@ -59,6 +59,8 @@ export const en = {
   'legend.routes': 'Route legs (arrow: direction of travel)',
   'legend.dashed': 'Dashed leg: an end the sentence does not state, read from context',
   'legend.zone': 'Vague place: drawn as a zone, not a pin',
+  'legend.only': 'Show only these',
+  'legend.all': 'Show all',
   'legend.documents': 'Documents',
 
   'search.label': 'Search places and passages',
@@ -73,6 +75,7 @@ export const en = {
   'start.follow': 'Follow a journey',
   'start.meta': '{count, plural, one {# step} other {# steps}} · as told by {source}',
   'start.explore': 'Explore the map',
+  'start.keyHint': 'In the key, tap a colour, then “Show only these” to see one kind of mark.',
   'start.read': 'Read the documents',
 
   'journey.title': 'Trace a journey',
@@ -178,6 +181,9 @@ export const en = {
   'save.svg': 'SVG (vector, for print)',
   'save.png2': 'PNG, 2× size',
   'save.png4': 'PNG, 4× size',
+  'save.frame': 'Frame',
+  'save.frameScreen': 'As on screen',
+  'save.frameSubject': '{name} with its connections',
   'save.making': 'Making the figure…',
   'save.saved': 'Saved {name}.',
   'save.failed': 'The figure could not be made: {reason}',

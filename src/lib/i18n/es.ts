@@ -59,6 +59,8 @@ export const es: Record<MessageKey, string> = {
   'legend.routes': 'Tramos de ruta (flecha: sentido del viaje)',
   'legend.dashed': 'Tramo discontinuo: un extremo que la oración no indica, deducido del contexto',
   'legend.zone': 'Lugar impreciso: se dibuja como una zona, no como un punto',
+  'legend.only': 'Mostrar solo estos',
+  'legend.all': 'Mostrar todo',
   'legend.documents': 'Documentos',
 
   'search.label': 'Buscar lugares y fragmentos',
@@ -73,6 +75,7 @@ export const es: Record<MessageKey, string> = {
   'start.follow': 'Siga un recorrido',
   'start.meta': '{count, plural, one {# paso} other {# pasos}} · fuente: {source}',
   'start.explore': 'Explorar el mapa',
+  'start.keyHint': 'En la leyenda, toque un color y luego «Mostrar solo estos» para ver un solo tipo de marca.',
   'start.read': 'Leer los documentos',
 
   'journey.title': 'Siga un recorrido',
@@ -177,6 +180,9 @@ export const es: Record<MessageKey, string> = {
   'save.svg': 'SVG (vectorial, para imprimir)',
   'save.png2': 'PNG, tamaño 2×',
   'save.png4': 'PNG, tamaño 4×',
+  'save.frame': 'Encuadre',
+  'save.frameScreen': 'Como en pantalla',
+  'save.frameSubject': '{name} con sus conexiones',
   'save.making': 'Preparando la imagen…',
   'save.saved': 'Guardado: {name}.',
   'save.failed': 'No se pudo preparar la imagen: {reason}',

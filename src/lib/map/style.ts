@@ -18,8 +18,15 @@ export const CONNECTED_LEG_COLOR = '#1f5fa8';
 export const LABEL_HALO = 'rgba(255,255,255,0.92)';
 /** Offsets in ems: clear of the pin (radius 9 px with its outline) whichever side the label takes. */
 const PIN_LABEL_ANCHORS = ['top', [0, 1.1], 'bottom', [0, -1.1], 'left', [0.95, 0], 'right', [-0.95, 0], 'top-left', [0.75, 0.75], 'top-right', [-0.75, 0.75], 'bottom-left', [0.75, -0.75], 'bottom-right', [-0.75, -0.75]];
-/** A country's or zone's label: on its label point, else nudged above, below or to a side. */
-const SHAPE_LABEL_ANCHORS = ['center', [0, 0], 'top', [0, 0.7], 'bottom', [0, -0.7], 'left', [0.7, 0], 'right', [-0.7, 0]];
+/**
+ * A country's or zone's label: on its label point, else nudged above, below or to a side, else set further off below,
+ * above or at a corner. The further places are for an island among pins: Cuba's label point sits between the pins of
+ * Havana, Santiago and Guantanamo, and without them Cuba went unlabelled at every screen size.
+ */
+const SHAPE_LABEL_ANCHORS = [
+  'center', [0, 0], 'top', [0, 0.7], 'bottom', [0, -0.7], 'left', [0.7, 0], 'right', [-0.7, 0],
+  'top', [0, 2.2], 'bottom', [0, -2.2], 'top-left', [1.2, 1.4], 'top-right', [-1.2, 1.4], 'bottom-left', [1.2, -1.4], 'bottom-right', [-1.2, -1.4],
+];
 
 /** A value per primary role, as a MapLibre expression. */
 const byRole = (value: (role: Role) => string | number, fallback: string | number): ExpressionSpecification =>

@@ -242,7 +242,7 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
       // Offsets of the box's top-left from the anchor: below, above, right, left of a pin; centred, then above or below a shape.
       const candidates: Array<[number, number]> = l.isPin
         ? [[-w / 2, gap], [-w / 2, -gap - h], [gap, -h / 2], [-gap - w, -h / 2]]
-        : [[-w / 2, -h / 2], [-w / 2, -h / 2 - h * 0.7], [-w / 2, h * 0.2]];
+        : [[-w / 2, -h / 2], [-w / 2, -h / 2 - h * 0.7], [-w / 2, h * 0.2], ...farFromShape(w, h)];
       for (const [dx, dy] of candidates) {
         const box = { x0: x + dx, y0: y + dy, x1: x + dx + w, y1: y + dy + h };
         if (meets(box)) continue;
@@ -253,6 +253,12 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
       }
     }
     place();
+  }
+
+  /** As the style's further anchors for a shape's label (an island among pins): well below, above, then at the corners. */
+  function farFromShape(w: number, h: number): Array<[number, number]> {
+    const em = LABEL_SIZE;
+    return [[-w / 2, 2.2 * em], [-w / 2, -2.2 * em - h], [1.2 * em, 1.4 * em], [-1.2 * em - w, 1.4 * em], [1.2 * em, -1.4 * em - h], [-1.2 * em - w, -1.4 * em - h]];
   }
 
   // --- picking: measured as drawn, put in order by the one pick order (pick-order.ts), as MapLibre's controller does ---

@@ -10,6 +10,15 @@ export class FilterState {
     this.value = { ...this.value, hiddenRoles: hidden.includes(role) ? hidden.filter((r) => r !== role) : [...hidden, role] };
   }
 
+  /** "Show only these": every role but these hidden, whatever was hidden before. */
+  showOnlyRoles(shown: readonly Role[], all: readonly Role[]) {
+    this.value = { ...this.value, hiddenRoles: all.filter((r) => !shown.includes(r)) };
+  }
+
+  showAllRoles() {
+    this.value = { ...this.value, hiddenRoles: [] };
+  }
+
   toggleDocument(id: string) {
     const hidden = this.value.hiddenDocuments;
     this.value = { ...this.value, hiddenDocuments: hidden.includes(id) ? hidden.filter((d) => d !== id) : [...hidden, id] };

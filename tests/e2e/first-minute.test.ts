@@ -1,0 +1,53 @@
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectCleanRun, mapIdle, openAtlas, renderedIds, useBrowser } from './browser.ts';
+
+const baseURL = inject('baseURL');
+const browser = useBrowser();
+
+/** Every place the map draws now, on any of its place layers: pins, country and zone fills, labels. */
+const drawnPlaces = async (page: Page) => {
+  await mapIdle(page);
+  return [...new Set(await renderedIds(page, ['place-points', 'place-country-fill', 'place-area-fill', 'place-labels']))].sort();
+};
+
+/** Where the training family's sentences put people in training: Cuba, its rural hills, Havana. */
+const TRAINING = ['cuba', 'cuba-rural-hills', 'havana'];
+
+describe("a visitor's first minute with the key (issue 32, point 6)", () => {
+  const cases = [
+    { lang: 'en', size: { width: 1280, height: 800 }, touch: false, explore: 'Explore the map', training: 'Training', only: 'Show only these', all: 'Show all', hint: 'In the key, tap a colour, then “Show only these” to see one kind of mark.' },
+    { lang: 'es', size: { width: 390, height: 844 }, touch: true, explore: 'Explorar el mapa', training: 'Entrenamiento', only: 'Mostrar solo estos', all: 'Mostrar todo', hint: 'En la leyenda, toque un color y luego «Mostrar solo estos» para ver un solo tipo de marca.' },
+  ] as const;
+  for (const c of cases) {
+    it(`shows only one family when asked, and everything again with one tap (${c.lang}, ${c.size.width}×${c.size.height})`, async () => {
+      const atlas = await openAtlas(browser(), baseURL, { viewport: c.size, hasTouch: c.touch, isMobile: c.touch }, `?lang=${c.lang}`);
+      const { page } = atlas;
+      const press = (l: ReturnType<Page['getByRole']>) => (c.touch ? l.tap() : l.click());
+      // The start card tells the visitor how the key works, in the words of the key's own buttons.
+      expect(await page.getByTestId('key-hint').innerText()).toBe(c.hint);
+      await press(page.getByRole('button', { name: c.explore }));
+      const before = await drawnPlaces(page);
+      expect(before).toEqual(expect.arrayContaining(['havana', 'paris', 'lima', 'mexico']));
+      // No "Show all" while everything is shown.
+      expect(await page.getByTestId('show-all-roles').count()).toBe(0);
+
+      const chip = page.getByTestId('legend').locator('summary[data-family="training"]');
+      expect(await chip.innerText()).toBe(c.training);
+      await (c.touch ? chip.tap() : chip.click());
+      await press(page.getByTestId('legend').getByRole('button', { name: c.only }));
+      // Only the training places are drawn; the family's chip is not struck out, the others' are.
+      await expect.poll(() => drawnPlaces(page)).toEqual(TRAINING);
+      expect(await chip.evaluate((e) => getComputedStyle(e).textDecorationLine)).toBe('none');
+      expect(await page.getByTestId('legend').locator('summary[data-family="hubs"]').evaluate((e) => getComputedStyle(e).textDecorationLine)).toBe('line-through');
+      // The panel folded away so the map can be seen; "Show all" is on screen and brings everything back.
+      expect(await page.getByTestId('legend').getByRole('button', { name: c.only }).isVisible()).toBe(false);
+      const all = page.getByTestId('show-all-roles');
+      expect(await all.innerText()).toBe(c.all);
+      await (c.touch ? all.tap() : all.click());
+      await expect.poll(() => drawnPlaces(page)).toEqual(before);
+      expect(await all.count()).toBe(0);
+      await expectCleanRun(atlas);
+    });
+  }
+});
