@@ -8,8 +8,9 @@ import { hasArea, MAX_ZOOM, MIN_ZOOM, sameBox, stillCentre, type Box } from './c
 import { afterNextPaint } from '../after-paint.ts';
 import type { MapControllerOptions } from './controller.ts';
 import type { FeatureRef, LegEmphasis, MapData, MapRenderer, CameraView } from './renderer.ts';
-import { CONNECTED_LEG_COLOR, CURRENT_LEG_COLOR, LABEL_HALO, ROLE_COLORS, ROUTE_COLOR } from './style.ts';
-import { anchorDistance, boxDistance, lineDistance, orderPicks, pinDistance, TAP, type PickCandidate } from './pick-order.ts';
+import { ROLE_COLORS } from './style.ts';
+import { LABEL, svgLookProperties } from './look.ts';
+import { pickAmong, TAP, type DrawnMarks } from './pick-order.ts';
 import { bundleFans } from './bundle.ts';
 import { fitTransform, toWorld, transformForView, viewForTransform, worldStream, WORLD_SIZE, type WorldTransform } from './svg-view.ts';
 import './svg-map.css';
@@ -22,7 +23,7 @@ export interface SvgRenderer extends MapRenderer {
 
 /** A pin's invisible target: a finger a little off it still reaches it (what it opens is pick-order.ts's). */
 const PIN_HIT_RADIUS = TAP.pinRadius + TAP.finger;
-const LABEL_SIZE = 13;
+const LABEL_SIZE = LABEL.size;
 const LABEL_PADDING = 4;
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -129,8 +130,8 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
   offs.push(() => aborter.abort());
 
   const svg = el('svg', { class: 'atlas-svg', role: 'group', 'aria-label': 'Places and routes on the map' }, container);
-  // Colours shared with the MapLibre style, handed to the stylesheet as custom properties (CSSOM: allowed by the CSP).
-  for (const [name, value] of Object.entries({ '--route': ROUTE_COLOR, '--current': CURRENT_LEG_COLOR, '--connected': CONNECTED_LEG_COLOR, '--halo': LABEL_HALO })) svg.style.setProperty(name, value);
+  // The look shared with the MapLibre style (look.ts), handed to the stylesheet as custom properties (CSSOM: allowed by the CSP).
+  for (const [name, value] of Object.entries(svgLookProperties())) svg.style.setProperty(name, value);
   offs.push(() => svg.remove());
   // The roles' patterns (marks.ts): each role's cue within its family, on countries and zones.
   const defs = el('defs', {}, svg);
@@ -263,30 +264,23 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
 
   // --- picking: measured as drawn, put in order by the one pick order (pick-order.ts), as MapLibre's controller does ---
   function pick(sx: number, sy: number): FeatureRef[] {
-    const at: [number, number] = [sx, sy];
-    const candidates: PickCandidate[] = [];
-    for (const p of points) if (isShown(p.node)) candidates.push({ ref: { id: p.id, kind: 'place' }, mark: 'pin', distance: pinDistance(at, screen(p.world)) });
-    for (const l of labels) {
-      if (!l.isPin && visiblePlace(l.id)) candidates.push({ ref: { id: l.id, kind: 'place' }, mark: 'anchor', distance: anchorDistance(at, screen(l.world)) });
-      if (!l.box) continue;
-      const [x, y] = screen(l.world);
-      candidates.push({ ref: { id: l.id, kind: 'place' }, mark: 'label', distance: boxDistance(at, { x0: x + l.box.x0, y0: y + l.box.y0, x1: x + l.box.x1, y1: y + l.box.y1 }) });
-    }
-    for (const leg of legs) {
-      if (!isShown(leg.node)) continue;
-      candidates.push({ ref: { id: leg.id, kind: 'leg' }, mark: 'line', distance: lineDistance(at, leg.lines.map((line) => line.map(screen))) });
-    }
-    // The shapes under the finger's point (the smaller is drawn on top and comes first); a shape's edge within a finger is near.
-    const world = new DOMPoint((sx - transform.x) / transform.k, (sy - transform.y) / transform.k);
-    const r = TAP.finger / transform.k;
-    const ring = [[-r, 0], [r, 0], [0, -r], [0, r], [-r, -r], [r, r], [-r, r], [r, -r]].map(([dx, dy]) => new DOMPoint(world.x + dx!, world.y + dy!));
-    for (const s of [...shapes].reverse()) {
-      if (!isShown(s.node)) continue;
-      const mark = s.kind === 'area' ? 'zone' : 'country';
-      if (s.path.isPointInFill(world)) candidates.push({ ref: { id: s.id, kind: 'place' }, mark, distance: 0 });
-      else if (ring.some((pt) => s.path.isPointInFill(pt))) candidates.push({ ref: { id: s.id, kind: 'place' }, mark, distance: TAP.finger });
-    }
-    return orderPicks(candidates);
+    const toWorldPoint = ([x, y]: readonly [number, number]) => new DOMPoint((x - transform.x) / transform.k, (y - transform.y) / transform.k);
+    const marks: DrawnMarks = {
+      pins: points.filter((p) => isShown(p.node)).map((p) => ({ id: p.id, at: screen(p.world) })),
+      anchors: labels.filter((l) => !l.isPin && visiblePlace(l.id)).map((l) => ({ id: l.id, at: screen(l.world) })),
+      labels: labels.flatMap((l) => {
+        if (!l.box) return [];
+        const [x, y] = screen(l.world);
+        return [{ id: l.id, box: { x0: x + l.box.x0, y0: y + l.box.y0, x1: x + l.box.x1, y1: y + l.box.y1 } }];
+      }),
+      lines: legs.filter((leg) => isShown(leg.node)).map((leg) => ({ id: leg.id, lines: leg.lines.map((line) => line.map(screen)) })),
+      // The smaller shape is drawn on top, and is listed first.
+      shapes: [...shapes]
+        .reverse()
+        .filter((shape) => isShown(shape.node))
+        .map((shape) => ({ id: shape.id, mark: shape.kind === 'area' ? ('zone' as const) : ('country' as const), covers: (p: readonly [number, number]) => shape.path.isPointInFill(toWorldPoint(p)) })),
+    };
+    return pickAmong(marks, [sx, sy]);
   }
   const onClick = (e: MouseEvent) => {
     if (e.defaultPrevented) return;
