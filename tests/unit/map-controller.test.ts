@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import type { MapOptions } from 'maplibre-gl';
 import { createMapController, type MapControllerOptions } from '../../src/lib/map/controller.ts';
-import { createFakeContainer, createFakeMap } from '../helpers/fake-map.ts';
+import { createFakeContainer, createFakeMap, drawnFeatures, type DrawnFeature } from '../helpers/fake-map.ts';
 import { LAYERS, SOURCES } from '../../src/lib/map/ids.ts';
 import type { MapData } from '../../src/lib/map/renderer.ts';
 
@@ -92,6 +92,54 @@ describe('map controller (against a fake map)', () => {
     expect(map.jumpTo).toHaveBeenCalledTimes(2);
     expect(map.resize).toHaveBeenCalledTimes(3);
     controller.destroy();
+  });
+
+  describe('what a tap opens, from the features the map has drawn', () => {
+    // Screen px (the fake projects lng/lat as px): Havana's pin inside Cuba, Cuba's label point 20 px from it, a
+    // route line passing below, the sea around.
+    const drawn: DrawnFeature[] = [
+      { layer: LAYERS.points, source: SOURCES.places, id: 'havana', geometry: { type: 'Point', coordinates: [380, 100] }, reach: 9 },
+      { layer: LAYERS.pointsHit, source: SOURCES.places, id: 'havana', geometry: { type: 'Point', coordinates: [380, 100] }, reach: 22 },
+      { layer: LAYERS.countryFill, source: SOURCES.places, id: 'cuba', geometry: { type: 'Polygon', coordinates: [[[340, 80], [460, 80], [460, 140], [340, 140], [340, 80]]] } },
+      { layer: LAYERS.legs, source: SOURCES.legs, id: 'cuba-paris', geometry: { type: 'LineString', coordinates: [[0, 200], [800, 200]] }, reach: 1 },
+      { layer: LAYERS.legsHit, source: SOURCES.legs, id: 'cuba-paris', geometry: { type: 'LineString', coordinates: [[0, 200], [800, 200]] }, reach: 12 },
+      // A leg of the KGB fan running over Cuba's label point (as the fan's legs took Colombia's taps).
+      { layer: LAYERS.legs, source: SOURCES.legs, id: 'kgb', geometry: { type: 'LineString', coordinates: [[400, 60], [400, 180]] }, reach: 1 },
+      { layer: LAYERS.legsHit, source: SOURCES.legs, id: 'kgb', geometry: { type: 'LineString', coordinates: [[400, 60], [400, 180]] }, reach: 12 },
+    ];
+    const cubaLabelPoint: FeatureCollection = { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [400, 120] }, properties: { id: 'cuba', name: 'Cuba', precision: 'country', evidence: [] } }] };
+
+    async function tapAt(x: number, y: number) {
+      const fake = createFakeMap({ query: drawnFeatures(drawn), project: ([lng, lat]) => ({ x: lng, y: lat }) });
+      const onPick = vi.fn();
+      const controller = createMapController({ container: createFakeContainer().element, basemapUrl: 'b.geojson', onPick, prefersReducedMotion: () => true }, () => fake.map);
+      fake.fire('load');
+      await controller.setData({ ...createData(), labels: cubaLabelPoint });
+      fake.fire('click', { point: { x, y } });
+      controller.destroy();
+      return (onPick.mock.calls[0]![0] as Array<{ id: string; kind: string }>).map((r) => (r.kind === 'leg' ? `leg:${r.id}` : r.id));
+    }
+
+    it.each([
+      { name: 'a pin opens its place; the country under it and a line near are offered', at: [382, 101], picks: ['havana', 'cuba', 'leg:kgb'] },
+      { name: 'a country’s label point opens the country, before the line over it and a pin 20 px away', at: [400, 120], picks: ['cuba', 'leg:kgb', 'havana'] },
+      { name: 'the line itself opens the leg', at: [600, 200], picks: ['leg:cuba-paris'] },
+      { name: 'the country under the finger, nothing else near: the country alone', at: [450, 135], picks: ['cuba'] },
+      { name: 'the bare sea opens nothing', at: [100, 400], picks: [] },
+      { name: 'the sea 10 px beside a line: the line is the only fair reading', at: [100, 210], picks: ['leg:cuba-paris'] },
+    ])('$name', async ({ at, picks }) => {
+      expect(await tapAt(at[0]!, at[1]!)).toEqual(picks);
+    });
+
+    it('shows the pointer over what a click would pick, for a mouse', () => {
+      const fake = createFakeMap({ query: drawnFeatures(drawn) });
+      const controller = createMapController({ container: createFakeContainer().element, basemapUrl: 'b.geojson', onPick: vi.fn(), prefersReducedMotion: () => true }, () => fake.map);
+      fake.fireDom('pointermove', { pointerType: 'mouse', clientX: 380, clientY: 100 });
+      expect(fake.canvas.style.cursor).toBe('pointer');
+      fake.fireDom('pointermove', { pointerType: 'mouse', clientX: 100, clientY: 400 });
+      expect(fake.canvas.style.cursor).toBe('');
+      controller.destroy();
+    });
   });
 
   it('destroy removes every listener it added, on the map and on its canvas, and removes the map', () => {
