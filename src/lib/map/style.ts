@@ -1,4 +1,4 @@
-import type { DataDrivenPropertyValueSpecification, ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { DataDrivenPropertyValueSpecification, ExpressionSpecification, LayerSpecification, StyleSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { ROLES, roleColour, type Role } from '../corpus/roles.ts';
 import { PATTERNS, PIN, pinStyle } from './marks.ts';
@@ -56,6 +56,18 @@ const legPaint = {
     ['match', ['coalesce', ['feature-state', 'emphasis'], 'none'], 'current', 1, 'done', LEG.doneOpacity, 'connected', 1, 'ahead', LEG.aheadOpacity, 'dim', LEG.dimOpacity, 'none', ['case', isFan, LEG.fanOpacity, LEG.opacity], LEG.opacity],
   ] as unknown as ExpressionSpecification,
 };
+
+/** Arrowheads along a leg; `overlap`: drawn wherever they fall, else left out where they would meet another symbol. */
+const arrowLayout = (overlap: boolean): SymbolLayerSpecification['layout'] => ({
+  'symbol-placement': 'line',
+  'symbol-spacing': 90,
+  'icon-image': ['match', ['get', 'direction'], 'round-trip', ROUND_TRIP_IMAGE, ARROW_IMAGE],
+  'icon-size': 0.9,
+  'icon-rotation-alignment': 'map',
+  'icon-allow-overlap': overlap,
+  'icon-ignore-placement': true,
+  ...(overlap ? {} : { 'icon-padding': 2 }),
+});
 
 export const DATA_LAYERS: LayerSpecification[] = [
   {
@@ -116,16 +128,17 @@ export const DATA_LAYERS: LayerSpecification[] = [
     type: 'symbol',
     source: SOURCES.legs,
     // A directed leg's arrows point the way of travel; a round trip's point both ways; an undirected leg has none.
-    filter: ['!=', ['get', 'direction'], 'undirected'],
-    layout: {
-      'symbol-placement': 'line',
-      'symbol-spacing': 90,
-      'icon-image': ['match', ['get', 'direction'], 'round-trip', ROUND_TRIP_IMAGE, ARROW_IMAGE],
-      'icon-size': 0.9,
-      'icon-rotation-alignment': 'map',
-      'icon-allow-overlap': true,
-      'icon-ignore-placement': true,
-    },
+    filter: ['all', ['!=', ['get', 'direction'], 'undirected'], ['!', isFan]],
+    layout: arrowLayout(true),
+  },
+  {
+    // A fan's legs share their stem: their arrowheads would pile up on it, ten deep. Where two would meet, the one
+    // placed later is left out, so the stem carries one and each leg keeps those where it runs on its own (issue 25).
+    id: LAYERS.fanArrows,
+    type: 'symbol',
+    source: SOURCES.legs,
+    filter: ['all', ['!=', ['get', 'direction'], 'undirected'], isFan],
+    layout: arrowLayout(false),
   },
   {
     // Invisible, wide: a finger can select a leg without landing exactly on a 2-pixel line.

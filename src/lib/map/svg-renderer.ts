@@ -72,7 +72,12 @@ interface DrawnLeg {
   /** Screen-independent vertices in world px, for picking and arrows. */
   lines: Array<Array<[number, number]>>;
   arrows: Array<{ node: SVGPolygonElement; at: [number, number]; angle: number }>;
+  /** One of a bundled fan's legs (bundle.ts), whose arrowheads give way to each other. */
+  fan: boolean;
 }
+
+/** How close (CSS px) two of a fan's arrowheads may come before the later one is left out, as MapLibre's collision does. */
+const FAN_ARROW_ROOM = 14;
 interface DrawnLabel {
   id: string;
   node: SVGTextElement;
@@ -253,7 +258,22 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
         break;
       }
     }
+    spreadFanArrows();
     place();
+  }
+
+  /** A fan's arrowheads that would pile up (where its legs run together) are left out but the first, at this zoom. */
+  function spreadFanArrows() {
+    const kept: Array<[number, number]> = [];
+    for (const leg of legs) {
+      if (!leg.fan) continue;
+      for (const a of leg.arrows) {
+        const at = screen(a.at);
+        const stacked = !isShown(leg.node) || kept.some((k) => Math.hypot(k[0] - at[0], k[1] - at[1]) < FAN_ARROW_ROOM);
+        a.node.classList.toggle('stacked', stacked);
+        if (!stacked) kept.push(at);
+      }
+    }
   }
 
   /** As the style's further anchors for a shape's label (an island among pins): well below, above, then at the corners. */
@@ -391,9 +411,9 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
       const head = p.direction === 'round-trip' ? '9,0 1,-4.5 1,-1 -1,-1 -1,-4.5 -9,0 -1,4.5 -1,1 1,1 1,4.5' : '5,0 -4,-4.5 -4,4.5';
       const arrows =
         p.direction === 'directed' || p.direction === 'round-trip'
-          ? arrowStops(lines, 1).map(({ at, angle }) => ({ node: el('polygon', { class: 'arrow', points: head }, arrowsLayer), at, angle }))
+          ? arrowStops(lines, 1).map(({ at, angle }) => ({ node: el('polygon', { class: p.fan ? 'arrow fan' : 'arrow', points: head }, arrowsLayer), at, angle }))
           : [];
-      legs.push({ id: p.id, node, lines, arrows });
+      legs.push({ id: p.id, node, lines, arrows, fan: Boolean(p.fan) });
     }
     for (const f of placeFeatures.filter((x) => x.properties.precision === 'point')) {
       const p = f.properties;
