@@ -50,4 +50,20 @@ describe("a visitor's first minute with the key (issue 32, point 6)", () => {
       await expectCleanRun(atlas);
     });
   }
+
+  it('gives the portrait kiosk’s height to the map, not to empty sheet under the start card (issue 25)', async () => {
+    const atlas = await openAtlas(browser(), baseURL, { viewport: { width: 1080, height: 1920 }, hasTouch: true }, '?kiosk');
+    const { page } = atlas;
+    await page.getByTestId('start-card').waitFor();
+    const room = await page.evaluate(() => {
+      const sheet = document.getElementById('side')!.getBoundingClientRect();
+      const card = document.querySelector('[data-testid="start-card"]')!.getBoundingClientRect();
+      const stage = document.querySelector('main.stage')!.getBoundingClientRect();
+      return { emptyUnderCard: sheet.bottom - card.bottom, map: stage.height };
+    });
+    // Before: 45 % of the screen for the sheet whatever its content, about 250 px of it empty under the card.
+    expect(room.emptyUnderCard, 'empty sheet under the start card, px').toBeLessThan(60);
+    expect(room.map, 'the map’s height, px').toBeGreaterThan(1920 * 0.55 - 120);
+    await expectCleanRun(atlas);
+  });
 });

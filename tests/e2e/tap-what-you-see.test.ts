@@ -182,4 +182,44 @@ describe('what a visitor taps is what opens', () => {
     for (const end of ends) expect(end.clear, `${end.id}: px from the map's edge`).toBeGreaterThanOrEqual(30);
     await expectCleanRun(atlas);
   });
+
+  it('frames a country too small to read when it is tapped, and leaves a view the visitor chose alone (issue 25)', async () => {
+    const atlas = await openAtlas(browser(), baseURL, { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    const { page } = atlas;
+    await mapIdle(page);
+    const camera = () =>
+      page.evaluate(() => {
+        const map = (window as unknown as AtlasWindow).atlas.map!;
+        return { ...map.getCenter(), zoom: map.getZoom() };
+      });
+    const tapPanama = async () => {
+      const panama = (await drawnPlaces(page)).find((p) => p.id === 'panama')!;
+      expect(panama, 'Panama drawn within reach').toBeDefined();
+      await page.mouse.click(panama.x, panama.y);
+      await expect.poll(() => panelHeading(page)).toBe('Panama');
+      await mapIdle(page);
+    };
+    const opening = await camera();
+    // Panama is a few px across at the opening view: the tap brings it, with its leg to Cuba, to a readable size.
+    await tapPanama();
+    await expect.poll(async () => (await camera()).zoom).toBeGreaterThan(opening.zoom + 1);
+
+    // A visitor who has dragged the map keeps their view when they tap.
+    await page.evaluate(() => (window as unknown as AtlasWindow).atlas.reset());
+    await expect.poll(() => panelHeading(page)).toBeNull();
+    await mapIdle(page);
+    const canvas = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
+    await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(canvas.x + canvas.width / 2 - 60, canvas.y + canvas.height / 2 - 20, { steps: 6 });
+    await page.mouse.up();
+    await mapIdle(page);
+    const chosen = await camera();
+    await tapPanama();
+    const after = await camera();
+    expect(after.zoom).toBeCloseTo(chosen.zoom, 3);
+    expect(after.lng).toBeCloseTo(chosen.lng, 3);
+    expect(after.lat).toBeCloseTo(chosen.lat, 3);
+    await expectCleanRun(atlas);
+  });
 });

@@ -147,6 +147,20 @@ describe('the key', () => {
     expect(mexico!.swatch).toContain('fill="#ffffff" stroke="#3b2a8c"');
   });
 
+  it('writes all its own words in the page’s language: title, subtitle, key, footer and the link line (issue 25)', () => {
+    const svg = unescape(createFigure({ locale: 'es', map: createMap(['havana', 'cuba-rural-hills'], ['return-via-paris-1']) }));
+    // The first page's text of this class (the footer is on every page).
+    const text = (className: string) => joinLines(textLines(svg, className)[0]!.lines);
+    expect(text('subtitle')).toBe('Lugar de entrenamiento · Contexto político');
+    expect(text('deep-link')).toBe(`Esta vista: ${DEEP_LINK}`);
+    expect(text('version')).toContain('Mapa base: Natural Earth.');
+    expect(svg).toContain('Lugar impreciso: una zona, no un punto');
+    expect(svg).toContain('Tramo de ruta (flecha: sentido del viaje)');
+    expect(svg).not.toMatch(/This view|Basemap|Route leg|Vague place|Training site/);
+    // The archive's words stay as published: the quotes are in English.
+    expect(svg).toContain('He received his first training in Habana.');
+  });
+
   it('explains a route leg, a dashed leg and a zone only when one is drawn', () => {
     const leg = data.legs.features.find((f) => !f.properties.unstated?.length)!.properties.id;
     const dashed = data.legs.features.find((f) => f.properties.unstated?.length)?.properties.id;

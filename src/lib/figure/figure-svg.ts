@@ -1,5 +1,6 @@
 import { ROLES, type Role } from '../corpus/roles.ts';
 import { formatMessage } from '../i18n/format.ts';
+import type { MessageKey } from '../i18n/en.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { pinSvg } from '../map/marks.ts';
 import type { FeatureRef } from '../map/renderer.ts';
@@ -64,6 +65,7 @@ export function legendItems(data: AtlasData, map: Pick<MapPicture, 'drawn' | 'em
   const drawnLegs = data.legs.features.map((f) => f.properties).filter((p) => legs.has(p.id));
   const roles = ROLES.filter((r) => drawnPlaces.some((p) => p.primaryRole === r));
   const line = (color: string, dash = '', width = 2.5) => `<line x1="0" y1="5" x2="18" y2="5" stroke="${color}" stroke-width="${width}"${dash ? ` stroke-dasharray="${dash}"` : ' stroke-linecap="round"'}/>`;
+  const say = (key: MessageKey) => formatMessage(locale, key);
   const items: LegendItem[] = roles.map((role: Role) => ({
     label: formatMessage(locale, `roleKey.${role}`),
     labelX: 14,
@@ -71,14 +73,14 @@ export function legendItems(data: AtlasData, map: Pick<MapPicture, 'drawn' | 'em
     swatch: `${pinSvg(role, 5, 5, 0.6)}<circle cx="5" cy="5" r="5" fill="none" stroke="#777777" stroke-width="0.4"/>`,
   }));
   const solid = drawnLegs.filter((l) => !l.unstated?.length);
-  if (solid.some((l) => l.direction === 'directed')) items.push({ labelX: 22, label: 'Route leg (arrow: direction of travel)', swatch: line(ROUTE_COLOR) });
-  if (solid.some((l) => l.direction === 'round-trip')) items.push({ labelX: 22, label: 'Round trip (arrowheads both ways): there and back, as the text says', swatch: line(ROUTE_COLOR) });
-  if (solid.some((l) => l.direction === 'undirected')) items.push({ labelX: 22, label: 'Route leg (no arrow: order of travel not stated)', swatch: line(ROUTE_COLOR) });
-  if (drawnLegs.some((l) => l.unstated?.length)) items.push({ labelX: 22, label: 'Dashed leg: an end read from context', swatch: line(ROUTE_COLOR, '3 2.5') });
-  if (map.emphasis.current) items.push({ labelX: 22, label: 'This step of the journey', swatch: line(CURRENT_LEG_COLOR, '', 4) });
-  if (map.emphasis.connected) items.push({ labelX: 22, label: 'Legs touching the selected place', swatch: line(CONNECTED_LEG_COLOR, '', 3.5) });
-  if (map.emphasis.faded) items.push({ labelX: 22, label: 'Other legs (faded)', swatch: line(ROUTE_COLOR, '', 2.5).replace('/>', ' stroke-opacity="0.25"/>') });
-  if (drawnPlaces.some((p) => p.precision === 'area')) items.push({ labelX: 22, label: 'Vague place: a zone, not a pin', swatch: '<rect x="1" y="1" width="16" height="8" fill="#5f6b73" fill-opacity="0.15" stroke="#5f6b73" stroke-width="1.2" stroke-dasharray="3 2"/>' });
+  if (solid.some((l) => l.direction === 'directed')) items.push({ labelX: 22, label: say('figure.legDirected'), swatch: line(ROUTE_COLOR) });
+  if (solid.some((l) => l.direction === 'round-trip')) items.push({ labelX: 22, label: say('figure.legRoundTrip'), swatch: line(ROUTE_COLOR) });
+  if (solid.some((l) => l.direction === 'undirected')) items.push({ labelX: 22, label: say('figure.legUndirected'), swatch: line(ROUTE_COLOR) });
+  if (drawnLegs.some((l) => l.unstated?.length)) items.push({ labelX: 22, label: say('figure.legDashed'), swatch: line(ROUTE_COLOR, '3 2.5') });
+  if (map.emphasis.current) items.push({ labelX: 22, label: say('figure.stepLegs'), swatch: line(CURRENT_LEG_COLOR, '', 4) });
+  if (map.emphasis.connected) items.push({ labelX: 22, label: say('figure.connectedLegs'), swatch: line(CONNECTED_LEG_COLOR, '', 3.5) });
+  if (map.emphasis.faded) items.push({ labelX: 22, label: say('figure.fadedLegs'), swatch: line(ROUTE_COLOR, '', 2.5).replace('/>', ' stroke-opacity="0.25"/>') });
+  if (drawnPlaces.some((p) => p.precision === 'area')) items.push({ labelX: 22, label: say('figure.zone'), swatch: '<rect x="1" y="1" width="16" height="8" fill="#5f6b73" fill-opacity="0.15" stroke="#5f6b73" stroke-width="1.2" stroke-dasharray="3 2"/>' });
   return items;
 }
 
@@ -124,18 +126,19 @@ const plain = (text: string): Segment[] => [{ text: text.replace(/\s+/g, ' '), s
  */
 export function buildFigurePages(input: FigureInput): string[] {
   const measure = input.measure ?? estimateWidth;
+  const locale = input.locale ?? 'en';
   // The passages' links start from the atlas's own address, as the panel's citations do (no state, no query).
   const link = URL.canParse(input.deepLink) ? new URL(input.deepLink) : undefined;
   const base = link && `${link.origin}${link.pathname}`;
-  const subject: FigureSubject = figureSubject(input.data, input.selected, input.journey, base);
+  const subject: FigureSubject = figureSubject(input.data, input.selected, input.journey, base, locale);
   const pages: string[][] = [[]];
   let parts = pages[0]!;
   let y = MARGIN;
 
   // What this is and how to get back to it, at the foot of every page: laid out once to know the room it takes.
   const footer = (top: number) => {
-    const version = paragraph(plain(`Archive Atlas ${input.version}. Cuba’s training of Latin American guerrillas (1962–1963) and its dealings with Moscow (1961–1962), in five declassified documents. Basemap: Natural Earth.`), MARGIN, top + 4, CONTENT, TYPE.footer, measure, `class="version" fill="${MUTED}"`);
-    const link = paragraph([{ text: `This view: ${input.deepLink}`, sup: false }], MARGIN, top + 4 + version.height, CONTENT, TYPE.footer, measure, `class="deep-link" fill="${MUTED}"`);
+    const version = paragraph(plain(formatMessage(locale, 'figure.about', { version: input.version })), MARGIN, top + 4, CONTENT, TYPE.footer, measure, `class="version" fill="${MUTED}"`);
+    const link = paragraph([{ text: formatMessage(locale, 'figure.thisView', { link: input.deepLink }), sup: false }], MARGIN, top + 4 + version.height, CONTENT, TYPE.footer, measure, `class="deep-link" fill="${MUTED}"`);
     return { markup: [`<line x1="${MARGIN}" y1="${n(top)}" x2="${n(MARGIN + CONTENT)}" y2="${n(top)}" stroke="#d6d0c4" stroke-width="0.75"/>`, version.markup, link.markup], height: 4 + version.height + link.height };
   };
   const footerTop = A4.height - MARGIN - footer(0).height;
@@ -145,7 +148,7 @@ export function buildFigurePages(input: FigureInput): string[] {
     parts = [];
     pages.push(parts);
     y = MARGIN;
-    const heading = paragraph(plain(`${subject.title}: notes, continued`), MARGIN, y, CONTENT, TYPE.heading, measure, `class="continued" fill="${MUTED}"`, true);
+    const heading = paragraph(plain(formatMessage(locale, 'figure.continued', { title: subject.title })), MARGIN, y, CONTENT, TYPE.heading, measure, `class="continued" fill="${MUTED}"`, true);
     parts.push(heading.markup);
     y += heading.height + 6;
   };

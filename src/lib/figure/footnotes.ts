@@ -8,6 +8,8 @@ import type { AtlasData } from '../state/atlas-data.ts';
 import { indexAtlas } from '../state/atlas-data.ts';
 import type { FeatureRef } from '../map/renderer.ts';
 import type { Segment } from './text-width.ts';
+import { formatMessage } from '../i18n/format.ts';
+import type { Locale } from '../i18n/locales.ts';
 
 /** One numbered quote: the words as the panel marks them, then the archival citation ("Copy citation"'s text). */
 export interface Footnote {
@@ -53,15 +55,15 @@ export function quoteSegments(exact: string): Segment[] {
   return out;
 }
 
-// The figure's text is English (its key follows the page's language): the registry's English names.
-const roleName = (role: Role | 'route') => (role === 'route' ? 'Route leg' : roleEntry(role).label.en);
+/** A role's name in the page's language: the registry's panel label. */
+const roleName = (role: Role | 'route', locale: Locale) => (role === 'route' ? formatMessage(locale, 'figure.routeLeg') : roleEntry(role).label[locale]);
 
 /**
  * The subject of the figure and its numbered quotes, in the order the side panel shows them: a journey's step
  * first (its own passage, then its legs' passages), then the selected place or leg by role.
  */
 /** `base`: the atlas's address, for each footnote's link to its passage (as the panel's citations have). */
-export function figureSubject(data: AtlasData, selected: FeatureRef | null, journey: { id: string; step: number } | null, base?: string): FigureSubject {
+export function figureSubject(data: AtlasData, selected: FeatureRef | null, journey: { id: string; step: number } | null, base?: string, locale: Locale = 'en'): FigureSubject {
   const index = indexAtlas(data);
   const groups: FootnoteGroup[] = [];
   let number = 0;
@@ -83,13 +85,13 @@ export function figureSubject(data: AtlasData, selected: FeatureRef | null, jour
     evidence.forEach(documentOf);
     const sections = passagesByRole(evidence, index.document);
     sections.forEach((section, i) => {
-      const roleHeading = sections.length > 1 ? roleName(section.role) : undefined;
+      const roleHeading = sections.length > 1 ? roleName(section.role, locale) : undefined;
       const parts = [i === 0 ? heading : undefined, roleHeading].filter((p) => p !== undefined);
       groups.push({ ...(parts.length ? { heading: parts.join(': ') } : {}), notes: section.groups.flatMap((g) => g.evidence).map(note) });
     });
   };
 
-  let title = 'Archive Atlas: the map';
+  let title = formatMessage(locale, 'figure.title');
   let subtitle: string | undefined;
   const activeJourney = journey ? index.journey(journey.id) : undefined;
   const step = activeJourney?.steps[journey!.step];
@@ -97,13 +99,13 @@ export function figureSubject(data: AtlasData, selected: FeatureRef | null, jour
   if (activeJourney && step) {
     const legs = step.legs.map((id) => index.feature({ kind: 'leg', id })).filter((f) => f?.kind === 'leg').map((f) => f.props as LegProps);
     title = activeJourney.name;
-    subtitle = `Step ${journey!.step + 1} of ${activeJourney.steps.length}: ${step.branch ?? step.name ?? legs.map((l) => l.name).join(', ')}`;
+    subtitle = formatMessage(locale, 'figure.step', { step: journey!.step + 1, total: activeJourney.steps.length, name: step.branch ?? step.name ?? legs.map((l) => l.name).join(', ') });
     if (step.evidence) byRole(withoutNotes(step.evidence), step.name);
     for (const passage of groupLegsByPassage(legs)) byRole(passage.evidence, passage.names.join(', '));
-    if (feature) byRole(feature.kind === 'leg' ? withoutNotes(feature.props.evidence) : feature.props.evidence, `Selected: ${feature.props.name}`);
+    if (feature) byRole(feature.kind === 'leg' ? withoutNotes(feature.props.evidence) : feature.props.evidence, formatMessage(locale, 'figure.selected', { name: feature.props.name }));
   } else if (feature) {
     title = feature.props.name;
-    subtitle = feature.kind === 'leg' ? `Route leg ${feature.props.order} of “${feature.props.routeName}”` : feature.props.roles.map((r) => roleEntry(r).label.en).join(' · ');
+    subtitle = feature.kind === 'leg' ? formatMessage(locale, 'panel.legOf', { order: feature.props.order, route: feature.props.routeName }) : feature.props.roles.map((r) => roleName(r, locale)).join(' · ');
     byRole(feature.kind === 'leg' ? withoutNotes(feature.props.evidence) : feature.props.evidence, undefined);
   }
   return { title, ...(subtitle ? { subtitle } : {}), groups };

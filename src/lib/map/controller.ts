@@ -361,7 +361,10 @@ export function createMapController(
       placesOnStep = ids;
       scheduleDraw();
     },
-    view: currentView,
+    view() {
+      followResize(); // the view as the map is drawn once it has caught up with its box
+      return currentView();
+    },
     container: options.container,
     jumpTo(view) {
       followResize();

@@ -323,7 +323,7 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
 
   // A panel opening, closing or changing size beside the map or under it resizes its box: the geography stays where it
   // was on the page, as on MapLibre (camera.ts's stillCentre), instead of keeping the centre and jumping under the finger.
-  const resize = new ResizeObserver(() => {
+  function followResize() {
     const before = lastBox;
     const after = boxNow();
     if (sameBox(before, after)) return;
@@ -332,7 +332,8 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
     const [cx, cy] = stillCentre(before, after);
     const { width, height } = size();
     setTransform({ k: transform.k, x: transform.x + width / 2 - cx, y: transform.y + height / 2 - cy });
-  });
+  }
+  const resize = new ResizeObserver(followResize);
   resize.observe(container);
   offs.push(() => resize.disconnect());
 
@@ -465,7 +466,10 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
       onStep = new Set(ids);
       drawStates();
     },
-    view: currentView,
+    view() {
+      followResize(); // the view as drawn once the map has caught up with its box
+      return currentView();
+    },
     container,
     frame(bounds, maxZoom = 5, padding) {
       const { width, height } = size();

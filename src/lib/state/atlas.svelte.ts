@@ -3,7 +3,7 @@ import { DEFAULT_KIOSK_CONFIG, type KioskConfig } from '../kiosk/config.ts';
 import { withDefaults } from '../kiosk/validate-config.ts';
 import { initLocale, locale, setLocale } from '../i18n/locale.svelte.ts';
 import { localiseAtlasData, placesOfJourneys, withLabelsFirst } from './localise.ts';
-import { frameFor } from './framing.ts';
+import { frameAfterTap, frameFor, type Sight } from './framing.ts';
 import { attractLocale, toLocale } from '../i18n/locales.ts';
 import { indexAtlas, loadAtlasData, type AtlasData } from './atlas-data.ts';
 import { SelectionState } from './selection.svelte.ts';
@@ -83,6 +83,8 @@ export class AtlasState {
   /** The camera as the map last reported it. */
   view = $state.raw<CameraView | null>(null);
   camera = $state.raw<CameraRequest | null>(null);
+  /** Whether the visitor has moved the map since the page last placed the camera. */
+  private visitorMovedMap = false;
 
   readonly index = $derived(this.data ? indexAtlas(this.data) : null);
   readonly selectedFeature = $derived(this.selection.selected && this.index ? this.index.feature(this.selection.selected) : undefined);
@@ -181,6 +183,23 @@ export class AtlasState {
     if (!refs[0] || !this.index?.feature(refs[0])) noteVisitor({ kind: 'tap-nothing' });
     this.selection.pick(refs);
     if (refs.length) this.panels.start = false;
+  }
+
+  /**
+   * After a tap, once the panel it opened has taken its room: frames the mark tapped if it is partly out of sight or
+   * too small to read, unless the visitor has moved the map themselves (framing.ts).
+   */
+  frameTapped(ref: FeatureRef, sight: Sight) {
+    if (!this.data || !this.view) return;
+    // The view as drawn now: a panel that has just opened has moved the map's centre with its box (issue 32).
+    const view = this.mapHost.current?.view() ?? this.view;
+    const frame = frameAfterTap(this.data, ref, view, sight, this.visitorMovedMap);
+    if (frame) this.frame(frame.bounds, frame.maxZoom);
+  }
+
+  /** The visitor dragged, pinched, scrolled or zoomed the map: later taps leave their view alone. */
+  visitorMoved() {
+    this.visitorMovedMap = true;
   }
 
   /** Selects a feature and frames it. */
@@ -288,15 +307,20 @@ export class AtlasState {
     if (this.data) this.frame(this.data.meta.bounds, 3.5);
   }
 
+  /** The zoom buttons: the visitor's own move, as a pinch is. */
   zoomBy(delta: number) {
+    this.visitorMovedMap = true;
     this.camera = { kind: 'zoom', delta };
   }
 
+  /** The page moves the camera (a journey step, a search result, a reset): the view is the page's again, not the visitor's. */
   frame(bounds: Bounds, maxZoom: number) {
+    this.visitorMovedMap = false;
     this.camera = { kind: 'frame', bounds, maxZoom };
   }
 
   jumpTo(view: CameraView) {
+    this.visitorMovedMap = false;
     this.camera = { kind: 'view', view };
   }
 

@@ -1,4 +1,4 @@
-import type { AtlasData, Bounds, FeatureRef } from '../atlas/contract.ts';
+import type { AtlasData, Bounds, CameraView, FeatureRef } from '../atlas/contract.ts';
 import { connectionsOf } from '../corpus/queries.ts';
 
 /** Wider than this (degrees of longitude), a place's connections span the world: the place is framed alone. */
@@ -27,4 +27,47 @@ export function frameFor(data: AtlasData, ref: FeatureRef): { bounds: Bounds; ma
   const around = union([place.bbox, ...legs.map((l) => l.bbox), ...ends]);
   if (legs.length && around[2] - around[0] <= WORLD_SPAN) return { bounds: around, maxZoom };
   return { bounds: place.bbox, maxZoom };
+}
+
+/** What the visitor can see of the map: its size in px and the room its panels and controls take at the edges. */
+export interface Sight {
+  width: number;
+  height: number;
+  padding: { top: number; right: number; bottom: number; left: number };
+}
+
+/** Under this many px across, a country, zone or leg is too small to read or tap again: a tap on it frames it. */
+export const SMALL_MARK_PX = 32;
+/** A pin closer than this to the edge of what can be seen is half hidden: its label and its ring are cut. */
+const PIN_EDGE_PX = 24;
+
+/** Where a longitude/latitude falls on the map of this view (Web Mercator, 512 px world at zoom 0, as MapLibre draws it), in px from the top-left. */
+export function projectInView([lng, lat]: [number, number], view: CameraView, size: { width: number; height: number }): [number, number] {
+  const world = 512 * 2 ** view.zoom;
+  const x = (l: number) => ((l + 180) / 360) * world;
+  const y = (φ: number) => {
+    const s = Math.sin((Math.max(-85.05, Math.min(85.05, φ)) * Math.PI) / 180);
+    return (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * world;
+  };
+  return [x(lng) - x(view.lng) + size.width / 2, y(lat) - y(view.lat) + size.height / 2];
+}
+
+/**
+ * After a tap, whether the camera frames the mark tapped: only where the visitor has not moved the map themselves
+ * (a visitor who has is never yanked away from the view they chose), and then only for a mark that is partly out of
+ * sight (under a panel, past an edge) or too small to read. A mark in plain view leaves the camera where it is.
+ */
+export function frameAfterTap(data: AtlasData, ref: FeatureRef, view: CameraView, sight: Sight, visitorMoved: boolean): { bounds: Bounds; maxZoom: number } | null {
+  if (visitorMoved) return null;
+  const feature = ref.kind === 'leg' ? data.legs.features.find((f) => f.properties.id === ref.id) : data.places.features.find((f) => f.properties.id === ref.id);
+  if (!feature) return null;
+  const [w, s, e, n] = feature.properties.bbox;
+  const [x0, y1] = projectInView([w, s], view, sight);
+  const [x1, y0] = projectInView([e, n], view, sight);
+  const seen = { left: sight.padding.left, top: sight.padding.top, right: sight.width - sight.padding.right, bottom: sight.height - sight.padding.bottom };
+  const isPin = ref.kind === 'place' && 'precision' in feature.properties && feature.properties.precision === 'point';
+  const edge = isPin ? PIN_EDGE_PX : 0;
+  const inSight = x0 >= seen.left + edge && x1 <= seen.right - edge && y0 >= seen.top + edge && y1 <= seen.bottom - edge;
+  const small = !isPin && Math.max(x1 - x0, y1 - y0) < SMALL_MARK_PX;
+  return inSight && !small ? null : frameFor(data, ref);
 }
