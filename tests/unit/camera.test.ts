@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { constrainView, MAX_LATITUDE, paddingAround, stillCentre } from '../../src/lib/map/camera.ts';
+import { constrainView, framePadding, MAX_LATITUDE, paddingAround, stillCentre } from '../../src/lib/map/camera.ts';
 
 const stage = { left: 0, top: 100, right: 1000, bottom: 700 };
 
@@ -56,5 +56,21 @@ describe('where the camera may be', () => {
   it('keeps the zoom within the map’s range', () => {
     expect(constrainView(0, 0, 0.1, 300).zoom).toBe(0.5);
     expect(constrainView(0, 0, 12, 300).zoom).toBe(9);
+  });
+});
+
+describe('the padding a frame keeps clear', () => {
+  const network: [number, number, number, number] = [-102.889, -23.752, 14.421, 55.675];
+  const room = { top: 191, right: 36, bottom: 154, left: 198 };
+  it('keeps the controls’ room where the framed places fit in what is left', () => {
+    expect(framePadding([-80, -20, -60, 0], 390, 788, room)).toEqual(room);
+    expect(framePadding(network, 1280, 800, { top: 120, right: 40, bottom: 80, left: 40 })).toEqual({ top: 120, right: 40, bottom: 80, left: 40 });
+  });
+  it('falls back to a plain margin where the places would not fit even at the widest zoom (the network on a 390 px phone under the key)', () => {
+    expect(framePadding(network, 390, 788, room)).toEqual({ top: 24, right: 24, bottom: 24, left: 24 });
+  });
+  it('falls back to a plain margin where the room leaves less than 80 px, or there is none', () => {
+    expect(framePadding([-80, -20, -60, 0], 300, 300, { top: 150, right: 10, bottom: 100, left: 10 })).toEqual({ top: 24, right: 24, bottom: 24, left: 24 });
+    expect(framePadding([-80, -20, -60, 0], 300, 300, undefined)).toEqual({ top: 24, right: 24, bottom: 24, left: 24 });
   });
 });

@@ -43,6 +43,24 @@ export function constrainView(lng: number, lat: number, zoom: number, height: nu
   return { lng, lat: latOfMercatorY(y), zoom: z };
 }
 
+/**
+ * The padding a frame keeps clear: the controls' room, unless that leaves no room (less than 80 px either way), or the
+ * bounds would not fit in what is left even at the widest zoom (a phone's narrow map under the key and the buttons):
+ * then a plain margin, so the framed places are all in view rather than pushed off by a zoom that cannot go wider.
+ */
+export function framePadding(bounds: readonly [number, number, number, number], width: number, height: number, padding: Padding | undefined, margin = 24): Padding {
+  const plain = { top: margin, right: margin, bottom: margin, left: margin };
+  if (!padding) return plain;
+  const [west, south, east0, north] = bounds;
+  const east = east0 < west ? east0 + 360 : east0;
+  const widest = 2 ** MIN_ZOOM * WORLD_PX;
+  const spanX = ((east - west) / 360) * widest;
+  const spanY = (mercatorY(Math.max(south, -MAX_LATITUDE)) - mercatorY(Math.min(north, MAX_LATITUDE))) * widest;
+  const innerW = width - padding.left - padding.right;
+  const innerH = height - padding.top - padding.bottom;
+  return innerW > 80 && innerH > 80 && innerW >= spanX && innerH >= spanY ? padding : plain;
+}
+
 export interface Box {
   left: number;
   top: number;

@@ -11,7 +11,7 @@ import { PATTERNS, patternId, patternImage } from './marks.ts';
 import type { Role } from '../corpus/roles.ts';
 import { trimToMapProperties } from './map-features.ts';
 import { bundleFans } from './bundle.ts';
-import { constrainView, hasArea, MAX_ZOOM, MIN_ZOOM, sameBox, stillCentre, type Box } from './camera.ts';
+import { constrainView, framePadding, hasArea, MAX_ZOOM, MIN_ZOOM, sameBox, stillCentre, type Box } from './camera.ts';
 import { afterNextPaint } from '../after-paint.ts';
 import type { FeatureRef, LegEmphasis, MapRenderer, CameraView } from './renderer.ts';
 
@@ -377,9 +377,7 @@ export function createMapController(
     frame(bounds, maxZoom = 5, padding) {
       followResize(); // a panel that opened in this task: framed in the room the map has now
       const canvas = map.getCanvas().getBoundingClientRect();
-      // Padding that leaves no room (a small screen) falls back to a plain margin.
-      const fits = padding && padding.left + padding.right < canvas.width - 80 && padding.top + padding.bottom < canvas.height - 80;
-      map.fitBounds(bounds, { padding: fits ? padding : 24, maxZoom, animate: !options.prefersReducedMotion() });
+      map.fitBounds(bounds, { padding: framePadding(bounds, canvas.width, canvas.height, padding), maxZoom, animate: !options.prefersReducedMotion() });
     },
     zoomBy(delta) {
       followResize();

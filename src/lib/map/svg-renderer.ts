@@ -4,7 +4,7 @@ import { zoom as d3zoom, zoomIdentity } from 'd3-zoom';
 import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, Point, Position } from 'geojson';
 import type { Role } from '../corpus/roles.ts';
 import { PATTERN_SIZE, PATTERNS, PIN, patternId, patternParts, pinStyle } from './marks.ts';
-import { hasArea, MAX_ZOOM, MIN_ZOOM, sameBox, stillCentre, type Box } from './camera.ts';
+import { framePadding, hasArea, MAX_ZOOM, MIN_ZOOM, sameBox, stillCentre, type Box } from './camera.ts';
 import { afterNextPaint } from '../after-paint.ts';
 import type { MapControllerOptions } from './controller.ts';
 import type { FeatureRef, LegEmphasis, MapData, MapRenderer, CameraView } from './renderer.ts';
@@ -473,9 +473,7 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
     container,
     frame(bounds, maxZoom = 5, padding) {
       const { width, height } = size();
-      const fits = padding && padding.left + padding.right < width - 80 && padding.top + padding.bottom < height - 80;
-      const m = 24;
-      setTransform(fitTransform(bounds, width, height, fits ? padding : { top: m, right: m, bottom: m, left: m }, maxZoom));
+      setTransform(fitTransform(bounds, width, height, framePadding(bounds, width, height, padding), maxZoom));
     },
     jumpTo(view) {
       const { width, height } = size();
