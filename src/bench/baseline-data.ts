@@ -1,6 +1,5 @@
 import type { FeatureCollection } from 'geojson';
-import type { AtlasMeta } from '../lib/corpus/derive.ts';
-import { DATA_FILES } from '../lib/state/atlas-data.ts';
+import { DATA_FILES, type AtlasMeta } from '../lib/atlas/contract.ts';
 
 /** The derived files both baselines draw: the same basemap, places, labels and legs the app draws. */
 export interface BaselineData {

@@ -6,7 +6,7 @@ import labelFontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal
 import { atlasStyle, arrowImage } from '../lib/map/style.ts';
 import { ARROW_IMAGE, ROUND_TRIP_IMAGE, SOURCES } from '../lib/map/ids.ts';
 import { trimToMapProperties } from '../lib/map/map-features.ts';
-import { DATA_FILES } from '../lib/state/atlas-data.ts';
+import { DATA_FILES } from '../lib/atlas/contract.ts';
 import { announceReady, loadBaselineData } from './baseline-data.ts';
 
 setWorkerUrl(workerUrl);

@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { RendererKind } from '../lib/map/renderer.ts';
+import type { RendererKind } from '../lib/atlas/contract.ts';
 
 /**
  * The page as the app leaves it for tests and operators: `window.atlas` (README). `map` is MapLibre's map, null when

@@ -13,7 +13,7 @@ import { clearStaleRuns, writeFolderAtomically } from './write-atomic.ts';
 import { toLinkedPlaces } from '../lib/export/lpf.ts';
 import { toWebAnnotations } from '../lib/export/annotations.ts';
 import { toCsvTables } from '../lib/export/tables.ts';
-import { writeKioskValidator } from './kiosk-validator.ts';
+import { kioskValidatorIsCurrent, STALE_VALIDATOR } from './kiosk-validator.ts';
 
 /** The published files' contents, by the names researchers download them under (PUBLISHED_FILES). */
 export function serializeAtlas(atlas: Atlas): Record<PublishedFile, string> {
@@ -61,8 +61,11 @@ export function buildCorpus(corpusDir: string, outDir: string, progress?: (line:
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({ options: { corpus: { type: 'string', default: 'geodata' }, out: { type: 'string', default: 'static/data' } } });
-  // The kiosk configuration's validator is compiled here, before Vite bundles it (the page may not compile it).
-  if (writeKioskValidator()) console.log('derive: kiosk configuration validator regenerated (src/lib/kiosk/validate-kiosk-config.generated.js)');
+  // The kiosk configuration's validator is compiled ahead of time (the page may not compile it) and committed.
+  if (!kioskValidatorIsCurrent()) {
+    console.error(`derive: ${STALE_VALIDATOR}`);
+    process.exit(1);
+  }
   try {
     const atlas = buildCorpus(resolve(values.corpus), resolve(values.out), throttledProgress((line) => console.error(`derive: ${line}`)));
     const c = atlas.meta.counts;

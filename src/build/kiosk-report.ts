@@ -14,6 +14,8 @@ import { stringify } from 'csv-stringify/sync';
 import { isVisit, kioskEventSchema, visitKey, type KioskRecord, type VisitKind, type VisitRecord } from '../lib/kiosk/visit-event.ts';
 import { figuresByDay, median, type SessionFigures } from '../lib/kiosk/sessions.ts';
 import { visitLogFiles } from './visit-log-file.ts';
+import { PUBLISHED_FILES, type PublishedFile } from '../lib/atlas/contract.ts';
+import { readSiteData, siteDataPath } from './site-data.ts';
 import { reportHtml } from './kiosk-report-html.ts';
 
 export { median };
@@ -54,20 +56,19 @@ export function readVisitLog(folder: string): { records: KioskRecord[]; problems
 export type Names = Record<VisitKind, Map<string, string>>;
 
 export function readNames(site: string): Names {
-  const read = <T>(file: string): T => {
-    const path = join(site, 'data', file);
+  const read = <T>(file: PublishedFile): T => {
     try {
-      return JSON.parse(readFileSync(path, 'utf8')) as T;
+      return readSiteData<T>(site, file);
     } catch (e) {
-      throw new Error(`${path} could not be read (${(e as Error).message}): build the site first (npm run build), or pass --site DIR`, { cause: e });
+      throw new Error(`${siteDataPath(site, file)} could not be read (${(e as Error).message}): build the site first (npm run build), or pass --site DIR`, { cause: e });
     }
   };
-  const features = (file: string) => new Map(read<{ features: Array<{ properties: { id: string; name: string } }> }>(file).features.map((f) => [f.properties.id, f.properties.name]));
+  const features = (file: PublishedFile) => new Map(read<{ features: Array<{ properties: { id: string; name: string } }> }>(file).features.map((f) => [f.properties.id, f.properties.name]));
   return {
-    place: features('places.geojson'),
-    leg: features('legs.geojson'),
-    journey: new Map(read<Array<{ id: string; name: string }>>('journeys.json').map((j) => [j.id, j.name])),
-    document: new Map(read<Array<{ id: string; title: string }>>('documents.json').map((d) => [d.id, d.title])),
+    place: features(PUBLISHED_FILES.places),
+    leg: features(PUBLISHED_FILES.legs),
+    journey: new Map(read<Array<{ id: string; name: string }>>(PUBLISHED_FILES.journeys).map((j) => [j.id, j.name])),
+    document: new Map(read<Array<{ id: string; title: string }>>(PUBLISHED_FILES.documents).map((d) => [d.id, d.title])),
   };
 }
 

@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { DEFAULT_KIOSK_CONFIG, type KioskConfig } from '../lib/kiosk/config.ts';
-import { PUBLISHED_FILES } from '../lib/atlas/contract.ts';
+import { DATA_DIR, PUBLISHED_FILES, type PublishedFile } from '../lib/atlas/contract.ts';
+import { readSiteData, siteDataPath } from './site-data.ts';
 import { parseKioskConfig } from '../lib/kiosk/validate-config.ts';
 import { takeHomeLink, type TakeHomeTarget } from '../lib/kiosk/take-home.ts';
 import { startStaticServer, type StaticServer, type VisitIds } from './static-server.ts';
@@ -54,11 +55,11 @@ export function readKioskConfig(site: string): { config: KioskConfig; problems: 
     const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
     return { config: DEFAULT_KIOSK_CONFIG, problems: [`${label} ${missing ? 'is missing' : `could not be read (${(e as Error).message})`}; the defaults are used`] };
   }
-  const journeysFile = join(site, 'data', 'journeys.json');
+  const journeysFile = siteDataPath(site, PUBLISHED_FILES.journeys);
   let journeys: string[] | undefined;
   const problems: string[] = [];
   try {
-    journeys = (JSON.parse(readFileSync(journeysFile, 'utf8')) as Array<{ id: string }>).map((j) => j.id);
+    journeys = readSiteData<Array<{ id: string }>>(site, PUBLISHED_FILES.journeys).map((j) => j.id);
   } catch (e) {
     problems.push(`${journeysFile} could not be read (${(e as Error).message}), so the "attractTour" ids are not checked; rebuild the site (npm run build)`);
   }
@@ -73,7 +74,7 @@ export function readKioskConfig(site: string): { config: KioskConfig; problems: 
   try {
     if (setsAddress) longestHash = longestTakeHomeHash(site);
   } catch (e) {
-    problems.push(`${join(site, 'data')} could not be read (${(e as Error).message}), so "publicUrl" is not checked against the longest passage link; rebuild the site (npm run build)`);
+    problems.push(`${join(site, DATA_DIR)} could not be read (${(e as Error).message}), so "publicUrl" is not checked against the longest passage link; rebuild the site (npm run build)`);
   }
   const parsed = parseKioskConfig(text, label, journeys, longestHash);
   return { config: parsed.config, problems: [...problems, ...parsed.problems] };
@@ -81,18 +82,16 @@ export function readKioskConfig(site: string): { config: KioskConfig; problems: 
 
 /** The ids a visit may name: the build's places, legs, documents and journeys (with their steps), from its data/. */
 export function readVisitIds(site: string): VisitIds {
-  return { ...readMapIds(site), document: new Set((siteData(site, PUBLISHED_FILES.documents) as Array<{ id: string }>).map((d) => d.id)) };
+  return { ...readMapIds(site), document: new Set(readSiteData<Array<{ id: string }>>(site, PUBLISHED_FILES.documents).map((d) => d.id)) };
 }
-
-const siteData = (site: string, file: string): unknown => JSON.parse(readFileSync(join(site, 'data', file), 'utf8'));
 
 /** The build's places, legs and journeys (with their number of steps): what a take-home link can name. */
 function readMapIds(site: string): Omit<VisitIds, 'document'> {
-  const featureIds = (file: string) => new Set((siteData(site, file) as { features: Array<{ properties: { id: string } }> }).features.map((f) => f.properties.id));
+  const featureIds = (file: PublishedFile) => new Set(readSiteData<{ features: Array<{ properties: { id: string } }> }>(site, file).features.map((f) => f.properties.id));
   return {
     place: featureIds(PUBLISHED_FILES.places),
     leg: featureIds(PUBLISHED_FILES.legs),
-    journey: new Map((siteData(site, PUBLISHED_FILES.journeys) as Array<{ id: string; steps: unknown[] }>).map((j) => [j.id, j.steps.length])),
+    journey: new Map(readSiteData<Array<{ id: string; steps: unknown[] }>>(site, PUBLISHED_FILES.journeys).map((j) => [j.id, j.steps.length])),
   };
 }
 
@@ -144,7 +143,7 @@ export async function serveSite(options: SiteOptions): Promise<{ server: StaticS
     try {
       visitIds = readVisitIds(options.site);
     } catch (e) {
-      options.log(`${join(options.site, 'data')} could not be read (${(e as Error).message}), so visits' ids are not checked; rebuild the site (npm run build)`);
+      options.log(`${join(options.site, DATA_DIR)} could not be read (${(e as Error).message}), so visits' ids are not checked; rebuild the site (npm run build)`);
     }
   }
   try {

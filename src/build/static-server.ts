@@ -14,7 +14,7 @@ import { gzip as gzipCallback } from 'node:zlib';
 import { Ajv } from 'ajv';
 import { SECURITY_HEADERS } from './security-headers.ts';
 import { EVENT_KINDS, kioskEventSchema, MAX_VISIT_BYTES, VISIT_PATH, type KioskEvent, type KioskRecord } from '../lib/kiosk/visit-event.ts';
-import { RENDERER_KINDS, type RendererKind } from '../lib/kiosk/heartbeat.ts';
+import { RENDERER_KINDS, type RendererKind } from '../lib/atlas/contract.ts';
 import { MAX_VISITS_PER_SECOND, VisitRate } from './visit-rate.ts';
 
 const gzip = promisify(gzipCallback);

@@ -119,18 +119,24 @@ export function renderedIds(page: Page, layers: string[]): Promise<string[]> {
 }
 
 /**
- * Loses the map's WebGL context as a GPU reset or driver crash would, and gets it back after a moment; resolves
- * once the browser has handed the context back (the map then has to rebuild everything on it).
+ * Loses the map's WebGL context as a GPU reset or driver crash would, and gets it back once the map has taken the
+ * loss; resolves once the browser has handed the context back (the map then has to rebuild everything on it).
  */
 export function loseAndRestoreContext(page: Page): Promise<void> {
   return page.evaluate(async () => {
-    const canvas = (window as unknown as AtlasWindow).atlas.map!.getCanvas();
+    const map = (window as unknown as AtlasWindow).atlas.map!;
+    const canvas = map.getCanvas();
     const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
     const lose = gl!.getExtension('WEBGL_lose_context')!;
-    const lost = new Promise((r) => canvas.addEventListener('webglcontextlost', r, { once: true }));
+    const lost = new Promise<Event>((r) => canvas.addEventListener('webglcontextlost', r, { once: true }));
+    const mapTookTheLoss = map.once('webglcontextlost');
     lose.loseContext();
-    await lost;
-    await new Promise((r) => setTimeout(r, 300)); // as a GPU reset takes a moment
+    const [event] = await Promise.all([lost, mapTookTheLoss]);
+    // The browser gives a context back only to a page that claimed it (MapLibre prevents the loss's default), and
+    // decides so once the loss's event has been dispatched to every listener: restoreContext is refused until the
+    // next task (this resumes in a microtask, mid-dispatch).
+    await new Promise((r) => setTimeout(r, 0));
+    if (!event.defaultPrevented) throw new Error('the map did not claim its lost WebGL context, so the browser will not give it back');
     const restored = new Promise((r) => canvas.addEventListener('webglcontextrestored', r, { once: true }));
     lose.restoreContext();
     await restored;

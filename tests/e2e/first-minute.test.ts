@@ -66,4 +66,27 @@ describe("a visitor's first minute with the key (issue 32, point 6)", () => {
     expect(room.map, 'the map’s height, px').toBeGreaterThan(1920 * 0.55 - 120);
     await expectCleanRun(atlas);
   });
+
+  it('folds the key into one button on a phone’s short map, so its rows do not cover the map (issue 32)', async () => {
+    const atlas = await openAtlas(browser(), baseURL, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true }, '#journey=return-via-paris:3');
+    const { page } = atlas;
+    const legend = page.getByTestId('legend');
+    const toggle = legend.getByRole('button', { name: 'Key and filters' });
+    const training = legend.locator('summary[data-family="training"]');
+    await toggle.waitFor();
+    // Before: three rows of chips over a 410 px map. Now one button; the families are a tap away.
+    expect(await training.isVisible()).toBe(false);
+    const key = (await legend.boundingBox())!;
+    const map = (await page.locator('main.stage').boundingBox())!;
+    expect(key.height / map.height, 'share of the map’s height the key covers').toBeLessThan(0.15);
+    await toggle.tap();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => training.isVisible()).toBe(true);
+    // With the sheet gone, the map is tall again and the key is laid out in full, without the button.
+    await toggle.tap();
+    await page.getByRole('button', { name: 'Close journey' }).tap();
+    await expect.poll(() => toggle.isVisible()).toBe(false);
+    expect(await training.isVisible()).toBe(true);
+    await expectCleanRun(atlas);
+  });
 });

@@ -140,7 +140,9 @@ describe('the kiosk’s visit log and heartbeat', () => {
     await tap(page, anchorOf('paris'));
     await expect.poll(() => page.getByTestId('passage-panel').locator('h2').textContent()).toBe('Paris');
     expect(logged()).toEqual([]);
-    await page.waitForTimeout(300); // a visitor reads for a moment; the dwell is measured, not asserted exactly
+    // A visitor reads for a moment: at least 300 ms on the page's own clock, which measures the dwell.
+    const opened = await page.evaluate(() => performance.now());
+    await page.waitForFunction((since) => performance.now() - since >= 300, opened);
     await tap(page, anchorOf('havana'));
     await expect.poll(() => logged().length, { timeout: 10_000 }).toBe(1);
     const [line] = logged();

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { anchorOf, axeViolations, expectCleanRun, loseAndRestoreContext, useBrowser, mapIdle, openAtlas, renderedIds, screenPoint } from './browser.ts';
-import { decodeUrlState } from '../../src/lib/state/url-state.ts';
+import { decodeUrlState } from '../../src/lib/address/url-state.ts';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();
@@ -96,6 +96,15 @@ describe('paths that finish (issue 32)', () => {
       return Boolean(m && r && m.y >= r.y && m.y + m.height <= r.y + r.height);
     };
     await expect.poll(inPanel).toBe(true);
+    // Seen, not under the step's buttons fixed at the foot of the sheet: the words themselves are at their middle.
+    const seen = () => page.getByTestId('journey').locator('mark').first().evaluate((m) => {
+      const b = m.getBoundingClientRect();
+      return m.contains(document.elementFromPoint(b.left + Math.min(20, b.width / 2), b.top + b.height / 2));
+    });
+    await expect.poll(seen).toBe(true);
+    // The step's buttons stay in reach at the foot of the screen.
+    const previous = (await page.getByRole('button', { name: '← Previous' }).boundingBox())!;
+    expect(previous.y + previous.height).toBeGreaterThan(844 - 80);
     // "Other journeys" is on the card, not at the bottom of the panel.
     expect(await page.getByTestId('journey').getByRole('button', { name: 'Other journeys' }).count()).toBe(1);
     const next = page.getByTestId('next-journey');

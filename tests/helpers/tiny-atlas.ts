@@ -1,6 +1,6 @@
 import type { Feature, LineString, Point } from 'geojson';
-import type { Atlas, LegProps, PlaceProps, PublishedDocument } from '../../src/lib/atlas/contract.ts';
-import type { Evidence, Role } from '../../src/lib/corpus/types.ts';
+import type { Atlas, LegProps, PlaceProps, PublishedDocument, Evidence } from '../../src/lib/atlas/contract.ts';
+import type { Role } from '../../src/lib/atlas/roles.ts';
 
 /**
  * A published atlas small enough to read at a glance, for the query and state tests: two documents (1961 and 1963),

@@ -87,12 +87,22 @@ const GEO_WITHOUT_CORPUS = {
   regex: '(^|/)corpus/',
   message: 'src/lib/geo is geometry only and may not import src/lib/corpus: put the shape it needs in src/lib/geo/shapes.ts and let the corpus use it.',
 };
+const CONTRACT_AT_THE_BOTTOM = {
+  regex: '(^|/)(corpus|state|kiosk|map|i18n|figure|export|address|ui)/',
+  message: 'src/lib/atlas is the published contract every layer builds on: it may not import the layers above it (corpus, state, kiosk, map, ...). Move the shape it needs into src/lib/atlas and let that layer import it from there.',
+};
+const KIOSK_BELOW_STATE = {
+  regex: '(^|/)state/',
+  message: 'src/lib/kiosk may not import src/lib/state (the atlas state builds on the kiosk, not the other way round): take what it needs as a parameter, or from src/lib/address or src/lib/atlas.',
+};
 const restrictImports = (...patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
 const layers = [
   { name: 'atlas/layers-browser', files: ['src/**'], rules: restrictImports(ONLY_MAP_TOUCHES_MAPLIBRE, NO_NODE_IN_BROWSER) },
   { name: 'atlas/layers-map', files: ['src/lib/map/**', 'src/bench/**'], rules: restrictImports(NO_NODE_IN_BROWSER) },
   { name: 'atlas/layers-build', files: ['src/build/**'], rules: { '@typescript-eslint/no-restricted-imports': 'off' } },
   { name: 'atlas/layers-ui-state', files: ['src/ui/**', 'src/lib/state/**'], rules: restrictImports(ONLY_MAP_TOUCHES_MAPLIBRE, NO_NODE_IN_BROWSER, NO_BUILD_ONLY_CORPUS) },
+  { name: 'atlas/layers-contract', files: ['src/lib/atlas/**'], rules: restrictImports(ONLY_MAP_TOUCHES_MAPLIBRE, NO_NODE_IN_BROWSER, CONTRACT_AT_THE_BOTTOM) },
+  { name: 'atlas/layers-kiosk', files: ['src/lib/kiosk/**'], rules: restrictImports(ONLY_MAP_TOUCHES_MAPLIBRE, NO_NODE_IN_BROWSER, KIOSK_BELOW_STATE) },
   { name: 'atlas/layers-geo', files: ['src/lib/geo/**'], rules: restrictImports(ONLY_MAP_TOUCHES_MAPLIBRE, NO_NODE_IN_BROWSER, GEO_WITHOUT_CORPUS) },
 ];
 

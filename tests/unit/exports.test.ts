@@ -10,7 +10,7 @@ import { booleanValid } from '@turf/boolean-valid';
 import { kinks } from '@turf/kinks';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { buildCorpus } from '../../src/build/derive.ts';
-import type { Atlas } from '../../src/lib/corpus/derive.ts';
+import type { Atlas } from '../../src/lib/atlas/contract.ts';
 import { createHostileCorpus, HOSTILE } from '../helpers/hostile-corpus.ts';
 
 // The exports are checked with the field's own tools: GDAL's ogrinfo, a GeoJSON validator and WHG's LPF schema.

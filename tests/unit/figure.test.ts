@@ -3,14 +3,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCorpus } from '../../src/build/derive.ts';
-import type { Atlas } from '../../src/lib/corpus/derive.ts';
+import type { Atlas, AtlasData } from '../../src/lib/atlas/contract.ts';
 import { passagesByRole } from '../../src/lib/corpus/passage.ts';
 import { passageCitation as citation } from '../../src/lib/corpus/citation.ts';
-import { ROLES, roleEntry } from '../../src/lib/corpus/roles.ts';
+import { ROLES, roleEntry } from '../../src/lib/atlas/roles.ts';
 
 /** A footnote is the passage's citation on one line: the quote, then its note, with its link from the figure's address. */
 const passageCitation = (doc: Parameters<typeof citation>[0], passage: Parameters<typeof citation>[1]) => citation(doc, passage, 'http://127.0.0.1:4173/').replace('\n', ' ');
-import type { AtlasData } from '../../src/lib/state/atlas-data.ts';
 import { A4, buildFigurePages, legendItems, type MapPicture } from '../../src/lib/figure/figure-svg.ts';
 import { figureSubject, quoteSegments } from '../../src/lib/figure/footnotes.ts';
 import { estimateWidth, wordsOf, wrapWords } from '../../src/lib/figure/text-width.ts';

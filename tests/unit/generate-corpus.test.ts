@@ -5,7 +5,8 @@ import { join, relative } from 'node:path';
 import { generateCorpus } from '../../src/build/bench/generate-corpus.ts';
 import { readCorpusFiles, loadWorldAtlas } from '../../src/build/corpus-files.ts';
 import { loadCorpus, type Corpus } from '../../src/lib/corpus/load.ts';
-import { deriveAtlas, type Atlas } from '../../src/lib/corpus/derive.ts';
+import { deriveAtlas } from '../../src/lib/corpus/derive.ts';
+import type { Atlas } from '../../src/lib/atlas/contract.ts';
 import { paragraphsMissingFromSource } from '../../src/lib/corpus/documents.ts';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'atlas-generated-'));

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { heartbeatSender, type RendererKind } from '../../src/lib/kiosk/heartbeat.ts';
+import { heartbeatSender } from '../../src/lib/kiosk/heartbeat.ts';
+import type { RendererKind } from '../../src/lib/atlas/contract.ts';
 
 /** fetch, recorded: each call's address, body and signal; each answers as the test says. */
 function stubFetch(answer: () => Promise<Response>) {

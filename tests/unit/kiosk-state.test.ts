@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushSync } from 'svelte';
-import { KioskState, realClock, type KioskClock, type KioskTimings } from '../../src/lib/state/kiosk.svelte.ts';
+import { KioskState, realClock, type KioskClock, type KioskTimings } from '../../src/lib/kiosk/kiosk-state.svelte.ts';
 
 /** A clock the test moves by hand: `pass(n)` is n seconds of the kiosk standing there. */
 const TEN_AM = new Date(2026, 11, 3, 10, 0, 0).getTime();

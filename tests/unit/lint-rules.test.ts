@@ -137,6 +137,10 @@ describe('lint rules for the layer boundaries', () => {
     buildOnlyCorpus:
       'corpus/load, schema, yaml-file, documents and derive run at build time (YAML, JSON Schema, the whole derivation): the UI and state get the derived data; import its types from src/lib/atlas/contract.ts.',
     geoCorpus: 'src/lib/geo is geometry only and may not import src/lib/corpus: put the shape it needs in src/lib/geo/shapes.ts and let the corpus use it.',
+    contract:
+      'src/lib/atlas is the published contract every layer builds on: it may not import the layers above it (corpus, state, kiosk, map, ...). Move the shape it needs into src/lib/atlas and let that layer import it from there.',
+    kioskState:
+      'src/lib/kiosk may not import src/lib/state (the atlas state builds on the kiosk, not the other way round): take what it needs as a parameter, or from src/lib/address or src/lib/atlas.',
   };
   // The rule prints the import's source in front of the configured message.
   const restricted = (source: string, message: string) => ({ ruleId: '@typescript-eslint/no-restricted-imports', message: `'${source}' import is restricted from being used by a pattern. ${message}` });
@@ -182,7 +186,7 @@ describe('lint rules for the layer boundaries', () => {
 
   it('lets the UI and state import types from those modules, and values from the pure corpus modules', async () => {
     expect(importErrors(await lint(svelte("import type { Journey as probe } from '../lib/corpus/derive.ts';"), 'src/ui/Example.svelte'))).toEqual([]);
-    expect(importErrors(await lint(module("import { ROLES as probe } from '../corpus/types.ts';"), 'src/lib/state/example.ts'))).toEqual([]);
+    expect(importErrors(await lint(module("import { paragraphsOf as probe } from '../corpus/passage.ts';"), 'src/lib/state/example.ts'))).toEqual([]);
     expect(importErrors(await lint(module("import { deriveAtlas as probe } from '../lib/corpus/derive.ts';"), 'src/build/example.ts'))).toEqual([]);
   });
 
@@ -195,5 +199,39 @@ describe('lint rules for the layer boundaries', () => {
 
   it('leaves the corpus free to use geo', async () => {
     expect(importErrors(await lint(module("import { boundsOf as probe } from '../geo/bounds.ts';"), 'src/lib/corpus/example.ts'))).toEqual([]);
+  });
+
+  it.each([
+    { code: module("import type { PlaceRecord as probe } from '../corpus/types.ts';"), source: '../corpus/types.ts' },
+    { code: module("import type { Mention as probe } from '../corpus/mentions.ts';"), source: '../corpus/mentions.ts' },
+    { code: module("import type { AtlasState as probe } from '../state/atlas.svelte.ts';"), source: '../state/atlas.svelte.ts' },
+    { code: module("import type { KioskConfig as probe } from '../kiosk/config.ts';"), source: '../kiosk/config.ts' },
+    { code: module("import type { MapData as probe } from '../map/renderer.ts';"), source: '../map/renderer.ts' },
+  ])('rejects $source (even a type) in the contract', async ({ code, source }) => {
+    expect(importErrors(await lint(code, 'src/lib/atlas/example.ts'))).toEqual([restricted(source, MESSAGE.contract)]);
+  });
+
+  it('lets the contract use geo, and every layer use the contract', async () => {
+    expect(importErrors(await lint(module("import type { Bounds as probe } from '../geo/bounds.ts';"), 'src/lib/atlas/example.ts'))).toEqual([]);
+    for (const file of ['src/lib/corpus/example.ts', 'src/lib/state/example.ts', 'src/lib/kiosk/example.ts', 'src/lib/map/example.ts']) {
+      expect(importErrors(await lint(module("import { PUBLISHED_FILES as probe } from '../atlas/contract.ts';"), file))).toEqual([]);
+    }
+  });
+
+  it.each([
+    { code: module("import { siteAddress as probe } from '../state/page-address.ts';"), source: '../state/page-address.ts' },
+    { code: module("import type { AtlasState as probe } from '../state/atlas.svelte.ts';"), source: '../state/atlas.svelte.ts' },
+  ])('rejects $source (even a type) in the kiosk', async ({ code, source }) => {
+    expect(importErrors(await lint(code, 'src/lib/kiosk/example.ts'))).toEqual([restricted(source, MESSAGE.kioskState)]);
+  });
+
+  it('lets the kiosk use the address and the state use the kiosk', async () => {
+    expect(importErrors(await lint(module("import { siteAddress as probe } from '../address/page-address.ts';"), 'src/lib/kiosk/example.ts'))).toEqual([]);
+    expect(importErrors(await lint(module("import { DEFAULT_KIOSK_CONFIG as probe } from '../kiosk/config.ts';"), 'src/lib/state/example.svelte.ts'))).toEqual([]);
+  });
+
+  it.each(['src/lib/atlas/example.ts', 'src/lib/kiosk/example.ts'])('keeps maplibre-gl and node:* out of %s', async (file) => {
+    expect(importErrors(await lint(module("import { Map as probe } from 'maplibre-gl';"), file))).toEqual([restricted('maplibre-gl', MESSAGE.maplibre)]);
+    expect(importErrors(await lint(module("import { readFileSync as probe } from 'node:fs';"), file))).toEqual([restricted('node:fs', MESSAGE.node)]);
   });
 });

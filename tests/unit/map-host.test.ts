@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FIRST_MAP_MARK, MapHost, type MapHostOptions, type RendererMakers } from '../../src/lib/map/map-host.svelte.ts';
 import type { MapControllerOptions } from '../../src/lib/map/controller.ts';
-import type { CameraView, MapData, MapRenderer, RendererKind } from '../../src/lib/map/renderer.ts';
+import type { CameraView, RendererKind } from '../../src/lib/atlas/contract.ts';
+import type { MapData, MapRenderer } from '../../src/lib/map/renderer.ts';
 
 /** Every call the page's renderers receive, in order, as "kind:call arg". */
 type Log = string[];

@@ -6,7 +6,7 @@ import { findMentions } from '../../src/lib/corpus/mentions.ts';
 import { parseDocumentFile } from '../../src/lib/corpus/documents.ts';
 import { searchAtlas } from '../../src/lib/corpus/queries.ts';
 import type { PlaceRecord } from '../../src/lib/corpus/types.ts';
-import type { Atlas } from '../../src/lib/corpus/derive.ts';
+import type { Atlas } from '../../src/lib/atlas/contract.ts';
 
 // Published offsets count code points; these bodies have characters of two UTF-16 units (𝔸, emoji) before the words.
 const body = 'Code 𝔸 and 🛩 first.\n\nThen 𝔹𝔹 to Paris, 😀 again Paris.';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageAddress, siteAddress } from '../../src/lib/state/page-address.ts';
+import { pageAddress, siteAddress } from '../../src/lib/address/page-address.ts';
 
 // Issue 26, point 7: a page opened at an address starting with "//" (http://127.0.0.1:4173//#place=havana).
 describe('the addresses the page writes and fetches', () => {

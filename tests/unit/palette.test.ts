@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CUES, FAMILIES, ROLES, ROLE_REGISTRY, cueOf, familyOf, rolesOf, roleColour } from '../../src/lib/corpus/roles.ts';
+import { CUES, FAMILIES, ROLES, ROLE_REGISTRY, cueOf, familyOf, rolesOf, roleColour } from '../../src/lib/atlas/roles.ts';
 import { ROLE_COLORS } from '../../src/lib/map/style.ts';
 import { LABEL_HALO } from '../../src/lib/map/look.ts';
 import { PATTERNS, pinStyle } from '../../src/lib/map/marks.ts';

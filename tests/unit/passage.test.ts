@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitParagraph, groupByParagraph, passagesByRole } from '../../src/lib/corpus/passage.ts';
 import { formatIsoDate } from '../../src/lib/corpus/dates.ts';
-import type { Evidence } from '../../src/lib/corpus/types.ts';
+import type { Evidence } from '../../src/lib/atlas/contract.ts';
 
 const createDoc = () => {
   const body = 'First paragraph here.\n\nParis is the centre. Prague too.';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Atlas } from '../../src/lib/atlas/contract.ts';
 import { realAtlas } from '../helpers/real-atlas.ts';
 import { connectionsOf, groupLegsByPassage, searchAtlas, visibleFeatures, NO_FILTERS, reportedBy } from '../../src/lib/corpus/queries.ts';
-import { encodeUrlState, decodeUrlState, type UrlState } from '../../src/lib/state/url-state.ts';
+import { encodeUrlState, decodeUrlState, type UrlState } from '../../src/lib/address/url-state.ts';
 import { latestDay, earliestDay, monthsBetween, byReportedDay } from '../../src/lib/corpus/dates.ts';
 import { createCorpusFiles } from '../helpers/corpus-fixture.ts';
 import { loadCorpus } from '../../src/lib/corpus/load.ts';

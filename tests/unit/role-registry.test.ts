@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { ROLE_REGISTRY } from '../../src/lib/corpus/roles.ts';
+import { ROLE_REGISTRY } from '../../src/lib/atlas/roles.ts';
 import { MESSAGES } from '../../src/lib/i18n/locales.ts';
 
 /** The guide's and the README's words about roles are built from the registry by hand: these keep them the same. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitTransform, toWorld, transformForView, viewForTransform, viewProjection, WORLD_SIZE } from '../../src/lib/map/svg-view.ts';
-import type { CameraView } from '../../src/lib/map/renderer.ts';
+import type { CameraView } from '../../src/lib/atlas/contract.ts';
 
 /** MapLibre's `project` for a north-up, unpitched map, written out: Web Mercator on a 512 · 2^zoom px world, the view's centre at the middle. */
 function maplibrePixel(view: CameraView, width: number, height: number, [lng, lat]: [number, number]): [number, number] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUrlState, encodeUrlState, type UrlState } from '../../src/lib/state/url-state.ts';
+import { decodeUrlState, encodeUrlState, type UrlState } from '../../src/lib/address/url-state.ts';
 import { MAX_ZOOM, MIN_ZOOM, wrapLongitude } from '../../src/lib/map/camera.ts';
 
 const createState = (view: UrlState['view']): UrlState => ({

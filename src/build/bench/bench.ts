@@ -17,6 +17,8 @@ import { benchDerivation, type DerivationBench } from './derive-bench.ts';
 import { burstServer } from './server-burst.ts';
 import { kb, mb, ms, table, verdictTable, type Verdict } from './report.ts';
 import type { FeatureCollection, Point } from 'geojson';
+import { DATA_DIR, DATA_FILES, PUBLISHED_FILES } from '../../lib/atlas/contract.ts';
+import { readSiteData } from '../site-data.ts';
 
 const SECTIONS = ['derive', 'idle', 'tap', 'soak', 'lighthouse', 'server'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -67,10 +69,10 @@ const largeDataDir = derivation?.largestOutDir ?? join(work, 'derive', 'out-1000
 // 2. The sites: the app (production build), the baselines with the same data, the app on the 1,000-document data.
 log('building the app and the baseline pages …');
 await buildApp(join(work, 'app'));
-await buildBaselines(join(work, 'baselines'), join(work, 'app', 'data'));
-const haveLarge = existsSync(join(largeDataDir, 'documents.json'));
+await buildBaselines(join(work, 'baselines'), join(work, 'app', DATA_DIR));
+const haveLarge = existsSync(join(largeDataDir, PUBLISHED_FILES.documents));
 if (haveLarge) withData(join(work, 'app'), largeDataDir, join(work, 'app-large'));
-const largeDocuments = haveLarge ? (JSON.parse(readFileSync(join(largeDataDir, 'documents.json'), 'utf8')) as unknown[]).length : 0;
+const largeDocuments = haveLarge ? (JSON.parse(readFileSync(join(largeDataDir, PUBLISHED_FILES.documents), 'utf8')) as unknown[]).length : 0;
 
 const [app, baselines, appLarge] = await Promise.all(
   [join(work, 'app'), join(work, 'baselines'), ...(haveLarge ? [join(work, 'app-large')] : [])].map((dir) => startStaticServer(dir)),
@@ -88,7 +90,7 @@ const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math
 figures.machine = machine;
 sections.push(`Archive Atlas benchmark — ${date}\n${machine}\nreduced motion, a fresh browser context (empty cache) per load, gzip from the project's static server on 127.0.0.1`);
 
-const labels = JSON.parse(readFileSync(join(work, 'app', 'data', 'labels.geojson'), 'utf8')) as FeatureCollection<Point, { id: string; name: string }>;
+const labels = readSiteData<FeatureCollection<Point, { id: string; name: string }>>(join(work, 'app'), PUBLISHED_FILES.labels);
 const target = (id: string): Target => {
   const feature = labels.features.find((f) => f.properties.id === id);
   if (!feature) throw new Error(`bench: no place "${id}" in the derived labels`);
@@ -259,7 +261,7 @@ try {
         "\n\nThe server process's memory, after a forced GC\n" +
         table(['after', 'requests', 'RSS', 'JS heap', 'external'], burst.samples.map((s) => [s.after, String(s.requests), mb(s.rss), mb(s.heapUsed), mb(s.external)])) +
         `\nheap: ${mb(burst.plateauHeap)} warm (median of rounds 2–4), ${mb(burst.endHeap)} at the end (median of the last 3), ${burst.heapBytesPerRequest.toFixed(1)} bytes per request in between` +
-        `\nstill serving after the burst (GET / and data/journeys.json answered 200, process alive): ${burst.stillServing ? 'yes' : 'NO'}`,
+        `\nstill serving after the burst (GET / and ${DATA_FILES.journeys} answered 200, process alive): ${burst.stillServing ? 'yes' : 'NO'}`,
     );
     verdicts.push(
       { target: 'server up after the burst', measured: burst.stillServing ? 'answers' : 'down', met: burst.stillServing },

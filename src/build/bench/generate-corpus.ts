@@ -15,7 +15,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import type { DocumentMeta, Period, Role } from '../../lib/corpus/types.ts';
+import type { DocumentMeta, Period } from '../../lib/atlas/contract.ts';
+import type { Role } from '../../lib/atlas/roles.ts';
 
 /** The real corpus this generator starts from. */
 export const REAL_CORPUS_DIR = fileURLToPath(new URL('../../../geodata/', import.meta.url));

@@ -10,6 +10,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChildMessage } from './server-child.ts';
+import { DATA_FILES } from '../../lib/atlas/contract.ts';
 
 export interface BurstOptions {
   /** A built site (the production build). */
@@ -215,7 +216,7 @@ export async function burstServer(options: BurstOptions): Promise<BurstResult> {
     }
     const seconds = firingMs / 1000;
     const fresh = { ...target, agent: new Agent({ keepAlive: false }) };
-    const stillServing = !exited && (await http(fresh, '/')) === '200' && (await http(fresh, '/data/journeys.json')) === '200' && !exited;
+    const stillServing = !exited && (await http(fresh, '/')) === '200' && (await http(fresh, `/${DATA_FILES.journeys}`)) === '200' && !exited;
     // Medians of three, as one sample after a forced GC still varies by a few hundred KB.
     const median = (list: MemorySample[]) => list.map((s) => s.heapUsed).sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
     const plateau = samples.slice(2, 5);

@@ -3,6 +3,7 @@ import { cpSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { MAPLIBRE_CHUNK } from '../chunks.ts';
+import { DATA_DIR } from '../../lib/atlas/contract.ts';
 
 /** The app as `npm run build` makes it (the project's own Vite config), into a folder of the benchmark's. */
 export async function buildApp(outDir: string): Promise<void> {
@@ -28,13 +29,13 @@ export async function buildBaselines(outDir: string, dataDir: string): Promise<v
       },
     },
   });
-  cpSync(dataDir, join(outDir, 'data'), { recursive: true });
+  cpSync(dataDir, join(outDir, DATA_DIR), { recursive: true });
 }
 
 /** A copy of a built site with its data/ replaced (the app on a generated corpus). */
 export function withData(siteDir: string, dataDir: string, outDir: string): void {
   rmSync(outDir, { recursive: true, force: true });
   cpSync(siteDir, outDir, { recursive: true });
-  rmSync(join(outDir, 'data'), { recursive: true, force: true });
-  cpSync(dataDir, join(outDir, 'data'), { recursive: true });
+  rmSync(join(outDir, DATA_DIR), { recursive: true, force: true });
+  cpSync(dataDir, join(outDir, DATA_DIR), { recursive: true });
 }

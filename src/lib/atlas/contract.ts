@@ -1,15 +1,96 @@
 /**
  * The published contract: what the build writes to static/data/ and the browser reads back. Derivation, exports, state
  * and the map all take these shapes from here, so a change to what is published shows up in one diff.
- * Types only, plus the file names: no code that runs, nothing from MapLibre or Node.
+ * Types, plus the published vocabularies (file names, precisions, directions, renderer kinds): no code that runs,
+ * nothing from MapLibre or Node, and nothing from the layers above (corpus, state, map), which all build on it.
  */
 import type { FeatureCollection, LineString, MultiLineString, Point } from 'geojson';
-import type { CorpusDocument, Direction, Evidence, Precision, Role } from '../corpus/types.ts';
-import type { Mention } from '../corpus/mentions.ts';
+import type { Role } from './roles.ts';
 import type { Bounds } from '../geo/bounds.ts';
 import type { PlaceGeometry } from '../geo/places.ts';
 
 export type { Bounds } from '../geo/bounds.ts';
+
+export const PRECISIONS = ['point', 'country', 'area'] as const;
+/** point: a located city or site; country: a whole country's polygon; area: a vague place drawn as a zone. */
+export type Precision = (typeof PRECISIONS)[number];
+
+/**
+ * How a leg's words order its ends: `directed` (they give the order: drawn with an arrow), `undirected` (they name
+ * both ends but not the order) or `round-trip` (they give both ways: an arrow at each end).
+ */
+export const DIRECTIONS = ['directed', 'undirected', 'round-trip'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+/** A period as the text gives it: ISO prefixes; `approximate` when the text hedges. */
+export interface Period {
+  from?: string;
+  to?: string;
+  approximate?: boolean;
+}
+
+export interface DocumentMeta {
+  id: string;
+  title: string;
+  /** ISO date, or a shorter ISO prefix (YYYY or YYYY-MM) when the source gives no day. */
+  date: string;
+  originator: string;
+  /** The originator in Spanish, for the Spanish interface: the curators' words, not the archive's. */
+  originator_es?: string;
+  recipient?: string;
+  classification?: string;
+  archive: string;
+  recordId?: string;
+  translator?: string;
+  citation: string;
+  language: string;
+  /** The language line in Spanish (curators' words). */
+  language_es?: string;
+  /** File name of the raw text in geodata/sources/. */
+  source: string;
+  summary?: string;
+  /** Editors' notes on the metadata itself: attribution, what a summary is, marks on the copy. */
+  notes?: string[];
+}
+
+export interface CorpusDocument extends DocumentMeta {
+  /** The document's own words: paragraphs joined by a blank line. Offsets refer to this string, in code points (offsets.ts). */
+  body: string;
+  paragraphs: Array<{ start: number; end: number }>;
+}
+
+/** One anchored passage, as carried in every derived feature's `evidence`. */
+export interface Evidence {
+  document: string;
+  role: Role | 'route';
+  exact: string;
+  start: number;
+  end: number;
+  period?: Period;
+  /** Passages this evidence also rests on: the words that name an end, or date it, where `exact` does not. */
+  context?: ContextPassage[];
+  note?: string;
+  note_es?: string;
+}
+
+/** A context quote, anchored like every quote (code points into the document's body). */
+export interface ContextPassage {
+  exact: string;
+  start: number;
+  end: number;
+  /** What the passage is the words for, where the quote has none: a leg's unstated end, or the period. Set by derive. */
+  supports?: Array<'from' | 'to' | 'period'>;
+}
+
+/** Where a document's words name a place that is on the map. */
+export interface Mention {
+  place: string;
+  /** The words as the document spells them ("Habana"). */
+  text: string;
+  /** Code points into the body, as every published offset. */
+  start: number;
+  end: number;
+}
 
 /** Properties of every feature in places.geojson and labels.geojson (documented in README). */
 export interface PlaceProps {
@@ -179,3 +260,7 @@ export const DATA_FILES = {
   meta: `${DATA_DIR}/${PUBLISHED_FILES.meta}`,
   basemap: `${DATA_DIR}/${PUBLISHED_FILES.basemap}`,
 } as const;
+
+/** What the page draws its map with (window.atlas.renderer, and what the kiosk's heartbeat reports): WebGL (MapLibre), the SVG map, or no map (the list). */
+export const RENDERER_KINDS = ['maplibre', 'svg', 'none'] as const;
+export type RendererKind = (typeof RENDERER_KINDS)[number];

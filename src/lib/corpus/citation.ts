@@ -7,7 +7,7 @@
 import { withoutMarkup } from './passage.ts';
 import { formatIsoDate } from './dates.ts';
 import { spanIndexAt } from './offsets.ts';
-import type { CorpusDocument, Evidence } from './types.ts';
+import type { CorpusDocument, Evidence } from '../atlas/contract.ts';
 
 type CitedDocument = Pick<CorpusDocument, 'id' | 'title' | 'date' | 'originator' | 'archive' | 'body' | 'paragraphs'> &
   Partial<Pick<CorpusDocument, 'recipient' | 'recordId' | 'translator'>>;

@@ -46,6 +46,9 @@ export function monthsBetween(from: string, to: string): string[] {
   return months;
 }
 
+/** The timeline's stops: the months the five documents span, as "YYYY-MM". */
+export const TIMELINE_MONTHS: readonly string[] = monthsBetween('1961-01', '1963-12');
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const ISO_PREFIX = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 

@@ -2,7 +2,9 @@ import type { Feature, LineString, MultiLineString, Point, Position } from 'geoj
 import type { Topology } from 'topojson-specification';
 import { CorpusError, CorpusInvalid } from './errors.ts';
 import type { Corpus, ResolvedLeg } from './load.ts';
-import { ROLES, type Direction, type Evidence, type PlaceRecord, type Precision, type Role } from './types.ts';
+import { ROLES, type Role } from '../atlas/roles.ts';
+import type { Direction, Evidence, Precision, Atlas, Journey, LabelProps, LegProps, PlaceProps } from '../atlas/contract.ts';
+import type { PlaceRecord } from './types.ts';
 import { countriesById, basemapCountries } from '../geo/countries.ts';
 import { anchorPoint, placeGeometry, GeometryProblem, type PlaceGeometry } from '../geo/places.ts';
 import { legGeometry } from '../geo/legs.ts';
@@ -11,10 +13,8 @@ import { findMentions } from './mentions.ts';
 import { byReportedDay } from './dates.ts';
 import { hasDateWords, namesPlace } from './evidence-rules.ts';
 import { boundsOf, type Bounds } from '../geo/bounds.ts';
-import type { Atlas, Journey, LabelProps, LegProps, PlaceProps } from '../atlas/contract.ts';
 
 // The published shapes live in the contract; re-exported so the build's imports stay as they were.
-export type { Atlas, AtlasMeta, Journey, JourneyStep, LabelProps, LegProps, PlaceProps, PublishedDocument } from '../atlas/contract.ts';
 
 /** Roles that place something beside the network rather than on it: left out of the opening view. */
 const AROUND_THE_NETWORK = new Set<Role>(['context', 'planned-training']);

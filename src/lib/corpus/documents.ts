@@ -1,6 +1,6 @@
 import { CorpusError } from './errors.ts';
 import { parseYamlFile } from './yaml-file.ts';
-import type { CorpusDocument, DocumentMeta } from './types.ts';
+import type { CorpusDocument, DocumentMeta } from '../atlas/contract.ts';
 import { schemaProblems, validators } from './schema.ts';
 import { textOffsets } from './offsets.ts';
 import { checkCuratorText } from './characters.ts';

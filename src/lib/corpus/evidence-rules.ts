@@ -6,7 +6,8 @@
  */
 import { findMentions } from './mentions.ts';
 import { spanIndexAt } from './offsets.ts';
-import type { ContextPassage, LegRecord, Period, PlaceRecord } from './types.ts';
+import type { ContextPassage, Period } from '../atlas/contract.ts';
+import type { LegRecord, PlaceRecord } from './types.ts';
 
 /** A problem with one field of a record: the path below the record, for the line, and what to write instead. */
 export interface RuleProblem {

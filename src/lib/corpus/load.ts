@@ -8,7 +8,8 @@ import { bodyOffsets } from './offsets.ts';
 import { areaPolygonProblems } from '../geo/polygon-checks.ts';
 import { draftProblem } from './drafts.ts';
 import { legEndProblems, paragraphAt, periodSourceProblem, type AnchoredText, type RuleProblem } from './evidence-rules.ts';
-import type { ClaimRecord, ContextPassage, CorpusDocument, LegRecord, PlaceRecord, QuoteSelector, RouteRecord } from './types.ts';
+import type { ClaimRecord, LegRecord, PlaceRecord, QuoteSelector, RouteRecord } from './types.ts';
+import type { ContextPassage, CorpusDocument } from '../atlas/contract.ts';
 
 export interface SourceFile {
   /** Path relative to the corpus folder, as shown in messages: "claims/cia-1963-04-11.yaml". */

@@ -1,14 +1,7 @@
+import type { Mention } from '../atlas/contract.ts';
 import type { PlaceRecord } from './types.ts';
 import { textOffsets } from './offsets.ts';
 
-export interface Mention {
-  place: string;
-  /** The words as the document spells them ("Habana"). */
-  text: string;
-  /** Code points into the body, as every published offset. */
-  start: number;
-  end: number;
-}
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -1,4 +1,5 @@
-import { ROLES, type CorpusDocument, type Evidence, type Role } from './types.ts';
+import { ROLES, type Role } from '../atlas/roles.ts';
+import type { CorpusDocument, Evidence } from '../atlas/contract.ts';
 import { bodyOffsets } from './offsets.ts';
 
 export interface Range {

@@ -1,5 +1,5 @@
-import type { Atlas, LegProps, PlaceProps } from '../atlas/contract.ts';
-import type { Evidence, Role } from './types.ts';
+import type { Atlas, LegProps, PlaceProps, Evidence } from '../atlas/contract.ts';
+import type { Role } from '../atlas/roles.ts';
 import { latestDay, reportedDay } from './dates.ts';
 import { foldTypography } from './quote.ts';
 import { bodyOffsets } from './offsets.ts';
@@ -135,4 +135,32 @@ export function groupLegsByPassage(legs: readonly LegProps[]): PassageGroup[] {
 /** Passages with their notes taken off, for a view that shows the notes once above them. */
 export function withoutNotes(evidence: readonly Evidence[]): Evidence[] {
   return evidence.map(({ note: _note, ...rest }) => rest);
+}
+
+/** How many legs of a route share a branch label: the text names them together, one step, not numbered as a sequence. */
+export function branchSize(atlas: Pick<Atlas, 'legs'>, route: string, branch: string): number {
+  return atlas.legs.features.filter((f) => f.properties.route === route && f.properties.branch === branch).length;
+}
+
+/** The ends of a group of legs by what its sentence says of them, each place once, in the legs' order. */
+export interface BranchEnds {
+  /** Places the sentence names. */
+  named: string[];
+  /** Places it leaves out, read from the surrounding text. */
+  unstated: string[];
+  /** The context words the unstated ends are read from (not those that only date the legs). */
+  context: string[];
+}
+
+/**
+ * A group of legs whose sentence leaves an end out: which places it names, which it does not, and the context words
+ * those are read from; null when the sentence names every end. The step's card must not say the text names them all.
+ */
+export function branchEnds(legs: readonly LegProps[]): BranchEnds | null {
+  const ends = (unstated: boolean) =>
+    [...new Set(legs.flatMap((l) => (['from', 'to'] as const).filter((end) => (l.unstated?.includes(end) ?? false) === unstated).map((end) => l[end])))];
+  const unstated = ends(true);
+  if (!unstated.length) return null;
+  const context = [...new Set(legs.flatMap((l) => (l.evidence[0]?.context ?? []).filter((c) => c.supports?.some((s) => s !== 'period')).map((c) => c.exact)))];
+  return { named: ends(false), unstated, context };
 }

@@ -1,5 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { DIRECTIONS, ROLES, PRECISIONS } from './types.ts';
+import { DIRECTIONS, PRECISIONS } from '../atlas/contract.ts';
+import { ROLES } from '../atlas/roles.ts';
 import { calendarProblem } from './dates.ts';
 
 // The input files' shapes. Validated at the boundary so the rest of the code can trust the types.

@@ -9,7 +9,7 @@ import type { Corpus } from './load.ts';
 import { splitSentences, sentenceAt } from './sentences.ts';
 import { suggestFor } from './suggest.ts';
 import { textOffsets } from './offsets.ts';
-import type { Role } from './types.ts';
+import type { Role } from '../atlas/roles.ts';
 
 export interface EvaluationRow {
   document: string;

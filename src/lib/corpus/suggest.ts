@@ -17,7 +17,9 @@
 import { resolveQuote } from './quote.ts';
 import { findPlaceNames, type NameMatch } from './place-names.ts';
 import { splitSentences, type Sentence } from './sentences.ts';
-import type { Direction, PlaceRecord, QuoteSelector, Role } from './types.ts';
+import type { Direction } from '../atlas/contract.ts';
+import type { PlaceRecord, QuoteSelector } from './types.ts';
+import type { Role } from '../atlas/roles.ts';
 
 export interface SuggestedClaim {
   place: string;

@@ -1,56 +1,13 @@
 // Shapes are geometry's vocabulary (geo may not import corpus); places.yaml uses them as they are.
 import type { AreaSpec, NaturalEarthRef } from '../geo/shapes.ts';
-export type { AreaSpec, CircleSpec, NaturalEarthRef } from '../geo/shapes.ts';
-
-// The roles, their families, cues and labels live in the one registry (roles.ts); re-exported for the corpus's own modules.
-export { ROLES, type Role } from './roles.ts';
-import type { Role } from './roles.ts';
-
-export const PRECISIONS = ['point', 'country', 'area'] as const;
-/** point: a located city or site; country: a whole country's polygon; area: a vague place drawn as a zone. */
-export type Precision = (typeof PRECISIONS)[number];
-
-export interface DocumentMeta {
-  id: string;
-  title: string;
-  /** ISO date, or a shorter ISO prefix (YYYY or YYYY-MM) when the source gives no day. */
-  date: string;
-  originator: string;
-  /** The originator in Spanish, for the Spanish interface: the curators' words, not the archive's. */
-  originator_es?: string;
-  recipient?: string;
-  classification?: string;
-  archive: string;
-  recordId?: string;
-  translator?: string;
-  citation: string;
-  language: string;
-  /** The language line in Spanish (curators' words). */
-  language_es?: string;
-  /** File name of the raw text in geodata/sources/. */
-  source: string;
-  summary?: string;
-  /** Editors' notes on the metadata itself: attribution, what a summary is, marks on the copy. */
-  notes?: string[];
-}
-
-export interface CorpusDocument extends DocumentMeta {
-  /** The document's own words: paragraphs joined by a blank line. Offsets refer to this string, in code points (offsets.ts). */
-  body: string;
-  paragraphs: Array<{ start: number; end: number }>;
-}
+// The published vocabulary (roles, precisions, directions, periods) is the contract's: the corpus's records use it.
+import type { Direction, Period, Precision } from '../atlas/contract.ts';
+import type { Role } from '../atlas/roles.ts';
 
 export interface QuoteSelector {
   exact: string;
   prefix?: string;
   suffix?: string;
-}
-
-/** A period as the text gives it: ISO prefixes; `approximate` when the text hedges. */
-export interface Period {
-  from?: string;
-  to?: string;
-  approximate?: boolean;
 }
 
 /** Marks of a draft from `npm run corpus:suggest` (drafts.ts): derive refuses a draft no curator has reviewed. */
@@ -99,13 +56,6 @@ export interface ClaimRecord extends DraftMarks {
   note_es?: string;
 }
 
-/**
- * How a leg's words order its ends: `directed` (they give the order: drawn with an arrow), `undirected` (they name
- * both ends but not the order) or `round-trip` (they give both ways: an arrow at each end).
- */
-export const DIRECTIONS = ['directed', 'undirected', 'round-trip'] as const;
-export type Direction = (typeof DIRECTIONS)[number];
-
 export interface LegRecord extends DraftMarks {
   from: string;
   to: string;
@@ -145,27 +95,4 @@ export interface RouteRecord {
   name_es?: string;
   document: string;
   legs: LegRecord[];
-}
-
-/** One anchored passage, as carried in every derived feature's `evidence`. */
-export interface Evidence {
-  document: string;
-  role: Role | 'route';
-  exact: string;
-  start: number;
-  end: number;
-  period?: Period;
-  /** Passages this evidence also rests on: the words that name an end, or date it, where `exact` does not. */
-  context?: ContextPassage[];
-  note?: string;
-  note_es?: string;
-}
-
-/** A context quote, anchored like every quote (code points into the document's body). */
-export interface ContextPassage {
-  exact: string;
-  start: number;
-  end: number;
-  /** What the passage is the words for, where the quote has none: a leg's unstated end, or the period. Set by derive. */
-  supports?: Array<'from' | 'to' | 'period'>;
 }

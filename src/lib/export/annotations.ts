@@ -1,5 +1,4 @@
-import type { Atlas, LegProps } from '../atlas/contract.ts';
-import type { CorpusDocument, Evidence } from '../corpus/types.ts';
+import type { Atlas, LegProps, CorpusDocument, Evidence } from '../atlas/contract.ts';
 import { atlasUri } from './ids.ts';
 import { bodyOffsets } from '../corpus/offsets.ts';
 

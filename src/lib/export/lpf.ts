@@ -1,6 +1,5 @@
-import type { Atlas, PlaceProps } from '../atlas/contract.ts';
-import type { CorpusDocument, Evidence } from '../corpus/types.ts';
-import { roleEntry } from '../corpus/roles.ts';
+import type { Atlas, PlaceProps, CorpusDocument, Evidence } from '../atlas/contract.ts';
+import { formatMessage } from '../i18n/format.ts';
 import { formatIsoDate } from '../corpus/dates.ts';
 import { atlasUri, oneLine } from './ids.ts';
 
@@ -62,7 +61,7 @@ export function toLinkedPlaces(atlas: Pick<Atlas, 'places' | 'documents'>) {
         const doc = docs.get(e.document)!;
         return {
           // The curator's note goes with the words it qualifies (an intention, a contradiction, a date read from context).
-          value: oneLine(`${e.role === 'route' ? 'Route leg' : roleEntry(e.role).label.en} — ${doc.title} (${formatIsoDate(doc.date)}): “${e.exact}”${e.note ? `. Note: ${e.note}` : ''}`),
+          value: oneLine(`${formatMessage('en', `role.${e.role}`)} — ${doc.title} (${formatIsoDate(doc.date)}): “${e.exact}”${e.note ? `. Note: ${e.note}` : ''}`),
           lang: 'en',
         };
       }),

@@ -1,6 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Atlas } from '../atlas/contract.ts';
-import type { Evidence } from '../corpus/types.ts';
+import type { Atlas, Evidence } from '../atlas/contract.ts';
 
 // Spreadsheet and GIS tables: one row per place, per route leg, and per passage. RFC 4180: CRLF line ends. A UTF-8
 // byte order mark, so that Excel, which otherwise reads a CSV in the machine's legacy code page, shows "á – °".

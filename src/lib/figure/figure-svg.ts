@@ -1,11 +1,10 @@
-import { ROLES, type Role } from '../corpus/roles.ts';
+import { ROLES, type Role } from '../atlas/roles.ts';
 import { formatMessage } from '../i18n/format.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { pinSvg } from '../map/marks.ts';
-import type { FeatureRef } from '../map/renderer.ts';
+import type { FeatureRef, AtlasData } from '../atlas/contract.ts';
 import { BASEMAP, CONNECTED_LEG_COLOR, CURRENT_LEG_COLOR, INK as MAP_INK, ROUTE_COLOR } from '../map/look.ts';
-import type { AtlasData } from '../state/atlas-data.ts';
 import { figureSubject, type FigureSubject } from './footnotes.ts';
 import { SUP_SCALE, estimateWidth, wordsOf, wrapWords, type Measure, type Segment } from './text-width.ts';
 import { escapeXml } from './xml.ts';

@@ -1,12 +1,9 @@
 import { markupIn, passagesByRole, withoutMarkup } from '../corpus/passage.ts';
 import { passageCitation } from '../corpus/citation.ts';
 import { groupLegsByPassage, withoutNotes } from '../corpus/queries.ts';
-import type { Evidence } from '../corpus/types.ts';
-import { roleEntry, type Role } from '../corpus/roles.ts';
-import type { LegProps } from '../atlas/contract.ts';
-import type { AtlasData } from '../state/atlas-data.ts';
+import type { Role } from '../atlas/roles.ts';
+import { PUBLISHED_FILES, type AtlasData, type Evidence, type FeatureRef, type LegProps } from '../atlas/contract.ts';
 import { indexAtlas } from '../state/atlas-data.ts';
-import type { FeatureRef } from '../map/renderer.ts';
 import type { Segment } from './text-width.ts';
 import { formatMessage } from '../i18n/format.ts';
 import type { Locale } from '../i18n/locales.ts';
@@ -55,8 +52,8 @@ export function quoteSegments(exact: string): Segment[] {
   return out;
 }
 
-/** A role's name in the page's language: the registry's panel label. */
-const roleName = (role: Role | 'route', locale: Locale) => (role === 'route' ? formatMessage(locale, 'figure.routeLeg') : roleEntry(role).label[locale]);
+/** A role's name in the page's language, from the messages (where the registry's labels are published). */
+const roleName = (role: Role | 'route', locale: Locale) => formatMessage(locale, `role.${role}`);
 
 /**
  * The subject of the figure and its numbered quotes, in the order the side panel shows them: a journey's step
@@ -69,7 +66,7 @@ export function figureSubject(data: AtlasData, selected: FeatureRef | null, jour
   let number = 0;
   const documentOf = (e: Evidence) => {
     const doc = index.document(e.document);
-    if (!doc) throw new Error(`figure: passage ${e.document}:${e.start}-${e.end} cites document "${e.document}", which documents.json does not have; run "npm run derive" again`);
+    if (!doc) throw new Error(`figure: passage ${e.document}:${e.start}-${e.end} cites document "${e.document}", which ${PUBLISHED_FILES.documents} does not have; run "npm run derive" again`);
     return doc;
   };
   const note = (e: Evidence): Footnote => {

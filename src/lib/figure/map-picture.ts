@@ -1,6 +1,6 @@
 import { createSvgRenderer } from '../map/svg-renderer.ts';
-import type { FeatureRef, LegEmphasis, MapData, CameraView } from '../map/renderer.ts';
-import type { Bounds } from '../atlas/contract.ts';
+import type { Bounds, CameraView, FeatureRef, LegEmphasis } from '../atlas/contract.ts';
+import type { MapData } from '../map/renderer.ts';
 import type { MapPicture } from './figure-svg.ts';
 import { escapeXml } from './xml.ts';
 

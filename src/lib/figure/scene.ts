@@ -1,7 +1,6 @@
 import { connectionsOf } from '../corpus/queries.ts';
-import type { AtlasData } from '../state/atlas-data.ts';
+import type { AtlasData, FeatureRef, LegEmphasis } from '../atlas/contract.ts';
 import { journeyEmphasis, networkEmphasis } from '../state/emphasis.ts';
-import type { FeatureRef, LegEmphasis } from '../map/renderer.ts';
 
 /** The legs' emphasis and the highlighted places as the page draws them (App's map effects): a journey first, else the selected place's legs. */
 export function emphasisFor(data: AtlasData, selected: FeatureRef | null, journey: { id: string; step: number } | null): { legs: Map<string, LegEmphasis>; places: string[] } {

@@ -11,7 +11,7 @@ export const en = {
   'language.documentsNote': 'Documents are shown in English as published: the CIA memo in its original English, the others in the English translations their archives or translators published.',
   'curated.englishOnly': '(in English only)',
 
-  // Role names, the key's and families' from the one role registry (corpus/roles.ts).
+  // Role names, the key's and families' from the one role registry (atlas/roles.ts).
   ...roleMessages('en'),
   'role.route': 'Route leg',
 
@@ -180,7 +180,6 @@ export const en = {
   'figure.title': 'Archive Atlas: the map',
   'figure.step': 'Step {step} of {total}: {name}',
   'figure.selected': 'Selected: {name}',
-  'figure.routeLeg': 'Route leg',
   'figure.legDirected': 'Route leg (arrow: direction of travel)',
   'figure.legRoundTrip': 'Round trip (arrowheads both ways): there and back, as the text says',
   'figure.legUndirected': 'Route leg (no arrow: order of travel not stated)',

@@ -11,7 +11,7 @@ export const es: Record<MessageKey, string> = {
   'language.documentsNote': 'Los documentos se muestran en inglés tal como se publicaron: el memorando de la CIA en su inglés original, los demás en las traducciones al inglés que publicaron sus archivos o quienes los tradujeron.',
   'curated.englishOnly': '(solo en inglés)',
 
-  // Role names, the key's and families' from the one role registry (corpus/roles.ts).
+  // Role names, the key's and families' from the one role registry (atlas/roles.ts).
   ...roleMessages('es'),
   'role.route': 'Tramo de ruta',
 
@@ -179,7 +179,6 @@ export const es: Record<MessageKey, string> = {
   'figure.title': 'Archive Atlas: el mapa',
   'figure.step': 'Paso {step} de {total}: {name}',
   'figure.selected': 'Selección: {name}',
-  'figure.routeLeg': 'Tramo de ruta',
   'figure.legDirected': 'Tramo de ruta (flecha: sentido del viaje)',
   'figure.legRoundTrip': 'Ida y vuelta (puntas de flecha en ambos sentidos), como dice el texto',
   'figure.legUndirected': 'Tramo de ruta (sin flecha: el texto no indica el orden del viaje)',

@@ -24,9 +24,6 @@ export function formatMessage(locale: Locale, key: MessageKey, values?: MessageV
 /** BCP 47 tags for Intl (the same as the dates': corpus/dates.ts). */
 const INTL_TAG: Record<Locale, string> = { en: 'en-GB', es: 'es-419' };
 
-/** A number as the language writes it ("1,234" / "1234" or "1.234"). */
-export const formatNumber = (locale: Locale, n: number) => new Intl.NumberFormat(INTL_TAG[locale]).format(n);
-
 /** "Havana and Cuba" / "La Habana y Cuba". */
 export const formatList = (locale: Locale, items: string[]) => new Intl.ListFormat(INTL_TAG[locale], { style: 'long', type: 'conjunction' }).format(items);
 

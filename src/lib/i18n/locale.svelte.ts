@@ -4,9 +4,9 @@
  * the selection and the map stay as they are).
  */
 import type { MessageKey } from './en.ts';
-import { formatIsoDateIn, formatList, formatMessage, formatNumber, type MessageValues } from './format.ts';
+import { formatIsoDateIn, formatList, formatMessage, type MessageValues } from './format.ts';
 import { DEFAULT_LOCALE, detectLocale, isLocale, searchWithLocale, type Locale } from './locales.ts';
-import { pageAddress } from '../state/page-address.ts';
+import { pageAddress } from '../address/page-address.ts';
 
 const current = $state<{ locale: Locale }>({ locale: DEFAULT_LOCALE });
 
@@ -14,7 +14,6 @@ export const locale = (): Locale => current.locale;
 
 export const t = (key: MessageKey, values?: MessageValues): string => formatMessage(current.locale, key, values);
 export const formatDate = (iso: string): string => formatIsoDateIn(current.locale, iso);
-export const formatCount = (n: number): string => formatNumber(current.locale, n);
 export const joinList = (items: string[]): string => formatList(current.locale, items);
 
 /**

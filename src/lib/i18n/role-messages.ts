@@ -1,4 +1,4 @@
-import { FAMILIES, ROLE_REGISTRY, type FamilyId, type Role } from '../corpus/roles.ts';
+import { FAMILIES, ROLE_REGISTRY, type FamilyId, type Role } from '../atlas/roles.ts';
 
 type RoleMessages = { [K in Role as `role.${K}` | `roleKey.${K}`]: string } & { [F in FamilyId as `family.${F}`]: string };
 

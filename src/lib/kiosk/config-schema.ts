@@ -4,9 +4,10 @@ import { TEXT_SCALES } from './config.ts';
 export const KIOSK_LANGUAGES = ['en', 'es'] as const;
 
 /**
- * The JSON Schema of static/kiosk/config.json. Compiled once, at build time, into plain code
- * (src/lib/kiosk/validate-kiosk-config.generated.js, by src/build/kiosk-validator.ts): the page's CSP forbids
- * compiling it in the browser, and the launcher and the page then check with the very same code.
+ * The JSON Schema of static/kiosk/config.json. Compiled ahead of time into committed plain code
+ * (src/lib/kiosk/validate-kiosk-config.generated.js): the page's CSP forbids compiling it in the browser, and the
+ * launcher and the page then check with the very same code. After a change here run
+ * "npx tsx src/build/kiosk-validator.ts" and commit the result; derive refuses a stale one.
  */
 export const KIOSK_CONFIG_SCHEMA = {
   type: 'object',

@@ -1,7 +1,5 @@
-import { siteAddress } from '../state/page-address.ts';
-/** What the page draws its map with, as the heartbeat reports it: WebGL (MapLibre), the SVG map, or no map (the list). */
-export const RENDERER_KINDS = ['maplibre', 'svg', 'none'] as const;
-export type RendererKind = (typeof RENDERER_KINDS)[number];
+import { siteAddress } from '../address/page-address.ts';
+import type { RendererKind } from '../atlas/contract.ts';
 
 /** Seconds between two heartbeats; the launcher's watchdog waits `watchdogSeconds` (at least 15) for one. */
 export const HEARTBEAT_SECONDS = 10;

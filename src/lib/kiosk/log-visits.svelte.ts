@@ -1,7 +1,7 @@
 import { visitSender, VisitTracker, type OpenThing } from './visit-log.ts';
 import { SessionLog } from './session-log.ts';
 import { listenToVisitor } from './visitor-notes.ts';
-import type { KioskPhase } from '../state/kiosk.svelte.ts';
+import type { KioskPhase } from './kiosk-state.svelte.ts';
 
 export interface LogVisitsOptions {
   /** Whether the launcher asked for a log (`&visits`): without, nothing is sent. */

@@ -1,5 +1,5 @@
 import encodeQR from 'qr';
-import { encodeUrlState, type UrlState } from '../state/url-state.ts';
+import { encodeUrlState, type UrlState } from '../address/url-state.ts';
 
 /** What a panel shows, as a shared link brings it back. */
 export type TakeHomeTarget = Pick<UrlState, 'selected' | 'journey'>;

@@ -1,5 +1,5 @@
 import { DEFAULT_KIOSK_CONFIG, TEXT_SCALES, type KioskConfig } from './config.ts';
-// Ajv's standalone code, generated at build time from config-schema.ts (see src/build/kiosk-validator.ts): the
+// Ajv's standalone code, generated ahead of time from config-schema.ts (see src/build/kiosk-validator.ts): the
 // launcher and the page check with the same code, and the page compiles nothing, as its CSP requires.
 import validate from './validate-kiosk-config.generated.js';
 import { longestFittingPublicUrl, qrFits } from './take-home.ts';

@@ -1,5 +1,5 @@
 import { visitKey, type KioskEvent, type VisitEvent, type VisitKind } from './visit-event.ts';
-import { siteAddress } from '../state/page-address.ts';
+import { siteAddress } from '../address/page-address.ts';
 
 /** Something a visitor has open: a place or leg in the panel, a journey's step, a document in the reader. */
 export interface OpenThing {

@@ -1,4 +1,4 @@
-import type { CameraView } from './renderer.ts';
+import type { CameraView } from '../atlas/contract.ts';
 
 /** The map's zoom range: the map is created with it, and a view from outside (a link) must fall inside it. */
 export const MIN_ZOOM = 0.5;

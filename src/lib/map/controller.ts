@@ -8,12 +8,13 @@ import { anchorDistance, GATHER_RADIUS, lineDistance, orderPicks, pinDistance, T
 import type { Position } from 'geojson';
 import { arrowImage, atlasStyle, DATA_LAYERS } from './style.ts';
 import { PATTERNS, patternId, patternImage } from './marks.ts';
-import type { Role } from '../corpus/roles.ts';
+import type { Role } from '../atlas/roles.ts';
 import { trimToMapProperties } from './map-features.ts';
 import { bundleFans } from './bundle.ts';
 import { constrainView, framePadding, hasArea, MAX_ZOOM, MIN_ZOOM, sameBox, stillCentre, type Box } from './camera.ts';
 import { afterNextPaint } from '../after-paint.ts';
-import type { FeatureRef, LegEmphasis, MapRenderer, CameraView } from './renderer.ts';
+import type { FeatureRef, LegEmphasis, CameraView } from '../atlas/contract.ts';
+import type { MapRenderer } from './renderer.ts';
 
 // MapLibre 6 ships its worker as a separate module; under a bundler it must be told where it went.
 setWorkerUrl(workerUrl);

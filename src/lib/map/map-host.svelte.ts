@@ -1,5 +1,7 @@
 import type { MapControllerOptions } from './controller.ts';
-import type { Bounds, CameraView, FeatureRef, LegEmphasis, MapData, MapRenderer, Padding, RendererKind } from './renderer.ts';
+import type { Bounds, CameraView, FeatureRef, LegEmphasis, RendererKind } from '../atlas/contract.ts';
+import type { Padding } from './camera.ts';
+import type { MapData, MapRenderer } from './renderer.ts';
 
 /** The performance mark set when the first map (the SVG map, drawn before MapLibre) is on screen. */
 export const FIRST_MAP_MARK = 'atlas:first-map';

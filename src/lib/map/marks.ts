@@ -1,4 +1,4 @@
-import { cueOf, ROLES, roleColour, type Cue, type Role } from '../corpus/roles.ts';
+import { cueOf, ROLES, roleColour, type Cue, type Role } from '../atlas/roles.ts';
 
 /**
  * How a role's marks are drawn, from the role registry: its family's hue, and its cue within the family. A pin is

@@ -1,28 +1,13 @@
 import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { Bounds, CameraView, FeatureRef, LegEmphasis } from '../atlas/contract.ts';
-
-// The shapes the page and the state share with any renderer are in the published contract; re-exported for the map's own modules.
-export type { Bounds, CameraView, FeatureKind, FeatureRef, LegEmphasis } from '../atlas/contract.ts';
+import type { Bounds, CameraView, FeatureRef, LegEmphasis, RendererKind } from '../atlas/contract.ts';
+import type { Padding } from './camera.ts';
 
 export interface MapData {
   places: FeatureCollection;
   labels: FeatureCollection;
   legs: FeatureCollection;
 }
-
-export interface Padding {
-  top: number;
-  right: number;
-  bottom: number;
-  left: number;
-}
-
-/**
- * What draws the map: MapLibre (WebGL2); the simplified SVG map (no WebGL here); or nothing (not even that could be
- * made; the list, panels and reader carry the page).
- */
-export type RendererKind = 'maplibre' | 'svg' | 'none';
 
 /**
  * What the page asks of whatever draws the map. MapLibre's controller implements it; without WebGL the page runs on

@@ -1,13 +1,13 @@
 import type { DataDrivenPropertyValueSpecification, ExpressionSpecification, LayerSpecification, StyleSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { ROLES, roleColour, type Role } from '../corpus/roles.ts';
+import { ROLES, roleColour, type Role } from '../atlas/roles.ts';
 import { PATTERNS, PIN, pinStyle } from './marks.ts';
 import { ARROW_IMAGE, LABEL_FONT, LAYERS, ROUND_TRIP_IMAGE, SOURCES } from './ids.ts';
 import { BASEMAP, CONNECTED_LEG_COLOR, CURRENT_LEG_COLOR, INK, LABEL, LABEL_HALO, LEG, ROUTE_COLOR, SHAPE } from './look.ts';
 import { TAP } from './pick-order.ts';
 
 /**
- * Role colours: each role takes its family's hue (corpus/roles.ts, the one registry), muted, at least 3:1 against the
+ * Role colours: each role takes its family's hue (atlas/roles.ts, the one registry), muted, at least 3:1 against the
  * land and every family at least CIEDE2000 15 from the others under simulated deuteranopia and protanopia
  * (tests/unit/palette.test.ts). Roles within a family are told apart by their cue (marks.ts), not by colour.
  */

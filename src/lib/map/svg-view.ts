@@ -1,6 +1,6 @@
 import { geoMercator, geoTransform, type GeoProjection, type GeoStream, type GeoStreamWrapper } from 'd3-geo';
-import { MAX_ZOOM, MIN_ZOOM, wrapLongitude } from './camera.ts';
-import type { Bounds, CameraView, Padding } from './renderer.ts';
+import { MAX_ZOOM, MIN_ZOOM, wrapLongitude, type Padding } from './camera.ts';
+import type { Bounds, CameraView } from '../atlas/contract.ts';
 
 /**
  * The SVG map's view maths, pure (d3-geo only): MapLibre's Web Mercator camera expressed as a d3 projection, so a

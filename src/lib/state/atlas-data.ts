@@ -1,9 +1,5 @@
 import { DATA_FILES, type AtlasData, type AtlasMeta, type Journey, type LegProps, type PlaceProps, type PublishedDocument } from '../atlas/contract.ts';
 
-// Re-exported: the components and the bench take the data's shape and addresses from here as before.
-export { DATA_FILES };
-export type { AtlasData };
-
 export type AtlasFeature = { kind: 'place'; props: PlaceProps } | { kind: 'leg'; props: LegProps };
 
 async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {

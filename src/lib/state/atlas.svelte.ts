@@ -5,17 +5,17 @@ import { initLocale, locale, setLocale } from '../i18n/locale.svelte.ts';
 import { localiseAtlasData, placesOfJourneys, withLabelsFirst } from './localise.ts';
 import { frameAfterTap, frameFor, type Sight } from './framing.ts';
 import { attractLocale, toLocale } from '../i18n/locales.ts';
-import { indexAtlas, loadAtlasData, type AtlasData } from './atlas-data.ts';
+import { indexAtlas, loadAtlasData } from './atlas-data.ts';
+import type { AtlasData, Evidence, Bounds, CameraView, FeatureRef, LegEmphasis, RendererKind } from '../atlas/contract.ts';
 import { SelectionState } from './selection.svelte.ts';
 import { JourneyState } from './journey.svelte.ts';
 import { FilterState } from './filters.svelte.ts';
 import { journeyEmphasis, networkEmphasis } from './emphasis.ts';
 import { connectionsOf, visibleFeatures, type SearchResult } from '../corpus/queries.ts';
-import { ROLES, type Evidence } from '../corpus/types.ts';
-import type { Bounds, CameraView, FeatureRef, LegEmphasis } from '../atlas/contract.ts';
-import { createNoMapRenderer, type RendererKind } from '../map/renderer.ts';
+import { ROLES } from '../atlas/roles.ts';
+import { createNoMapRenderer } from '../map/renderer.ts';
 import { MapHost, type RendererMakers } from '../map/map-host.svelte.ts';
-import { siteAddress } from './page-address.ts';
+import { siteAddress } from '../address/page-address.ts';
 import { noteVisitor } from '../kiosk/visitor-notes.ts';
 
 /** What the map is asked to do with its camera. Each request is a new object, so asking twice moves it twice. */

@@ -1,5 +1,5 @@
 import { NO_FILTERS, type Filters } from '../corpus/queries.ts';
-import type { Role } from '../corpus/types.ts';
+import type { Role } from '../atlas/roles.ts';
 
 /** The legend's role switches, the document switches, and the timeline's date. */
 export class FilterState {

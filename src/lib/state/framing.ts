@@ -45,8 +45,8 @@ const PIN_EDGE_PX = 24;
 export function projectInView([lng, lat]: [number, number], view: CameraView, size: { width: number; height: number }): [number, number] {
   const world = 512 * 2 ** view.zoom;
   const x = (l: number) => ((l + 180) / 360) * world;
-  const y = (φ: number) => {
-    const s = Math.sin((Math.max(-85.05, Math.min(85.05, φ)) * Math.PI) / 180);
+  const y = (latitude: number) => {
+    const s = Math.sin((Math.max(-85.05, Math.min(85.05, latitude)) * Math.PI) / 180);
     return (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * world;
   };
   return [x(lng) - x(view.lng) + size.width / 2, y(lat) - y(view.lat) + size.height / 2];

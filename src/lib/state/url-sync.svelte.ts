@@ -1,8 +1,8 @@
 import { untrack } from 'svelte';
 import { afterNextPaint } from '../after-paint.ts';
 import type { AtlasState } from './atlas.svelte.ts';
-import { decodeUrlState, encodeUrlState, type UrlState } from './url-state.ts';
-import { pageAddress } from './page-address.ts';
+import { decodeUrlState, encodeUrlState, type UrlState } from '../address/url-state.ts';
+import { pageAddress } from '../address/page-address.ts';
 
 /** What is on screen, as a shared link would bring it back. */
 export function currentUrlState(atlas: AtlasState): UrlState {

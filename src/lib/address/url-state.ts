@@ -1,7 +1,7 @@
 import type { Filters } from '../corpus/queries.ts';
-import { ROLES, type Role } from '../corpus/types.ts';
+import { ROLES, type Role } from '../atlas/roles.ts';
 import { mappableView } from '../map/camera.ts';
-import { TIMELINE_MONTHS } from './timeline.ts';
+import { TIMELINE_MONTHS } from '../corpus/dates.ts';
 
 /** Everything on screen that a shared link should bring back. */
 export interface UrlState {

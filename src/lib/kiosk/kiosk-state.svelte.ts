@@ -1,8 +1,8 @@
-import type { KioskConfig } from '../kiosk/config.ts';
-import { nextReloadAt } from '../kiosk/schedule.ts';
-import { HEARTBEAT_SECONDS } from '../kiosk/heartbeat.ts';
-import type { AttractAt } from '../kiosk/session-log.ts';
-import type { PromptAnswer } from '../kiosk/visit-event.ts';
+import type { KioskConfig } from './config.ts';
+import { nextReloadAt } from './schedule.ts';
+import { HEARTBEAT_SECONDS } from './heartbeat.ts';
+import type { AttractAt } from './session-log.ts';
+import type { PromptAnswer } from './visit-event.ts';
 
 /** What the kiosk's state machine needs of time: injected, so tests run a day at the museum in milliseconds. */
 export interface KioskClock {
