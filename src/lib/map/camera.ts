@@ -25,22 +25,17 @@ export function mappableView(lng: number, lat: number, zoom: number): CameraView
 /** MapLibre's world is 512 CSS px tall (and wide) at zoom 0, doubling with each zoom level. */
 const WORLD_PX = 512;
 const mercatorY = (lat: number) => 0.5 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / (2 * Math.PI);
-const latOfMercatorY = (y: number) => (360 / Math.PI) * Math.atan(Math.exp((0.5 - y) * 2 * Math.PI)) - 90;
 
 /**
- * Where the camera may be, for a map `height` CSS px tall. As MapLibre's own rule, the world covers the map from top
- * to bottom, except at a zoom where the world is shorter than the map (the widest zooms on a phone with no sheet, or
- * on a tall screen): MapLibre would then zoom in, so a panel closing under the map changed its scale and every place
- * moved. There the zoom is kept and the world need only reach the map's middle line (its centre on the world), as
- * the SVG map's d3-zoom allows: a strip of sea shows above or below the world instead.
+ * Where the camera may be, for a map `height` CSS px tall: within the zoom range, its centre on the world (latitude
+ * within Web Mercator's edge), so the world always reaches the map's middle line. MapLibre's own rule keeps the world
+ * over the whole map, which moved the geography as a panel closed under it: zoomed in where the world at the widest
+ * zoom is shorter than the map (a phone with its sheet closed), and pushed it back from the poles where it is barely
+ * taller. Here a panel closing leaves a strip of sea beyond the pole instead, as the SVG map's d3-zoom does.
  */
 export function constrainView(lng: number, lat: number, zoom: number, height: number): { lng: number; lat: number; zoom: number } {
-  const z = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
-  const world = WORLD_PX * 2 ** z;
-  if (world < height) return { lng, lat: Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, lat)), zoom: z };
-  const half = height / 2 / world;
-  const y = Math.min(1 - half, Math.max(half, mercatorY(Math.max(-90, Math.min(90, lat)))));
-  return { lng, lat: latOfMercatorY(y), zoom: z };
+  void height; // the map's height no longer bounds the centre: the world need only reach its middle
+  return { lng, lat: Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, lat)), zoom: Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom)) };
 }
 
 /**
