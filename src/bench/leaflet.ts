@@ -2,7 +2,8 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { Feature } from 'geojson';
-import { ROLE_COLORS, ROUTE_COLOR } from '../lib/map/style.ts';
+import { ROLE_COLORS } from '../lib/map/style.ts';
+import { ROUTE_COLOR } from '../lib/map/look.ts';
 import { announceReady, loadBasemap, loadBaselineData } from './baseline-data.ts';
 
 const map = L.map('map', { preferCanvas: true, zoomAnimation: false, fadeAnimation: false, attributionControl: false });

@@ -16,7 +16,8 @@ import type { Role } from '../lib/atlas/roles.ts';
 import { toWorld, worldStream } from '../lib/map/svg-view.ts';
 import { bundleFans } from '../lib/map/bundle.ts';
 import { pinStyle, PIN } from '../lib/map/marks.ts';
-import { LEG_LOOK, ROLE_COLORS, ROUTE_COLOR } from '../lib/map/style.ts';
+import { ROLE_COLORS } from '../lib/map/style.ts';
+import { BASEMAP, dashPx, LEG, ROUTE_COLOR } from '../lib/map/look.ts';
 
 export const FIRST_VIEW_ID = 'first-view';
 
@@ -58,9 +59,9 @@ export function drawFirstView({ basemap, places, legs, meta }: FirstViewData): s
     .features.map((f: Feature) => {
       const p = f.properties as { fan?: boolean; unstated?: unknown };
       const unstated = p.unstated !== undefined && p.unstated !== null && !(Array.isArray(p.unstated) && p.unstated.length === 0);
-      const width = p.fan ? LEG_LOOK.fanWidth : LEG_LOOK.width;
-      const opacity = p.fan ? LEG_LOOK.fanOpacity : LEG_LOOK.opacity;
-      return `<path d="${path(f) ?? ''}" fill="none" stroke="${ROUTE_COLOR}" stroke-width="${width}" stroke-opacity="${opacity}" stroke-linecap="${unstated ? 'butt' : 'round'}"${unstated ? ' stroke-dasharray="3.75 3.75"' : ''} ${fixed}/>`;
+      const width = p.fan ? LEG.fanWidth : LEG.width;
+      const opacity = p.fan ? LEG.fanOpacity : LEG.opacity;
+      return `<path d="${path(f) ?? ''}" fill="none" stroke="${ROUTE_COLOR}" stroke-width="${width}" stroke-opacity="${opacity}" stroke-linecap="${unstated ? 'butt' : 'round'}"${unstated ? ` stroke-dasharray="${dashPx(LEG.unstatedDash, width)}"` : ''} ${fixed}/>`;
     })
     .join('');
   // A pin keeps its screen size at any scale: a zero-length line with round caps and a non-scaling stroke is a disc.
@@ -74,8 +75,8 @@ export function drawFirstView({ basemap, places, legs, meta }: FirstViewData): s
       return `<g data-place="${f.properties.id}">${discs}</g>`;
     })
     .join('');
-  const sea = '<rect x="-1024" y="-1024" width="3072" height="3072" fill="#dfe9ef"/>';
-  const land = `<path d="${path(simpler(basemap)) ?? ''}" fill="#f6f3ec" stroke="#b9b3a6" stroke-width="0.6" stroke-linejoin="round" ${fixed}/>`;
+  const sea = `<rect x="-1024" y="-1024" width="3072" height="3072" fill="${BASEMAP.sea}"/>`;
+  const land = `<path d="${path(simpler(basemap)) ?? ''}" fill="${BASEMAP.land}" stroke="${BASEMAP.border}" stroke-width="${BASEMAP.borderWidth}" stroke-linejoin="round" ${fixed}/>`;
   return (
     `<div id="${FIRST_VIEW_ID}" class="first-view" aria-hidden="true" data-bounds="${meta.networkBounds.join(',')}">` +
     `<svg viewBox="${viewBox}" preserveAspectRatio="xMidYMid meet" overflow="visible" xmlns="http://www.w3.org/2000/svg" focusable="false">` +

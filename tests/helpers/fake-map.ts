@@ -8,6 +8,42 @@ export interface FakeScene {
   /** queryRenderedFeatures(box, { layers }): the features drawn in the box on those layers (with `layer.id`, `source`, `geometry`, `properties`). */
   query?: (where: QueryBox | [number, number], layers: string[]) => unknown[];
   project?: (lngLat: [number, number]) => { x: number; y: number };
+  unproject?: (point: [number, number]) => { lng: number; lat: number };
+}
+
+/** A feature as MapLibre would have drawn it on a layer: geometry in screen px (the fake projects lng/lat as px). */
+export interface DrawnFeature {
+  layer: string;
+  source: string;
+  id: string;
+  geometry: { type: 'Point'; coordinates: [number, number] } | { type: 'LineString'; coordinates: Array<[number, number]> } | { type: 'Polygon'; coordinates: Array<Array<[number, number]>> };
+  /** How far round its geometry it is drawn (a hit layer's radius, half a line's width), in px. */
+  reach?: number;
+}
+
+/**
+ * queryRenderedFeatures over drawn features, as MapLibre answers it: those on the asked layers whose drawn extent
+ * (geometry's bounding box grown by its reach) meets the point or box asked about.
+ */
+export function drawnFeatures(features: readonly DrawnFeature[]): NonNullable<FakeScene['query']> {
+  return (where, layers) => {
+    const [[qx0, qy0], [qx1, qy1]] = typeof where[0] === 'number' ? [where as [number, number], where as [number, number]] : (where as QueryBox);
+    return features
+      .filter((f) => layers.includes(f.layer))
+      .filter((f) => {
+        const points = f.geometry.type === 'Point' ? [f.geometry.coordinates] : f.geometry.type === 'LineString' ? f.geometry.coordinates : f.geometry.coordinates.flat();
+        const r = f.reach ?? 0;
+        const xs = points.map((p) => p[0]);
+        const ys = points.map((p) => p[1]);
+        return Math.min(...xs) - r <= qx1 && Math.max(...xs) + r >= qx0 && Math.min(...ys) - r <= qy1 && Math.max(...ys) + r >= qy0;
+      })
+      .map((f) => ({ layer: { id: f.layer }, source: f.source, properties: { id: f.id }, geometry: f.geometry }));
+  };
+}
+
+/** The map's box on the page, as the controller measures it; `box` is the test's to change (a panel opening beside it). */
+export function createFakeContainer(box = { left: 0, top: 0, right: 800, bottom: 600 }) {
+  return { box, element: { getBoundingClientRect: () => ({ ...box, width: box.right - box.left, height: box.bottom - box.top }) } as unknown as HTMLElement };
 }
 
 type Listener = (event: unknown) => void;
@@ -73,7 +109,10 @@ export function createFakeMap(scene: FakeScene = {}) {
     getCanvasContainer: () => canvasContainer,
     getCenter: () => ({ lng: 0, lat: 0 }),
     getZoom: () => 2,
+    unproject: (point: [number, number]) => scene.unproject?.(point) ?? { lng: 0, lat: 0 },
     jumpTo: vi.fn(),
+    resize: vi.fn(),
+    redraw: vi.fn(),
     fitBounds: vi.fn(),
     easeTo: vi.fn(),
     triggerRepaint: drawFrame,
@@ -94,6 +133,11 @@ export function createFakeMap(scene: FakeScene = {}) {
     /** The feature state the map holds for a feature of a source. */
     state: (source: string, id: string) => states.get(`${source}:${id}`) ?? {},
     listenerCount: () => count(listeners) + count(domListeners),
+    /** Dispatches a DOM event on the map's canvas container (a mouse moving over the map). */
+    fireDom: (type: string, event: Partial<PointerEvent>) => {
+      for (const fn of [...(domListeners.get(type) ?? [])]) (typeof fn === 'function' ? fn : fn.handleEvent.bind(fn))(event as Event);
+    },
+    canvas,
     forgetFeatureStates: () => states.clear(),
     remove: map.remove,
     status,

@@ -121,7 +121,10 @@ describe('AtlasState: the intents', () => {
 
   it('keeps the list open through a reset where there is no map, as the only way in', () => {
     const atlas = atlasState();
-    atlas.rendererStarted('none');
+    // The map host, on a page that can draw neither MapLibre nor the SVG map (a state-only host has no renderers).
+    const element = { appendChild: () => {}, ownerDocument: { createElement: () => ({}) } } as unknown as HTMLElement;
+    atlas.mapHost.mount(element, { basemapUrl: 'b.geojson', onPick: () => {}, onViewChange: () => {}, prefersReducedMotion: () => true, onRenderer: (kind) => atlas.rendererStarted(kind) });
+    expect(atlas.renderer).toBe('none');
     expect(atlas.panels.list).toBe(true);
     atlas.reset();
     expect(atlas.panels.list).toBe(true);

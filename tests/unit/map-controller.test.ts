@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import type { MapOptions } from 'maplibre-gl';
 import { createMapController, type MapControllerOptions } from '../../src/lib/map/controller.ts';
-import { createFakeMap } from '../helpers/fake-map.ts';
+import { createFakeContainer, createFakeMap, drawnFeatures, type DrawnFeature } from '../helpers/fake-map.ts';
 import { LAYERS, SOURCES } from '../../src/lib/map/ids.ts';
 import type { MapData } from '../../src/lib/map/renderer.ts';
 
@@ -32,7 +32,7 @@ function createFakePage() {
 
 function createController(fake = createFakeMap()) {
   let mapOptions: MapOptions | undefined;
-  const options: MapControllerOptions = { container: {} as HTMLElement, basemapUrl: 'data/basemap.geojson', onPick: vi.fn(), prefersReducedMotion: () => true };
+  const options: MapControllerOptions = { container: createFakeContainer().element, basemapUrl: 'data/basemap.geojson', onPick: vi.fn(), prefersReducedMotion: () => true };
   const controller = createMapController(options, (o) => ((mapOptions = o), fake.map));
   return { controller, fake, mapOptions: () => mapOptions! };
 }
@@ -64,6 +64,82 @@ describe('map controller (against a fake map)', () => {
     const map = fake.map as unknown as { touchZoomRotate: { disableRotation: () => void }; keyboard: { disableRotation: () => void } };
     expect(map.touchZoomRotate.disableRotation).toHaveBeenCalledOnce();
     expect(map.keyboard.disableRotation).toHaveBeenCalledOnce();
+  });
+
+  it('moves the centre with the map’s box when a panel opens beside it, so the geography stays still on the page (issue 32)', () => {
+    let observe: ResizeObserverCallback = () => {};
+    vi.stubGlobal('ResizeObserver', class { constructor(fn: ResizeObserverCallback) { observe = fn; } observe() {} disconnect() {} });
+    const container = createFakeContainer({ left: 0, top: 56, right: 1280, bottom: 800 });
+    // The old map's px as a lng/lat, so the test reads which point became the centre.
+    const fake = createFakeMap({ unproject: ([x, y]) => ({ lng: x, lat: y }) });
+    const controller = createMapController({ container: container.element, basemapUrl: 'b.geojson', onPick: vi.fn(), prefersReducedMotion: () => true }, () => fake.map);
+    const map = fake.map as unknown as { jumpTo: ReturnType<typeof vi.fn>; resize: ReturnType<typeof vi.fn>; redraw: ReturnType<typeof vi.fn> };
+    container.box.right = 832; // the side panel takes the right 448 px
+    observe([], {} as ResizeObserver);
+    expect(map.jumpTo).toHaveBeenCalledWith({ center: { lng: 416, lat: 372 } });
+    expect(map.resize).toHaveBeenCalledOnce();
+    expect(map.redraw).toHaveBeenCalledOnce();
+    // A frame asked for in the same task as the panel opened resizes first, and only once.
+    container.box.right = 1280;
+    controller.frame([0, 0, 10, 10]);
+    expect(map.resize).toHaveBeenCalledTimes(2);
+    observe([], {} as ResizeObserver);
+    expect(map.resize).toHaveBeenCalledTimes(2);
+    // A camera on the move keeps its course: resized, not moved.
+    fake.status.moving = true;
+    container.box.bottom = 500;
+    observe([], {} as ResizeObserver);
+    expect(map.jumpTo).toHaveBeenCalledTimes(2);
+    expect(map.resize).toHaveBeenCalledTimes(3);
+    controller.destroy();
+  });
+
+  describe('what a tap opens, from the features the map has drawn', () => {
+    // Screen px (the fake projects lng/lat as px): Havana's pin inside Cuba, Cuba's label point 20 px from it, a
+    // route line passing below, the sea around.
+    const drawn: DrawnFeature[] = [
+      { layer: LAYERS.points, source: SOURCES.places, id: 'havana', geometry: { type: 'Point', coordinates: [380, 100] }, reach: 9 },
+      { layer: LAYERS.pointsHit, source: SOURCES.places, id: 'havana', geometry: { type: 'Point', coordinates: [380, 100] }, reach: 22 },
+      { layer: LAYERS.countryFill, source: SOURCES.places, id: 'cuba', geometry: { type: 'Polygon', coordinates: [[[340, 80], [460, 80], [460, 140], [340, 140], [340, 80]]] } },
+      { layer: LAYERS.legs, source: SOURCES.legs, id: 'cuba-paris', geometry: { type: 'LineString', coordinates: [[0, 200], [800, 200]] }, reach: 1 },
+      { layer: LAYERS.legsHit, source: SOURCES.legs, id: 'cuba-paris', geometry: { type: 'LineString', coordinates: [[0, 200], [800, 200]] }, reach: 12 },
+      // A leg of the KGB fan running over Cuba's label point (as the fan's legs took Colombia's taps).
+      { layer: LAYERS.legs, source: SOURCES.legs, id: 'kgb', geometry: { type: 'LineString', coordinates: [[400, 60], [400, 180]] }, reach: 1 },
+      { layer: LAYERS.legsHit, source: SOURCES.legs, id: 'kgb', geometry: { type: 'LineString', coordinates: [[400, 60], [400, 180]] }, reach: 12 },
+    ];
+    const cubaLabelPoint: FeatureCollection = { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [400, 120] }, properties: { id: 'cuba', name: 'Cuba', precision: 'country', evidence: [] } }] };
+
+    async function tapAt(x: number, y: number) {
+      const fake = createFakeMap({ query: drawnFeatures(drawn), project: ([lng, lat]) => ({ x: lng, y: lat }) });
+      const onPick = vi.fn();
+      const controller = createMapController({ container: createFakeContainer().element, basemapUrl: 'b.geojson', onPick, prefersReducedMotion: () => true }, () => fake.map);
+      fake.fire('load');
+      await controller.setData({ ...createData(), labels: cubaLabelPoint });
+      fake.fire('click', { point: { x, y } });
+      controller.destroy();
+      return (onPick.mock.calls[0]![0] as Array<{ id: string; kind: string }>).map((r) => (r.kind === 'leg' ? `leg:${r.id}` : r.id));
+    }
+
+    it.each([
+      { name: 'a pin opens its place; the country under it and a line near are offered', at: [382, 101], picks: ['havana', 'cuba', 'leg:kgb'] },
+      { name: 'a country’s label point opens the country, before the line over it and a pin 20 px away', at: [400, 120], picks: ['cuba', 'leg:kgb', 'havana'] },
+      { name: 'the line itself opens the leg', at: [600, 200], picks: ['leg:cuba-paris'] },
+      { name: 'the country under the finger, nothing else near: the country alone', at: [450, 135], picks: ['cuba'] },
+      { name: 'the bare sea opens nothing', at: [100, 400], picks: [] },
+      { name: 'the sea 10 px beside a line: the line is the only fair reading', at: [100, 210], picks: ['leg:cuba-paris'] },
+    ])('$name', async ({ at, picks }) => {
+      expect(await tapAt(at[0]!, at[1]!)).toEqual(picks);
+    });
+
+    it('shows the pointer over what a click would pick, for a mouse', () => {
+      const fake = createFakeMap({ query: drawnFeatures(drawn) });
+      const controller = createMapController({ container: createFakeContainer().element, basemapUrl: 'b.geojson', onPick: vi.fn(), prefersReducedMotion: () => true }, () => fake.map);
+      fake.fireDom('pointermove', { pointerType: 'mouse', clientX: 380, clientY: 100 });
+      expect(fake.canvas.style.cursor).toBe('pointer');
+      fake.fireDom('pointermove', { pointerType: 'mouse', clientX: 100, clientY: 400 });
+      expect(fake.canvas.style.cursor).toBe('');
+      controller.destroy();
+    });
   });
 
   it('destroy removes every listener it added, on the map and on its canvas, and removes the map', () => {
@@ -161,13 +237,13 @@ describe('map controller (against a fake map)', () => {
     expect(fake.framesDrawn()).toBe(before + 3);
   });
 
-  it('filters the map to the visible ids, and asks no frame when told the same ids again', async () => {
+  // A renderer taking over is told the state once, by the map host (map-host.test.ts), so the controller no longer
+  // needs to absorb a second send of the same ids.
+  it('filters the map to the visible ids, and back to all', async () => {
     const { controller, fake } = await createLoadedController();
     controller.setVisible({ places: ['havana'], legs: [] });
     expect(fake.filter(LAYERS.points)).toEqual(['all', expect.anything(), ['in', ['get', 'id'], ['literal', ['havana']]]]);
     const before = fake.framesDrawn();
-    controller.setVisible({ places: ['havana'], legs: [] }); // a renderer taking over is told everything anew
-    expect(fake.framesDrawn()).toBe(before);
     controller.setVisible(null);
     expect(fake.filter(LAYERS.points)).not.toContainEqual(['in', ['get', 'id'], ['literal', ['havana']]]);
     expect(fake.framesDrawn()).toBeGreaterThan(before);
@@ -200,7 +276,7 @@ describe('map controller (against a fake map)', () => {
   it('asks for another renderer when a lost context does not come back', () => {
     const onContextUnrestored = vi.fn();
     const fake = createFakeMap();
-    createMapController({ container: {} as HTMLElement, basemapUrl: 'b.geojson', onPick: vi.fn(), prefersReducedMotion: () => true, onContextUnrestored }, () => fake.map);
+    createMapController({ container: createFakeContainer().element, basemapUrl: 'b.geojson', onPick: vi.fn(), prefersReducedMotion: () => true, onContextUnrestored }, () => fake.map);
     fake.fire('webglcontextlost');
     vi.advanceTimersByTime(4999);
     expect(onContextUnrestored).not.toHaveBeenCalled();

@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n/en.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { pinSvg } from '../map/marks.ts';
 import type { FeatureRef, AtlasData } from '../atlas/contract.ts';
-import { CONNECTED_LEG_COLOR, CURRENT_LEG_COLOR, ROUTE_COLOR } from '../map/style.ts';
+import { BASEMAP, CONNECTED_LEG_COLOR, CURRENT_LEG_COLOR, INK as MAP_INK, ROUTE_COLOR } from '../map/look.ts';
 import { figureSubject, type FigureData, type FigureSubject } from './footnotes.ts';
 import { SUP_SCALE, estimateWidth, wordsOf, wrapWords, type Measure, type Segment } from './text-width.ts';
 import { escapeXml } from './xml.ts';
@@ -45,7 +45,7 @@ const LEADING = 1.32;
 /** The map takes the page's width, or at most this much of its height for a tall (phone) map. */
 const MAP_MAX_HEIGHT = 430;
 export const FONT_FAMILY = "'Noto Sans', Arial, Helvetica, sans-serif";
-const INK = '#1d1d1d';
+const INK = MAP_INK;
 const MUTED = '#4f5a61';
 
 const n = (v: number) => String(Math.round(v * 100) / 100);
@@ -172,7 +172,7 @@ export function buildFigurePages(input: FigureInput): string[] {
     `<g class="map" transform="translate(${n(mapX)},${n(y)}) scale(${Math.round(scale * 1e5) / 1e5})">` +
       `<clipPath id="map-frame"><rect width="${map.width}" height="${map.height}"/></clipPath>` +
       `<g clip-path="url(#map-frame)">${map.markup}</g></g>`,
-    `<rect class="map-frame" x="${n(mapX)}" y="${n(y)}" width="${n(mapW)}" height="${n(mapH)}" fill="none" stroke="#b9b3a6" stroke-width="0.75"/>`,
+    `<rect class="map-frame" x="${n(mapX)}" y="${n(y)}" width="${n(mapW)}" height="${n(mapH)}" fill="none" stroke="${BASEMAP.border}" stroke-width="0.75"/>`,
   );
   y += mapH + 10;
 

@@ -61,6 +61,7 @@ export const en = {
   'legend.offShown': '({count} off)',
   'legend.routes': 'Route legs (arrow: direction of travel)',
   'legend.dashed': 'Dashed leg: an end the sentence does not state, read from context',
+  'legend.fan': 'Fan of thin lines from one place: round trips one report names together, there and back (the KGB report’s, to Cuba)',
   'legend.zone': 'Vague place: drawn as a zone, not a pin',
   'legend.only': 'Show only these',
   'legend.all': 'Show all',

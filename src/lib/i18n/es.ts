@@ -61,6 +61,7 @@ export const es: Record<MessageKey, string> = {
   'legend.offShown': '({count, plural, one {# desactivado} other {# desactivados}})',
   'legend.routes': 'Tramos de ruta (flecha: sentido del viaje)',
   'legend.dashed': 'Tramo discontinuo: un extremo que la oración no indica, deducido del contexto',
+  'legend.fan': 'Abanico de líneas finas desde un lugar: viajes de ida y vuelta que un informe nombra juntos (los del informe del KGB, a Cuba)',
   'legend.zone': 'Lugar impreciso: se dibuja como una zona, no como un punto',
   'legend.only': 'Mostrar solo estos',
   'legend.all': 'Mostrar todo',

@@ -22,12 +22,59 @@ export function mappableView(lng: number, lat: number, zoom: number): CameraView
   return { lng: wrapLongitude(lng), lat, zoom };
 }
 
+/** MapLibre's world is 512 CSS px tall (and wide) at zoom 0, doubling with each zoom level. */
+const WORLD_PX = 512;
+const mercatorY = (lat: number) => 0.5 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / (2 * Math.PI);
+
+/**
+ * Where the camera may be, for a map `height` CSS px tall: within the zoom range, its centre on the world (latitude
+ * within Web Mercator's edge), so the world always reaches the map's middle line. MapLibre's own rule keeps the world
+ * over the whole map, which moved the geography as a panel closed under it: zoomed in where the world at the widest
+ * zoom is shorter than the map (a phone with its sheet closed), and pushed it back from the poles where it is barely
+ * taller. Here a panel closing leaves a strip of sea beyond the pole instead, as the SVG map's d3-zoom does.
+ */
+export function constrainView(lng: number, lat: number, zoom: number, height: number): { lng: number; lat: number; zoom: number } {
+  void height; // the map's height no longer bounds the centre: the world need only reach its middle
+  return { lng, lat: Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, lat)), zoom: Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom)) };
+}
+
+/**
+ * The padding a frame keeps clear: the controls' room, unless that leaves no room (less than 80 px either way), or the
+ * bounds would not fit in what is left even at the widest zoom (a phone's narrow map under the key and the buttons):
+ * then a plain margin, so the framed places are all in view rather than pushed off by a zoom that cannot go wider.
+ */
+export function framePadding(bounds: readonly [number, number, number, number], width: number, height: number, padding: Padding | undefined, margin = 24): Padding {
+  const plain = { top: margin, right: margin, bottom: margin, left: margin };
+  if (!padding) return plain;
+  const [west, south, east0, north] = bounds;
+  const east = east0 < west ? east0 + 360 : east0;
+  const widest = 2 ** MIN_ZOOM * WORLD_PX;
+  const spanX = ((east - west) / 360) * widest;
+  const spanY = (mercatorY(Math.max(south, -MAX_LATITUDE)) - mercatorY(Math.min(north, MAX_LATITUDE))) * widest;
+  const innerW = width - padding.left - padding.right;
+  const innerH = height - padding.top - padding.bottom;
+  return innerW > 80 && innerH > 80 && innerW >= spanX && innerH >= spanY ? padding : plain;
+}
+
 export interface Box {
   left: number;
   top: number;
   right: number;
   bottom: number;
 }
+/**
+ * Where, in a map's own px before a resize, the centre must go so that its geography stays still on the page once the
+ * box has become `after`: the old map's point that lies under the new box's middle. A panel opening or closing beside
+ * the map or under it then leaves every place where the visitor saw it (issue 32: a phone's map jumped 190 px, and
+ * the next tap, aimed at Cusco, opened "United States").
+ */
+export function stillCentre(before: Box, after: Box): [number, number] {
+  return [after.left - before.left + (after.right - after.left) / 2, after.top - before.top + (after.bottom - after.top) / 2];
+}
+
+export const hasArea = (b: Box) => b.right > b.left && b.bottom > b.top;
+export const sameBox = (a: Box, b: Box) => a.left === b.left && a.top === b.top && a.right === b.right && a.bottom === b.bottom;
+
 export interface Padding {
   top: number;
   right: number;

@@ -1,4 +1,4 @@
-import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type MapEventType, type MapOptions, type PointLike } from 'maplibre-gl';
+import { LngLat, Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type MapEventType, type MapOptions, type PointLike } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import labelFontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
@@ -11,7 +11,7 @@ import { PATTERNS, patternId, patternImage } from './marks.ts';
 import type { Role } from '../atlas/roles.ts';
 import { trimToMapProperties } from './map-features.ts';
 import { bundleFans } from './bundle.ts';
-import { MAX_ZOOM, MIN_ZOOM } from './camera.ts';
+import { constrainView, framePadding, hasArea, MAX_ZOOM, MIN_ZOOM, sameBox, stillCentre, type Box } from './camera.ts';
 import { afterNextPaint } from '../after-paint.ts';
 import type { FeatureRef, LegEmphasis, CameraView } from '../atlas/contract.ts';
 import type { MapRenderer } from './renderer.ts';
@@ -45,7 +45,7 @@ export type ControlledMap = Pick<
   MapLibreMap,
   | 'on' | 'off' | 'once' | 'queryRenderedFeatures' | 'project' | 'getCanvas' | 'getCanvasContainer' | 'getSource' | 'setFeatureState'
   | 'removeFeatureState' | 'setFilter' | 'fitBounds' | 'easeTo' | 'jumpTo' | 'getZoom' | 'getCenter' | 'triggerRepaint' | 'remove'
-  | 'addImage' | 'hasImage' | 'touchZoomRotate' | 'keyboard' | 'isMoving' | 'areTilesLoaded' | 'loaded'
+  | 'addImage' | 'hasImage' | 'touchZoomRotate' | 'keyboard' | 'isMoving' | 'areTilesLoaded' | 'loaded' | 'unproject' | 'resize' | 'redraw'
 >;
 
 /** The MapLibre renderer. `M` is MapLibre's own map, except in the controller's unit tests. */
@@ -56,8 +56,6 @@ export interface MapController<M extends ControlledMap = MapLibreMap> extends Om
 }
 
 type Visibility = { places: string[]; legs: string[] } | null;
-const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
-const sameVisibility = (a: Visibility, b: Visibility) => a === b || (a !== null && b !== null && sameIds(a.places, b.places) && sameIds(a.legs, b.legs));
 
 const absolute = (url: string) => new URL(url, document.baseURI).href;
 
@@ -79,6 +77,12 @@ export function createMapController(
     pitchWithRotate: false,
     touchPitch: false,
     attributionControl: { compact: true, customAttribution: 'Basemap: Natural Earth (public domain)' },
+    // Resized here (followResize), so that the geography stays still on the page when a panel opens or closes.
+    trackResize: false,
+    transformConstrain: (lngLat, zoom) => {
+      const view = constrainView(lngLat.lng, lngLat.lat, zoom, options.container.clientHeight);
+      return { center: new LngLat(view.lng, view.lat), zoom: view.zoom };
+    },
   });
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
@@ -158,6 +162,30 @@ export function createMapController(
   });
   offs.push(() => clearTimeout(restoreTimer));
   on('moveend', () => options.onViewChange?.(currentView()));
+
+  // A panel opening, closing or changing size beside the map or under it resizes the map's box. MapLibre's own resize
+  // keeps the centre, so the geography jumped by half the change (190 px on a phone); here the centre moves with the
+  // box instead, and every place stays where the visitor saw it on the page (camera.ts's stillCentre).
+  const boxNow = (): Box => {
+    const { left, top, right, bottom } = options.container.getBoundingClientRect();
+    return { left, top, right, bottom };
+  };
+  let lastBox = boxNow();
+  /** Brings the map to its box's size now; run on a resize and before any camera move, so the move sees the new size. */
+  function followResize() {
+    const box = boxNow();
+    if (sameBox(box, lastBox)) return;
+    // A camera on the move (a pan, a framing) keeps its course, as with MapLibre's own resize; a hidden map has no geography to keep.
+    if (!map.isMoving() && hasArea(box) && hasArea(lastBox)) map.jumpTo({ center: map.unproject(stillCentre(lastBox, box)) });
+    lastBox = box;
+    map.resize();
+    map.redraw(); // a resized canvas is blank until drawn: drawn before the browser paints it
+  }
+  if (typeof ResizeObserver !== 'undefined') {
+    const resizes = new ResizeObserver(followResize);
+    resizes.observe(options.container);
+    offs.push(() => resizes.disconnect());
+  }
   const currentView = (): CameraView => {
     const c = map.getCenter();
     return { lng: c.lng, lat: c.lat, zoom: map.getZoom() };
@@ -323,8 +351,6 @@ export function createMapController(
       );
     },
     setVisible(next) {
-      // The same ids again (a renderer taking over is told everything anew): MapLibre would draw a frame for nothing.
-      if (sameVisibility(visible, next)) return;
       visible = next;
       whenLoaded(applyVisibility);
     },
@@ -336,9 +362,13 @@ export function createMapController(
       placesOnStep = ids;
       scheduleDraw();
     },
-    view: currentView,
+    view() {
+      followResize(); // the view as the map is drawn once it has caught up with its box
+      return currentView();
+    },
     container: options.container,
     jumpTo(view) {
+      followResize();
       map.jumpTo({ center: [view.lng, view.lat], zoom: view.zoom });
     },
     select(ref) {
@@ -346,12 +376,12 @@ export function createMapController(
       scheduleDraw();
     },
     frame(bounds, maxZoom = 5, padding) {
+      followResize(); // a panel that opened in this task: framed in the room the map has now
       const canvas = map.getCanvas().getBoundingClientRect();
-      // Padding that leaves no room (a small screen) falls back to a plain margin.
-      const fits = padding && padding.left + padding.right < canvas.width - 80 && padding.top + padding.bottom < canvas.height - 80;
-      map.fitBounds(bounds, { padding: fits ? padding : 24, maxZoom, animate: !options.prefersReducedMotion() });
+      map.fitBounds(bounds, { padding: framePadding(bounds, canvas.width, canvas.height, padding), maxZoom, animate: !options.prefersReducedMotion() });
     },
     zoomBy(delta) {
+      followResize();
       map.easeTo({ zoom: map.getZoom() + delta, animate: !options.prefersReducedMotion() });
     },
     whenIdle() {

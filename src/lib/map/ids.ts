@@ -13,6 +13,7 @@ export const LAYERS = {
   legs: 'legs-line',
   legsFromContext: 'legs-line-from-context',
   legArrows: 'legs-arrows',
+  fanArrows: 'legs-fan-arrows',
   legsHit: 'legs-hit',
   points: 'place-points',
   pointDots: 'place-point-dots',

@@ -34,6 +34,10 @@ export const TAP = {
   near: 24,
   /** The chooser names at most this many marks. */
   chooser: 4,
+  /** MapLibre's invisible hit layers, which a tap's query gathers from (within GATHER_RADIUS); the pick order decides. */
+  hitPinRadius: 22,
+  /** A leg's invisible hit line on both renderers: a finger finds a 2 px line without landing exactly on it. */
+  hitLineWidth: 24,
 } as const;
 
 /** How far around the touch point each renderer gathers candidates: the nearest edge of a mark within `near`. */
@@ -96,3 +100,43 @@ export const pinDistance = (p: readonly [number, number], centre: readonly [numb
 
 /** Distance from a point to a shape's anchor (its label point), negative on it. */
 export const anchorDistance = (p: readonly [number, number], at: readonly [number, number]): number => Math.hypot(p[0] - at[0], p[1] - at[1]) - TAP.anchorRadius;
+
+type XY = readonly [number, number];
+
+/**
+ * What a renderer has drawn, measured in screen px at this moment: what a tap can land on. The SVG map hands its marks
+ * over as they are; MapLibre's controller gathers its own from the rendered features.
+ */
+export interface DrawnMarks {
+  pins: ReadonlyArray<{ id: string; at: XY }>;
+  /** Countries' and zones' label points (of places shown), drawn or not. */
+  anchors: ReadonlyArray<{ id: string; at: XY }>;
+  /** Labels' text as placed. */
+  labels: ReadonlyArray<{ id: string; box: { x0: number; y0: number; x1: number; y1: number } }>;
+  lines: ReadonlyArray<{ id: string; lines: ReadonlyArray<ReadonlyArray<XY>> }>;
+  /** Zones and countries, the one drawn on top first; `covers` says whether a screen point lies inside one. */
+  shapes: ReadonlyArray<{ id: string; mark: 'zone' | 'country'; covers: (p: XY) => boolean }>;
+}
+
+/** Points a finger's own error away from the touch, round it: a shape's edge there is near, not under the finger. */
+const fingerRing = (at: XY): XY[] => {
+  const r = TAP.finger;
+  return [[-r, 0], [r, 0], [0, -r], [0, r], [-r, -r], [r, r], [-r, r], [r, -r]].map(([dx, dy]) => [at[0] + dx!, at[1] + dy!] as const);
+};
+
+/** What a tap at `at` opens among the drawn marks, then the chooser's other readings: measured here, ordered by orderPicks. */
+export function pickAmong(marks: DrawnMarks, at: XY): FeatureRef[] {
+  const place = (id: string): FeatureRef => ({ id, kind: 'place' });
+  const candidates: PickCandidate[] = [
+    ...marks.pins.map((p) => ({ ref: place(p.id), mark: 'pin' as const, distance: pinDistance(at, p.at) })),
+    ...marks.anchors.map((a) => ({ ref: place(a.id), mark: 'anchor' as const, distance: anchorDistance(at, a.at) })),
+    ...marks.labels.map((l) => ({ ref: place(l.id), mark: 'label' as const, distance: boxDistance(at, l.box) })),
+    ...marks.lines.map((l) => ({ ref: { id: l.id, kind: 'leg' as const }, mark: 'line' as const, distance: lineDistance(at, l.lines) })),
+  ];
+  const ring = fingerRing(at);
+  for (const s of marks.shapes) {
+    if (s.covers(at)) candidates.push({ ref: place(s.id), mark: s.mark, distance: 0 });
+    else if (ring.some((p) => s.covers(p))) candidates.push({ ref: place(s.id), mark: s.mark, distance: TAP.finger });
+  }
+  return orderPicks(candidates);
+}

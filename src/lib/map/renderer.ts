@@ -17,8 +17,6 @@ export interface MapRenderer {
   readonly kind: RendererKind;
   /** The MapLibre map (window.atlas.map, for tests and operators); null when MapLibre is not drawing. */
   readonly map: MapLibreMap | null;
-  /** Set on the SVG map drawn first while MapLibre loads (the first paint): not yet the renderer the page is ready on. */
-  readonly interim?: boolean;
   setData(data: MapData): Promise<void>;
   select(ref: FeatureRef | null): void;
   /** Shows only these places and legs (null: all). */

@@ -1,8 +1,10 @@
-import type { DataDrivenPropertyValueSpecification, ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { DataDrivenPropertyValueSpecification, ExpressionSpecification, LayerSpecification, StyleSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { ROLES, roleColour, type Role } from '../atlas/roles.ts';
 import { PATTERNS, PIN, pinStyle } from './marks.ts';
 import { ARROW_IMAGE, LABEL_FONT, LAYERS, ROUND_TRIP_IMAGE, SOURCES } from './ids.ts';
+import { BASEMAP, CONNECTED_LEG_COLOR, CURRENT_LEG_COLOR, INK, LABEL, LABEL_HALO, LEG, ROUTE_COLOR, SHAPE } from './look.ts';
+import { TAP } from './pick-order.ts';
 
 /**
  * Role colours: each role takes its family's hue (atlas/roles.ts, the one registry), muted, at least 3:1 against the
@@ -10,12 +12,6 @@ import { ARROW_IMAGE, LABEL_FONT, LAYERS, ROUND_TRIP_IMAGE, SOURCES } from './id
  * (tests/unit/palette.test.ts). Roles within a family are told apart by their cue (marks.ts), not by colour.
  */
 export const ROLE_COLORS: Record<Role, string> = Object.fromEntries(ROLES.map((r) => [r, roleColour(r)])) as Record<Role, string>;
-export const ROUTE_COLOR = '#3b2f2f';
-/** The leg a journey is on, and the legs around a selected place. */
-export const CURRENT_LEG_COLOR = '#d35400';
-export const CONNECTED_LEG_COLOR = '#1f5fa8';
-
-export const LABEL_HALO = 'rgba(255,255,255,0.92)';
 /** Offsets in ems: clear of the pin (radius 9 px with its outline) whichever side the label takes. */
 const PIN_LABEL_ANCHORS = ['top', [0, 1.1], 'bottom', [0, -1.1], 'left', [0.95, 0], 'right', [-0.95, 0], 'top-left', [0.75, 0.75], 'top-right', [-0.75, 0.75], 'bottom-left', [0.75, -0.75], 'bottom-right', [-0.75, -0.75]];
 /**
@@ -43,27 +39,35 @@ const hasUnstatedEnd: ExpressionSpecification = ['has', 'unstated'];
 
 /** A leg of a bundled fan (bundle.ts): one of many drawn together, so each is thinner and fainter than a lone route. */
 const isFan: ExpressionSpecification = ['==', ['get', 'fan'], true];
-/**
- * Routes are muted at the overview (the places and their labels are read first); the journey's current step, a
- * selected leg and the legs around a selected place are drawn at full strength over them.
- */
-export const LEG_LOOK = { width: 2, fanWidth: 1.4, opacity: 0.55, fanOpacity: 0.45 } as const;
+/** Routes muted at the overview, a fan's legs more so, emphasis at full strength: look.ts's LEG. */
 const legPaint = {
   'line-color': ['case', ['==', ['feature-state', 'emphasis'], 'current'], CURRENT_LEG_COLOR, ['==', ['feature-state', 'emphasis'], 'connected'], CONNECTED_LEG_COLOR, ROUTE_COLOR] as unknown as ExpressionSpecification,
   'line-width': [
     'case',
-    ['boolean', ['feature-state', 'selected'], false], 5,
-    ['==', ['feature-state', 'emphasis'], 'current'], 6,
-    ['==', ['feature-state', 'emphasis'], 'connected'], 4,
-    isFan, LEG_LOOK.fanWidth,
-    LEG_LOOK.width,
+    ['boolean', ['feature-state', 'selected'], false], LEG.selectedWidth,
+    ['==', ['feature-state', 'emphasis'], 'current'], LEG.currentWidth,
+    ['==', ['feature-state', 'emphasis'], 'connected'], LEG.connectedWidth,
+    isFan, LEG.fanWidth,
+    LEG.width,
   ] as unknown as ExpressionSpecification,
   'line-opacity': [
     'case',
     ['boolean', ['feature-state', 'selected'], false], 1,
-    ['match', ['coalesce', ['feature-state', 'emphasis'], 'none'], 'current', 1, 'done', 0.9, 'connected', 1, 'ahead', 0.35, 'dim', 0.15, 'none', ['case', isFan, LEG_LOOK.fanOpacity, LEG_LOOK.opacity], LEG_LOOK.opacity],
+    ['match', ['coalesce', ['feature-state', 'emphasis'], 'none'], 'current', 1, 'done', LEG.doneOpacity, 'connected', 1, 'ahead', LEG.aheadOpacity, 'dim', LEG.dimOpacity, 'none', ['case', isFan, LEG.fanOpacity, LEG.opacity], LEG.opacity],
   ] as unknown as ExpressionSpecification,
 };
+
+/** Arrowheads along a leg; `overlap`: drawn wherever they fall, else left out where they would meet another symbol. */
+const arrowLayout = (overlap: boolean): SymbolLayerSpecification['layout'] => ({
+  'symbol-placement': 'line',
+  'symbol-spacing': 90,
+  'icon-image': ['match', ['get', 'direction'], 'round-trip', ROUND_TRIP_IMAGE, ARROW_IMAGE],
+  'icon-size': 0.9,
+  'icon-rotation-alignment': 'map',
+  'icon-allow-overlap': overlap,
+  'icon-ignore-placement': true,
+  ...(overlap ? {} : { 'icon-padding': 2 }),
+});
 
 export const DATA_LAYERS: LayerSpecification[] = [
   {
@@ -71,14 +75,14 @@ export const DATA_LAYERS: LayerSpecification[] = [
     type: 'fill',
     source: SOURCES.places,
     filter: isPrecision('country'),
-    paint: { 'fill-color': roleColor, 'fill-opacity': selected(0.6, 0.32) },
+    paint: { 'fill-color': roleColor, 'fill-opacity': selected(SHAPE.countrySelectedOpacity, SHAPE.countryOpacity) },
   },
   {
     id: LAYERS.countryLine,
     type: 'line',
     source: SOURCES.places,
     filter: isPrecision('country'),
-    paint: { 'line-color': roleColor, 'line-width': selected(3, 1) },
+    paint: { 'line-color': roleColor, 'line-width': selected(SHAPE.selectedLineWidth, SHAPE.countryLineWidth) },
   },
   {
     // Vague places: a translucent zone with a dashed edge, never a pin.
@@ -86,14 +90,14 @@ export const DATA_LAYERS: LayerSpecification[] = [
     type: 'fill',
     source: SOURCES.places,
     filter: isPrecision('area'),
-    paint: { 'fill-color': roleColor, 'fill-opacity': selected(0.35, 0.16) },
+    paint: { 'fill-color': roleColor, 'fill-opacity': selected(SHAPE.zoneSelectedOpacity, SHAPE.zoneOpacity) },
   },
   {
     id: LAYERS.areaLine,
     type: 'line',
     source: SOURCES.places,
     filter: isPrecision('area'),
-    paint: { 'line-color': roleColor, 'line-width': selected(3, 1.5), 'line-dasharray': [3, 2] },
+    paint: { 'line-color': roleColor, 'line-width': selected(SHAPE.selectedLineWidth, SHAPE.zoneLineWidth), 'line-dasharray': [...SHAPE.zoneDash] },
   },
   {
     // The cue on a country or zone: hatching, dots or cross-hatching in the family's hue over its tint.
@@ -101,7 +105,7 @@ export const DATA_LAYERS: LayerSpecification[] = [
     type: 'fill',
     source: SOURCES.places,
     filter: ['all', ['!=', ['get', 'precision'], 'point'], ['in', ['get', 'primaryRole'], ['literal', patterned]]],
-    paint: { 'fill-pattern': ['concat', 'pattern-', ['get', 'primaryRole']] as unknown as ExpressionSpecification, 'fill-opacity': selected(0.95, 0.7) },
+    paint: { 'fill-pattern': ['concat', 'pattern-', ['get', 'primaryRole']] as unknown as ExpressionSpecification, 'fill-opacity': selected(SHAPE.patternSelectedOpacity, SHAPE.patternOpacity) },
   },
   {
     id: LAYERS.legs,
@@ -117,30 +121,31 @@ export const DATA_LAYERS: LayerSpecification[] = [
     source: SOURCES.legs,
     filter: hasUnstatedEnd,
     layout: { 'line-join': 'round' },
-    paint: { ...legPaint, 'line-dasharray': [1.5, 1.5] },
+    paint: { ...legPaint, 'line-dasharray': [...LEG.unstatedDash] },
   },
   {
     id: LAYERS.legArrows,
     type: 'symbol',
     source: SOURCES.legs,
     // A directed leg's arrows point the way of travel; a round trip's point both ways; an undirected leg has none.
-    filter: ['!=', ['get', 'direction'], 'undirected'],
-    layout: {
-      'symbol-placement': 'line',
-      'symbol-spacing': 90,
-      'icon-image': ['match', ['get', 'direction'], 'round-trip', ROUND_TRIP_IMAGE, ARROW_IMAGE],
-      'icon-size': 0.9,
-      'icon-rotation-alignment': 'map',
-      'icon-allow-overlap': true,
-      'icon-ignore-placement': true,
-    },
+    filter: ['all', ['!=', ['get', 'direction'], 'undirected'], ['!', isFan]],
+    layout: arrowLayout(true),
+  },
+  {
+    // A fan's legs share their stem: their arrowheads would pile up on it, ten deep. Where two would meet, the one
+    // placed later is left out, so the stem carries one and each leg keeps those where it runs on its own (issue 25).
+    id: LAYERS.fanArrows,
+    type: 'symbol',
+    source: SOURCES.legs,
+    filter: ['all', ['!=', ['get', 'direction'], 'undirected'], isFan],
+    layout: arrowLayout(false),
   },
   {
     // Invisible, wide: a finger can select a leg without landing exactly on a 2-pixel line.
     id: LAYERS.legsHit,
     type: 'line',
     source: SOURCES.legs,
-    paint: { 'line-color': '#000', 'line-width': 24, 'line-opacity': 0.01 },
+    paint: { 'line-color': '#000', 'line-width': TAP.hitLineWidth, 'line-opacity': 0.01 },
   },
   {
     // A pin in its family's hue; its cue (solid or hollow, with or without a dot) tells the roles of a family apart.
@@ -167,7 +172,7 @@ export const DATA_LAYERS: LayerSpecification[] = [
     type: 'circle',
     source: SOURCES.places,
     filter: isPrecision('point'),
-    paint: { 'circle-color': '#000', 'circle-radius': 22, 'circle-opacity': 0.01 },
+    paint: { 'circle-color': '#000', 'circle-radius': TAP.hitPinRadius, 'circle-opacity': 0.01 },
   },
   {
     id: LAYERS.labels,
@@ -177,7 +182,7 @@ export const DATA_LAYERS: LayerSpecification[] = [
       // A zone's shorter label where the curator gave one; the panel and the list keep the full name.
       'text-field': ['coalesce', ['get', 'label'], ['get', 'name']],
       'text-font': [LABEL_FONT],
-      'text-size': 13,
+      'text-size': LABEL.size,
       'text-max-width': 9,
       // Where two labels would meet, MapLibre hides the one placed later: training sites and hubs go first, context last.
       'symbol-sort-key': ['get', 'labelRank'],
@@ -189,7 +194,7 @@ export const DATA_LAYERS: LayerSpecification[] = [
       'text-allow-overlap': false,
       'text-ignore-placement': false,
     },
-    paint: { 'text-color': '#1d1d1d', 'text-halo-color': LABEL_HALO, 'text-halo-width': 1.6 },
+    paint: { 'text-color': INK, 'text-halo-color': LABEL_HALO, 'text-halo-width': LABEL.haloWidth },
   },
   {
     // Invisible boxes over the pins, placed before the labels (a layer above is placed first): no label covers a pin.
@@ -224,9 +229,9 @@ export function atlasStyle(basemapUrl: string, fontUrl: string): StyleSpecificat
       [SOURCES.legs]: { type: 'geojson', data: empty, promoteId: 'id' },
     },
     layers: [
-      { id: LAYERS.background, type: 'background', paint: { 'background-color': '#dfe9ef' } },
-      { id: LAYERS.basemapFill, type: 'fill', source: SOURCES.basemap, paint: { 'fill-color': '#f6f3ec' } },
-      { id: LAYERS.basemapLine, type: 'line', source: SOURCES.basemap, paint: { 'line-color': '#b9b3a6', 'line-width': 0.6 } },
+      { id: LAYERS.background, type: 'background', paint: { 'background-color': BASEMAP.sea } },
+      { id: LAYERS.basemapFill, type: 'fill', source: SOURCES.basemap, paint: { 'fill-color': BASEMAP.land } },
+      { id: LAYERS.basemapLine, type: 'line', source: SOURCES.basemap, paint: { 'line-color': BASEMAP.border, 'line-width': BASEMAP.borderWidth } },
       ...DATA_LAYERS,
     ],
   };
@@ -237,6 +242,7 @@ export function atlasStyle(basemapUrl: string, fontUrl: string): StyleSpecificat
  * back (◀▶) for a round trip.
  */
 export function arrowImage(size = 18, bothWays = false): { width: number; height: number; data: Uint8Array } {
+  const routeRgb = [1, 3, 5].map((i) => parseInt(ROUTE_COLOR.slice(i, i + 2), 16));
   const data = new Uint8Array(size * size * 4);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
@@ -248,7 +254,7 @@ export function arrowImage(size = 18, bothWays = false): { width: number; height
         : x >= 2 && head(size - 1 - x, size - 3);
       if (!inside) continue;
       const i = (y * size + x) * 4;
-      data.set([0x3b, 0x2f, 0x2f, 255], i);
+      data.set([...routeRgb, 255], i);
     }
   }
   return { width: size, height: size, data };

@@ -4,13 +4,14 @@ import type { ZoomBehavior, ZoomTransform } from 'd3-zoom';
 import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, Point, Position } from 'geojson';
 import type { Role } from '../atlas/roles.ts';
 import { PATTERN_SIZE, PATTERNS, PIN, patternId, patternParts, pinStyle } from './marks.ts';
-import { MAX_ZOOM, MIN_ZOOM } from './camera.ts';
+import { framePadding, hasArea, MAX_ZOOM, MIN_ZOOM, sameBox, stillCentre, type Box } from './camera.ts';
 import { afterNextPaint } from '../after-paint.ts';
 import type { MapControllerOptions } from './controller.ts';
 import type { FeatureRef, LegEmphasis, CameraView } from '../atlas/contract.ts';
 import type { MapData, MapRenderer } from './renderer.ts';
-import { CONNECTED_LEG_COLOR, CURRENT_LEG_COLOR, LABEL_HALO, ROLE_COLORS, ROUTE_COLOR } from './style.ts';
-import { anchorDistance, boxDistance, lineDistance, orderPicks, pinDistance, TAP, type PickCandidate } from './pick-order.ts';
+import { ROLE_COLORS } from './style.ts';
+import { LABEL, svgLookProperties } from './look.ts';
+import { pickAmong, TAP, type DrawnMarks } from './pick-order.ts';
 import { bundleFans } from './bundle.ts';
 import { fitTransform, toWorld, transformForView, viewForTransform, worldStream, WORLD_SIZE, type WorldTransform } from './svg-view.ts';
 import './svg-map.css';
@@ -23,7 +24,7 @@ export interface SvgRenderer extends MapRenderer {
 
 /** A pin's invisible target: a finger a little off it still reaches it (what it opens is pick-order.ts's). */
 const PIN_HIT_RADIUS = TAP.pinRadius + TAP.finger;
-const LABEL_SIZE = 13;
+const LABEL_SIZE = LABEL.size;
 const LABEL_PADDING = 4;
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -79,7 +80,12 @@ interface DrawnLeg {
   /** Screen-independent vertices in world px, for picking and arrows. */
   lines: Array<Array<[number, number]>>;
   arrows: Array<{ node: SVGPolygonElement; at: [number, number]; angle: number }>;
+  /** One of a bundled fan's legs (bundle.ts), whose arrowheads give way to each other. */
+  fan: boolean;
 }
+
+/** How close (CSS px) two of a fan's arrowheads may come before the later one is left out, as MapLibre's collision does. */
+const FAN_ARROW_ROOM = 14;
 interface DrawnLabel {
   id: string;
   node: SVGTextElement;
@@ -137,8 +143,8 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
   offs.push(() => aborter.abort());
 
   const svg = el('svg', { class: 'atlas-svg', role: 'group', 'aria-label': 'Places and routes on the map' }, container);
-  // Colours shared with the MapLibre style, handed to the stylesheet as custom properties (CSSOM: allowed by the CSP).
-  for (const [name, value] of Object.entries({ '--route': ROUTE_COLOR, '--current': CURRENT_LEG_COLOR, '--connected': CONNECTED_LEG_COLOR, '--halo': LABEL_HALO })) svg.style.setProperty(name, value);
+  // The look shared with the MapLibre style (look.ts), handed to the stylesheet as custom properties (CSSOM: allowed by the CSP).
+  for (const [name, value] of Object.entries(svgLookProperties())) svg.style.setProperty(name, value);
   offs.push(() => svg.remove());
   // The roles' patterns (marks.ts): each role's cue within its family, on countries and zones.
   const defs = el('defs', {}, svg);
@@ -165,8 +171,12 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
   let shapes: DrawnShape[] = [];
   let legs: DrawnLeg[] = [];
   let labels: DrawnLabel[] = [];
-  /** The map's size when the transform was last set: a resize keeps the view that transform showed at that size. */
-  let lastSize = size();
+  /** The map's box on the page when the transform was last set: a resize keeps the geography where it was on the page. */
+  const boxNow = (): Box => {
+    const { left, top, right, bottom } = container.getBoundingClientRect();
+    return { left, top, right, bottom };
+  };
+  let lastBox = boxNow();
   let transform: WorldTransform = transformForView({ lng: -40, lat: 20, zoom: 1.5 }, size().width, size().height);
 
   // --- pan and zoom: d3-zoom (with d3-selection, -transition, -interpolate) is a chunk of its own, fetched when the
@@ -186,7 +196,6 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
         .duration(0)
         .on('zoom', (e) => {
           transform = e.transform;
-          lastSize = size();
           place();
         })
         .on('end', () => {
@@ -225,7 +234,7 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
     offs.push(() => svg.removeEventListener(type, gestureBeforeZoom));
   }
   const setTransform = (t: WorldTransform) => {
-    lastSize = size();
+    lastBox = boxNow();
     if (zoomer) return zoomer.behaviour.transform(zoomer.selection, zoomer.identity.translate(t.x, t.y).scale(t.k));
     transform = t;
     place();
@@ -295,7 +304,22 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
         break;
       }
     }
+    spreadFanArrows();
     place();
+  }
+
+  /** A fan's arrowheads that would pile up (where its legs run together) are left out but the first, at this zoom. */
+  function spreadFanArrows() {
+    const kept: Array<[number, number]> = [];
+    for (const leg of legs) {
+      if (!leg.fan) continue;
+      for (const a of leg.arrows) {
+        const at = screen(a.at);
+        const stacked = !isShown(leg.node) || kept.some((k) => Math.hypot(k[0] - at[0], k[1] - at[1]) < FAN_ARROW_ROOM);
+        a.node.classList.toggle('stacked', stacked);
+        if (!stacked) kept.push(at);
+      }
+    }
   }
 
   /** As the style's further anchors for a shape's label (an island among pins): well below, above, then at the corners. */
@@ -306,30 +330,23 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
 
   // --- picking: measured as drawn, put in order by the one pick order (pick-order.ts), as MapLibre's controller does ---
   function pick(sx: number, sy: number): FeatureRef[] {
-    const at: [number, number] = [sx, sy];
-    const candidates: PickCandidate[] = [];
-    for (const p of points) if (isShown(p.node)) candidates.push({ ref: { id: p.id, kind: 'place' }, mark: 'pin', distance: pinDistance(at, screen(p.world)) });
-    for (const l of labels) {
-      if (!l.isPin && visiblePlace(l.id)) candidates.push({ ref: { id: l.id, kind: 'place' }, mark: 'anchor', distance: anchorDistance(at, screen(l.world)) });
-      if (!l.box) continue;
-      const [x, y] = screen(l.world);
-      candidates.push({ ref: { id: l.id, kind: 'place' }, mark: 'label', distance: boxDistance(at, { x0: x + l.box.x0, y0: y + l.box.y0, x1: x + l.box.x1, y1: y + l.box.y1 }) });
-    }
-    for (const leg of legs) {
-      if (!isShown(leg.node)) continue;
-      candidates.push({ ref: { id: leg.id, kind: 'leg' }, mark: 'line', distance: lineDistance(at, leg.lines.map((line) => line.map(screen))) });
-    }
-    // The shapes under the finger's point (the smaller is drawn on top and comes first); a shape's edge within a finger is near.
-    const world = new DOMPoint((sx - transform.x) / transform.k, (sy - transform.y) / transform.k);
-    const r = TAP.finger / transform.k;
-    const ring = [[-r, 0], [r, 0], [0, -r], [0, r], [-r, -r], [r, r], [-r, r], [r, -r]].map(([dx, dy]) => new DOMPoint(world.x + dx!, world.y + dy!));
-    for (const s of [...shapes].reverse()) {
-      if (!isShown(s.node)) continue;
-      const mark = s.kind === 'area' ? 'zone' : 'country';
-      if (s.path.isPointInFill(world)) candidates.push({ ref: { id: s.id, kind: 'place' }, mark, distance: 0 });
-      else if (ring.some((pt) => s.path.isPointInFill(pt))) candidates.push({ ref: { id: s.id, kind: 'place' }, mark, distance: TAP.finger });
-    }
-    return orderPicks(candidates);
+    const toWorldPoint = ([x, y]: readonly [number, number]) => new DOMPoint((x - transform.x) / transform.k, (y - transform.y) / transform.k);
+    const marks: DrawnMarks = {
+      pins: points.filter((p) => isShown(p.node)).map((p) => ({ id: p.id, at: screen(p.world) })),
+      anchors: labels.filter((l) => !l.isPin && visiblePlace(l.id)).map((l) => ({ id: l.id, at: screen(l.world) })),
+      labels: labels.flatMap((l) => {
+        if (!l.box) return [];
+        const [x, y] = screen(l.world);
+        return [{ id: l.id, box: { x0: x + l.box.x0, y0: y + l.box.y0, x1: x + l.box.x1, y1: y + l.box.y1 } }];
+      }),
+      lines: legs.filter((leg) => isShown(leg.node)).map((leg) => ({ id: leg.id, lines: leg.lines.map((line) => line.map(screen)) })),
+      // The smaller shape is drawn on top, and is listed first.
+      shapes: [...shapes]
+        .reverse()
+        .filter((shape) => isShown(shape.node))
+        .map((shape) => ({ id: shape.id, mark: shape.kind === 'area' ? ('zone' as const) : ('country' as const), covers: (p: readonly [number, number]) => shape.path.isPointInFill(toWorldPoint(p)) })),
+    };
+    return pickAmong(marks, [sx, sy]);
   }
   const onClick = (e: MouseEvent) => {
     if (e.defaultPrevented) return;
@@ -350,14 +367,19 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
   svg.addEventListener('keydown', onKey);
   offs.push(() => svg.removeEventListener('keydown', onKey));
 
-  // A resized map keeps its centre and zoom, as MapLibre's does.
-  const resize = new ResizeObserver(() => {
-    const next = size();
-    if (next.width === lastSize.width && next.height === lastSize.height) return;
-    const view = viewForTransform(transform, lastSize.width, lastSize.height);
-    lastSize = next;
-    setTransform(transformForView(view, next.width, next.height));
-  });
+  // A panel opening, closing or changing size beside the map or under it resizes its box: the geography stays where it
+  // was on the page, as on MapLibre (camera.ts's stillCentre), instead of keeping the centre and jumping under the finger.
+  function followResize() {
+    const before = lastBox;
+    const after = boxNow();
+    if (sameBox(before, after)) return;
+    lastBox = after;
+    if (!hasArea(before) || !hasArea(after)) return; // a hidden map has no geography to keep
+    const [cx, cy] = stillCentre(before, after);
+    const { width, height } = size();
+    setTransform({ k: transform.k, x: transform.x + width / 2 - cx, y: transform.y + height / 2 - cy });
+  }
+  const resize = new ResizeObserver(followResize);
   resize.observe(container);
   offs.push(() => resize.disconnect());
 
@@ -436,9 +458,9 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
       const head = p.direction === 'round-trip' ? '9,0 1,-4.5 1,-1 -1,-1 -1,-4.5 -9,0 -1,4.5 -1,1 1,1 1,4.5' : '5,0 -4,-4.5 -4,4.5';
       const arrows =
         p.direction === 'directed' || p.direction === 'round-trip'
-          ? arrowStops(lines, 1).map(({ at, angle }) => ({ node: el('polygon', { class: 'arrow', points: head }, arrowsLayer), at, angle }))
+          ? arrowStops(lines, 1).map(({ at, angle }) => ({ node: el('polygon', { class: p.fan ? 'arrow fan' : 'arrow', points: head }, arrowsLayer), at, angle }))
           : [];
-      legs.push({ id: p.id, node, lines, arrows });
+      legs.push({ id: p.id, node, lines, arrows, fan: Boolean(p.fan) });
     }
     for (const f of placeFeatures.filter((x) => x.properties.precision === 'point')) {
       const p = f.properties;
@@ -490,13 +512,14 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
       onStep = new Set(ids);
       drawStates();
     },
-    view: currentView,
+    view() {
+      followResize(); // the view as drawn once the map has caught up with its box
+      return currentView();
+    },
     container,
     frame(bounds, maxZoom = 5, padding) {
       const { width, height } = size();
-      const fits = padding && padding.left + padding.right < width - 80 && padding.top + padding.bottom < height - 80;
-      const m = 24;
-      setTransform(fitTransform(bounds, width, height, fits ? padding : { top: m, right: m, bottom: m, left: m }, maxZoom));
+      setTransform(fitTransform(bounds, width, height, framePadding(bounds, width, height, padding), maxZoom));
     },
     jumpTo(view) {
       const { width, height } = size();

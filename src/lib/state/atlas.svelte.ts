@@ -14,6 +14,8 @@ import { FilterState } from './filters.svelte.ts';
 import { journeyEmphasis, networkEmphasis } from './emphasis.ts';
 import { connectionsOf, visibleFeatures, type SearchResult } from '../corpus/queries.ts';
 import { ROLES } from '../atlas/roles.ts';
+import { createNoMapRenderer } from '../map/renderer.ts';
+import { MapHost, type RendererMakers } from '../map/map-host.svelte.ts';
 import { siteAddress } from '../address/page-address.ts';
 import { noteVisitor } from '../kiosk/visitor-notes.ts';
 
@@ -42,6 +44,16 @@ const CLOSED: Panels = { list: false, about: false, journeys: false, start: fals
  * the text size, the search box and what the camera is asked to do. Components read it and call its intents; the map
  * view follows it. A reset puts every part back, so no component needs remounting to start afresh.
  */
+/** For state without a page: no WebGL, no SVG map, so a mounted host has no map (the list carries the page). */
+const NO_RENDERERS: RendererMakers = {
+  webgl2Unavailable: () => 'no page',
+  svg: () => {
+    throw new Error('no page to draw in');
+  },
+  mapLibre: () => Promise.resolve({ unavailable: 'no page' }),
+  none: createNoMapRenderer,
+};
+
 export class AtlasState {
   /** The derived data as loaded (English names). */
   private loaded = $state.raw<AtlasData | null>(null);
@@ -56,8 +68,12 @@ export class AtlasState {
   loadError = $state<string | null>(null);
   readonly kioskMode: boolean;
   kioskConfig = $state.raw<KioskConfig | null>(null);
-  /** What draws the map (null until the map view has started one). */
-  renderer = $state<RendererKind | null>(null);
+  /** The one owner of what draws the map (map-host.svelte.ts): the page reads the renderer from it and keeps no copy. */
+  readonly mapHost: MapHost;
+  /** What draws the map now (null until the map view has started one). */
+  get renderer(): RendererKind | null {
+    return this.mapHost.kind;
+  }
   readonly selection = new SelectionState();
   readonly journey = new JourneyState();
   readonly filters = new FilterState();
@@ -84,7 +100,9 @@ export class AtlasState {
   readonly visible = $derived(this.data ? visibleFeatures(this.data, this.filters.value) : null);
   readonly activeJourney = $derived(this.journey.id && this.index ? this.index.journey(this.journey.id) : undefined);
   /** No map could be made here: the list, panels, journeys, search and reader carry the page. */
-  readonly mapless = $derived(this.renderer === 'none');
+  get mapless(): boolean {
+    return this.mapHost.kind === 'none';
+  }
   readonly startVisible = $derived(this.panels.start && !this.selectedFeature && !this.panels.journeys && !this.panels.list);
   readonly hasPanel = $derived(Boolean(this.selectedFeature) || this.panels.list || this.panels.journeys || this.startVisible);
   /** Every journey, as the start card offers them: the kiosk's attract tour first, then the corpus's own order. */
@@ -124,8 +142,10 @@ export class AtlasState {
     return [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1])), Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))];
   });
 
-  constructor(options: { kioskMode: boolean }) {
+  /** `mapHost`: the page's (App.svelte); without one, a host with no renderers, for state alone (the unit tests). */
+  constructor(options: { kioskMode: boolean; mapHost?: MapHost }) {
     this.kioskMode = options.kioskMode;
+    this.mapHost = options.mapHost ?? new MapHost(NO_RENDERERS);
     this.kioskConfig = options.kioskMode ? null : DEFAULT_KIOSK_CONFIG;
   }
 
@@ -161,9 +181,8 @@ export class AtlasState {
     initLocale(config.language);
   }
 
-  /** The map view has started a renderer (or lost one: null). Without a map, the list is the way in. */
-  rendererStarted(kind: RendererKind | null) {
-    this.renderer = kind;
+  /** The map host has started a renderer. Without a map, the list is the way in. */
+  rendererStarted(kind: RendererKind) {
     if (kind === 'none') this.panels.list = true;
   }
 
@@ -183,7 +202,9 @@ export class AtlasState {
    */
   frameTapped(ref: FeatureRef, sight: Sight) {
     if (!this.data || !this.view) return;
-    const frame = frameAfterTap(this.data, ref, this.view, sight, this.visitorMovedMap);
+    // The view as drawn now: a panel that has just opened has moved the map's centre with its box (issue 32).
+    const view = this.mapHost.current?.view() ?? this.view;
+    const frame = frameAfterTap(this.data, ref, view, sight, this.visitorMovedMap);
     if (frame) this.frame(frame.bounds, frame.maxZoom);
   }
 
