@@ -2,7 +2,7 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { Feature } from 'geojson';
-import { ROLE_COLORS } from '../lib/map/style.ts';
+import { ROLE_COLORS } from '../lib/map/look.ts';
 import { ROUTE_COLOR } from '../lib/map/look.ts';
 import { announceReady, loadBasemap, loadBaselineData } from './baseline-data.ts';
 

@@ -16,8 +16,7 @@ import type { Role } from '../lib/atlas/roles.ts';
 import { toWorld, worldStream } from '../lib/map/svg-view.ts';
 import { bundleFans } from '../lib/map/bundle.ts';
 import { pinStyle, PIN } from '../lib/map/marks.ts';
-import { ROLE_COLORS } from '../lib/map/style.ts';
-import { BASEMAP, dashPx, LEG, ROUTE_COLOR } from '../lib/map/look.ts';
+import { BASEMAP, dashPx, LEG, ROLE_COLORS, ROUTE_COLOR } from '../lib/map/look.ts';
 
 export const FIRST_VIEW_ID = 'first-view';
 

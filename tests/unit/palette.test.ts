@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CUES, FAMILIES, ROLES, ROLE_REGISTRY, cueOf, familyOf, rolesOf, roleColour } from '../../src/lib/atlas/roles.ts';
-import { ROLE_COLORS } from '../../src/lib/map/style.ts';
+import { ROLE_COLORS } from '../../src/lib/map/look.ts';
 import { LABEL_HALO } from '../../src/lib/map/look.ts';
 import { PATTERNS, pinStyle } from '../../src/lib/map/marks.ts';
 import { closestPair, contrastRatio, difference, type Deficiency } from '../helpers/colour-vision.ts';

@@ -16,6 +16,7 @@ import { generateCorpus } from './generate-corpus.ts';
 import { withData } from './sites.ts';
 import { framesSettled, measureFirstIdle, median, openApp, type FirstIdleRun, type Target } from './page-metrics.ts';
 import { kb, mb, ms, table, type Verdict } from './report.ts';
+import { PUBLISHED_FILES } from '../../lib/atlas/contract.ts';
 
 /** The issue's targets, each against the bundled corpus's figures measured in the same run. */
 export const SCALE_TARGETS = {
@@ -195,7 +196,7 @@ export async function benchScale(options: ScaleBenchOptions): Promise<ScaleRow[]
     const row: ScaleRow = { documents: size, derive };
     rows.push(row);
     log(`scale ${size}: derive ${derive.failed ? `failed (${derive.failed})` : `${ms(derive.wallMs)}, peak RSS ${mb(derive.maxRssBytes)}`}`);
-    if (derive.failed || !existsSync(join(outDir, 'meta.json'))) continue;
+    if (derive.failed || !existsSync(join(outDir, PUBLISHED_FILES.meta))) continue;
     const siteDir = join(workDir, `site-${size}`);
     withData(appDir, outDir, siteDir);
     const server = await startStaticServer(siteDir);

@@ -1,5 +1,13 @@
+import { ROLES, roleColour, type Role } from '../atlas/roles.ts';
 import { PIN } from './marks.ts';
 import { TAP } from './pick-order.ts';
+
+/**
+ * Role colours: each role takes its family's hue (atlas/roles.ts, the one registry), muted, at least 3:1 against the
+ * land and every family at least CIEDE2000 15 from the others under simulated deuteranopia and protanopia
+ * (tests/unit/palette.test.ts). Roles within a family are told apart by their cue (marks.ts), not by colour.
+ */
+export const ROLE_COLORS: Record<Role, string> = Object.fromEntries(ROLES.map((r) => [r, roleColour(r)])) as Record<Role, string>;
 
 /**
  * The map's look, in one place: the basemap's and the routes' colours, the widths, opacities and dash patterns of

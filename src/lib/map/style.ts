@@ -1,17 +1,11 @@
 import type { DataDrivenPropertyValueSpecification, ExpressionSpecification, LayerSpecification, StyleSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { ROLES, roleColour, type Role } from '../atlas/roles.ts';
+import { ROLES, type Role } from '../atlas/roles.ts';
 import { PATTERNS, PIN, pinStyle } from './marks.ts';
 import { ARROW_IMAGE, LABEL_FONT, LAYERS, ROUND_TRIP_IMAGE, SOURCES } from './ids.ts';
-import { BASEMAP, CONNECTED_LEG_COLOR, CURRENT_LEG_COLOR, INK, LABEL, LABEL_HALO, LEG, ROUTE_COLOR, SHAPE } from './look.ts';
+import { BASEMAP, CONNECTED_LEG_COLOR, CURRENT_LEG_COLOR, INK, LABEL, LABEL_HALO, LEG, ROLE_COLORS, ROUTE_COLOR, SHAPE } from './look.ts';
 import { TAP } from './pick-order.ts';
 
-/**
- * Role colours: each role takes its family's hue (atlas/roles.ts, the one registry), muted, at least 3:1 against the
- * land and every family at least CIEDE2000 15 from the others under simulated deuteranopia and protanopia
- * (tests/unit/palette.test.ts). Roles within a family are told apart by their cue (marks.ts), not by colour.
- */
-export const ROLE_COLORS: Record<Role, string> = Object.fromEntries(ROLES.map((r) => [r, roleColour(r)])) as Record<Role, string>;
 /** Offsets in ems: clear of the pin (radius 9 px with its outline) whichever side the label takes. */
 const PIN_LABEL_ANCHORS = ['top', [0, 1.1], 'bottom', [0, -1.1], 'left', [0.95, 0], 'right', [-0.95, 0], 'top-left', [0.75, 0.75], 'top-right', [-0.75, 0.75], 'bottom-left', [0.75, -0.75], 'bottom-right', [-0.75, -0.75]];
 /**

@@ -30,16 +30,20 @@ export const viewProjection = (view: CameraView, width: number, height: number):
     .center([view.lng, view.lat])
     .translate([width / 2, height / 2]);
 
-const world = worldProjection();
-
 /**
- * World px at zoom 0 for a lng/lat. Longitudes past ±180 (a line drawn on across the antimeridian, as MapLibre
- * draws it) stay on their side rather than wrapping back: d3's projection wraps them, so the whole turns are added back.
+ * World px at zoom 0 for a lng/lat: worldProjection's Mercator written out, so the page's first view does not carry
+ * d3-geo's projection machinery (tests/unit/svg-view.test.ts holds the two to the same numbers). Longitudes past
+ * ±180 (a line drawn on across the antimeridian, as MapLibre draws it) stay on their side rather than wrapping back.
  */
 export function toWorld(lng: number, lat: number): [number, number] {
-  const p = world([lng, lat]) ?? [0, 0];
-  const turns = Math.round((lng - wrapLongitude(lng)) / 360);
-  return [p[0] + turns * WORLD_SIZE, p[1]];
+  const phi = (lat * Math.PI) / 180;
+  return [((lng + 180) / 360) * WORLD_SIZE, WORLD_SIZE / 2 - (WORLD_SIZE / (2 * Math.PI)) * Math.log(Math.tan(Math.PI / 4 + phi / 2))];
+}
+
+/** Lng/lat for world px at zoom 0: toWorld undone. */
+function fromWorld(x: number, y: number): [number, number] {
+  const lat = (2 * Math.atan(Math.exp(((WORLD_SIZE / 2 - y) * 2 * Math.PI) / WORLD_SIZE)) - Math.PI / 2) * (180 / Math.PI);
+  return [(x / WORLD_SIZE) * 360 - 180, lat];
 }
 
 /**
@@ -61,7 +65,7 @@ export function transformForView(view: CameraView, width: number, height: number
 }
 
 export function viewForTransform(t: WorldTransform, width: number, height: number): CameraView {
-  const [lng, lat] = world.invert!([(width / 2 - t.x) / t.k, (height / 2 - t.y) / t.k]) ?? [0, 0];
+  const [lng, lat] = fromWorld((width / 2 - t.x) / t.k, (height / 2 - t.y) / t.k);
   return { lng: wrapLongitude(lng), lat, zoom: Math.log2(t.k) };
 }
 

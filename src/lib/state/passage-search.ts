@@ -1,7 +1,10 @@
 import { DATA_DIR, type DocumentSummary, type PublishedDocument } from '../atlas/contract.ts';
 import { siteAddress } from '../address/page-address.ts';
 import { searchPassages, type SearchResult } from '../corpus/queries.ts';
-import { documentsWithWords, loadSearchShard, SEARCH_SHARD_DOCUMENTS, searchShardCount, searchShardFile, type SearchShard } from '../corpus/search-index.ts';
+import type { SearchShard } from '../corpus/search-index.ts';
+
+/** The index's code (MiniSearch) is a chunk of its own, fetched at the first search, not with the first view. */
+const searchIndex = () => import('../corpus/search-index.ts');
 
 /**
  * Passages by their words, on the index derive built (search-index.ts): shard by shard, in the documents' order, until
@@ -16,8 +19,8 @@ export class PassageSearch {
     private readonly summaries: () => readonly DocumentSummary[],
     private readonly load: (id: string) => Promise<PublishedDocument>,
     private readonly base: () => string = () => location.href,
-    /** Documents per shard, as derive wrote them. */
-    private readonly perShard = SEARCH_SHARD_DOCUMENTS,
+    /** Documents per shard, as derive wrote them (search-index.ts's SEARCH_SHARD_DOCUMENTS when not given). */
+    private readonly perShard?: number,
   ) {}
 
   async search(query: string, limit: number, signal: AbortSignal): Promise<SearchResult[]> {
@@ -25,7 +28,9 @@ export class PassageSearch {
     if (this.order?.of !== documents) this.order = { of: documents, rank: new Map(documents.map((d, i) => [d.id, i])) };
     const rank = this.order.rank;
     const results: SearchResult[] = [];
-    for (let n = 0; n < searchShardCount(documents.length, this.perShard) && results.length < limit; n++) {
+    const { documentsWithWords, searchShardCount, SEARCH_SHARD_DOCUMENTS } = await searchIndex();
+    signal.throwIfAborted();
+    for (let n = 0; n < searchShardCount(documents.length, this.perShard ?? SEARCH_SHARD_DOCUMENTS) && results.length < limit; n++) {
       const candidates = documentsWithWords(await this.shard(n, signal), query, (id) => rank.get(id) ?? Infinity);
       // Each candidate holds the words at least once: no more documents than results still wanted are read at a time.
       for (let from = 0; from < candidates.length && results.length < limit; ) {
@@ -41,9 +46,10 @@ export class PassageSearch {
   private shard(n: number, signal: AbortSignal): Promise<SearchShard> {
     let shard = this.shards.get(n);
     if (!shard) {
-      const address = siteAddress(`${DATA_DIR}/${searchShardFile(n)}`, this.base());
       // Not aborted with one search: the next keystroke's search wants the same shard.
-      shard = fetch(address).then(async (response) => {
+      shard = searchIndex().then(async ({ loadSearchShard, searchShardFile }) => {
+        const address = siteAddress(`${DATA_DIR}/${searchShardFile(n)}`, this.base());
+        const response = await fetch(address);
         if (!response.ok) throw new Error(`Could not load ${address} (HTTP ${response.status}). Run "npm run derive" and reload.`);
         return loadSearchShard(await response.text());
       });
