@@ -36,67 +36,20 @@ interface RoleEntry {
   guide: string;
 }
 
+// One role a line: the table reads down its columns (id, family, cue, labels, key, guide).
 export const ROLE_REGISTRY = [
-  {
-    id: 'training-site', family: 'training', cue: 'solid',
-    label: { en: 'Training site', es: 'Lugar de entrenamiento' }, key: { en: 'Training site', es: 'Entrenamiento' },
-    guide: 'people were trained there',
-  },
-  {
-    id: 'command-centre', family: 'hubs', cue: 'solid',
-    label: { en: 'Command centre of the network', es: 'Centro de mando de la red' }, key: { en: 'Command centre', es: 'Centro de mando' },
-    guide: 'the network is run from there ("the center of the network", "headquartered")',
-  },
-  {
-    id: 'transit-hub', family: 'hubs', cue: 'ring',
-    label: { en: 'Transit hub', es: 'Punto de tránsito' }, key: { en: 'Transit hub', es: 'Tránsito' },
-    guide: 'travellers passed through it ("by way of", "go through")',
-  },
-  {
-    id: 'contact', family: 'hubs', cue: 'dot',
-    label: { en: 'Network contacts', es: 'Contactos de la red' }, key: { en: 'Contacts', es: 'Contactos' },
-    guide: 'the network had contacts or correspondence points there',
-  },
-  {
-    id: 'funding', family: 'hubs', cue: 'ring-dot',
-    label: { en: 'Funding channel', es: 'Vía de financiamiento' }, key: { en: 'Funding', es: 'Financiamiento' },
-    guide: 'money was held or passed there',
-  },
-  {
-    id: 'origin', family: 'movements', cue: 'solid',
-    label: { en: 'Trainees came from', es: 'País de origen de los entrenados' }, key: { en: 'Trainees came from', es: 'Origen de los entrenados' },
-    guide: 'the trainees came from there',
-  },
-  {
-    id: 'destination', family: 'movements', cue: 'ring',
-    label: { en: 'Trainees went back to', es: 'Adonde regresaron los entrenados' }, key: { en: 'Trainees went back to', es: 'Regreso de los entrenados' },
-    guide: 'the trainees went back to it ("coming back", "sent back")',
-  },
-  {
-    id: 're-entry', family: 'movements', cue: 'dot',
-    label: { en: 'Re-entry point', es: 'Punto de reingreso' }, key: { en: 'Re-entry point', es: 'Reingreso' },
-    guide: 'it was used to get back in ("re-entry points")',
-  },
-  {
-    id: 'documents-source', family: 'movements', cue: 'ring-dot',
-    label: { en: 'False papers came from', es: 'Origen de la documentación falsa' }, key: { en: 'False papers from', es: 'Documentación falsa' },
-    guide: 'false papers came from there (not where anyone crossed)',
-  },
-  {
-    id: 'planned-training', family: 'plans', cue: 'solid',
-    label: { en: 'Planned training', es: 'Entrenamiento previsto' }, key: { en: 'Planned training', es: 'Entrenamiento previsto' },
-    guide: 'training there is planned, not yet given',
-  },
-  {
-    id: 'front', family: 'plans', cue: 'ring',
-    label: { en: 'Planned front (Peru)', es: 'Frente previsto (Perú)' }, key: { en: 'Planned front', es: 'Frente previsto' },
-    guide: 'a planned front of the revolution',
-  },
-  {
-    id: 'context', family: 'context', cue: 'solid',
-    label: { en: 'Political context', es: 'Contexto político' }, key: { en: 'Context', es: 'Contexto' },
-    guide: 'the place is named, but not as part of the network',
-  },
+  { id: 'training-site', family: 'training', cue: 'solid', label: { en: 'Training site', es: 'Lugar de entrenamiento' }, key: { en: 'Training site', es: 'Entrenamiento' }, guide: 'people were trained there' },
+  { id: 'command-centre', family: 'hubs', cue: 'solid', label: { en: 'Command centre of the network', es: 'Centro de mando de la red' }, key: { en: 'Command centre', es: 'Centro de mando' }, guide: 'the network is run from there ("the center of the network", "headquartered")' },
+  { id: 'transit-hub', family: 'hubs', cue: 'ring', label: { en: 'Transit hub', es: 'Punto de tránsito' }, key: { en: 'Transit hub', es: 'Tránsito' }, guide: 'travellers passed through it ("by way of", "go through")' },
+  { id: 'contact', family: 'hubs', cue: 'dot', label: { en: 'Network contacts', es: 'Contactos de la red' }, key: { en: 'Contacts', es: 'Contactos' }, guide: 'the network had contacts or correspondence points there' },
+  { id: 'funding', family: 'hubs', cue: 'ring-dot', label: { en: 'Funding channel', es: 'Vía de financiamiento' }, key: { en: 'Funding', es: 'Financiamiento' }, guide: 'money was held or passed there' },
+  { id: 'origin', family: 'movements', cue: 'solid', label: { en: 'Trainees came from', es: 'País de origen de los entrenados' }, key: { en: 'Trainees came from', es: 'Origen de los entrenados' }, guide: 'the trainees came from there' },
+  { id: 'destination', family: 'movements', cue: 'ring', label: { en: 'Trainees went back to', es: 'Adonde regresaron los entrenados' }, key: { en: 'Trainees went back to', es: 'Regreso de los entrenados' }, guide: 'the trainees went back to it ("coming back", "sent back")' },
+  { id: 're-entry', family: 'movements', cue: 'dot', label: { en: 'Re-entry point', es: 'Punto de reingreso' }, key: { en: 'Re-entry point', es: 'Reingreso' }, guide: 'it was used to get back in ("re-entry points")' },
+  { id: 'documents-source', family: 'movements', cue: 'ring-dot', label: { en: 'False papers came from', es: 'Origen de la documentación falsa' }, key: { en: 'False papers from', es: 'Documentación falsa' }, guide: 'false papers came from there (not where anyone crossed)' },
+  { id: 'planned-training', family: 'plans', cue: 'solid', label: { en: 'Planned training', es: 'Entrenamiento previsto' }, key: { en: 'Planned training', es: 'Entrenamiento previsto' }, guide: 'training there is planned, not yet given' },
+  { id: 'front', family: 'plans', cue: 'ring', label: { en: 'Planned front (Peru)', es: 'Frente previsto (Perú)' }, key: { en: 'Planned front', es: 'Frente previsto' }, guide: 'a planned front of the revolution' },
+  { id: 'context', family: 'context', cue: 'solid', label: { en: 'Political context', es: 'Contexto político' }, key: { en: 'Context', es: 'Contexto' }, guide: 'the place is named, but not as part of the network' },
 ] as const satisfies readonly RoleEntry[];
 
 /** Roles a place can play in a document, in the order the legend lists them. */
