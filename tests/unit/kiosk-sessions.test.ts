@@ -199,8 +199,8 @@ describe('the page’s session log', () => {
 });
 
 describe('the kiosk guide says exactly what is logged', () => {
-  // The README links the visit log's details to docs/kiosk.md.
-  const guide = readFileSync('docs/kiosk.md', 'utf8');
+  // The README links the visit log's details to src/lib/kiosk/KIOSK.md.
+  const guide = readFileSync('src/lib/kiosk/KIOSK.md', 'utf8');
   const section = guide.slice(guide.indexOf('## Visit log'), guide.indexOf('## The report'));
 
   it('lists every kind of line, and no other', () => {
