@@ -112,16 +112,7 @@ export class AtlasState {
     return ids.map((id) => this.index!.journey(id)).filter((j) => j !== undefined);
   });
   /** The data the map draws: the page's, with the labels of the start card's journeys' places placed before all others. */
-  /**
-   * The data the map draws: the start card's journeys' places labelled before the rest, and a journey's current step's
-   * places before those, so a step that joins many places (the KGB report's ten countries) names them all on a phone.
-   */
-  readonly mapData = $derived.by(() => {
-    if (!this.data) return null;
-    const featured = withLabelsFirst(this.data, placesOfJourneys(this.data, this.featuredJourneys));
-    const step = this.activeJourney?.steps[this.journey.step];
-    return step && this.activeJourney ? withLabelsFirst(featured, placesOfJourneys(this.data, [{ ...this.activeJourney, steps: [step] }])) : featured;
-  });
+  readonly mapData = $derived.by(() => (this.data ? withLabelsFirst(this.data, placesOfJourneys(this.data, this.featuredJourneys)) : null));
   /** The attract tour as [journey id, number of steps]: the configured journeys, or every journey. */
   readonly attractTour = $derived.by((): Array<[string, number]> => {
     if (!this.data || !this.index) return [];
