@@ -1,5 +1,6 @@
 import type { AtlasData, Bounds, CameraView, FeatureRef } from '../atlas/contract.ts';
 import { connectionsOf } from '../corpus/queries.ts';
+import { toWorld, transformForView } from '../map/svg-view.ts';
 
 /** Wider than this (degrees of longitude), a place's connections span the world: the place is framed alone. */
 const WORLD_SPAN = 150;
@@ -41,15 +42,11 @@ export const SMALL_MARK_PX = 32;
 /** A pin closer than this to the edge of what can be seen is half hidden: its label and its ring are cut. */
 const PIN_EDGE_PX = 24;
 
-/** Where a longitude/latitude falls on the map of this view (Web Mercator, 512 px world at zoom 0, as MapLibre draws it), in px from the top-left. */
+/** Where a longitude/latitude falls on the map of this view, in px from its top-left: the same Web Mercator as both renderers (svg-view.ts). */
 export function projectInView([lng, lat]: [number, number], view: CameraView, size: { width: number; height: number }): [number, number] {
-  const world = 512 * 2 ** view.zoom;
-  const x = (l: number) => ((l + 180) / 360) * world;
-  const y = (latitude: number) => {
-    const s = Math.sin((Math.max(-85.05, Math.min(85.05, latitude)) * Math.PI) / 180);
-    return (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * world;
-  };
-  return [x(lng) - x(view.lng) + size.width / 2, y(lat) - y(view.lat) + size.height / 2];
+  const t = transformForView(view, size.width, size.height);
+  const [x, y] = toWorld(lng, lat);
+  return [t.k * x + t.x, t.k * y + t.y];
 }
 
 /**
