@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCorpus } from '../lib/corpus/load.ts';
 import { deriveAtlas } from '../lib/corpus/derive.ts';
-import { PUBLISHED_FILES as FILE, documentFile, type Atlas, type DocumentSummary, type PublishedFile } from '../lib/atlas/contract.ts';
+import { PUBLISHED_FILES as FILE, documentFile, type AlwaysPublishedFile, type Atlas, type DocumentSummary } from '../lib/atlas/contract.ts';
 import { CorpusError, CorpusInvalid } from '../lib/corpus/errors.ts';
 import { readCorpusFiles, loadWorldAtlas } from './corpus-files.ts';
 import { clearStaleRuns, writeFolderAtomically } from './write-atomic.ts';
@@ -15,6 +15,8 @@ import { toWebAnnotations } from '../lib/export/annotations.ts';
 import { toCsvTables } from '../lib/export/tables.ts';
 import { kioskValidatorIsCurrent, STALE_VALIDATOR } from './kiosk-validator.ts';
 import { buildSearchShards, searchShardFile } from '../lib/corpus/search-index.ts';
+import { gzipSync } from 'node:zlib';
+import { TILES_FROM_DOCUMENTS, withAtlasTiles } from '../lib/tiles/atlas-tiles.ts';
 
 /** What the page lists of a document before it is opened: all but its words. */
 export function summarizeDocument({ body, paragraphs: _paragraphs, ...summary }: Atlas['documents'][number]): DocumentSummary {
@@ -25,7 +27,7 @@ export function summarizeDocument({ body, paragraphs: _paragraphs, ...summary }:
  * The published files' contents, by the names researchers download them under (PUBLISHED_FILES), each document's own
  * file (documentFile), which the page fetches when the document is opened, and the search index's shards.
  */
-export function serializeAtlas(atlas: Atlas): Record<PublishedFile, string> & Record<string, string> {
+export function serializeAtlas(atlas: Atlas): Record<AlwaysPublishedFile, string> & Record<string, string> {
   const tables = toCsvTables(atlas);
   return {
     ...Object.fromEntries(atlas.documents.map((d) => [documentFile(d.id), JSON.stringify(d)])),
@@ -59,7 +61,8 @@ export function throttledProgress(say: (line: string) => void, everyMs = 2000, n
   };
 }
 
-export function buildCorpus(corpusDir: string, outDir: string, progress?: (line: string) => void): Atlas {
+/** `tilesFromDocuments`: the corpus size from which the map is published as vector tiles (atlas-tiles.ts). */
+export function buildCorpus(corpusDir: string, outDir: string, progress?: (line: string) => void, tilesFromDocuments = TILES_FROM_DOCUMENTS): Atlas {
   clearStaleRuns(outDir); // first, so a run killed mid-swap gets its last good output back even if this one fails
   const files = readCorpusFiles(corpusDir);
   const { places50m, basemap110m } = loadWorldAtlas();
@@ -67,7 +70,7 @@ export function buildCorpus(corpusDir: string, outDir: string, progress?: (line:
   progress?.('deriving places, legs and journeys');
   const atlas = deriveAtlas(corpus, places50m, basemap110m);
   progress?.('writing the published files');
-  writeFolderAtomically(outDir, serializeAtlas(atlas));
+  writeFolderAtomically(outDir, withAtlasTiles(serializeAtlas(atlas), atlas, (bytes) => gzipSync(bytes, { level: 9 }), tilesFromDocuments));
   return atlas;
 }
 

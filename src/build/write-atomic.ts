@@ -71,7 +71,7 @@ export function clearStaleRuns(out: string): void {
  * Replaces the folder `out` with `files` in one step: everything is written to a staging folder first, so a
  * failure part-way leaves the last good output untouched and readers never see a half-written set.
  */
-export function writeFolderAtomically(out: string, files: Record<string, string>): void {
+export function writeFolderAtomically(out: string, files: Record<string, string | Uint8Array>): void {
   out = resolve(out);
   mkdirSync(dirname(out), { recursive: true });
   clearStaleRuns(out);

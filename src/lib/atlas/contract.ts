@@ -157,6 +157,15 @@ export interface AtlasMeta {
   /** The network itself (route legs, and places in any role but context or planned training): the opening view. */
   networkBounds: Bounds;
   counts: { documents: number; places: number; legs: number; claims: number };
+  /** Set past the derivation's size threshold (src/lib/tiles/atlas-tiles.ts): the map draws from this tile archive. */
+  tiles?: AtlasTiles;
+}
+
+/** The map's places, labels and legs as vector tiles in one PMTiles archive, in the data folder, and its zoom range. */
+export interface AtlasTiles {
+  file: typeof PUBLISHED_FILES.tiles;
+  minzoom: number;
+  maxzoom: number;
 }
 
 /**
@@ -258,8 +267,12 @@ export const PUBLISHED_FILES = {
   passagesTable: 'passages.csv',
   /** The page's list of documents, without their words (DocumentSummary[]). */
   documentIndex: 'documents.index.json',
+  /** The map's vector tiles, written only past the size threshold (AtlasMeta.tiles says when). */
+  tiles: 'atlas.pmtiles',
 } as const;
 export type PublishedFile = (typeof PUBLISHED_FILES)[keyof typeof PUBLISHED_FILES];
+/** The files written for every corpus: all but the tile archive. */
+export type AlwaysPublishedFile = Exclude<PublishedFile, typeof PUBLISHED_FILES.tiles>;
 
 /** Where the page finds the published files, relative to its own address. */
 export const DATA_DIR = 'data';
@@ -288,6 +301,7 @@ export const DATA_FILES = {
   journeys: `${DATA_DIR}/${PUBLISHED_FILES.journeys}`,
   meta: `${DATA_DIR}/${PUBLISHED_FILES.meta}`,
   basemap: `${DATA_DIR}/${PUBLISHED_FILES.basemap}`,
+  tiles: `${DATA_DIR}/${PUBLISHED_FILES.tiles}`,
 } as const;
 
 /** What the page draws its map with (window.atlas.renderer, and what the kiosk's heartbeat reports): WebGL (MapLibre), the SVG map, or no map (the list). */

@@ -1,0 +1,89 @@
+import { GeoJSONVT } from '@maplibre/geojson-vt';
+import { fromGeojsonVt } from '@maplibre/vt-pbf';
+import type { FeatureCollection } from 'geojson';
+import type { Atlas, AtlasTiles } from '../atlas/contract.ts';
+import { PUBLISHED_FILES } from '../atlas/contract.ts';
+import { bundleFans } from '../map/bundle.ts';
+import { SOURCES } from '../map/ids.ts';
+import { trimToMapProperties } from '../map/map-features.ts';
+import { writePmtiles, type TileToWrite } from './pmtiles-writer.ts';
+
+/**
+ * From this many documents up, the derivation writes the map's places, labels and legs as vector tiles (one PMTiles
+ * archive) and the page's MapLibre draws from them: at 1,000 documents (4,055 legs) MapLibre's worker tiling the
+ * GeoJSON on the page made first idle 6.6 s, 2.2 × the bare MapLibre page. The bundled corpus (5) stays on GeoJSON.
+ */
+export const TILES_FROM_DOCUMENTS = 500;
+
+/**
+ * The tiles' zoom range. At zoom 6 a tile's 4,096 units are about 2.4 km at the equator, finer than a pin; MapLibre
+ * draws the map's deeper zooms (up to camera.ts's MAX_ZOOM) from the zoom-6 tiles.
+ */
+export const TILE_ZOOMS = { minzoom: 0, maxzoom: 6 } as const;
+
+/** MVT's usual grid; vt-pbf and MapLibre read the same. */
+const EXTENT = 4096;
+
+/** The tiles' layers, named as the map's GeoJSON sources are (ids.ts): the style's layers keep their one name for each. */
+export const TILE_LAYERS = [SOURCES.places, SOURCES.labels, SOURCES.legs] as const;
+
+/** What the map draws, as the page would hand it to MapLibre: only the properties the style reads, fans bundled. */
+function mapCollections(atlas: Pick<Atlas, 'places' | 'labels' | 'legs'>): Record<(typeof TILE_LAYERS)[number], FeatureCollection> {
+  return {
+    [SOURCES.places]: trimToMapProperties(atlas.places),
+    [SOURCES.labels]: trimToMapProperties(atlas.labels),
+    [SOURCES.legs]: trimToMapProperties(bundleFans(atlas.legs)),
+  };
+}
+
+/** Every non-empty tile from zoom 0 to TILE_ZOOMS.maxzoom, each holding the three layers' features in it. */
+export function cutAtlasTiles(atlas: Pick<Atlas, 'places' | 'labels' | 'legs'>): TileToWrite[] {
+  const { maxzoom } = TILE_ZOOMS;
+  const indexes = Object.entries(mapCollections(atlas)).map(
+    // tolerance 1 (of 4,096): lines kept close to their great circles; no ids of geojson-vt's own (promoteId reads `id`).
+    ([name, collection]) => [name, new GeoJSONVT(collection, { maxZoom: maxzoom, indexMaxZoom: maxzoom, extent: EXTENT, buffer: 64, tolerance: 1 })] as const,
+  );
+  const tiles: TileToWrite[] = [];
+  for (let z = 0; z <= maxzoom; z++) {
+    const side = 2 ** z;
+    for (let x = 0; x < side; x++) {
+      for (let y = 0; y < side; y++) {
+        const layers: Record<string, NonNullable<ReturnType<GeoJSONVT['getTile']>>> = {};
+        for (const [name, index] of indexes) {
+          const tile = index.getTile(z, x, y);
+          if (tile && tile.features.length) layers[name] = tile;
+        }
+        if (Object.keys(layers).length) tiles.push({ z, x, y, data: fromGeojsonVt(layers, { version: 2, extent: EXTENT }) });
+      }
+    }
+  }
+  return tiles;
+}
+
+/** The published archive and what meta.json says of it (AtlasMeta.tiles). */
+export function buildAtlasTiles(atlas: Pick<Atlas, 'places' | 'labels' | 'legs' | 'meta'>, gzip: (bytes: Uint8Array) => Uint8Array): { archive: Uint8Array; meta: AtlasTiles } {
+  const [west, south, east, north] = atlas.meta.bounds;
+  const archive = writePmtiles(cutAtlasTiles(atlas), {
+    gzip,
+    minZoom: TILE_ZOOMS.minzoom,
+    maxZoom: TILE_ZOOMS.maxzoom,
+    bounds: [Math.max(west, -180), Math.max(south, -85.05), Math.min(east, 180), Math.min(north, 85.05)],
+    metadata: { vector_layers: TILE_LAYERS.map((id) => ({ id, fields: {}, minzoom: TILE_ZOOMS.minzoom, maxzoom: TILE_ZOOMS.maxzoom })) },
+  });
+  return { archive, meta: { file: PUBLISHED_FILES.tiles, ...TILE_ZOOMS } };
+}
+
+/**
+ * The one decision: the published files gain the tile archive, and meta.json says the page should draw from it, when
+ * the corpus has `threshold` documents or more; below, the files are returned as they are (the map stays on GeoJSON).
+ */
+export function withAtlasTiles<F extends Record<string, string | Uint8Array>>(
+  files: F,
+  atlas: Pick<Atlas, 'places' | 'labels' | 'legs' | 'meta'>,
+  gzip: (bytes: Uint8Array) => Uint8Array,
+  threshold: number = TILES_FROM_DOCUMENTS,
+): F {
+  if (atlas.meta.counts.documents < threshold) return files;
+  const { archive, meta } = buildAtlasTiles(atlas, gzip);
+  return { ...files, [PUBLISHED_FILES.tiles]: archive, [PUBLISHED_FILES.meta]: JSON.stringify({ ...atlas.meta, tiles: meta }, null, 2) };
+}
