@@ -58,6 +58,8 @@ export function createFakeMap(scene: FakeScene = {}) {
   const data = new Map<string, FeatureCollection>();
   const states = new Map<string, Record<string, unknown>>();
   const filters = new Map<string, unknown>();
+  /** The style's sources and layers the controller added or removed after the style loaded (ids in order). */
+  const style = { added: { sources: new Map<string, unknown>(), layers: [] as Array<{ id: string; source?: string; 'source-layer'?: string }> }, removed: { sources: [] as string[], layers: [] as string[] } };
   const listen = (type: string, fn: Listener) => {
     if (!listeners.has(type)) listeners.set(type, new Set());
     listeners.get(type)!.add(fn);
@@ -71,7 +73,7 @@ export function createFakeMap(scene: FakeScene = {}) {
     getBoundingClientRect: () => ({ left: 0, top: 0, width: 800, height: 600 }),
   };
   const canvas = { style: { cursor: '' }, getBoundingClientRect: () => ({ width: 800, height: 600 }) };
-  const stateKey = (target: { source: string; id?: string | number }) => `${target.source}:${String(target.id)}`;
+  const stateKey = (target: { source: string; sourceLayer?: string; id?: string | number }) => `${target.source}${target.sourceLayer ? `/${target.sourceLayer}` : ''}:${String(target.id)}`;
   /** What MapLibre would answer: the test sets it. */
   const status = { moving: false, tilesLoaded: true, loaded: true };
   const drawFrame = vi.fn(); // MapLibre's own triggerRepaint, which the controller wraps
@@ -91,6 +93,10 @@ export function createFakeMap(scene: FakeScene = {}) {
     hasImage: () => false,
     addImage: vi.fn(),
     getSource: (id: string) => ({ setData: (fc: FeatureCollection) => data.set(id, fc) }),
+    addSource: (id: string, source: unknown) => style.added.sources.set(id, source),
+    removeSource: (id: string) => style.removed.sources.push(id),
+    addLayer: (layer: { id: string }) => style.added.layers.push(layer),
+    removeLayer: (id: string) => style.removed.layers.push(id),
     // Each change asks for a frame, as MapLibre's does (through the triggerRepaint the controller put in its place).
     setFilter: (layer: string, filter: unknown) => (filters.set(layer, filter), map.triggerRepaint()),
     setFeatureState: (target: { source: string; id: string }, state: Record<string, unknown>) => {
@@ -130,6 +136,7 @@ export function createFakeMap(scene: FakeScene = {}) {
     map: map as unknown as ControlledMap,
     fire,
     data,
+    style,
     /** The feature state the map holds for a feature of a source. */
     state: (source: string, id: string) => states.get(`${source}:${id}`) ?? {},
     listenerCount: () => count(listeners) + count(domListeners),

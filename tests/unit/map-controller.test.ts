@@ -3,7 +3,9 @@ import type { FeatureCollection } from 'geojson';
 import type { MapOptions } from 'maplibre-gl';
 import { createMapController, type MapControllerOptions } from '../../src/lib/map/controller.ts';
 import { createFakeContainer, createFakeMap, drawnFeatures, type DrawnFeature } from '../helpers/fake-map.ts';
-import { LAYERS, SOURCES } from '../../src/lib/map/ids.ts';
+import { LAYERS, SOURCES, TILE_SOURCE } from '../../src/lib/map/ids.ts';
+import { DATA_LAYERS } from '../../src/lib/map/style.ts';
+import { PUBLISHED_FILES } from '../../src/lib/atlas/contract.ts';
 import type { MapData } from '../../src/lib/map/renderer.ts';
 
 const collection = (...ids: string[]): FeatureCollection => ({
@@ -161,6 +163,30 @@ describe('map controller (against a fake map)', () => {
       { id: 'paris', name: 'paris' },
     ]);
     expect(fake.data.get(SOURCES.legs)?.features).toHaveLength(1);
+  });
+
+  it('draws from the tile archive when the data says it is tiled: one pmtiles vector source, the same layers reading its layers, highlights on them', async () => {
+    const { controller, fake } = createController();
+    controller.select({ kind: 'place', id: 'havana' });
+    const done = controller.setData({ ...createData(), meta: { tiles: { file: PUBLISHED_FILES.tiles, minzoom: 0, maxzoom: 6 } } });
+    fake.fire('load');
+    await done;
+    // No GeoJSON for MapLibre's worker to cut: the tiles were cut at build time.
+    expect(fake.data.size).toBe(0);
+    expect(fake.style.removed.sources.sort()).toEqual([SOURCES.labels, SOURCES.legs, SOURCES.places]);
+    expect(fake.style.removed.layers).toEqual(DATA_LAYERS.map((l) => l.id));
+    expect(fake.style.added.sources.get(TILE_SOURCE)).toEqual({ type: 'vector', url: `pmtiles://http://atlas.test/data/${PUBLISHED_FILES.tiles}`, minzoom: 0, maxzoom: 6, promoteId: 'id' });
+    expect(fake.style.added.layers.map((l) => [l.id, l.source, l['source-layer']])).toEqual(DATA_LAYERS.map((l) => [l.id, TILE_SOURCE, 'source' in l ? l.source : undefined]));
+    page.paint();
+    expect(fake.state(`${TILE_SOURCE}/${SOURCES.places}`, 'havana')).toEqual({ selected: true });
+    expect(fake.state(`${TILE_SOURCE}/${SOURCES.labels}`, 'havana')).toEqual({ selected: true });
+    controller.emphasizeLegs(new Map([['r1-1', 'current']]));
+    page.paint();
+    expect(fake.state(`${TILE_SOURCE}/${SOURCES.legs}`, 'r1-1')).toEqual({ emphasis: 'current' });
+    // New data for the same tiled corpus (another language, a journey's labels first) leaves the sources as they are.
+    await controller.setData({ ...createData(), meta: { tiles: { file: PUBLISHED_FILES.tiles, minzoom: 0, maxzoom: 6 } } });
+    expect(fake.style.added.sources.size).toBe(1);
+    expect(fake.style.added.layers).toHaveLength(DATA_LAYERS.length);
   });
 
   it('keeps a selection made before load through setData', async () => {

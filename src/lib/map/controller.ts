@@ -1,23 +1,31 @@
-import { LngLat, Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type MapEventType, type MapOptions, type PointLike } from 'maplibre-gl';
+import { addProtocol, LngLat, Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type MapEventType, type MapOptions, type PointLike } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import labelFontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import type { FilterSpecification } from 'maplibre-gl';
-import { ARROW_IMAGE, LAYERS, PICKABLE_LAYERS, ROUND_TRIP_IMAGE, SOURCES } from './ids.ts';
+import { ARROW_IMAGE, LAYERS, PICKABLE_LAYERS, PMTILES_PROTOCOL, ROUND_TRIP_IMAGE, SOURCES, TILE_SOURCE } from './ids.ts';
 import { anchorDistance, GATHER_RADIUS, lineDistance, orderPicks, pinDistance, TAP, type MarkKind, type PickCandidate } from './pick-order.ts';
 import type { Position } from 'geojson';
-import { arrowImage, atlasStyle, DATA_LAYERS } from './style.ts';
+import { arrowImage, atlasStyle, DATA_LAYERS, TILED_DATA_LAYERS, tileSource } from './style.ts';
 import { PATTERNS, patternId, patternImage } from './marks.ts';
 import type { Role } from '../atlas/roles.ts';
 import { trimToMapProperties } from './map-features.ts';
 import { bundleFans } from './bundle.ts';
 import { constrainView, framePadding, hasArea, MAX_ZOOM, MIN_ZOOM, sameBox, stillCentre, type Box } from './camera.ts';
 import { afterNextPaint } from '../after-paint.ts';
-import type { FeatureRef, LegEmphasis, CameraView } from '../atlas/contract.ts';
+import { DATA_DIR, type AtlasTiles, type FeatureRef, type LegEmphasis, type CameraView } from '../atlas/contract.ts';
 import type { MapRenderer } from './renderer.ts';
 
 // MapLibre 6 ships its worker as a separate module; under a bundler it must be told where it went.
 setWorkerUrl(workerUrl);
+
+/**
+ * The pmtiles protocol, registered once for the page when the first tiled corpus is drawn; its code (and fflate's)
+ * loads only then, so a page on GeoJSON never downloads it.
+ */
+let pmtilesProtocol: Promise<void> | null = null;
+const registerPmtiles = () =>
+  (pmtilesProtocol ??= import('pmtiles').then(({ Protocol }) => addProtocol(PMTILES_PROTOCOL, new Protocol().tile)));
 
 export interface MapControllerOptions {
   container: HTMLElement;
@@ -46,6 +54,7 @@ export type ControlledMap = Pick<
   | 'on' | 'off' | 'once' | 'queryRenderedFeatures' | 'project' | 'getCanvas' | 'getCanvasContainer' | 'getSource' | 'setFeatureState'
   | 'removeFeatureState' | 'setFilter' | 'fitBounds' | 'easeTo' | 'jumpTo' | 'getZoom' | 'getCenter' | 'triggerRepaint' | 'remove'
   | 'addImage' | 'hasImage' | 'touchZoomRotate' | 'keyboard' | 'isMoving' | 'areTilesLoaded' | 'loaded' | 'unproject' | 'resize' | 'redraw'
+  | 'addSource' | 'removeSource' | 'addLayer' | 'removeLayer'
 >;
 
 /** The MapLibre renderer. `M` is MapLibre's own map, except in the controller's unit tests. */
@@ -289,17 +298,32 @@ export function createMapController(
   // Highlights are feature states, asked for at once and drawn after the next paint (drawStates): a tap's passage
   // panel reaches the screen in the frame after the tap, and the map redraws its highlight in the frame after that.
   // Under software WebGL a map frame takes longer than the whole panel; drawn together, the panel waited for it.
+  /** Drawing from the tile archive (the corpus is past the derivation's size threshold), not the GeoJSON sources. */
+  let tiled = false;
+  /**
+   * The corpus comes as tiles: the three GeoJSON sources and their layers give way to one vector source and the same
+   * layers reading it, once (the data's tiles are published with the corpus and never change on the page).
+   */
+  function drawFromTiles(tiles: AtlasTiles) {
+    for (const layer of DATA_LAYERS) map.removeLayer(layer.id);
+    for (const source of [SOURCES.places, SOURCES.labels, SOURCES.legs]) map.removeSource(source);
+    map.addSource(TILE_SOURCE, tileSource(absolute(`${DATA_DIR}/${tiles.file}`), tiles));
+    for (const layer of TILED_DATA_LAYERS) map.addLayer(layer);
+    tiled = true;
+  }
   let selected: FeatureRef | null = null;
   let emphasized = new Map<string, LegEmphasis>();
   let placesOnStep: readonly string[] = [];
   const drawn = { selected: null as FeatureRef | null, emphasized: new Map<string, LegEmphasis>(), placesOnStep: [] as readonly string[] };
 
+  // A feature of one of the GeoJSON sources, or (tiled) of that source's layer of the tile source.
+  const featureOf = (source: string, id: string) => (tiled ? { source: TILE_SOURCE, sourceLayer: source, id } : { source, id });
   const sourcesOf = (ref: FeatureRef) => (ref.kind === 'leg' ? [SOURCES.legs] : [SOURCES.places, SOURCES.labels]);
   const setSelected = (ref: FeatureRef, value: boolean) => {
-    for (const source of sourcesOf(ref)) map.setFeatureState({ source, id: ref.id }, { selected: value });
+    for (const source of sourcesOf(ref)) map.setFeatureState(featureOf(source, ref.id), { selected: value });
   };
   const setOnStep = (ids: readonly string[], value: boolean) => {
-    for (const id of ids) for (const source of [SOURCES.places, SOURCES.labels]) map.setFeatureState({ source, id }, { onStep: value });
+    for (const id of ids) for (const source of [SOURCES.places, SOURCES.labels]) map.setFeatureState(featureOf(source, id), { onStep: value });
   };
   const sameRef = (a: FeatureRef | null, b: FeatureRef | null) => a === b || (a !== null && b !== null && a.id === b.id && a.kind === b.kind);
   /** Brings the map's feature states to what was asked; `all` sets every one again (new data, a restored context). */
@@ -310,8 +334,8 @@ export function createMapController(
       drawn.selected = selected;
     }
     if (all || drawn.emphasized !== emphasized) {
-      for (const id of drawn.emphasized.keys()) if (!emphasized.has(id)) map.removeFeatureState({ source: SOURCES.legs, id }, 'emphasis');
-      for (const [id, emphasis] of emphasized) if (all || drawn.emphasized.get(id) !== emphasis) map.setFeatureState({ source: SOURCES.legs, id }, { emphasis });
+      for (const id of drawn.emphasized.keys()) if (!emphasized.has(id)) map.removeFeatureState(featureOf(SOURCES.legs, id), 'emphasis');
+      for (const [id, emphasis] of emphasized) if (all || drawn.emphasized.get(id) !== emphasis) map.setFeatureState(featureOf(SOURCES.legs, id), { emphasis });
       drawn.emphasized = emphasized;
     }
     if (all || drawn.placesOnStep !== placesOnStep) {
@@ -336,14 +360,21 @@ export function createMapController(
   return {
     kind: 'maplibre',
     map,
-    setData(data) {
+    async setData(data) {
+      const tiles = data.meta?.tiles;
+      if (tiles) await registerPmtiles();
       return new Promise((resolve) =>
         whenLoaded(() => {
           settled = false;
           anchors = data.labels.features.flatMap((f) => (f.geometry.type === 'Point' && f.properties?.precision !== 'point' ? [{ id: String(f.properties?.id), at: f.geometry.coordinates }] : []));
-          (map.getSource(SOURCES.places) as GeoJSONSource).setData(trimToMapProperties(data.places));
-          (map.getSource(SOURCES.labels) as GeoJSONSource).setData(trimToMapProperties(data.labels));
-          (map.getSource(SOURCES.legs) as GeoJSONSource).setData(trimToMapProperties(bundleFans(data.legs)));
+          if (tiles) {
+            // The tiles hold what the GeoJSON would have given MapLibre's worker to cut (atlas-tiles.ts), cut at build time.
+            if (!tiled) drawFromTiles(tiles);
+          } else {
+            (map.getSource(SOURCES.places) as GeoJSONSource).setData(trimToMapProperties(data.places));
+            (map.getSource(SOURCES.labels) as GeoJSONSource).setData(trimToMapProperties(data.labels));
+            (map.getSource(SOURCES.legs) as GeoJSONSource).setData(trimToMapProperties(bundleFans(data.legs)));
+          }
           applyVisibility();
           drawStates(true);
           resolve();

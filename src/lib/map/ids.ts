@@ -1,5 +1,12 @@
 /** Source and layer ids, in one place so the controller, the style and the tests agree. */
 export const SOURCES = { basemap: 'basemap', places: 'places', labels: 'labels', legs: 'legs' } as const;
+/**
+ * Past the derivation's size threshold, one vector source in place of the three GeoJSON ones: its tiles' layers are
+ * named as those sources (places, labels, legs), so each style layer's `source` becomes its `source-layer`.
+ */
+export const TILE_SOURCE = 'atlas-tiles';
+/** The protocol the pmtiles package answers for MapLibre: `pmtiles://` + the archive's address. */
+export const PMTILES_PROTOCOL = 'pmtiles';
 
 export const LAYERS = {
   background: 'background',

@@ -1,12 +1,14 @@
 import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { Bounds, CameraView, FeatureRef, LegEmphasis, RendererKind } from '../atlas/contract.ts';
+import type { AtlasMeta, Bounds, CameraView, FeatureRef, LegEmphasis, RendererKind } from '../atlas/contract.ts';
 import type { Padding } from './camera.ts';
 
 export interface MapData {
   places: FeatureCollection;
   labels: FeatureCollection;
   legs: FeatureCollection;
+  /** `tiles`: past the derivation's size threshold, MapLibre draws from this archive instead (the SVG map keeps the GeoJSON). */
+  meta?: Pick<AtlasMeta, 'tiles'>;
 }
 
 /**

@@ -1,8 +1,9 @@
-import type { DataDrivenPropertyValueSpecification, ExpressionSpecification, LayerSpecification, StyleSpecification, SymbolLayerSpecification } from 'maplibre-gl';
+import type { DataDrivenPropertyValueSpecification, ExpressionSpecification, LayerSpecification, StyleSpecification, SymbolLayerSpecification, VectorSourceSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { ROLES, type Role } from '../atlas/roles.ts';
 import { PATTERNS, PIN, pinStyle } from './marks.ts';
-import { ARROW_IMAGE, LABEL_FONT, LAYERS, ROUND_TRIP_IMAGE, SOURCES } from './ids.ts';
+import { ARROW_IMAGE, LABEL_FONT, LAYERS, PMTILES_PROTOCOL, ROUND_TRIP_IMAGE, SOURCES, TILE_SOURCE } from './ids.ts';
+import type { AtlasTiles } from '../atlas/contract.ts';
 import { BASEMAP, CONNECTED_LEG_COLOR, CURRENT_LEG_COLOR, INK, LABEL, LABEL_HALO, LEG, ROLE_COLORS, ROUTE_COLOR, SHAPE } from './look.ts';
 import { TAP } from './pick-order.ts';
 
@@ -208,6 +209,16 @@ export const DATA_LAYERS: LayerSpecification[] = [
     paint: { 'icon-opacity': 0 },
   },
 ];
+
+/** The data layers drawn from the tile archive: the same layers, each reading its GeoJSON source's layer of the tiles. */
+export const TILED_DATA_LAYERS: LayerSpecification[] = DATA_LAYERS.map((layer) =>
+  'source' in layer && typeof layer.source === 'string' ? ({ ...layer, source: TILE_SOURCE, 'source-layer': layer.source } as LayerSpecification) : layer,
+);
+
+/** The vector source of the published tile archive (`archiveUrl`: its absolute address), read through the pmtiles protocol. */
+export function tileSource(archiveUrl: string, tiles: AtlasTiles): VectorSourceSpecification {
+  return { type: 'vector', url: `${PMTILES_PROTOCOL}://${archiveUrl}`, minzoom: tiles.minzoom, maxzoom: tiles.maxzoom, promoteId: 'id' };
+}
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
