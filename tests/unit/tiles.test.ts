@@ -35,7 +35,13 @@ async function decodeTile(archive: PMTiles, z: number, x: number, y: number) {
   if (!response) return null;
   const tile = new VectorTile(new PbfReader(new Uint8Array(response.data)));
   return Object.fromEntries(
-    Object.entries(tile.layers).map(([name, layer]) => [name, Array.from({ length: layer.length }, (_, i) => layer.feature(i).toGeoJSON(x, y, z))]),
+    Object.entries(tile.layers).map(([name, layer]) => [
+      name,
+      Array.from({ length: layer.length }, (_, i) => {
+        const feature = layer.feature(i);
+        return { properties: feature.properties, geometry: feature.toGeoJSON(x, y, z).geometry };
+      }),
+    ]),
   );
 }
 
