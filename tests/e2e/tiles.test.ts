@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FeatureCollection, Point } from 'geojson';
+import { expectCleanRun, mapIdle, openAtlas, screenPoint, useBrowser, type AtlasWindow } from './browser.ts';
+import { buildCorpus } from '../../src/build/derive.ts';
+import { generateCorpus } from '../../src/build/bench/generate-corpus.ts';
+import { withData } from '../../src/build/bench/sites.ts';
+import { startStaticServer, type StaticServer } from '../../src/build/static-server.ts';
+import { DATA_DIR, PUBLISHED_FILES, type AtlasMeta, type LabelProps } from '../../src/lib/atlas/contract.ts';
+import { LAYERS, TILE_SOURCE } from '../../src/lib/map/ids.ts';
+
+/**
+ * Issue 27 (2): past the derivation's size threshold the map draws its places, labels and legs from one PMTiles archive,
+ * read over Range requests through the pmtiles protocol. Here a small generated corpus with the threshold lowered
+ * (buildCorpus's option) is served with the production build, as the bench serves its generated corpora.
+ */
+describe('a corpus past the tiles threshold', () => {
+  const browser = useBrowser();
+  let work: string;
+  let server: StaticServer;
+  let labels: FeatureCollection<Point, LabelProps>;
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'atlas-tiled-site-'));
+    generateCorpus(join(work, 'corpus'), 12, 5);
+    buildCorpus(join(work, 'corpus'), join(work, 'data'), undefined, 12);
+    const meta = JSON.parse(readFileSync(join(work, 'data', PUBLISHED_FILES.meta), 'utf8')) as AtlasMeta;
+    expect(meta.tiles?.file).toBe(PUBLISHED_FILES.tiles);
+    labels = JSON.parse(readFileSync(join(work, 'data', PUBLISHED_FILES.labels), 'utf8')) as typeof labels;
+    withData('dist', join(work, 'data'), join(work, 'site'));
+    server = await startStaticServer(join(work, 'site'));
+  });
+  afterAll(async () => {
+    await server?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('draws the map from the tiles (a pmtiles:// vector source, read in ranges) and a tapped place opens its passage', async () => {
+    const archiveRequests: Array<{ status: number; range: string | undefined }> = [];
+    const atlas = await openAtlas(browser(), server.url, { hasTouch: true }, '', async (page) => {
+      page.on('response', (r) => {
+        if (r.url().endsWith(`/${DATA_DIR}/${PUBLISHED_FILES.tiles}`)) archiveRequests.push({ status: r.status(), range: r.request().headers().range });
+      });
+    });
+    const { page } = atlas;
+    await mapIdle(page);
+    const drawn = await page.evaluate(
+      ({ tileSource, layers }) => {
+        const map = (window as unknown as AtlasWindow).atlas.map!;
+        const source = map.getSource(tileSource) as unknown as { type: string; url?: string } | undefined;
+        const onLayer = (layer: string) => map.queryRenderedFeatures({ layers: [layer] });
+        return {
+          type: source?.type,
+          url: source?.url,
+          geojsonSources: ['places', 'labels', 'legs'].filter((id) => map.getSource(id)),
+          sources: [...new Set([layers.points, layers.legs, layers.labels].flatMap((l) => onLayer(l).map((f) => `${l} ${f.source}/${f.sourceLayer}`)))].sort(),
+        };
+      },
+      { tileSource: TILE_SOURCE, layers: LAYERS },
+    );
+    expect(drawn.type).toBe('vector');
+    expect(drawn.url).toBe(`pmtiles://${server.url}${DATA_DIR}/${PUBLISHED_FILES.tiles}`);
+    expect(drawn.geojsonSources, 'no GeoJSON left for MapLibre’s worker to cut').toEqual([]);
+    expect(drawn.sources).toEqual([`${LAYERS.labels} ${TILE_SOURCE}/labels`, `${LAYERS.legs} ${TILE_SOURCE}/legs`, `${LAYERS.points} ${TILE_SOURCE}/places`].sort());
+    expect(archiveRequests.length).toBeGreaterThan(1);
+    expect(archiveRequests.every((r) => r.status === 206 && r.range?.startsWith('bytes=')), JSON.stringify(archiveRequests)).toBe(true);
+
+    // Paris's pin, where the tiles put it: the tap is picked from the features MapLibre drew from them.
+    const paris = labels.features.find((f) => f.properties.id === 'paris')!;
+    const at = await screenPoint(page, paris.geometry.coordinates as [number, number]);
+    const under = await page.evaluate(({ x, y, layer }) => {
+      const map = (window as unknown as AtlasWindow).atlas.map!;
+      const rect = map.getCanvas().getBoundingClientRect();
+      return map.queryRenderedFeatures([x - rect.left, y - rect.top], { layers: [layer] }).map((f) => `${String(f.properties.id)} ${f.source}`);
+    }, { ...at, layer: LAYERS.pointsHit });
+    expect(under).toContain(`paris ${TILE_SOURCE}`);
+    await page.touchscreen.tap(at.x, at.y);
+    const panel = page.getByTestId('passage-panel');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('Paris');
+    expect(await panel.locator('mark').allTextContents()).toContain('Paris has emerged as the center of the network.');
+    // The selection is drawn on the tiles' features (feature state on the vector source's layer).
+    await expect
+      .poll(() => page.evaluate((source) => (window as unknown as AtlasWindow).atlas.map!.getFeatureState({ source, sourceLayer: 'places', id: 'paris' }), TILE_SOURCE))
+      .toEqual({ selected: true });
+    await expectCleanRun(atlas);
+  });
+});
