@@ -104,7 +104,7 @@ describe('the PMTiles writer', () => {
     }
   });
 
-  it('writes runs of one tile repeated along the Hilbert curve as one entry', () => {
+  it('writes runs of one tile repeated along the Hilbert curve as one entry, which covers those tiles and no more', async () => {
     const sea = Uint8Array.from([7]);
     const ids = [10, 11, 12, 20];
     const tiles = ids.map((id) => {
@@ -116,6 +116,9 @@ describe('the PMTiles writer', () => {
     expect(Number(view.getBigUint64(72, true))).toBe(4); // addressed
     expect(Number(view.getBigUint64(80, true))).toBe(2); // entries: the run 10–12, and 20
     expect(Number(view.getBigUint64(88, true))).toBe(1); // contents
+    const archive = readArchive(bytes);
+    for (const id of ids) expect(new Uint8Array((await archive.getZxy(...tileIdToZxy(id)))!.data), `tile id ${id}`).toEqual(sea);
+    for (const id of [9, 13, 19, 21]) expect(await archive.getZxy(...tileIdToZxy(id)), `tile id ${id}`).toBeUndefined();
   });
 
   it('encodes a directory as the spec says: count, delta-coded ids, run lengths, lengths, offsets (0 when contiguous)', () => {
