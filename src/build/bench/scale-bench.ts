@@ -6,7 +6,7 @@
  * so in its row, and the rest of that row is not measured.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -16,7 +16,7 @@ import { generateCorpus } from './generate-corpus.ts';
 import { withData } from './sites.ts';
 import { framesSettled, measureFirstIdle, median, openApp, type FirstIdleRun, type Target } from './page-metrics.ts';
 import { kb, mb, ms, table, type Verdict } from './report.ts';
-import { PUBLISHED_FILES } from '../../lib/atlas/contract.ts';
+import { PUBLISHED_FILES, type AtlasMeta } from '../../lib/atlas/contract.ts';
 
 /** The issue's targets, each against the bundled corpus's figures measured in the same run. */
 export const SCALE_TARGETS = {
@@ -49,6 +49,8 @@ export interface ScaleRow {
   tapMs?: number[];
   searchMs?: number[];
   heapBytes?: number;
+  /** What the derivation gave MapLibre to draw: vector tiles (past atlas-tiles.ts's threshold, with the archive's size) or GeoJSON. */
+  mapFrom?: { kind: 'tiles'; archiveBytes: number } | { kind: 'GeoJSON' };
   /** Why the page part of the row is missing (the page failed or never became idle). */
   pageFailed?: string;
 }
@@ -197,6 +199,8 @@ export async function benchScale(options: ScaleBenchOptions): Promise<ScaleRow[]
     rows.push(row);
     log(`scale ${size}: derive ${derive.failed ? `failed (${derive.failed})` : `${ms(derive.wallMs)}, peak RSS ${mb(derive.maxRssBytes)}`}`);
     if (derive.failed || !existsSync(join(outDir, PUBLISHED_FILES.meta))) continue;
+    const meta = JSON.parse(readFileSync(join(outDir, PUBLISHED_FILES.meta), 'utf8')) as AtlasMeta;
+    row.mapFrom = meta.tiles ? { kind: 'tiles', archiveBytes: statSync(join(outDir, meta.tiles.file)).size } : { kind: 'GeoJSON' };
     const siteDir = join(workDir, `site-${size}`);
     withData(appDir, outDir, siteDir);
     const server = await startStaticServer(siteDir);
@@ -252,12 +256,13 @@ export function reportScale(rows: ScaleRow[], baseline: ScaleBaseline): { text: 
       cell(tap, ms),
       cell(search, ms),
       cell(r.heapBytes, mb),
+      r.mapFrom?.kind === 'tiles' ? `tiles (${mb(r.mapFrom.archiveBytes)})` : (r.mapFrom?.kind ?? '—'),
       r.pageFailed ? `page failed: ${r.pageFailed}` : '',
     ];
   });
   const text =
     `Corpus size (generated corpora; derive alone in a child process; the page: first view, then ${10} taps alternating Paris and Prague and ${SEARCH_WORDS.length} searches (${SEARCH_WORDS.join(', ')}), heap after a forced GC)\n` +
     `bundled corpus, same run: the app's first view ${kb(baseline.appBytes)}, bare MapLibre's first idle ${ms(baseline.mapLibreFirstIdleMs)}\n` +
-    table(['documents', 'derive', 'derive peak RSS', 'first-view bytes', 'first idle', 'tap → passage', 'search → results', 'heap after tour', 'note'], lines);
+    table(['documents', 'derive', 'derive peak RSS', 'first-view bytes', 'first idle', 'tap → passage', 'search → results', 'heap after tour', 'map drawn from', 'note'], lines);
   return { text, verdicts };
 }
