@@ -86,4 +86,37 @@ describe('a corpus past the tiles threshold', () => {
       .toEqual({ selected: true });
     await expectCleanRun(atlas);
   });
+
+  it('opens a leg drawn from the tiles where a finger taps its line, away from any place', async () => {
+    const atlas = await openAtlas(browser(), server.url, { hasTouch: true });
+    const { page } = atlas;
+    await mapIdle(page);
+    // A point on a leg as MapLibre drew it from the tiles, with no pin or label within 40 px, and the legs within a finger of it.
+    const spot = await page.evaluate(
+      ({ layers, tileSource }) => {
+        const map = (window as unknown as AtlasWindow).atlas.map!;
+        const rect = map.getCanvas().getBoundingClientRect();
+        const box = (x: number, y: number, r: number): [[number, number], [number, number]] => [[x - r, y - r], [x + r, y + r]];
+        for (const leg of map.queryRenderedFeatures({ layers: [layers.legs] })) {
+          if (leg.source !== tileSource || leg.geometry.type !== 'LineString') continue;
+          const line = leg.geometry.coordinates;
+          const p = map.project(line[Math.floor(line.length / 2)] as [number, number]);
+          if (p.x < 60 || p.y < 60 || p.x > rect.width - 60 || p.y > rect.height - 60) continue;
+          if (map.queryRenderedFeatures(box(p.x, p.y, 40), { layers: [layers.pointsHit, layers.labels] }).length) continue;
+          const near = map.queryRenderedFeatures(box(p.x, p.y, 12), { layers: [layers.legsHit] });
+          return { x: rect.left + p.x, y: rect.top + p.y, names: [...new Set(near.map((f) => String(f.properties.name)))], sources: [...new Set(near.map((f) => f.source))] };
+        }
+        return null;
+      },
+      { layers: LAYERS, tileSource: TILE_SOURCE },
+    );
+    expect(spot, 'a leg drawn clear of the places').not.toBeNull();
+    expect(spot!.sources).toEqual([TILE_SOURCE]);
+    await page.touchscreen.tap(spot!.x, spot!.y);
+    const panel = page.getByTestId('passage-panel');
+    await expect.poll(() => panel.locator('h2').textContent()).toMatch(/ (→|↔|–) /);
+    expect(spot!.names).toContain(await panel.locator('h2').textContent());
+    expect(await panel.locator('mark').count()).toBeGreaterThan(0);
+    await expectCleanRun(atlas);
+  });
 });
