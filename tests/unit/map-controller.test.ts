@@ -4,7 +4,7 @@ import type { MapOptions } from 'maplibre-gl';
 import { createMapController, type MapControllerOptions } from '../../src/lib/map/controller.ts';
 import { createFakeContainer, createFakeMap, drawnFeatures, type DrawnFeature } from '../helpers/fake-map.ts';
 import { LAYERS, SOURCES, TILE_SOURCE } from '../../src/lib/map/ids.ts';
-import { DATA_LAYERS } from '../../src/lib/map/style.ts';
+import { DATA_LAYERS, TILED_ARROWS_MINZOOM } from '../../src/lib/map/style.ts';
 import { PUBLISHED_FILES } from '../../src/lib/atlas/contract.ts';
 import type { MapData } from '../../src/lib/map/renderer.ts';
 
@@ -177,6 +177,9 @@ describe('map controller (against a fake map)', () => {
     expect(fake.style.removed.layers).toEqual(DATA_LAYERS.map((l) => l.id));
     expect(fake.style.added.sources.get(TILE_SOURCE)).toEqual({ type: 'vector', url: `pmtiles://http://atlas.test/data/${PUBLISHED_FILES.tiles}`, minzoom: 0, maxzoom: 6, promoteId: 'id' });
     expect(fake.style.added.layers.map((l) => [l.id, l.source, l['source-layer']])).toEqual(DATA_LAYERS.map((l) => [l.id, TILE_SOURCE, 'source' in l ? l.source : undefined]));
+    // Tens of thousands of arrowheads at the world view broke MapLibre's symbol placement at 10,000 documents.
+    const minzoom = (id: string) => (fake.style.added.layers.find((l) => l.id === id) as { minzoom?: number } | undefined)?.minzoom;
+    expect([minzoom(LAYERS.legArrows), minzoom(LAYERS.fanArrows), minzoom(LAYERS.legs)]).toEqual([TILED_ARROWS_MINZOOM, TILED_ARROWS_MINZOOM, undefined]);
     page.paint();
     expect(fake.state(`${TILE_SOURCE}/${SOURCES.places}`, 'havana')).toEqual({ selected: true });
     expect(fake.state(`${TILE_SOURCE}/${SOURCES.labels}`, 'havana')).toEqual({ selected: true });

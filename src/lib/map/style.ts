@@ -210,10 +210,19 @@ export const DATA_LAYERS: LayerSpecification[] = [
   },
 ];
 
+/**
+ * Past the size threshold, legs' arrowheads are drawn from this zoom in: at 10,000 documents the world view's tiles
+ * held some 75,000 of them, which broke MapLibre's symbol placement (an assertion on the icons' vertex arrays, and the
+ * map never became idle); at that scale, at the world view, they would be a blur anyway.
+ */
+export const TILED_ARROWS_MINZOOM = 4;
+
 /** The data layers drawn from the tile archive: the same layers, each reading its GeoJSON source's layer of the tiles. */
-export const TILED_DATA_LAYERS: LayerSpecification[] = DATA_LAYERS.map((layer) =>
-  'source' in layer && typeof layer.source === 'string' ? ({ ...layer, source: TILE_SOURCE, 'source-layer': layer.source } as LayerSpecification) : layer,
-);
+export const TILED_DATA_LAYERS: LayerSpecification[] = DATA_LAYERS.map((layer) => {
+  if (!('source' in layer) || typeof layer.source !== 'string') return layer;
+  const arrows = layer.id === LAYERS.legArrows || layer.id === LAYERS.fanArrows;
+  return { ...layer, source: TILE_SOURCE, 'source-layer': layer.source, ...(arrows ? { minzoom: TILED_ARROWS_MINZOOM } : {}) } as LayerSpecification;
+});
 
 /** The vector source of the published tile archive (`archiveUrl`: its absolute address), read through the pmtiles protocol. */
 export function tileSource(archiveUrl: string, tiles: AtlasTiles): VectorSourceSpecification {
