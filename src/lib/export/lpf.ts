@@ -28,7 +28,8 @@ export function timespan(e: Evidence, doc: CorpusDocument) {
   return { start: { in: doc.date }, end: { in: doc.date } };
 }
 
-export function toLinkedPlaces(atlas: Pick<Atlas, 'places' | 'documents'>) {
+/** Each place as an LPF feature, one at a time (the collection at 100,000 documents is too big for one string). */
+export function* linkedPlaceFeatures(atlas: Pick<Atlas, 'places' | 'documents'>) {
   const docs = new Map(atlas.documents.map((d) => [d.id, d]));
   // A document is cited under many names of many places: its label is worked out once.
   const labels = new Map<string, string>();
@@ -67,9 +68,10 @@ export function toLinkedPlaces(atlas: Pick<Atlas, 'places' | 'documents'>) {
       }),
     };
   };
-  return {
-    '@context': LPF_CONTEXT,
-    type: 'FeatureCollection',
-    features: atlas.places.features.map((f) => feature(f.properties, f.geometry)),
-  };
+  for (const f of atlas.places.features) yield feature(f.properties, f.geometry);
 }
+
+/** The LPF collection around `features`: an array, or a lazy one (jsonArrayOf) when it is written in pieces. */
+export const linkedPlacesCollection = <Features>(features: Features) => ({ '@context': LPF_CONTEXT, type: 'FeatureCollection', features });
+
+export const toLinkedPlaces = (atlas: Pick<Atlas, 'places' | 'documents'>) => linkedPlacesCollection([...linkedPlaceFeatures(atlas)]);
