@@ -22,8 +22,8 @@ export interface CorpusFiles {
   places: SourceFile;
   claims: SourceFile[];
   routes: SourceFile;
-  /** Raw texts by file name (geodata/sources/). */
-  sources: Map<string, string>;
+  /** Raw texts by file name (geodata/sources/); a Map, or a folder read as each is asked for. */
+  sources: Pick<ReadonlyMap<string, string>, 'get'>;
 }
 
 export interface Anchor {

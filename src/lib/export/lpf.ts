@@ -38,7 +38,9 @@ export function* linkedPlaceFeatures(atlas: Pick<Atlas, 'places' | 'documents'>)
   const feature = (p: PlaceProps, geometry: Atlas['places']['features'][number]['geometry']) => {
     // A document is cited for a name only where its text uses that name (the letter says "Berlin", never "West
     // Berlin"): its mentions are found as the reader marks them, whole words with the gazetteer's case.
-    const usedIn = (toponym: string) => p.documents.filter((id) => docs.get(id)!.mentions.some((m) => m.place === p.id && m.text === toponym));
+    // Each document's names for this place, gathered once rather than once per name (a country is in most documents).
+    const namesIn = p.documents.map((id) => ({ id, names: new Set(docs.get(id)!.mentions.filter((m) => m.place === p.id).map((m) => m.text)) }));
+    const usedIn = (toponym: string) => namesIn.filter(({ names }) => names.has(toponym)).map(({ id }) => id);
     const type = TYPES[p.kind] ?? { label: p.kind };
     return {
       '@id': atlasUri.place(p.id),
