@@ -37,7 +37,15 @@ export function* publishedFiles(atlas: Atlas): Generator<readonly [string, FileC
   for (const d of atlas.documents) yield [documentFile(d.id), JSON.stringify(d)];
   let n = 0;
   for (const shard of searchShards(atlas.documents)) yield [searchShardFile(n++), shard];
-  yield [FILE.documentIndex, jsonChunks(jsonArrayOf(() => atlas.documents.map(summarizeDocument)))];
+  yield [
+    FILE.documentIndex,
+    jsonChunks(
+      jsonArrayOf(function* () {
+        for (const d of atlas.documents) yield summarizeDocument(d);
+      }),
+      0,
+    ),
+  ];
   yield [FILE.places, jsonChunks(atlas.places)];
   yield [FILE.labels, jsonChunks(atlas.labels)];
   yield [FILE.legs, jsonChunks(atlas.legs)];

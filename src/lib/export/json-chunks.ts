@@ -11,8 +11,16 @@ export interface LazyJsonArray<T> {
   readonly [LAZY]: () => Iterable<T>;
 }
 
-/** `items` (called once per write) stands for an array in a value given to jsonChunks. */
-export const jsonArrayOf = <T>(items: () => Iterable<T>): LazyJsonArray<T> => ({ [LAZY]: items });
+/**
+ * `items` (called once per write) stands for an array in a value given to jsonChunks. It must be reached through
+ * levels jsonChunks opens: inside a value stringified whole it would be lost, so JSON.stringify refuses it.
+ */
+export const jsonArrayOf = <T>(items: () => Iterable<T>): LazyJsonArray<T> => ({
+  [LAZY]: items,
+  toJSON: () => {
+    throw new Error('jsonChunks: a lazy array (jsonArrayOf) lies deeper than the depth opened; give jsonChunks a larger depth');
+  },
+});
 
 const isLazy = (v: unknown): v is LazyJsonArray<unknown> => typeof v === 'object' && v !== null && LAZY in v;
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
@@ -22,7 +30,7 @@ const isUnwritable = (v: unknown) => v === undefined || typeof v === 'function' 
 
 /**
  * JSON.stringify(value) (compact) in pieces: arrays and objects are opened `depth` levels deep, each element below that
- * is stringified on its own. Lazy arrays are opened at any depth.
+ * is stringified on its own. A lazy array met on the way is opened too, whatever the depth left.
  */
 export function* jsonChunks(value: unknown, depth = 2): Generator<string> {
   if (isLazy(value) || (Array.isArray(value) && depth > 0)) {

@@ -21,7 +21,7 @@ export function* csvChunks(rows: Iterable<Row>, batchRows = CSV_BATCH_ROWS): Gen
   let columns: string[] | undefined;
   const flush = () => {
     const text = columns ? stringify(batch, { ...CSV_OPTIONS, columns }) : csv(batch);
-    columns ??= Object.keys(batch[0]!);
+    columns ??= batch[0] && Object.keys(batch[0]);
     batch = [];
     return text;
   };
@@ -29,7 +29,7 @@ export function* csvChunks(rows: Iterable<Row>, batchRows = CSV_BATCH_ROWS): Gen
     batch.push(row);
     if (batch.length === batchRows) yield flush();
   }
-  if (batch.length || !columns) yield flush();
+  if (batch.length || !columns) yield flush(); // an empty table too, as one call writes it
 }
 
 /**
