@@ -17,7 +17,8 @@ export function readDraftFiles(dir: string): SourceFile[] {
 }
 
 /**
- * Reads a corpus folder laid out like geodata/ into memory; paths in messages are relative to it. A file that is a
+ * Reads a corpus folder laid out like geodata/: the gazetteer and the routes into memory, documents, claims and raw
+ * sources when their text is asked for; paths in messages are relative to it. A file that is a
  * link to somewhere outside the folder is refused unread: its text would otherwise reach messages ("the source
  * reads: …") and CI logs, and the corpus would depend on a file nobody reviews with it.
  */
@@ -43,9 +44,21 @@ export function readCorpusFiles(dir: string): CorpusFiles {
     return real === undefined ? '' : readFileSync(real, 'utf8');
   };
   const read = (path: string): SourceFile => ({ path, text: text(path) });
-  const documents = list(dir, 'documents', '.md').map(read);
+  // Documents and claims are read when their text is asked for, each time it is: held all at once they would cost
+  // more memory than the atlas made from them (at 100,000 documents, gigabytes). A link out of the folder is still
+  // refused here, before anything is read.
+  const readWhenAsked = (path: string): SourceFile => {
+    const real = inside(path);
+    return {
+      path,
+      get text() {
+        return real === undefined ? '' : readFileSync(real, 'utf8');
+      },
+    };
+  };
+  const documents = list(dir, 'documents', '.md').map(readWhenAsked);
   const places = read('places.yaml');
-  const claims = list(dir, 'claims', '.yaml').map(read);
+  const claims = list(dir, 'claims', '.yaml').map(readWhenAsked);
   const routes = read('routes.yaml');
   // Raw sources are read when a document asks for its own, and not kept: each is needed once, for the fidelity check,
   // and all of them held at once would cost as much memory as the documents themselves.
