@@ -124,9 +124,10 @@ export function writeFolderAtomically(out: string, files: Record<string, FileCon
   const staging = join(folder, `${prefix}.staging-${process.pid}`);
   const retired = join(folder, `${prefix}.retired-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
-  const entries: Iterable<readonly [string, FileContent]> = Symbol.iterator in files ? (files as Iterable<readonly [string, FileContent]>) : Object.entries(files);
   try {
     mkdirSync(staging);
+    // Only now are the files made (or a record's getters run): whatever fails from here on is inside the staging folder.
+    const entries = Symbol.iterator in files ? (files as Iterable<readonly [string, FileContent]>) : Object.entries(files);
     const folders = new Set<string>();
     for (const [name, content] of entries) {
       // A name may hold a folder (documents/ID.json): each document in its own file.
