@@ -9,6 +9,7 @@ const LAZY = Symbol('lazy JSON array');
 /** An array written as it is iterated, never held whole: jsonChunks writes it as JSON.stringify writes an array. */
 export interface LazyJsonArray<T> {
   readonly [LAZY]: () => Iterable<T>;
+  toJSON(): never;
 }
 
 /**
