@@ -93,9 +93,14 @@ function deriveCorpus(corpusDir: string, progress?: (line: string) => void): Atl
 export function buildCorpus(corpusDir: string, outDir: string, progress?: (line: string) => void): Atlas {
   clearStaleRuns(outDir); // first, so a run killed mid-swap gets its last good output back even if this one fails
   const atlas = deriveCorpus(corpusDir, progress);
+  // Each published file by name, a folder of per-document files (documents/, search/) once.
+  const folders = new Set<string>();
   const announced = function* (files: Iterable<readonly [string, FileContent]>) {
     for (const [name, content] of files) {
-      progress?.(`writing ${name}`);
+      const folder = name.includes('/') ? name.slice(0, name.indexOf('/') + 1) : undefined;
+      if (!folder) progress?.(`writing ${name}`);
+      else if (!folders.has(folder)) progress?.(`writing ${folder}`);
+      if (folder) folders.add(folder);
       yield [name, content] as const;
     }
   };
