@@ -6,15 +6,16 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCorpus } from '../lib/corpus/load.ts';
 import { deriveAtlas } from '../lib/corpus/derive.ts';
-import { PUBLISHED_FILES as FILE, documentFile, type AlwaysPublishedFile, type Atlas, type DocumentSummary } from '../lib/atlas/contract.ts';
+import { PUBLISHED_FILES as FILE, documentFile, type Atlas, type DocumentSummary, type AlwaysPublishedFile } from '../lib/atlas/contract.ts';
 import { CorpusError, CorpusInvalid } from '../lib/corpus/errors.ts';
 import { readCorpusFiles, loadWorldAtlas } from './corpus-files.ts';
-import { clearStaleRuns, writeFolderAtomically } from './write-atomic.ts';
-import { toLinkedPlaces } from '../lib/export/lpf.ts';
-import { toWebAnnotations } from '../lib/export/annotations.ts';
-import { toCsvTables } from '../lib/export/tables.ts';
+import { clearStaleRuns, writeFolderAtomically, type FileContent } from './write-atomic.ts';
+import { linkedPlaceFeatures, linkedPlacesCollection } from '../lib/export/lpf.ts';
+import { webAnnotationCollection, webAnnotationCount, webAnnotationItems } from '../lib/export/annotations.ts';
+import { csvChunks, legRows, passageRows, placeRows } from '../lib/export/tables.ts';
+import { jsonArrayOf, jsonChunks } from '../lib/export/json-chunks.ts';
 import { kioskValidatorIsCurrent, STALE_VALIDATOR } from './kiosk-validator.ts';
-import { buildSearchShards, searchShardFile } from '../lib/corpus/search-index.ts';
+import { searchShards, searchShardFile } from '../lib/corpus/search-index.ts';
 import { gzipSync } from 'node:zlib';
 import { TILES_FROM_DOCUMENTS, withAtlasTiles } from '../lib/tiles/atlas-tiles.ts';
 
@@ -24,28 +25,50 @@ export function summarizeDocument({ body, paragraphs: _paragraphs, ...summary }:
 }
 
 /**
- * The published files' contents, by the names researchers download them under (PUBLISHED_FILES), each document's own
- * file (documentFile), which the page fetches when the document is opened, and the search index's shards.
+ * The published files, by the names researchers download them under (PUBLISHED_FILES), each document's own file
+ * (documentFile), which the page fetches when the document is opened, and the search index's shards. Each file is made
+ * only when the writer asks for the next one, and the big ones in pieces (jsonChunks, csvChunks): at 100,000 documents
+ * the files come to gigabytes, and at most one file's piece, never the set, is alive at once. A new output is one more
+ * `yield [name, content]` (content: text, bytes, or pieces of either).
+ *
+ * documents.json (every document's words, in one file) is kept at any size: it is the download of the whole corpus, not
+ * something the page loads (the page reads documents.index.json and each document's own file), and written in pieces
+ * it costs the derivation no memory, only disk.
  */
+export function* publishedFiles(atlas: Atlas): Generator<readonly [string, FileContent]> {
+  for (const d of atlas.documents) yield [documentFile(d.id), JSON.stringify(d)];
+  let n = 0;
+  for (const shard of searchShards(atlas.documents)) yield [searchShardFile(n++), shard];
+  yield [
+    FILE.documentIndex,
+    jsonChunks(
+      jsonArrayOf(function* () {
+        for (const d of atlas.documents) yield summarizeDocument(d);
+      }),
+      0,
+    ),
+  ];
+  yield [FILE.places, jsonChunks(atlas.places)];
+  yield [FILE.labels, jsonChunks(atlas.labels)];
+  yield [FILE.legs, jsonChunks(atlas.legs)];
+  yield [FILE.documents, jsonChunks(atlas.documents, 1)];
+  yield [FILE.journeys, jsonChunks(atlas.journeys, 1)];
+  yield [FILE.basemap, JSON.stringify(atlas.basemap)];
+  yield [FILE.meta, JSON.stringify(atlas.meta, null, 2)];
+  yield [FILE.linkedPlaces, jsonChunks(linkedPlacesCollection(jsonArrayOf(() => linkedPlaceFeatures(atlas))))];
+  yield [FILE.annotations, jsonChunks(webAnnotationCollection(jsonArrayOf(() => webAnnotationItems(atlas)), webAnnotationCount(atlas)))];
+  yield [FILE.placesTable, csvChunks(placeRows(atlas))];
+  yield [FILE.legsTable, csvChunks(legRows(atlas))];
+  yield [FILE.passagesTable, csvChunks(passageRows(atlas))];
+}
+
+/** The published files as whole texts, for tests and the benchmark's phases: the same pieces as the build writes, joined. */
 export function serializeAtlas(atlas: Atlas): Record<AlwaysPublishedFile, string> & Record<string, string> {
-  const tables = toCsvTables(atlas);
-  return {
-    ...Object.fromEntries(atlas.documents.map((d) => [documentFile(d.id), JSON.stringify(d)])),
-    ...Object.fromEntries(buildSearchShards(atlas.documents).map((shard, n) => [searchShardFile(n), shard])),
-    [FILE.documentIndex]: JSON.stringify(atlas.documents.map(summarizeDocument)),
-    [FILE.places]: JSON.stringify(atlas.places),
-    [FILE.labels]: JSON.stringify(atlas.labels),
-    [FILE.legs]: JSON.stringify(atlas.legs),
-    [FILE.documents]: JSON.stringify(atlas.documents),
-    [FILE.journeys]: JSON.stringify(atlas.journeys),
-    [FILE.basemap]: JSON.stringify(atlas.basemap),
-    [FILE.meta]: JSON.stringify(atlas.meta, null, 2),
-    [FILE.linkedPlaces]: JSON.stringify(toLinkedPlaces(atlas)),
-    [FILE.annotations]: JSON.stringify(toWebAnnotations(atlas)),
-    [FILE.placesTable]: tables.places,
-    [FILE.legsTable]: tables.legs,
-    [FILE.passagesTable]: tables.passages,
-  };
+  const texts: Record<string, string> = {};
+  for (const [name, content] of publishedFiles(atlas)) {
+    texts[name] = typeof content === 'string' ? content : content instanceof Uint8Array ? Buffer.from(content).toString('utf8') : [...content].join('');
+  }
+  return texts as Record<AlwaysPublishedFile, string> & Record<string, string>;
 }
 
 /**
@@ -61,16 +84,31 @@ export function throttledProgress(say: (line: string) => void, everyMs = 2000, n
   };
 }
 
-/** `tilesFromDocuments`: the corpus size from which the map is published as vector tiles (atlas-tiles.ts). */
+// Its own function so that the corpus's files and records are garbage once the atlas is made, before the writing.
+function deriveCorpus(corpusDir: string, progress?: (line: string) => void): Atlas {
+  const { places50m, basemap110m } = loadWorldAtlas();
+  const corpus = loadCorpus(readCorpusFiles(corpusDir), { progress });
+  progress?.('deriving places, legs and journeys');
+  return deriveAtlas(corpus, places50m, basemap110m);
+}
+
+/** `tilesFromDocuments`: the corpus size from which the map is published as vector tiles too (atlas-tiles.ts). */
 export function buildCorpus(corpusDir: string, outDir: string, progress?: (line: string) => void, tilesFromDocuments = TILES_FROM_DOCUMENTS): Atlas {
   clearStaleRuns(outDir); // first, so a run killed mid-swap gets its last good output back even if this one fails
-  const files = readCorpusFiles(corpusDir);
-  const { places50m, basemap110m } = loadWorldAtlas();
-  const corpus = loadCorpus(files, { progress });
-  progress?.('deriving places, legs and journeys');
-  const atlas = deriveAtlas(corpus, places50m, basemap110m);
-  progress?.('writing the published files');
-  writeFolderAtomically(outDir, withAtlasTiles(serializeAtlas(atlas), atlas, (bytes) => gzipSync(bytes, { level: 9 }), tilesFromDocuments));
+  const atlas = deriveCorpus(corpusDir, progress);
+  // Each published file by name, a folder of per-document files (documents/, search/) once.
+  const folders = new Set<string>();
+  const announced = function* (files: Iterable<readonly [string, FileContent]>) {
+    for (const [name, content] of files) {
+      const folder = name.includes('/') ? name.slice(0, name.indexOf('/') + 1) : undefined;
+      if (!folder) progress?.(`writing ${name}`);
+      else if (!folders.has(folder)) progress?.(`writing ${folder}`);
+      if (folder) folders.add(folder);
+      yield [name, content] as const;
+    }
+  };
+  const files = withAtlasTiles(publishedFiles(atlas), atlas, (bytes) => gzipSync(bytes, { level: 9 }), tilesFromDocuments);
+  writeFolderAtomically(outDir, announced(files));
   return atlas;
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,10 +68,55 @@ export function clearStaleRuns(out: string): void {
 }
 
 /**
- * Replaces the folder `out` with `files` in one step: everything is written to a staging folder first, so a
- * failure part-way leaves the last good output untouched and readers never see a half-written set.
+ * A file's content: its text or bytes, or its text in pieces (jsonChunks), written as they come so that the whole is
+ * never one string.
  */
-export function writeFolderAtomically(out: string, files: Record<string, string | Uint8Array>): void {
+export type FileContent = string | Uint8Array | Iterable<string | Uint8Array>;
+
+/** Pieces are gathered up to this many characters before each write: one system call per element would be slow. */
+const WRITE_BATCH_CHARS = 1 << 20;
+
+// writeSync may write fewer bytes than it was given: the rest is written on.
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+}
+
+function writeContent(path: string, content: FileContent): void {
+  if (typeof content === 'string' || content instanceof Uint8Array) {
+    writeFileSync(path, content);
+    return;
+  }
+  const fd = openSync(path, 'w');
+  try {
+    let batch: string[] = [];
+    let size = 0;
+    const flush = () => {
+      if (size) writeAll(fd, Buffer.from(batch.join(''), 'utf8'));
+      batch = [];
+      size = 0;
+    };
+    for (const piece of content) {
+      if (typeof piece !== 'string') {
+        flush();
+        writeAll(fd, piece);
+        continue;
+      }
+      batch.push(piece);
+      size += piece.length;
+      if (size >= WRITE_BATCH_CHARS) flush();
+    }
+    flush();
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Replaces the folder `out` with `files` in one step: everything is written to a staging folder first, so a
+ * failure part-way leaves the last good output untouched and readers never see a half-written set. `files` may be
+ * an iterable that makes each file only when its turn comes (publishedFiles), so that one file's text is alive at a time.
+ */
+export function writeFolderAtomically(out: string, files: Record<string, FileContent> | Iterable<readonly [string, FileContent]>): void {
   out = resolve(out);
   mkdirSync(dirname(out), { recursive: true });
   clearStaleRuns(out);
@@ -81,10 +126,17 @@ export function writeFolderAtomically(out: string, files: Record<string, string 
   rmSync(staging, { recursive: true, force: true });
   try {
     mkdirSync(staging);
-    for (const [name, content] of Object.entries(files)) {
+    // Only now are the files made (or a record's getters run): whatever fails from here on is inside the staging folder.
+    const entries = Symbol.iterator in files ? (files as Iterable<readonly [string, FileContent]>) : Object.entries(files);
+    const folders = new Set<string>();
+    for (const [name, content] of entries) {
       // A name may hold a folder (documents/ID.json): each document in its own file.
-      if (name.includes('/')) mkdirSync(dirname(join(staging, name)), { recursive: true });
-      writeFileSync(join(staging, name), content);
+      const path = join(staging, name);
+      if (name.includes('/') && !folders.has(dirname(path))) {
+        mkdirSync(dirname(path), { recursive: true });
+        folders.add(dirname(path));
+      }
+      writeContent(path, content);
     }
     if (existsSync(out)) renameSync(out, retired);
     renameSync(staging, out);

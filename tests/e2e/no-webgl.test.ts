@@ -150,6 +150,9 @@ describe('a browser without WebGL, on the SVG map', () => {
     expect(labels).not.toContain('Havana');
     expect(await page.locator('svg.atlas-svg [data-feature-id="paris"]').getAttribute('aria-label')).toBe('París, Centro de mando de la red');
     expect(await page.locator('svg.atlas-svg [data-feature-id="mexico"]').getAttribute('aria-label')).toBe('México, Punto de tránsito');
+    const legNames = await page.locator('svg.atlas-svg [data-feature-kind="leg"]').evaluateAll((legs) => legs.map((l) => l.getAttribute('aria-label')));
+    expect(legNames.length).toBeGreaterThan(0);
+    for (const name of legNames) expect(name).toMatch(/, Tramo de ruta$/);
     await expectCleanRun(atlas);
   });
 
@@ -160,7 +163,7 @@ describe('a browser without WebGL, on the SVG map', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => heading(page)).toBe('Prague');
     expect(await marks(page)).toContain('Many of the returning trainees go through Paris and Prague.');
-    await page.getByRole('button', { name: /^Cuba → Paris, route leg$/ }).focus();
+    await page.getByRole('button', { name: /^Cuba → Paris, Route leg$/ }).focus();
     await page.keyboard.press(' ');
     await expect.poll(() => heading(page)).toBe('Cuba → Paris');
 

@@ -7,6 +7,9 @@ import type { Atlas } from '../../src/lib/atlas/contract.ts';
 import { passagesByRole } from '../../src/lib/corpus/passage.ts';
 import { passageCitation as citation } from '../../src/lib/corpus/citation.ts';
 import { ROLES, roleEntry } from '../../src/lib/atlas/roles.ts';
+import { svgLookProperties } from '../../src/lib/map/look.ts';
+import { formatMessage } from '../../src/lib/i18n/format.ts';
+import type { MessageKey } from '../../src/lib/i18n/en.ts';
 
 /** A footnote is the passage's citation on one line: the quote, then its note, with its link from the figure's address. */
 const passageCitation = (doc: Parameters<typeof citation>[0], passage: Parameters<typeof citation>[1]) => citation(doc, passage, 'http://127.0.0.1:4173/').replace('\n', ' ');
@@ -136,6 +139,22 @@ describe('the key', () => {
     const labels = legendItems(data, createMap(drawn)).map((i) => i.label);
     expect(labels).toEqual([...new Set(roles)].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)).map((r) => roleEntry(r).key.en));
     expect(legendItems(data, createMap(['havana']))[0]!.swatch).toContain('fill="#b5400a"');
+  });
+
+  it('draws its lines and zones as the map does: the widths, dashes and opacities of the one look the SVG map reads', () => {
+    const look = svgLookProperties();
+    const unstated = data.legs.features.find((f) => f.properties.unstated?.length)!.properties.id;
+    const zone = data.places.features.find((f) => f.properties.precision === 'area')!.properties.id;
+    const map = { ...createMap([zone], [unstated]), emphasis: { current: true, connected: true, faded: true } };
+    const swatch = (key: string) => legendItems(data, map).find((i) => i.label === formatMessage('en', key as MessageKey))!.swatch;
+    expect(swatch('figure.legDashed')).toContain(`stroke-dasharray="${look['--unstated-dash']}"`);
+    expect(swatch('figure.legDashed')).toContain(`stroke-width="${look['--leg-width']}"`);
+    expect(swatch('figure.legDashed')).toContain(`stroke-opacity="${look['--leg-opacity']}"`);
+    expect(swatch('figure.stepLegs')).toContain(`stroke-width="${look['--leg-current-width']}"`);
+    expect(swatch('figure.connectedLegs')).toContain(`stroke-width="${look['--leg-connected-width']}"`);
+    expect(swatch('figure.fadedLegs')).toContain(`stroke-opacity="${look['--leg-dim-opacity']}"`);
+    expect(swatch('figure.zone')).toContain(`stroke-dasharray="${look['--zone-dash']}"`);
+    expect(swatch('figure.zone')).toContain(`fill-opacity="${look['--zone-opacity']}"`);
   });
 
   it('names the roles in the page’s language, and draws each role’s pin with its family’s hue and its cue', () => {

@@ -42,4 +42,15 @@ describe('the first view’s own JavaScript (dist/)', () => {
     // The messages are there, as data: an English one with an argument, compiled.
     expect(code.includes('"panel.legOf":[{type:0,value:`Route leg `},{type:1,value:`order`}'), 'panel.legOf, compiled').toBe(true);
   });
+
+  it('brings the default language’s messages only: Spanish is a chunk of its own, fetched when the page shows Spanish', () => {
+    const code = firstView().map((c) => readFileSync(join(site, c.file), 'utf8')).join('\n');
+    // The Spanish name of a route leg, which no English message has.
+    expect(code).not.toContain('Tramo de ruta');
+    const spanish = readdirSync(join(site, 'assets')).filter((f) => f.endsWith('.js') && readFileSync(join(site, 'assets', f), 'utf8').includes('"role.route":`Tramo de ruta`'));
+    expect(spanish, 'one chunk holds the Spanish messages').toHaveLength(1);
+    expect(firstView().map((c) => c.file)).not.toContain(`assets/${spanish[0]}`);
+    // The language button names the other language in itself before loading it.
+    expect(code).toContain('Español');
+  });
 });

@@ -26,6 +26,9 @@ describe('the data in the page’s language', () => {
     const es = localiseAtlasData(atlas(), 'es');
     expect(es.legs.features.map((f) => f.properties.name)).toContain('Cuba → París');
     expect(props(es.places, 'paris').roleName).toBe('Centro de mando de la red');
+    // A leg's screen-reader name on the SVG map says what it is in the language too.
+    expect(es.legs.features.map((f) => (f.properties as { roleName?: string }).roleName)).toEqual(es.legs.features.map(() => 'Tramo de ruta'));
+    expect((localiseAtlasData(atlas(), 'en').legs.features[0]!.properties as { roleName?: string }).roleName).toBe('Route leg');
   });
 
   it('finds Havana by "La Habana" and Mexico by "México" or "Mexico", in either language', () => {

@@ -63,11 +63,12 @@ const figures: Record<string, unknown> = { date, options: { only, runs, taps, cy
 /** Where each part's tables and targets begin in `sections` and `verdicts`: the results file keeps a block per part. */
 const partStarts: Array<{ part: string; section: number; verdict: number }> = [];
 const startPart = (part: string) => partStarts.push({ part, section: sections.length, verdict: verdicts.length });
-function partBlocks(): ResultBlock[] {
+/** Each part's block; `end` is where the parts' sections stop (the run's summary of every target follows them). */
+function partBlocks(end: number): ResultBlock[] {
   return partStarts.map((start, i) => {
     const next = partStarts[i + 1];
     const own = verdicts.slice(start.verdict, next?.verdict);
-    const text = sections.slice(start.section, next?.section ?? sections.length).join('\n\n');
+    const text = sections.slice(start.section, next?.section ?? end).join('\n\n');
     return { part: start.part, text: own.length ? `${text}\n\nTargets\n${verdictTable(own)}` : text };
   });
 }
@@ -308,13 +309,14 @@ try {
     figures.scale = { rows, mapLibreIdle, appBytes };
   }
 
+  const blocks = partBlocks(sections.length);
   if (verdicts.length) sections.push('Targets\n' + verdictTable(verdicts));
   figures.verdicts = verdicts;
   console.log(sections.join('\n\n'));
   mkdirSync(dirname(values.out), { recursive: true });
   writeFileSync(values.out, JSON.stringify(figures, null, 2));
   log(`figures written to ${values.out}`);
-  writeLatestResults(partBlocks(), { date, machine, options: process.argv.slice(2).join(' ') }, SECTIONS);
+  writeLatestResults(blocks, { date, machine, options: process.argv.slice(2).join(' ') }, SECTIONS);
   log(`latest tables written to ${RESULTS_FILE} (the parts run: ${partStarts.map((p) => p.part).join(', ')})`);
 } finally {
   await browser.close();

@@ -94,6 +94,18 @@ export function formatIsoDate(iso: string, language: keyof typeof DATE_LOCALES =
   if (!m) return y!;
   // Noon UTC, printed in UTC: no time zone can move the day.
   const date = new Date(Date.UTC(Number(y), Number(m) - 1, d ? Number(d) : 1, 12));
-  const fields: Intl.DateTimeFormatOptions = d ? { day: 'numeric', month: 'long', year: 'numeric' } : { month: 'long', year: 'numeric' };
-  return new Intl.DateTimeFormat(DATE_LOCALES[language], { ...fields, timeZone: 'UTC' }).format(date);
+  return dateFormat(DATE_LOCALES[language], Boolean(d)).format(date);
+}
+
+// One formatter per language and kind of date: making one is slow (ICU), and each holds memory outside the JS heap
+// until it is collected; the exports format a date for every passage (a million at 100,000 documents).
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, withDay: boolean): Intl.DateTimeFormat {
+  const key = `${locale} ${withDay}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    const fields: Intl.DateTimeFormatOptions = withDay ? { day: 'numeric', month: 'long', year: 'numeric' } : { month: 'long', year: 'numeric' };
+    dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, { ...fields, timeZone: 'UTC' })));
+  }
+  return format;
 }

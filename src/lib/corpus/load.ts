@@ -22,8 +22,8 @@ export interface CorpusFiles {
   places: SourceFile;
   claims: SourceFile[];
   routes: SourceFile;
-  /** Raw texts by file name (geodata/sources/). */
-  sources: Map<string, string>;
+  /** Raw texts by file name (geodata/sources/); a Map, or a folder read as each is asked for. */
+  sources: Pick<ReadonlyMap<string, string>, 'get'>;
 }
 
 export interface Anchor {
@@ -95,6 +95,11 @@ export function loadCorpus(files: CorpusFiles, options: LoadOptions = {}): Corpu
       for (const p of found) problems.push(new CorpusError(file.path, yaml.lineOf(p.path), p.message));
       return found.length ? undefined : yaml;
     });
+
+  // The routes are one file, read first while little else is held: at 100,000 documents reading it needs a gigabyte
+  // for a moment. Its problems are listed where they always were, after the claims'.
+  const routesYaml = validYaml(files.routes, validators.routes);
+  const routesProblems = problems.splice(0);
 
   // Documents
   const documents = new Map<string, CorpusDocument>();
@@ -191,13 +196,7 @@ export function loadCorpus(files: CorpusFiles, options: LoadOptions = {}): Corpu
       }
     }
     places.set(place.id, place);
-    const yaml = placesYaml!;
-    placeAt.set(place.id, {
-      file: files.places.path,
-      get line() {
-        return yaml.lineOf([i, 'id']);
-      },
-    });
+    placeAt.set(place.id, placeLocation(files.places.path, placesYaml!, i));
   }
 
   const anchor = (file: string, line: LineOf, documentId: string, quote: ClaimRecord['quote']): Anchor | undefined => {
@@ -275,7 +274,7 @@ export function loadCorpus(files: CorpusFiles, options: LoadOptions = {}): Corpu
   }
 
   // Routes
-  const routesYaml = validYaml(files.routes, validators.routes);
+  problems.push(...routesProblems);
   const routes: ResolvedRoute[] = [];
   const routeIds = new Set<string>();
   for (const [r, route] of ((routesYaml?.data ?? []) as RouteRecord[]).entries()) {
@@ -342,6 +341,19 @@ function readGazetteer(file: SourceFile, problems: CorpusError[]) {
     else if (typeof (entry as { id?: unknown } | null)?.id === 'string') invalidIds.add((entry as { id: string }).id);
   });
   return { yaml, valid, invalidIds, unreadable: false };
+}
+
+/**
+ * Where a place is written, its line looked up when read. Made out here, not in loadCorpus: a getter made there would
+ * hold loadCorpus's scope, and with it every file's text, for as long as the corpus lives.
+ */
+function placeLocation(file: string, yaml: YamlFile, index: number): { file: string; readonly line: number | undefined } {
+  return {
+    file,
+    get line() {
+      return yaml.lineOf([index, 'id']);
+    },
+  };
 }
 
 /** A claim that says again what an earlier one said (same document, place, role and passage), reported with both lines. */

@@ -67,10 +67,18 @@ export type SearchResult =
  * Folds case, accents, curly quotes and whitespace one character at a time, so positions in the
  * folded text are positions in the original (a search hit's offsets can be highlighted as they are).
  */
-const foldChar = (c: string) => {
+const foldCharUncached = (c: string) => {
   const base = c.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   const one = base.length === 1 ? base : c.toLowerCase().length === 1 ? c.toLowerCase() : c;
   return foldTypography(one).length === 1 ? foldTypography(one) : one;
+};
+// Each character's fold, worked out once: the search index folds every word of every document (millions of
+// characters at 100,000 documents), from an alphabet of a few hundred.
+const foldedChars = new Map<string, string>();
+const foldChar = (c: string) => {
+  let folded = foldedChars.get(c);
+  if (folded === undefined) foldedChars.set(c, (folded = foldCharUncached(c)));
+  return folded;
 };
 /** Case, accents and curly quotes folded, one character for one: the search's idea of equal words. */
 export const fold = (s: string) => Array.from(s, foldChar).join('');

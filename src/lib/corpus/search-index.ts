@@ -33,16 +33,16 @@ export const SEARCH_OPTIONS: Options<IndexedDocument> = {
   processTerm: (term) => (term ? fold(term) : null),
 };
 
-/** The shards' contents, in order: each a MiniSearch index serialised as JSON. */
-export function buildSearchShards(documents: readonly PublishedDocument[], perShard = SEARCH_SHARD_DOCUMENTS): string[] {
-  const shards: string[] = [];
+/** The shards' contents, in order, each made when asked for: a MiniSearch index serialised as JSON. */
+export function* searchShards(documents: readonly PublishedDocument[], perShard = SEARCH_SHARD_DOCUMENTS): Generator<string> {
   for (let from = 0; from < documents.length; from += perShard) {
     const index = new MiniSearch<IndexedDocument>(SEARCH_OPTIONS);
     index.addAll(documents.slice(from, from + perShard).map(({ id, body }) => ({ id, body })));
-    shards.push(JSON.stringify(index));
+    yield JSON.stringify(index);
   }
-  return shards;
 }
+
+export const buildSearchShards = (documents: readonly PublishedDocument[], perShard = SEARCH_SHARD_DOCUMENTS): string[] => [...searchShards(documents, perShard)];
 
 export function searchShardCount(documents: number, perShard = SEARCH_SHARD_DOCUMENTS): number {
   return Math.ceil(documents / perShard);

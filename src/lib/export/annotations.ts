@@ -64,11 +64,12 @@ export function legDescription(l: Pick<LegProps, 'name' | 'direction' | 'unstate
   return `route leg: ${l.name} (${DIRECTION_WORDS[l.direction]}${ends})`;
 }
 
-export function toWebAnnotations(atlas: Pick<Atlas, 'places' | 'legs' | 'documents'>) {
+/** The annotations, one at a time in published order: the places' passages, then the legs'. */
+export function* webAnnotationItems(atlas: Pick<Atlas, 'places' | 'legs' | 'documents'>) {
   const docs = new Map(atlas.documents.map((d) => [d.id, d]));
-  const items = [
-    ...atlas.places.features.flatMap((f) =>
-      f.properties.evidence.map((e, i) => ({
+  for (const f of atlas.places.features) {
+    for (const [i, e] of f.properties.evidence.entries()) {
+      yield {
         id: atlasUri.annotation('claim', `${f.properties.id}-${i + 1}`),
         type: 'Annotation',
         motivation: 'identifying',
@@ -79,10 +80,12 @@ export function toWebAnnotations(atlas: Pick<Atlas, 'places' | 'legs' | 'documen
           ...contextBodies(docs.get(e.document)!, e),
         ],
         target: target(docs.get(e.document)!, e),
-      })),
-    ),
-    ...atlas.legs.features.flatMap((f) =>
-      f.properties.evidence.map((e) => ({
+      };
+    }
+  }
+  for (const f of atlas.legs.features) {
+    for (const e of f.properties.evidence) {
+      yield {
         id: atlasUri.annotation('leg', f.properties.id),
         type: 'Annotation',
         motivation: 'linking',
@@ -95,15 +98,28 @@ export function toWebAnnotations(atlas: Pick<Atlas, 'places' | 'legs' | 'documen
           ...contextBodies(docs.get(e.document)!, e),
         ],
         target: target(docs.get(e.document)!, e),
-      })),
-    ),
-  ];
+      };
+    }
+  }
+}
+
+/** How many annotations webAnnotationItems gives, without making them (the collection states its total first). */
+export const webAnnotationCount = (atlas: Pick<Atlas, 'places' | 'legs'>) =>
+  [...atlas.places.features, ...atlas.legs.features].reduce((n, f) => n + f.properties.evidence.length, 0);
+
+/** The collection around `items`: an array, or a lazy one (jsonArrayOf) when it is written in pieces. */
+export function webAnnotationCollection<Items>(items: Items, total: number) {
   return {
     '@context': 'http://www.w3.org/ns/anno.jsonld',
     id: 'urn:archive-atlas:annotations',
     type: 'AnnotationCollection',
     label: 'Archive Atlas: places and route legs anchored in the documents',
-    total: items.length,
+    total,
     first: { id: 'urn:archive-atlas:annotations:page-1', type: 'AnnotationPage', startIndex: 0, items },
   };
+}
+
+export function toWebAnnotations(atlas: Pick<Atlas, 'places' | 'legs' | 'documents'>) {
+  const items = [...webAnnotationItems(atlas)];
+  return webAnnotationCollection(items, items.length);
 }

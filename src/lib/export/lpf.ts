@@ -28,7 +28,8 @@ export function timespan(e: Evidence, doc: CorpusDocument) {
   return { start: { in: doc.date }, end: { in: doc.date } };
 }
 
-export function toLinkedPlaces(atlas: Pick<Atlas, 'places' | 'documents'>) {
+/** Each place as an LPF feature, one at a time (the collection at 100,000 documents is too big for one string). */
+export function* linkedPlaceFeatures(atlas: Pick<Atlas, 'places' | 'documents'>) {
   const docs = new Map(atlas.documents.map((d) => [d.id, d]));
   // A document is cited under many names of many places: its label is worked out once.
   const labels = new Map<string, string>();
@@ -37,7 +38,9 @@ export function toLinkedPlaces(atlas: Pick<Atlas, 'places' | 'documents'>) {
   const feature = (p: PlaceProps, geometry: Atlas['places']['features'][number]['geometry']) => {
     // A document is cited for a name only where its text uses that name (the letter says "Berlin", never "West
     // Berlin"): its mentions are found as the reader marks them, whole words with the gazetteer's case.
-    const usedIn = (toponym: string) => p.documents.filter((id) => docs.get(id)!.mentions.some((m) => m.place === p.id && m.text === toponym));
+    // Each document's names for this place, gathered once rather than once per name (a country is in most documents).
+    const namesIn = p.documents.map((id) => ({ id, names: new Set(docs.get(id)!.mentions.filter((m) => m.place === p.id).map((m) => m.text)) }));
+    const usedIn = (toponym: string) => namesIn.filter(({ names }) => names.has(toponym)).map(({ id }) => id);
     const type = TYPES[p.kind] ?? { label: p.kind };
     return {
       '@id': atlasUri.place(p.id),
@@ -67,9 +70,10 @@ export function toLinkedPlaces(atlas: Pick<Atlas, 'places' | 'documents'>) {
       }),
     };
   };
-  return {
-    '@context': LPF_CONTEXT,
-    type: 'FeatureCollection',
-    features: atlas.places.features.map((f) => feature(f.properties, f.geometry)),
-  };
+  for (const f of atlas.places.features) yield feature(f.properties, f.geometry);
 }
+
+/** The LPF collection around `features`: an array, or a lazy one (jsonArrayOf) when it is written in pieces. */
+export const linkedPlacesCollection = <Features>(features: Features) => ({ '@context': LPF_CONTEXT, type: 'FeatureCollection', features });
+
+export const toLinkedPlaces = (atlas: Pick<Atlas, 'places' | 'documents'>) => linkedPlacesCollection([...linkedPlaceFeatures(atlas)]);

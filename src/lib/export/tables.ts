@@ -5,8 +5,32 @@ import type { Atlas, Evidence } from '../atlas/contract.ts';
 // byte order mark, so that Excel, which otherwise reads a CSV in the machine's legacy code page, shows "á – °".
 // Cells keep the documents' words verbatim, even one that begins with "=", "+", "-" or "@": these are data, and
 // the README's Security section says to import them as text rather than escape what the documents say.
-const csv = (rows: Array<Record<string, string | number | boolean>>) =>
-  stringify(rows, { header: true, bom: true, record_delimiter: 'windows', cast: { boolean: (v) => (v ? 'true' : 'false') } });
+type Row = Record<string, string | number | boolean>;
+const CSV_OPTIONS = { record_delimiter: 'windows', cast: { boolean: (v: boolean) => (v ? 'true' : 'false') } } as const;
+const csv = (rows: Row[]) => stringify(rows, { ...CSV_OPTIONS, header: true, bom: true });
+
+/** Rows per call to the CSV writer when a table is written in pieces. */
+const CSV_BATCH_ROWS = 2000;
+
+/**
+ * A table's CSV in pieces, the same bytes as csv(rows) gives for all of them at once: the header and byte order mark
+ * with the first batch, every later batch under the first row's columns.
+ */
+export function* csvChunks(rows: Iterable<Row>, batchRows = CSV_BATCH_ROWS): Generator<string> {
+  let batch: Row[] = [];
+  let columns: string[] | undefined;
+  const flush = () => {
+    const text = columns ? stringify(batch, { ...CSV_OPTIONS, columns }) : csv(batch);
+    columns ??= batch[0] && Object.keys(batch[0]);
+    batch = [];
+    return text;
+  };
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length === batchRows) yield flush();
+  }
+  if (batch.length || !columns) yield flush(); // an empty table too, as one call writes it
+}
 
 /**
  * The passages a quote rests on besides its own words (an unstated end's name, the words that date it): each quoted,
@@ -22,11 +46,15 @@ const context = (e: Evidence) => ({
 /** The period a passage gives (or a context quote in its paragraph), as ISO prefixes; `approximate` where the text hedges. */
 const period = (e: Evidence) => ({ period_from: e.period?.from ?? '', period_to: e.period?.to ?? '', approximate: e.period?.approximate ?? false });
 
-export function toCsvTables(atlas: Pick<Atlas, 'places' | 'labels' | 'legs'>): { places: string; legs: string; passages: string } {
-  const anchors = new Map(atlas.labels.features.map((f) => [f.properties.id, f.geometry.coordinates]));
-  const places = atlas.places.features.map(({ properties: p }) => {
+type TableSource = Pick<Atlas, 'places' | 'labels' | 'legs'>;
+const anchorsOf = (atlas: TableSource) => new Map(atlas.labels.features.map((f) => [f.properties.id, f.geometry.coordinates]));
+
+/** places.csv's rows, one per drawn place. */
+export function* placeRows(atlas: TableSource): Generator<Row> {
+  const anchors = anchorsOf(atlas);
+  for (const { properties: p } of atlas.places.features) {
     const [lon, lat] = anchors.get(p.id)!;
-    return {
+    yield {
       id: p.id,
       name: p.name,
       aliases: p.aliases.join('; '),
@@ -43,12 +71,17 @@ export function toCsvTables(atlas: Pick<Atlas, 'places' | 'labels' | 'legs'>): {
       note: p.note ?? '',
       note_es: p.note_es ?? '',
     };
-  });
-  const legs = atlas.legs.features.map(({ properties: l }) => {
+  }
+}
+
+/** legs.csv's rows, one per drawn route leg. */
+export function* legRows(atlas: TableSource): Generator<Row> {
+  const anchors = anchorsOf(atlas);
+  for (const { properties: l } of atlas.legs.features) {
     const [fromLon, fromLat] = anchors.get(l.from)!;
     const [toLon, toLat] = anchors.get(l.to)!;
     const e = l.evidence[0]!;
-    return {
+    yield {
       id: l.id,
       route: l.route,
       route_name: l.routeName,
@@ -73,13 +106,14 @@ export function toCsvTables(atlas: Pick<Atlas, 'places' | 'labels' | 'legs'>): {
       note: l.note ?? '',
       note_es: l.note_es ?? '',
     };
-  });
-  const passages = [
-    ...atlas.places.features.flatMap(({ properties: p }) => p.evidence.map((e) => ({ feature: p.id, kind: 'place', ...e }))),
-    ...atlas.legs.features.flatMap(({ properties: l }) => l.evidence.map((e) => ({ feature: l.id, kind: 'leg', ...e }))),
-  ].map((e) => ({
-    feature: e.feature,
-    feature_kind: e.kind,
+  }
+}
+
+/** passages.csv's rows, one per passage: the places' first, then the legs'. */
+export function* passageRows(atlas: Pick<Atlas, 'places' | 'legs'>): Generator<Row> {
+  const row = (feature: string, kind: string, e: Evidence): Row => ({
+    feature,
+    feature_kind: kind,
     document: e.document,
     role: e.role,
     quote: e.exact,
@@ -89,6 +123,11 @@ export function toCsvTables(atlas: Pick<Atlas, 'places' | 'labels' | 'legs'>): {
     ...context(e),
     note: e.note ?? '',
     note_es: e.note_es ?? '',
-  }));
-  return { places: csv(places), legs: csv(legs), passages: csv(passages) };
+  });
+  for (const { properties: p } of atlas.places.features) for (const e of p.evidence) yield row(p.id, 'place', e);
+  for (const { properties: l } of atlas.legs.features) for (const e of l.evidence) yield row(l.id, 'leg', e);
+}
+
+export function toCsvTables(atlas: TableSource): { places: string; legs: string; passages: string } {
+  return { places: csv([...placeRows(atlas)]), legs: csv([...legRows(atlas)]), passages: csv([...passageRows(atlas)]) };
 }

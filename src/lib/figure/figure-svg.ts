@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n/en.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { pinSvg } from '../map/marks.ts';
 import type { FeatureRef, AtlasData } from '../atlas/contract.ts';
-import { BASEMAP, CONNECTED_LEG_COLOR, CURRENT_LEG_COLOR, INK as MAP_INK, ROUTE_COLOR } from '../map/look.ts';
+import { BASEMAP, CONNECTED_LEG_COLOR, CURRENT_LEG_COLOR, INK as MAP_INK, LEG, ROUTE_COLOR, SHAPE, dashPx } from '../map/look.ts';
 import { figureSubject, type FigureData, type FigureSubject } from './footnotes.ts';
 import { SUP_SCALE, estimateWidth, wordsOf, wrapWords, type Measure, type Segment } from './text-width.ts';
 import { escapeXml } from './xml.ts';
@@ -64,7 +64,9 @@ export function legendItems(data: Pick<AtlasData, 'places' | 'legs'>, map: Pick<
   const drawnPlaces = data.places.features.map((f) => f.properties).filter((p) => places.has(p.id));
   const drawnLegs = data.legs.features.map((f) => f.properties).filter((p) => legs.has(p.id));
   const roles = ROLES.filter((r) => drawnPlaces.some((p) => p.primaryRole === r));
-  const line = (color: string, dash = '', width = 2.5) => `<line x1="0" y1="5" x2="18" y2="5" stroke="${color}" stroke-width="${width}"${dash ? ` stroke-dasharray="${dash}"` : ' stroke-linecap="round"'}/>`;
+  // Each line and zone as the map draws it: widths, dashes and opacities from the one look (look.ts).
+  const line = (color: string, width: number, { dash = '', opacity = 1 } = {}) =>
+    `<line x1="0" y1="5" x2="18" y2="5" stroke="${color}" stroke-width="${width}"${dash ? ` stroke-dasharray="${dash}"` : ' stroke-linecap="round"'}${opacity < 1 ? ` stroke-opacity="${opacity}"` : ''}/>`;
   const say = (key: MessageKey) => formatMessage(locale, key);
   const items: LegendItem[] = roles.map((role: Role) => ({
     label: formatMessage(locale, `roleKey.${role}`),
@@ -73,14 +75,14 @@ export function legendItems(data: Pick<AtlasData, 'places' | 'legs'>, map: Pick<
     swatch: `${pinSvg(role, 5, 5, 0.6)}<circle cx="5" cy="5" r="5" fill="none" stroke="#777777" stroke-width="0.4"/>`,
   }));
   const solid = drawnLegs.filter((l) => !l.unstated?.length);
-  if (solid.some((l) => l.direction === 'directed')) items.push({ labelX: 22, label: say('figure.legDirected'), swatch: line(ROUTE_COLOR) });
-  if (solid.some((l) => l.direction === 'round-trip')) items.push({ labelX: 22, label: say('figure.legRoundTrip'), swatch: line(ROUTE_COLOR) });
-  if (solid.some((l) => l.direction === 'undirected')) items.push({ labelX: 22, label: say('figure.legUndirected'), swatch: line(ROUTE_COLOR) });
-  if (drawnLegs.some((l) => l.unstated?.length)) items.push({ labelX: 22, label: say('figure.legDashed'), swatch: line(ROUTE_COLOR, '3 2.5') });
-  if (map.emphasis.current) items.push({ labelX: 22, label: say('figure.stepLegs'), swatch: line(CURRENT_LEG_COLOR, '', 4) });
-  if (map.emphasis.connected) items.push({ labelX: 22, label: say('figure.connectedLegs'), swatch: line(CONNECTED_LEG_COLOR, '', 3.5) });
-  if (map.emphasis.faded) items.push({ labelX: 22, label: say('figure.fadedLegs'), swatch: line(ROUTE_COLOR, '', 2.5).replace('/>', ' stroke-opacity="0.25"/>') });
-  if (drawnPlaces.some((p) => p.precision === 'area')) items.push({ labelX: 22, label: say('figure.zone'), swatch: '<rect x="1" y="1" width="16" height="8" fill="#5f6b73" fill-opacity="0.15" stroke="#5f6b73" stroke-width="1.2" stroke-dasharray="3 2"/>' });
+  if (solid.some((l) => l.direction === 'directed')) items.push({ labelX: 22, label: say('figure.legDirected'), swatch: line(ROUTE_COLOR, LEG.width, { opacity: LEG.opacity }) });
+  if (solid.some((l) => l.direction === 'round-trip')) items.push({ labelX: 22, label: say('figure.legRoundTrip'), swatch: line(ROUTE_COLOR, LEG.width, { opacity: LEG.opacity }) });
+  if (solid.some((l) => l.direction === 'undirected')) items.push({ labelX: 22, label: say('figure.legUndirected'), swatch: line(ROUTE_COLOR, LEG.width, { opacity: LEG.opacity }) });
+  if (drawnLegs.some((l) => l.unstated?.length)) items.push({ labelX: 22, label: say('figure.legDashed'), swatch: line(ROUTE_COLOR, LEG.width, { dash: dashPx(LEG.unstatedDash, LEG.width), opacity: LEG.opacity }) });
+  if (map.emphasis.current) items.push({ labelX: 22, label: say('figure.stepLegs'), swatch: line(CURRENT_LEG_COLOR, LEG.currentWidth) });
+  if (map.emphasis.connected) items.push({ labelX: 22, label: say('figure.connectedLegs'), swatch: line(CONNECTED_LEG_COLOR, LEG.connectedWidth) });
+  if (map.emphasis.faded) items.push({ labelX: 22, label: say('figure.fadedLegs'), swatch: line(ROUTE_COLOR, LEG.width, { opacity: LEG.dimOpacity }) });
+  if (drawnPlaces.some((p) => p.precision === 'area')) items.push({ labelX: 22, label: say('figure.zone'), swatch: `<rect x="1" y="1" width="16" height="8" fill="#5f6b73" fill-opacity="${SHAPE.zoneOpacity}" stroke="#5f6b73" stroke-width="${SHAPE.zoneLineWidth}" stroke-dasharray="${dashPx(SHAPE.zoneDash, SHAPE.zoneLineWidth)}"/>` });
   return items;
 }
 

@@ -4,18 +4,45 @@ import type { MessageKey } from './en.ts';
 import { formatIsoDate } from '../corpus/dates.ts';
 import type { Locale } from './locales.ts';
 // Compiled ahead (compile.ts): the page formats ASTs and ships no ICU parser.
-import { COMPILED } from './compiled.ts';
+import { LANGUAGE_NAMES, PRELOADED, loadCompiled, type CompiledTable } from './compiled.ts';
 
 export type MessageValues = Record<string, string | number>;
 
 const compiled = new Map<string, IntlMessageFormat>();
+const tables: Partial<Record<Locale, CompiledTable>> = { ...PRELOADED };
+const loading = new Map<Locale, Promise<void>>();
+
+/** Whether a language's messages are here, so the page can be shown in it at once. */
+export const hasMessages = (locale: Locale): boolean => tables[locale] !== undefined;
+
+/** Fetches a language's messages (a chunk of its own in the built page), once; resolves when they are here. */
+export function loadMessages(locale: Locale): Promise<void> {
+  if (hasMessages(locale)) return Promise.resolve();
+  let pending = loading.get(locale);
+  if (!pending) {
+    pending = loadCompiled(locale).then(
+      (table) => void (tables[locale] = table),
+      (e: unknown) => {
+        loading.delete(locale); // a later switch tries again
+        throw e;
+      },
+    );
+    loading.set(locale, pending);
+  }
+  return pending;
+}
+
+/** A language's name in itself ("Español"), there before its messages are. */
+export const languageName = (locale: Locale): string => LANGUAGE_NAMES[locale];
 
 /** The message `key` in `locale`, its arguments filled in and its plurals chosen by the language's rules. */
 export function formatMessage(locale: Locale, key: MessageKey, values?: MessageValues): string {
   const cacheKey = `${locale}\u0000${key}`;
   let format = compiled.get(cacheKey);
   if (!format) {
-    const message = COMPILED[locale][key];
+    const table = tables[locale];
+    if (!table) throw new Error(`i18n: the ${locale} messages are not loaded yet (loadMessages first)`);
+    const message = table[key];
     if (message === undefined) throw new Error(`i18n: message "${key}" is missing from src/lib/i18n/${locale}.ts`);
     if (typeof message === 'string') return message;
     format = new IntlMessageFormat(message, locale, undefined, { ignoreTag: true });

@@ -75,8 +75,3 @@ export function patternParts(role: Role): Array<{ tag: 'path' | 'circle'; attrs:
   return [{ tag: 'circle', attrs: { cx: s / 2, cy: s / 2, r: 1.9, fill: c } }];
 }
 
-/** The same pattern as an SVG <pattern>'s markup (the figure). */
-export function patternSvg(role: Role): string {
-  const body = patternParts(role).map(({ tag, attrs }) => `<${tag} ${Object.entries(attrs).map(([k, v]) => `${k}="${v}"`).join(' ')}/>`).join('');
-  return `<pattern id="${patternId(role)}" width="${PATTERN_SIZE}" height="${PATTERN_SIZE}" patternUnits="userSpaceOnUse">${body}</pattern>`;
-}

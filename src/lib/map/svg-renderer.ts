@@ -47,6 +47,8 @@ interface PlaceProps {
 interface LegProps {
   id: string;
   name?: string;
+  /** "Route leg" in the page's language (localiseAtlasData), for screen readers. */
+  roleName?: string;
   from: string;
   to: string;
   direction?: string;
@@ -448,7 +450,7 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
       const names = new Map(placeFeatures.map((x) => [x.properties.id, x.properties.name]));
       const name = p.name ?? `${names.get(p.from) ?? p.from} → ${names.get(p.to) ?? p.to}`;
       const unstated = p.unstated !== undefined && p.unstated !== null && !(Array.isArray(p.unstated) && p.unstated.length === 0);
-      const node = feature(legsLayer, { id: p.id, kind: 'leg' }, `${name}, route leg`, `leg${unstated ? ' unstated' : ''}${p.fan ? ' fan' : ''}`);
+      const node = feature(legsLayer, { id: p.id, kind: 'leg' }, `${name}, ${p.roleName ?? 'route leg'}`, `leg${unstated ? ' unstated' : ''}${p.fan ? ' fan' : ''}`);
       const d = path(f) ?? '';
       el('path', { class: 'line', d }, node);
       el('path', { class: 'hit', d }, node);

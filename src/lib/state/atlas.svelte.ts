@@ -1,6 +1,7 @@
 import { tick } from 'svelte';
 import { DEFAULT_KIOSK_CONFIG, type KioskConfig } from '../kiosk/config.ts';
 import { initLocale, locale, setLocale } from '../i18n/locale.svelte.ts';
+import { loadMessages } from '../i18n/format.ts';
 import { localiseAtlasData, placesOfJourneys, withLabelsFirst } from './localise.ts';
 import { frameAfterTap, frameFor, type Sight } from './framing.ts';
 import { attractLocale, toLocale } from '../i18n/locales.ts';
@@ -178,7 +179,9 @@ export class AtlasState {
     }
     this.kioskConfig = config;
     this.textScale = config.textScale;
-    initLocale(config.language);
+    void initLocale(config.language);
+    // An offline kiosk has every language it will show from the start: the attract tour switches without a fetch.
+    for (const l of config.attractLanguages) void loadMessages(l).catch(() => undefined); // setLocale says so if it is still missing
   }
 
   /** The map host has started a renderer. Without a map, the list is the way in. */
@@ -343,7 +346,7 @@ export class AtlasState {
   attractStep(journeyId: string, step: number) {
     if (step === 0 && journeyId === this.attractTour[0]?.[0]) {
       this.attractRound += 1;
-      setLocale(attractLocale(this.kioskConfig?.attractLanguages, this.attractRound, locale()));
+      void setLocale(attractLocale(this.kioskConfig?.attractLanguages, this.attractRound, locale()));
     }
     this.selection.reset();
     this.panels.journeys = true;
@@ -363,7 +366,7 @@ export class AtlasState {
     if (this.kioskMode && this.kioskConfig) {
       // The next visitor meets the kiosk's own language, whatever the last one chose (and the address agrees).
       this.attractRound = -1;
-      setLocale(toLocale(this.kioskConfig.language) ?? 'en', { remember: typeof location !== 'undefined' && /[?&]lang=/.test(location.search) });
+      void setLocale(toLocale(this.kioskConfig.language) ?? 'en', { remember: typeof location !== 'undefined' && /[?&]lang=/.test(location.search) });
     }
     if (!this.data) return;
     const start = this.kioskConfig?.startView ?? 'network';

@@ -9,7 +9,8 @@ export type Localised<P> = P & { roleName: string };
  * The derived data in the page's language: in Spanish, a place's `name` and map `label` are its Spanish ones
  * (places.yaml's `name_es`, `label_es`) wherever the gazetteer gives them, and a leg's name ("A → B") names its ends
  * so. The other language's name joins the aliases, so search finds "La Habana" and "Havana" in either language.
- * Every place also carries `roleName`, its primary role's name in the language (the SVG map's screen-reader names).
+ * Every place also carries `roleName`, its primary role's name in the language, and every leg the name of a route leg
+ * (the SVG map's screen-reader names).
  * Passages, notes and journeys are untouched: they have their own Spanish fields.
  */
 export function localiseAtlasData(data: AtlasData, locale: Locale): AtlasData {
@@ -27,14 +28,14 @@ export function localiseAtlasData(data: AtlasData, locale: Locale): AtlasData {
     const p = place(f.properties as LabelProps);
     return { ...f, properties: spanish && f.properties.label_es ? { ...p, label: f.properties.label_es } : p };
   });
+  const legName = formatMessage(locale, 'role.route');
   const legs = data.legs.features.map((f) => {
-    if (!spanish) return f;
-    const from = nameOf.get(f.properties.from);
-    const to = nameOf.get(f.properties.to);
     let name = f.properties.name;
-    // "Cuba → Paris" is built from the English names at derive time: each end's name in Spanish, in place.
-    for (const end of [from, to]) if (end && end.en !== end.shown) name = name.replace(end.en, end.shown);
-    return name === f.properties.name ? f : { ...f, properties: { ...f.properties, name } };
+    if (spanish) {
+      // "Cuba → Paris" is built from the English names at derive time: each end's name in Spanish, in place.
+      for (const end of [nameOf.get(f.properties.from), nameOf.get(f.properties.to)]) if (end && end.en !== end.shown) name = name.replace(end.en, end.shown);
+    }
+    return { ...f, properties: { ...f.properties, name, roleName: legName } };
   });
   return {
     ...data,

@@ -74,16 +74,18 @@ export function buildAtlasTiles(atlas: Pick<Atlas, 'places' | 'labels' | 'legs' 
 }
 
 /**
- * The one decision: the published files gain the tile archive, and meta.json says the page should draw from it, when
- * the corpus has `threshold` documents or more; below, the files are returned as they are (the map stays on GeoJSON).
+ * The one decision: the published files (name and content, as the derivation writes them one by one) gain the tile
+ * archive, and meta.json says the page should draw from it, when the corpus has `threshold` documents or more; below,
+ * the files pass through as they are (the map stays on GeoJSON).
  */
-export function withAtlasTiles<F extends Record<string, string | Uint8Array>>(
-  files: F,
+export function* withAtlasTiles<C>(
+  files: Iterable<readonly [string, C]>,
   atlas: Pick<Atlas, 'places' | 'labels' | 'legs' | 'meta'>,
   gzip: (bytes: Uint8Array) => Uint8Array,
   threshold: number = TILES_FROM_DOCUMENTS,
-): F {
-  if (atlas.meta.counts.documents < threshold) return files;
+): Generator<readonly [string, C | string | Uint8Array]> {
+  if (atlas.meta.counts.documents < threshold) return yield* files;
   const { archive, meta } = buildAtlasTiles(atlas, gzip);
-  return { ...files, [PUBLISHED_FILES.tiles]: archive, [PUBLISHED_FILES.meta]: JSON.stringify({ ...atlas.meta, tiles: meta }, null, 2) };
+  for (const [name, content] of files) yield name === PUBLISHED_FILES.meta ? [name, JSON.stringify({ ...atlas.meta, tiles: meta }, null, 2)] : [name, content];
+  yield [PUBLISHED_FILES.tiles, archive];
 }
