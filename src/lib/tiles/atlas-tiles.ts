@@ -36,27 +36,41 @@ function mapCollections(atlas: Pick<Atlas, 'places' | 'labels' | 'legs'>): Recor
   };
 }
 
+/** geojson-vt's key for a tile in its index (toID in its source). */
+const tileKey = (z: number, x: number, y: number) => ((1 << z) * y + x) * 32 + z;
+
+/**
+ * geojson-vt keeps every tile it has made, at every zoom: for 10,000 documents' legs that was 2.2 GB, far more than the
+ * derivation's heap. Its index is walked depth first here and each tile let go once its children are done, so only
+ * the tiles along the current path (and their siblings' sources) are held. The index's tile table is internal to
+ * geojson-vt; if a version renames it, this falls back to keeping every tile (more memory, the same output).
+ */
+function releaseTile(index: GeoJSONVT, z: number, x: number, y: number) {
+  const tiles = (index as unknown as { tileIndex?: { tiles?: Record<number, unknown> } }).tileIndex?.tiles;
+  if (tiles) delete tiles[tileKey(z, x, y)];
+}
+
 /** Every non-empty tile from zoom 0 to TILE_ZOOMS.maxzoom, each holding the three layers' features in it. */
 export function cutAtlasTiles(atlas: Pick<Atlas, 'places' | 'labels' | 'legs'>): TileToWrite[] {
   const { maxzoom } = TILE_ZOOMS;
   const indexes = Object.entries(mapCollections(atlas)).map(
-    // tolerance 1 (of 4,096): lines kept close to their great circles; no ids of geojson-vt's own (promoteId reads `id`).
-    ([name, collection]) => [name, new GeoJSONVT(collection, { maxZoom: maxzoom, indexMaxZoom: maxzoom, extent: EXTENT, buffer: 64, tolerance: 1 })] as const,
+    // tolerance 1 (of 4,096): lines kept close to their great circles. indexMaxZoom 0: tiles are made as they are asked for.
+    ([name, collection]) => [name, new GeoJSONVT(collection, { maxZoom: maxzoom, indexMaxZoom: 0, extent: EXTENT, buffer: 64, tolerance: 1 })] as const,
   );
   const tiles: TileToWrite[] = [];
-  for (let z = 0; z <= maxzoom; z++) {
-    const side = 2 ** z;
-    for (let x = 0; x < side; x++) {
-      for (let y = 0; y < side; y++) {
-        const layers: Record<string, NonNullable<ReturnType<GeoJSONVT['getTile']>>> = {};
-        for (const [name, index] of indexes) {
-          const tile = index.getTile(z, x, y);
-          if (tile && tile.features.length) layers[name] = tile;
-        }
-        if (Object.keys(layers).length) tiles.push({ z, x, y, data: fromGeojsonVt(layers, { version: 2, extent: EXTENT }) });
-      }
+  const visit = (z: number, x: number, y: number) => {
+    const layers: Record<string, NonNullable<ReturnType<GeoJSONVT['getTile']>>> = {};
+    for (const [name, index] of indexes) {
+      const tile = index.getTile(z, x, y);
+      if (tile && tile.features.length) layers[name] = tile;
     }
-  }
+    // A tile with nothing in it has nothing under it either.
+    if (!Object.keys(layers).length) return;
+    tiles.push({ z, x, y, data: fromGeojsonVt(layers, { version: 2, extent: EXTENT }) });
+    if (z < maxzoom) for (const [dx, dy] of [[0, 0], [1, 0], [0, 1], [1, 1]] as const) visit(z + 1, 2 * x + dx, 2 * y + dy);
+    for (const [, index] of indexes) releaseTile(index, z, x, y);
+  };
+  visit(0, 0, 0);
   return tiles;
 }
 
