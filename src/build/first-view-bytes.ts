@@ -9,11 +9,11 @@ import { gzipSync } from 'node:zlib';
 import { MAPLIBRE_CHUNK } from './chunks.ts';
 
 /**
- * The budget for the first view's own JavaScript, gzipped: what it weighs now (66.8 KB on 2026-12-07) and a little
- * room, so that growth fails the build's tests. Issue 27's target is under 50 KB (FIRST_VIEW_TARGET_BYTES, which the
+ * The budget for the first view's own JavaScript, gzipped: what it weighs now (61.3 KB on 2026-12-07, after the
+ * Spanish messages became a chunk of their own; 66.8 KB before) and a little room, so that growth fails the build's tests. Issue 27's target is under 50 KB (FIRST_VIEW_TARGET_BYTES, which the
  * bench reports); lower this as the first view sheds weight, never raise it to let a change through.
  */
-export const FIRST_VIEW_BUDGET_BYTES = 70 * 1024;
+export const FIRST_VIEW_BUDGET_BYTES = 64 * 1024;
 /** Issue 27's target for the first view's own JavaScript, gzipped: not met yet (see the bench's targets). */
 export const FIRST_VIEW_TARGET_BYTES = 50 * 1024;
 

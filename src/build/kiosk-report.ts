@@ -68,7 +68,7 @@ export function readNames(site: string): Names {
     place: features(PUBLISHED_FILES.places),
     leg: features(PUBLISHED_FILES.legs),
     journey: new Map(read<Array<{ id: string; name: string }>>(PUBLISHED_FILES.journeys).map((j) => [j.id, j.name])),
-    document: new Map(read<Array<{ id: string; title: string }>>(PUBLISHED_FILES.documents).map((d) => [d.id, d.title])),
+    document: new Map(read<Array<{ id: string; title: string }>>(PUBLISHED_FILES.documentIndex).map((d) => [d.id, d.title])), // titles without the words
   };
 }
 

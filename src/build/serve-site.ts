@@ -82,7 +82,8 @@ export function readKioskConfig(site: string): { config: KioskConfig; problems: 
 
 /** The ids a visit may name: the build's places, legs, documents and journeys (with their steps), from its data/. */
 export function readVisitIds(site: string): VisitIds {
-  return { ...readMapIds(site), document: new Set(readSiteData<Array<{ id: string }>>(site, PUBLISHED_FILES.documents).map((d) => d.id)) };
+  // The documents' index, not every document's words: the ids are all a visit may name.
+  return { ...readMapIds(site), document: new Set(readSiteData<Array<{ id: string }>>(site, PUBLISHED_FILES.documentIndex).map((d) => d.id)) };
 }
 
 /** The build's places, legs and journeys (with their number of steps): what a take-home link can name. */

@@ -18,7 +18,7 @@ function createSite(config?: string) {
   // The rest of data/ that the kiosk reads (the ids a visit may name).
   writeFileSync(join(site, 'data', 'places.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'paris' }, geometry: null }] }));
   writeFileSync(join(site, 'data', 'legs.geojson'), NO_FEATURES);
-  writeFileSync(join(site, 'data', 'documents.json'), '[]');
+  writeFileSync(join(site, 'data', 'documents.index.json'), '[]');
   if (config !== undefined) {
     mkdirSync(join(site, 'kiosk'));
     writeFileSync(join(site, 'kiosk', 'config.json'), config);

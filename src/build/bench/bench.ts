@@ -87,7 +87,7 @@ await buildApp(join(work, 'app'));
 await buildBaselines(join(work, 'baselines'), join(work, 'app', DATA_DIR));
 const haveLarge = existsSync(join(largeDataDir, PUBLISHED_FILES.documents));
 if (haveLarge) withData(join(work, 'app'), largeDataDir, join(work, 'app-large'));
-const largeDocuments = haveLarge ? (JSON.parse(readFileSync(join(largeDataDir, PUBLISHED_FILES.documents), 'utf8')) as unknown[]).length : 0;
+const largeDocuments = haveLarge ? (JSON.parse(readFileSync(join(largeDataDir, PUBLISHED_FILES.documentIndex), 'utf8')) as unknown[]).length : 0;
 
 const [app, baselines, appLarge] = await Promise.all(
   [join(work, 'app'), join(work, 'baselines'), ...(haveLarge ? [join(work, 'app-large')] : [])].map((dir) => startStaticServer(dir)),
