@@ -8,7 +8,7 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import { serializeDirectory, writePmtiles, type TileToWrite } from '../../src/lib/tiles/pmtiles-writer.ts';
-import { buildAtlasTiles, TILE_LAYERS, TILE_ZOOMS, TILES_FROM_DOCUMENTS } from '../../src/lib/tiles/atlas-tiles.ts';
+import { buildAtlasTiles, TILE_LAYERS, TILE_ZOOMS, TILES_FROM_DOCUMENTS, TILES_UP_TO_DOCUMENTS, withAtlasTiles } from '../../src/lib/tiles/atlas-tiles.ts';
 import { MAP_PROPERTIES } from '../../src/lib/map/map-features.ts';
 import { PUBLISHED_FILES, type AtlasMeta, type Atlas } from '../../src/lib/atlas/contract.ts';
 import { buildCorpus } from '../../src/build/derive.ts';
@@ -162,6 +162,21 @@ describe("the atlas's tiles", () => {
     // Paris is not in Havana's tile; the sea between them has no tile at all.
     expect(deep.places!.some((f) => f.properties.id === 'paris')).toBe(false);
     expect(await reader.getZxy(z, 0, 0)).toBeUndefined();
+  });
+
+  it(`are added to the published files from ${TILES_FROM_DOCUMENTS} to ${TILES_UP_TO_DOCUMENTS} documents, meta.json then naming them`, () => {
+    const files: Array<readonly [string, string]> = [[PUBLISHED_FILES.places, '{}'], [PUBLISHED_FILES.meta, '{}']];
+    const sized = (documents: number) => {
+      const atlas = createTinyAtlas();
+      return { ...atlas, meta: { ...atlas.meta, counts: { ...atlas.meta.counts, documents } } };
+    };
+    const names = (documents: number) => [...withAtlasTiles(files, sized(documents), gzip)].map(([name]) => name);
+    expect(names(TILES_FROM_DOCUMENTS - 1)).toEqual([PUBLISHED_FILES.places, PUBLISHED_FILES.meta]);
+    expect(names(TILES_FROM_DOCUMENTS)).toEqual([PUBLISHED_FILES.places, PUBLISHED_FILES.meta, PUBLISHED_FILES.tiles]);
+    expect(names(TILES_UP_TO_DOCUMENTS)).toEqual([PUBLISHED_FILES.places, PUBLISHED_FILES.meta, PUBLISHED_FILES.tiles]);
+    expect(names(TILES_UP_TO_DOCUMENTS + 1)).toEqual([PUBLISHED_FILES.places, PUBLISHED_FILES.meta]);
+    const meta = [...withAtlasTiles(files, sized(TILES_FROM_DOCUMENTS), gzip)].find(([name]) => name === PUBLISHED_FILES.meta)![1];
+    expect((JSON.parse(String(meta)) as AtlasMeta).tiles).toEqual({ file: PUBLISHED_FILES.tiles, ...TILE_ZOOMS });
   });
 
   it(`are written by the derivation from ${TILES_FROM_DOCUMENTS} documents (here lowered): every leg and place at every zoom, meta.json pointing to them`, async () => {

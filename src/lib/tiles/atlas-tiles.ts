@@ -14,6 +14,12 @@ import { writePmtiles, type TileToWrite } from './pmtiles-writer.ts';
  * GeoJSON on the page made first idle 6.6 s, 2.2 × the bare MapLibre page. The bundled corpus (5) stays on GeoJSON.
  */
 export const TILES_FROM_DOCUMENTS = 500;
+/**
+ * Up to this many: cutting holds every leg's full geometry in geojson-vt at once, and at 100,000 documents that ran the
+ * derivation out of its 3 GB heap (after 9.3 min), so beyond it the derivation writes GeoJSON only, as before. Measured
+ * to fit at 10,000 (the cut alone in a 1.2 GB heap). Raising it needs a cutter that streams legs by region.
+ */
+export const TILES_UP_TO_DOCUMENTS = 10_000;
 
 /**
  * The tiles' zoom range. At zoom 6 a tile's 4,096 units are about 2.4 km at the equator, finer than a pin; MapLibre
@@ -98,7 +104,8 @@ export function* withAtlasTiles<C>(
   gzip: (bytes: Uint8Array) => Uint8Array,
   threshold: number = TILES_FROM_DOCUMENTS,
 ): Generator<readonly [string, C | string | Uint8Array]> {
-  if (atlas.meta.counts.documents < threshold) return yield* files;
+  const { documents } = atlas.meta.counts;
+  if (documents < threshold || documents > TILES_UP_TO_DOCUMENTS) return yield* files;
   const { archive, meta } = buildAtlasTiles(atlas, gzip);
   for (const [name, content] of files) yield name === PUBLISHED_FILES.meta ? [name, JSON.stringify({ ...atlas.meta, tiles: meta }, null, 2)] : [name, content];
   yield [PUBLISHED_FILES.tiles, archive];
