@@ -295,6 +295,7 @@ try {
   }
 
   if (run('scale')) {
+    startPart('scale');
     // Held against the bundled corpus in this run: the bare MapLibre page's first idle and the app's first-view bytes.
     const sizes = values.sizes.split(',').map(Number);
     log(`corpus sizes ${sizes.join(', ')}: the bundled corpus first, for the ratios …`);
