@@ -58,7 +58,8 @@ describe('“Take this passage home” at the kiosk', () => {
     await tap(page, anchorOf('paris'));
     const panel = page.getByTestId('passage-panel');
     await expect.poll(() => panel.locator('h2').textContent()).toBe('Paris');
-    await expect(panel.getByTestId('take-home').getByText('Take this passage home: scan to open it on your phone').isVisible()).resolves.toBe(true);
+    // The code comes with its own chunk (the QR encoder), a moment after the panel.
+    await expect.poll(() => panel.getByTestId('take-home').getByText('Take this passage home: scan to open it on your phone').isVisible()).toBe(true);
     await expect.poll(() => decodeQr(page, '[data-testid="passage-panel"]')).toBe(`${PUBLIC_URL}#place=paris`);
     // The code sits at the top of the panel, in view without scrolling, and there is no "Copy citation" to take away.
     const [code, side] = await Promise.all([panel.getByTestId('take-home').boundingBox(), page.locator('#side').boundingBox()]);
