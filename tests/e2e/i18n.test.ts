@@ -21,6 +21,9 @@ describe('the atlas in Spanish (issue 15)', () => {
     expect(spanish).toEqual(expect.arrayContaining(['La Habana', 'México', 'Perú', 'Brasil', 'Praga', 'París', 'Estados Unidos']));
     expect(spanish).not.toContain('Havana');
     expect(spanish).not.toContain('Mexico');
+    // The basemap's credit too: the map is read in one language.
+    const credit = () => page.locator('.maplibregl-ctrl-attrib').textContent();
+    expect(await credit()).toContain('Mapa base: Natural Earth');
     // Search takes the Spanish name, and the panel gives it.
     await page.getByRole('search').getByRole('searchbox').fill('La Habana');
     await page.getByTestId('search-results').getByRole('button').first().click();
@@ -30,6 +33,8 @@ describe('the atlas in Spanish (issue 15)', () => {
     // The map is on Havana now (the search framed it): its label, in English.
     await expect.poll(async () => (await mapLabels(page)).includes('Havana')).toBe(true);
     expect(await mapLabels(page)).not.toContain('La Habana');
+    await expect.poll(credit).toContain('Basemap: Natural Earth');
+    expect(await credit()).not.toContain('Mapa base');
     await expectCleanRun(atlas);
   });
 

@@ -97,6 +97,8 @@ export function createFakeMap(scene: FakeScene = {}) {
     removeSource: (id: string) => style.removed.sources.push(id),
     addLayer: (layer: { id: string }) => style.added.layers.push(layer),
     removeLayer: (id: string) => style.removed.layers.push(id),
+    addControl: vi.fn(),
+    removeControl: vi.fn(),
     // Each change asks for a frame, as MapLibre's does (through the triggerRepaint the controller put in its place).
     setFilter: (layer: string, filter: unknown) => (filters.set(layer, filter), map.triggerRepaint()),
     setFeatureState: (target: { source: string; id: string }, state: Record<string, unknown>) => {

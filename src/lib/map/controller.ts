@@ -1,4 +1,4 @@
-import { addProtocol, LngLat, Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type MapEventType, type MapOptions, type PointLike } from 'maplibre-gl';
+import { addProtocol, AttributionControl, LngLat, Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type MapEventType, type MapOptions, type PointLike } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import labelFontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
@@ -37,7 +37,12 @@ export interface MapControllerOptions {
   onViewChange?: (view: CameraView) => void;
   /** Called once if the WebGL context is lost and not given back within CONTEXT_RESTORE_WAIT_MS: the page then needs another renderer. */
   onContextUnrestored?: () => void;
+  /** The basemap's credit in the page's language, read again with each new data (a language switch sends new data). */
+  basemapCredit?: () => string;
 }
+
+/** The credit where the page gives none (the controller's own tests). */
+const BASEMAP_CREDIT = 'Basemap: Natural Earth';
 
 /** How long a lost WebGL context may take to come back (a GPU reset takes a moment) before the map gives up on it. */
 export const CONTEXT_RESTORE_WAIT_MS = 5000;
@@ -54,7 +59,7 @@ export type ControlledMap = Pick<
   | 'on' | 'off' | 'once' | 'queryRenderedFeatures' | 'project' | 'getCanvas' | 'getCanvasContainer' | 'getSource' | 'setFeatureState'
   | 'removeFeatureState' | 'setFilter' | 'fitBounds' | 'easeTo' | 'jumpTo' | 'getZoom' | 'getCenter' | 'triggerRepaint' | 'remove'
   | 'addImage' | 'hasImage' | 'touchZoomRotate' | 'keyboard' | 'isMoving' | 'areTilesLoaded' | 'loaded' | 'unproject' | 'resize' | 'redraw'
-  | 'addSource' | 'removeSource' | 'addLayer' | 'removeLayer'
+  | 'addSource' | 'removeSource' | 'addLayer' | 'removeLayer' | 'addControl' | 'removeControl'
 >;
 
 /** The MapLibre renderer. `M` is MapLibre's own map, except in the controller's unit tests. */
@@ -85,7 +90,8 @@ export function createMapController(
     dragRotate: false,
     pitchWithRotate: false,
     touchPitch: false,
-    attributionControl: { compact: true, customAttribution: 'Basemap: Natural Earth (public domain)' },
+    // The credit is a control of the controller's own, so it can follow the page's language (setData).
+    attributionControl: false,
     // Resized here (followResize), so that the geography stays still on the page when a panel opens or closes.
     trackResize: false,
     transformConstrain: (lngLat, zoom) => {
@@ -95,6 +101,19 @@ export function createMapController(
   });
   map.touchZoomRotate.disableRotation();
   map.keyboard.disableRotation();
+  const creditNow = () => options.basemapCredit?.() ?? BASEMAP_CREDIT;
+  let credit = creditNow();
+  let attribution = new AttributionControl({ compact: true, customAttribution: credit });
+  map.addControl(attribution);
+  /** The credit in the language the page shows now: MapLibre's control takes its text once, so a new text is a new control. */
+  const followCreditLanguage = () => {
+    const next = creditNow();
+    if (next === credit) return;
+    map.removeControl(attribution);
+    credit = next;
+    attribution = new AttributionControl({ compact: true, customAttribution: credit });
+    map.addControl(attribution);
+  };
 
   // Every subscription is recorded beside the call that made it, so destroy() can undo them all.
   const offs: Array<() => void> = [];
@@ -367,6 +386,7 @@ export function createMapController(
         whenLoaded(() => {
           settled = false;
           anchors = data.labels.features.flatMap((f) => (f.geometry.type === 'Point' && f.properties?.precision !== 'point' ? [{ id: String(f.properties?.id), at: f.geometry.coordinates }] : []));
+          followCreditLanguage();
           if (tiles) {
             // The tiles hold what the GeoJSON would have given MapLibre's worker to cut (atlas-tiles.ts), cut at build time.
             if (!tiled) drawFromTiles(tiles);

@@ -29,6 +29,8 @@ export interface MapHostOptions {
   prefersReducedMotion: () => boolean;
   /** A renderer has taken over (the page opens its list where no map can be drawn). */
   onRenderer?: (kind: RendererKind) => void;
+  /** The basemap's credit in the page's language (MapLibre shows it in its attribution). */
+  basemapCredit?: () => string;
 }
 
 /** A camera move the page asked for, carried out once on the renderer drawing when it is asked (or first drawn). */
@@ -203,6 +205,7 @@ export class MapHost {
         options.onViewChange(view);
       },
       onContextUnrestored: () => this.#fallBack(box, options),
+      basemapCredit: options.basemapCredit,
     };
   }
 
