@@ -136,11 +136,12 @@ export const DATA_LAYERS: LayerSpecification[] = [
     layout: arrowLayout(false),
   },
   {
-    // Invisible, wide: a finger can select a leg without landing exactly on a 2-pixel line.
+    // Invisible, wide: a finger can select a leg without landing exactly on a 2-pixel line. Opacity 0, not a hint of
+    // it: MapLibre then draws nothing for it (a frame of wide lines less, under software WebGL) yet still queries it.
     id: LAYERS.legsHit,
     type: 'line',
     source: SOURCES.legs,
-    paint: { 'line-color': '#000', 'line-width': TAP.hitLineWidth, 'line-opacity': 0.01 },
+    paint: { 'line-color': '#000', 'line-width': TAP.hitLineWidth, 'line-opacity': 0 },
   },
   {
     // A pin in its family's hue; its cue (solid or hollow, with or without a dot) tells the roles of a family apart.
@@ -163,11 +164,12 @@ export const DATA_LAYERS: LayerSpecification[] = [
     paint: { 'circle-color': byRole((r) => pinStyle(r).dot ?? '#fff', '#fff'), 'circle-radius': selected(PIN.dotRadius + 1, PIN.dotRadius) },
   },
   {
+    // Invisible, as the legs' hit layer: queried, not drawn.
     id: LAYERS.pointsHit,
     type: 'circle',
     source: SOURCES.places,
     filter: isPrecision('point'),
-    paint: { 'circle-color': '#000', 'circle-radius': TAP.hitPinRadius, 'circle-opacity': 0.01 },
+    paint: { 'circle-color': '#000', 'circle-radius': TAP.hitPinRadius, 'circle-opacity': 0 },
   },
   {
     id: LAYERS.labels,
