@@ -59,7 +59,7 @@ export function createFakeMap(scene: FakeScene = {}) {
   const states = new Map<string, Record<string, unknown>>();
   const filters = new Map<string, unknown>();
   /** The style's sources and layers the controller added or removed after the style loaded (ids in order). */
-  const style = { added: { sources: new Map<string, unknown>(), layers: [] as Array<{ id: string; source?: string; 'source-layer'?: string }> }, removed: { sources: [] as string[], layers: [] as string[] } };
+  const style = { added: { sources: new Map<string, unknown>(), layers: [] as Array<{ id: string; source?: string; 'source-layer'?: string }> }, removed: { sources: [] as string[], layers: [] as string[] }, layout: new Map<string, unknown>() };
   const listen = (type: string, fn: Listener) => {
     if (!listeners.has(type)) listeners.set(type, new Set());
     listeners.get(type)!.add(fn);
@@ -97,6 +97,8 @@ export function createFakeMap(scene: FakeScene = {}) {
     removeSource: (id: string) => style.removed.sources.push(id),
     addLayer: (layer: { id: string }) => style.added.layers.push(layer),
     removeLayer: (id: string) => style.removed.layers.push(id),
+    // Layout set after the style: "layer/property" → value.
+    setLayoutProperty: (layer: string, property: string, value: unknown) => (style.layout.set(`${layer}/${property}`, value), map.triggerRepaint()),
     addControl: vi.fn(),
     removeControl: vi.fn(),
     // Each change asks for a frame, as MapLibre's does (through the triggerRepaint the controller put in its place).

@@ -1,12 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import type { MapOptions } from 'maplibre-gl';
+import { expression } from '@maplibre/maplibre-gl-style-spec';
 import { createMapController, type MapControllerOptions } from '../../src/lib/map/controller.ts';
 import { createFakeContainer, createFakeMap, drawnFeatures, type DrawnFeature } from '../helpers/fake-map.ts';
 import { LAYERS, SOURCES, TILE_SOURCE } from '../../src/lib/map/ids.ts';
 import { DATA_LAYERS, TILED_ARROWS_MINZOOM } from '../../src/lib/map/style.ts';
 import { PUBLISHED_FILES } from '../../src/lib/atlas/contract.ts';
 import type { MapData } from '../../src/lib/map/renderer.ts';
+
+/** A style expression as MapLibre compiles it; throws on one it would refuse. */
+function createExpression(value: unknown, where: string) {
+  const compiled = expression.createExpression(value, where);
+  if (compiled.result !== 'success') throw new Error(compiled.value.map((e) => e.message).join('; '));
+  return compiled;
+}
 
 const collection = (...ids: string[]): FeatureCollection => ({
   type: 'FeatureCollection',
@@ -190,6 +198,31 @@ describe('map controller (against a fake map)', () => {
     await controller.setData({ ...createData(), meta: { tiles: { file: PUBLISHED_FILES.tiles, minzoom: 0, maxzoom: 6 } } });
     expect(fake.style.added.sources.size).toBe(1);
     expect(fake.style.added.layers).toHaveLength(DATA_LAYERS.length);
+  });
+
+  it('names the tiled map’s places in the page’s language and order: the tiles’ English labels give way by id', async () => {
+    const { controller, fake } = createController();
+    const tiled = { meta: { tiles: { file: PUBLISHED_FILES.tiles, minzoom: 0, maxzoom: 6 } } };
+    // The page's Spanish labels, a journey step's place (Paris) ranked first.
+    const labels: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] }, properties: { id: 'havana', name: 'La Habana', labelRank: 1 } },
+        { type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] }, properties: { id: 'paris', name: 'París', label: 'París', labelRank: -999 } },
+      ],
+    };
+    const done = controller.setData({ ...createData(), labels, ...tiled });
+    fake.fire('load');
+    await done;
+    // What MapLibre prints and ranks for each label of the tiles (as derived: English, the corpus's ranks).
+    const evaluate = (property: string, tile: Record<string, unknown>) =>
+      createExpression(fake.style.layout.get(`${LAYERS.labels}/${property}`), `layers.${LAYERS.labels}.layout.${property}`).value.evaluate({ zoom: 3 }, { type: 'Point', properties: tile } as never);
+    const fromTiles = { havana: { id: 'havana', name: 'Havana', labelRank: 1 }, paris: { id: 'paris', name: 'Paris', labelRank: 5 }, lima: { id: 'lima', name: 'Lima', label: 'Lima', labelRank: 3 } };
+    expect([evaluate('text-field', fromTiles.havana), evaluate('text-field', fromTiles.paris), evaluate('text-field', fromTiles.lima)]).toEqual(['La Habana', 'París', 'Lima']);
+    expect([evaluate('symbol-sort-key', fromTiles.havana), evaluate('symbol-sort-key', fromTiles.paris), evaluate('symbol-sort-key', fromTiles.lima)]).toEqual([1, -999, 3]);
+    // Back to English: the page's labels again.
+    await controller.setData({ ...createData(), ...tiled });
+    expect([evaluate('text-field', fromTiles.havana), evaluate('text-field', fromTiles.paris)]).toEqual(['havana', 'paris']);
   });
 
   it('keeps a selection made before load through setData', async () => {

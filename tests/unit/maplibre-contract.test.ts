@@ -5,7 +5,7 @@ import { DATA_LAYERS } from '../../src/lib/map/style.ts';
 import { trimToMapProperties, MAP_PROPERTIES } from '../../src/lib/map/map-features.ts';
 
 // The controller is the only code touching MapLibre. If an upgrade drops a method it calls, this fails by name.
-const CALLED_ON_MAP = ['on', 'off', 'once', 'queryRenderedFeatures', 'project', 'getCanvas', 'getSource', 'setFeatureState', 'fitBounds', 'easeTo', 'getZoom', 'triggerRepaint', 'remove', 'addImage', 'hasImage', 'setFilter', 'removeFeatureState', 'getCenter', 'jumpTo', 'getCanvasContainer', 'isMoving', 'areTilesLoaded', 'loaded', 'unproject', 'resize', 'redraw', 'addSource', 'removeSource', 'addLayer', 'removeLayer', 'addControl', 'removeControl'];
+const CALLED_ON_MAP = ['on', 'off', 'once', 'queryRenderedFeatures', 'project', 'getCanvas', 'getSource', 'setFeatureState', 'fitBounds', 'easeTo', 'getZoom', 'triggerRepaint', 'remove', 'addImage', 'hasImage', 'setFilter', 'removeFeatureState', 'getCenter', 'jumpTo', 'getCanvasContainer', 'isMoving', 'areTilesLoaded', 'loaded', 'unproject', 'resize', 'redraw', 'addSource', 'removeSource', 'addLayer', 'removeLayer', 'addControl', 'removeControl', 'setLayoutProperty'];
 /** Calls one step further in: `map.keyboard.disableRotation()`, by the class MapLibre exports for that handler. */
 const CALLED_ON_HANDLERS = { touchZoomRotate: { class: 'TwoFingersTouchZoomRotateHandler', methods: ['disableRotation'] }, keyboard: { class: 'KeyboardHandler', methods: ['disableRotation'] } };
 const CALLED_ON_GEOJSON_SOURCE = ['setData'];

@@ -9,7 +9,7 @@ import type { Position } from 'geojson';
 import { arrowImage, atlasStyle, DATA_LAYERS, TILED_DATA_LAYERS, tileSource } from './style.ts';
 import { PATTERNS, patternId, patternImage } from './marks.ts';
 import type { Role } from '../atlas/roles.ts';
-import { trimToMapProperties } from './map-features.ts';
+import { labelLayoutById, trimToMapProperties } from './map-features.ts';
 import { bundleFans } from './bundle.ts';
 import { constrainView, framePadding, hasArea, MAX_ZOOM, MIN_ZOOM, sameBox, stillCentre, type Box } from './camera.ts';
 import { afterNextPaint } from '../after-paint.ts';
@@ -59,7 +59,7 @@ export type ControlledMap = Pick<
   | 'on' | 'off' | 'once' | 'queryRenderedFeatures' | 'project' | 'getCanvas' | 'getCanvasContainer' | 'getSource' | 'setFeatureState'
   | 'removeFeatureState' | 'setFilter' | 'fitBounds' | 'easeTo' | 'jumpTo' | 'getZoom' | 'getCenter' | 'triggerRepaint' | 'remove'
   | 'addImage' | 'hasImage' | 'touchZoomRotate' | 'keyboard' | 'isMoving' | 'areTilesLoaded' | 'loaded' | 'unproject' | 'resize' | 'redraw'
-  | 'addSource' | 'removeSource' | 'addLayer' | 'removeLayer' | 'addControl' | 'removeControl'
+  | 'addSource' | 'removeSource' | 'addLayer' | 'removeLayer' | 'addControl' | 'removeControl' | 'setLayoutProperty'
 >;
 
 /** The MapLibre renderer. `M` is MapLibre's own map, except in the controller's unit tests. */
@@ -390,6 +390,10 @@ export function createMapController(
           if (tiles) {
             // The tiles hold what the GeoJSON would have given MapLibre's worker to cut (atlas-tiles.ts), cut at build time.
             if (!tiled) drawFromTiles(tiles);
+            // The tiles' labels are the derivation's (English, the corpus's order): the page's words and order over them.
+            const layout = labelLayoutById(data.labels);
+            map.setLayoutProperty(LAYERS.labels, 'text-field', layout.text);
+            map.setLayoutProperty(LAYERS.labels, 'symbol-sort-key', layout.order);
           } else {
             (map.getSource(SOURCES.places) as GeoJSONSource).setData(trimToMapProperties(data.places));
             (map.getSource(SOURCES.labels) as GeoJSONSource).setData(trimToMapProperties(data.labels));

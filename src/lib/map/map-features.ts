@@ -1,4 +1,5 @@
 import type { FeatureCollection } from 'geojson';
+import type { ExpressionSpecification } from 'maplibre-gl';
 
 /**
  * The properties the style and the tap picking read. The map gets only these: a feature's evidence, aliases and
@@ -18,5 +19,33 @@ export function trimToMapProperties(collection: FeatureCollection): FeatureColle
       if (Array.isArray(properties.unstated)) properties.unstated = properties.unstated.join(' ');
       return { type: 'Feature', geometry: feature.geometry, properties };
     }),
+  };
+}
+
+/** The labels layer's text and order as the style gives them: the features' own properties. */
+export const LABEL_TEXT: ExpressionSpecification = ['coalesce', ['get', 'label'], ['get', 'name']];
+export const LABEL_ORDER: ExpressionSpecification = ['get', 'labelRank'];
+
+/**
+ * A tiled map's labels carry the words and ranks the derivation gave them: English, in the corpus's order. The page's
+ * own (its language's names, a journey step's places ranked first: localise.ts) are laid over them by id, as layout
+ * expressions; a label the page does not know keeps the tile's.
+ */
+export function labelLayoutById(labels: FeatureCollection): { text: ExpressionSpecification; order: ExpressionSpecification } {
+  const text: unknown[] = [];
+  const order: unknown[] = [];
+  const seen = new Set<string>();
+  for (const { properties } of labels.features) {
+    const id = String(properties?.id);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    text.push(id, String(properties?.label ?? properties?.name ?? ''));
+    order.push(id, Number(properties?.labelRank ?? 0));
+  }
+  // A match needs one branch at least.
+  if (!seen.size) return { text: LABEL_TEXT, order: LABEL_ORDER };
+  return {
+    text: ['match', ['get', 'id'], ...text, LABEL_TEXT] as unknown as ExpressionSpecification,
+    order: ['match', ['get', 'id'], ...order, LABEL_ORDER] as unknown as ExpressionSpecification,
   };
 }

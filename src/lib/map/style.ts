@@ -6,6 +6,7 @@ import { ARROW_IMAGE, LABEL_FONT, LAYERS, PMTILES_PROTOCOL, ROUND_TRIP_IMAGE, SO
 import type { AtlasTiles } from '../atlas/contract.ts';
 import { BASEMAP, CONNECTED_LEG_COLOR, CURRENT_LEG_COLOR, INK, LABEL, LABEL_HALO, LEG, ROLE_COLORS, ROUTE_COLOR, SHAPE } from './look.ts';
 import { TAP } from './pick-order.ts';
+import { LABEL_ORDER, LABEL_TEXT } from './map-features.ts';
 
 /** Offsets in ems: clear of the pin (radius 9 px with its outline) whichever side the label takes. */
 const PIN_LABEL_ANCHORS = ['top', [0, 1.1], 'bottom', [0, -1.1], 'left', [0.95, 0], 'right', [-0.95, 0], 'top-left', [0.75, 0.75], 'top-right', [-0.75, 0.75], 'bottom-left', [0.75, -0.75], 'bottom-right', [-0.75, -0.75]];
@@ -177,12 +178,12 @@ export const DATA_LAYERS: LayerSpecification[] = [
     source: SOURCES.labels,
     layout: {
       // A zone's shorter label where the curator gave one; the panel and the list keep the full name.
-      'text-field': ['coalesce', ['get', 'label'], ['get', 'name']],
+      'text-field': LABEL_TEXT,
       'text-font': [LABEL_FONT],
       'text-size': LABEL.size,
       'text-max-width': 9,
       // Where two labels would meet, MapLibre hides the one placed later: training sites and hubs go first, context last.
-      'symbol-sort-key': ['get', 'labelRank'],
+      'symbol-sort-key': LABEL_ORDER,
       // A pin's label may sit on any side of it, and a shape's label a little off its centre, before it is hidden.
       'text-variable-anchor-offset': ['case', isPrecision('point'), ['literal', PIN_LABEL_ANCHORS], ['literal', SHAPE_LABEL_ANCHORS]] as unknown as ExpressionSpecification,
       'text-justify': 'auto',
