@@ -92,7 +92,7 @@ export interface Mention {
   end: number;
 }
 
-/** Properties of every feature in places.geojson and labels.geojson (documented in README). */
+/** Properties of every feature in places.geojson (documented in README). */
 export interface PlaceProps {
   id: string;
   name: string;
@@ -116,8 +116,11 @@ export interface PlaceProps {
   note_es?: string;
 }
 
-/** A label point: the place's properties, plus what the map prints and in which order it places labels. */
-export interface LabelProps extends PlaceProps {
+/**
+ * A label point: what the map prints and how it places it, nothing more (the panel reads a place from places.geojson):
+ * the place's id, names, primary role and precision, plus the label's text and rank.
+ */
+export interface LabelProps extends Pick<PlaceProps, 'id' | 'name' | 'name_es' | 'primaryRole' | 'precision'> {
   /** The text on the map: the curator's shorter `label` where given, else `name` (which the panel and list show). */
   label: string;
   /** The text on the map in Spanish: the curator's `label_es`, else `name_es` (absent without a Spanish name). */

@@ -24,8 +24,9 @@ export function localiseAtlasData(data: AtlasData, locale: Locale): AtlasData {
     return { ...p, name: shown, aliases, roleName: formatMessage(locale, `role.${p.primaryRole}`) };
   };
   const places = data.places.features.map((f) => ({ ...f, properties: place(f.properties) }));
+  // A label has no aliases to add to: only its name and printed text change language.
   const labels = data.labels.features.map((f) => {
-    const p = place(f.properties as LabelProps);
+    const p: Localised<LabelProps> = { ...f.properties, name: spanish && f.properties.name_es ? f.properties.name_es : f.properties.name, roleName: formatMessage(locale, `role.${f.properties.primaryRole}`) };
     return { ...f, properties: spanish && f.properties.label_es ? { ...p, label: f.properties.label_es } : p };
   });
   const legName = formatMessage(locale, 'role.route');
