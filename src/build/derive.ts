@@ -6,7 +6,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCorpus } from '../lib/corpus/load.ts';
 import { deriveAtlas } from '../lib/corpus/derive.ts';
-import { PUBLISHED_FILES as FILE, documentFile, type Atlas, type DocumentSummary, type AlwaysPublishedFile } from '../lib/atlas/contract.ts';
+import { PUBLISHED_FILES as FILE, documentFile, featureFile, type Atlas, type DocumentSummary, type AlwaysPublishedFile, type FeatureDetail } from '../lib/atlas/contract.ts';
+import { firstMentionsByPlace } from '../lib/corpus/queries.ts';
 import { CorpusError, CorpusInvalid } from '../lib/corpus/errors.ts';
 import { readCorpusFiles, loadWorldAtlas } from './corpus-files.ts';
 import { clearStaleRuns, writeFolderAtomically, type FileContent } from './write-atomic.ts';
@@ -20,8 +21,21 @@ import { gzipSync } from 'node:zlib';
 import { TILES_FROM_DOCUMENTS, withAtlasTiles } from '../lib/tiles/atlas-tiles.ts';
 
 /** What the page lists of a document before it is opened: all but its words. */
-export function summarizeDocument({ body, paragraphs: _paragraphs, ...summary }: Atlas['documents'][number]): DocumentSummary {
+export function summarizeDocument({ body, paragraphs: _paragraphs, mentions: _mentions, ...summary }: Atlas['documents'][number]): DocumentSummary {
   return { ...summary, bodyLength: body.length };
+}
+
+/** Every drawn feature's own file (featureFile): its passages, and for a place the documents that name it. */
+export function* featureDetailFiles(atlas: Pick<Atlas, 'places' | 'legs' | 'documents'>): Generator<readonly [string, string]> {
+  const namedIn = firstMentionsByPlace(atlas.documents);
+  for (const { properties: p } of atlas.places.features) {
+    const detail: FeatureDetail = { evidence: p.evidence, namedIn: namedIn.get(p.id) ?? [] };
+    yield [featureFile({ kind: 'place', id: p.id }), JSON.stringify(detail)];
+  }
+  for (const { properties: l } of atlas.legs.features) {
+    const detail: FeatureDetail = { evidence: l.evidence };
+    yield [featureFile({ kind: 'leg', id: l.id }), JSON.stringify(detail)];
+  }
 }
 
 /**
@@ -37,6 +51,7 @@ export function summarizeDocument({ body, paragraphs: _paragraphs, ...summary }:
  */
 export function* publishedFiles(atlas: Atlas): Generator<readonly [string, FileContent]> {
   for (const d of atlas.documents) yield [documentFile(d.id), JSON.stringify(d)];
+  yield* featureDetailFiles(atlas);
   let n = 0;
   for (const shard of searchShards(atlas.documents)) yield [searchShardFile(n++), shard];
   yield [

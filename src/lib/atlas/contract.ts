@@ -209,10 +209,11 @@ export interface PublishedDocument extends CorpusDocument {
 }
 
 /**
- * A document as the page first receives it (documents.index.json): everything but its words, which come in the
- * document's own file (documents/ID.json, a PublishedDocument) when a passage or the reader opens it.
+ * A document as the page first receives it (documents.index.json): everything but its words and where they name
+ * places, which come in the document's own file (documents/ID.json, a PublishedDocument) when a passage or the reader
+ * opens it; which documents name a place, and where first, come in the place's own file (FeatureDetail.namedIn).
  */
-export interface DocumentSummary extends Omit<PublishedDocument, 'body' | 'paragraphs'> {
+export interface DocumentSummary extends Omit<PublishedDocument, 'body' | 'paragraphs' | 'mentions'> {
   /** `body.length` (UTF-16 units): a shared link's passage is checked against it before the text is fetched. */
   bodyLength: number;
 }
@@ -233,6 +234,21 @@ export interface Atlas {
  * documents as summaries; a document's words are fetched when opened (DocumentStore).
  */
 export type AtlasData = Omit<Atlas, 'basemap' | 'documents'> & { documents: DocumentSummary[] };
+
+/** The first words in a document that name a place: where "Named in" opens that document. */
+export interface PlaceMention extends Omit<Mention, 'place'> {
+  document: string;
+}
+
+/**
+ * A feature's own file (featureFile): what its panel shows beyond what the first view carries, fetched when the panel
+ * opens. `evidence` is the feature's `evidence` in places.geojson or legs.geojson, whole.
+ */
+export interface FeatureDetail {
+  evidence: Evidence[];
+  /** A place's first mention in each document that names it, in the documents' order (none on a leg). */
+  namedIn?: PlaceMention[];
+}
 
 export type FeatureKind = 'place' | 'leg';
 /** A drawn feature by kind and id: what a tap picks, the selection holds and the address names. */
@@ -293,6 +309,14 @@ export const DOCUMENT_FOLDER = 'documents';
 export const DOCUMENTS_PRELOADED_UP_TO = 50;
 /** A document's own file, relative to the data folder (ids are slugs: the corpus schema allows no other characters). */
 export const documentFile = (id: string) => `${DOCUMENT_FOLDER}/${id}.json`;
+
+/**
+ * One file per drawn feature (a FeatureDetail), fetched when its panel opens: the first view carries no passage, so it
+ * costs the same however many passages a place has. places.geojson and legs.geojson stay the researchers' downloads.
+ */
+export const FEATURE_FOLDER = 'features';
+/** A feature's own file, relative to the data folder (ids are slugs, as document ids). */
+export const featureFile = (ref: FeatureRef) => `${FEATURE_FOLDER}/${ref.kind}/${ref.id}.json`;
 
 /** The files the page itself loads, by the addresses it fetches them from. */
 export const DATA_FILES = {

@@ -1,12 +1,14 @@
-import type { Atlas, DocumentSummary, Evidence, LegProps, PlaceProps } from '../atlas/contract.ts';
+import type { Atlas, Evidence, LegProps, PlaceMention, PlaceProps, PublishedDocument } from '../atlas/contract.ts';
 import type { Role } from '../atlas/roles.ts';
 import { latestDay, reportedDay } from './dates.ts';
 import { foldTypography } from './quote.ts';
 import { bodyOffsets } from './offsets.ts';
 import { withoutMarkup } from './passage.ts';
 
-/** What filtering and the network need: documents' dates and mentions, not their words (DocumentSummary will do). */
-type AtlasView = Pick<Atlas, 'places' | 'legs'> & { documents: ReadonlyArray<Pick<DocumentSummary, 'id' | 'date' | 'mentions'>> };
+/** What filtering needs: documents' dates, not their words or mentions (DocumentSummary will do). */
+type AtlasView = Pick<Atlas, 'places' | 'legs'> & { documents: ReadonlyArray<Pick<PublishedDocument, 'id' | 'date'>> };
+/** What the whole network needs: the documents' mentions too (the build's data, or a test's). */
+type NetworkView = Pick<Atlas, 'legs'> & { documents: ReadonlyArray<Pick<PublishedDocument, 'id' | 'mentions'>> };
 /** What a search reads: the places, and the words of the documents searched. */
 type SearchView = Pick<Atlas, 'places' | 'documents'>;
 
@@ -50,12 +52,33 @@ export function visibleFeatures(atlas: AtlasView, filters: Filters): { places: s
   };
 }
 
-/** The network around a place: legs that touch it, the places at their other ends, the documents that name it. */
-export function connectionsOf(atlas: AtlasView, placeId: string) {
+/** The routes around a place: legs that touch it and the places at their other ends (what the first view knows). */
+export function networkOf<L extends Pick<LegProps, 'from' | 'to'>>(atlas: { legs: { features: ReadonlyArray<{ properties: L }> } }, placeId: string) {
   const legs = atlas.legs.features.map((f) => f.properties).filter((l) => l.from === placeId || l.to === placeId);
   const others = [...new Set(legs.map((l) => (l.from === placeId ? l.to : l.from)))];
+  return { legs, others };
+}
+
+/** The network around a place: legs that touch it, the places at their other ends, the documents that name it. */
+export function connectionsOf(atlas: NetworkView, placeId: string) {
   const documents = atlas.documents.filter((d) => d.mentions.some((m) => m.place === placeId)).map((d) => d.id);
-  return { legs, others, documents };
+  return { ...networkOf(atlas, placeId), documents };
+}
+
+/** Each place's first mention in every document that names it, in the documents' order (what "Named in" opens). */
+export function firstMentionsByPlace(documents: ReadonlyArray<Pick<PublishedDocument, 'id' | 'mentions'>>): Map<string, PlaceMention[]> {
+  const byPlace = new Map<string, PlaceMention[]>();
+  for (const doc of documents) {
+    const seen = new Set<string>();
+    for (const { place, text, start, end } of doc.mentions) {
+      if (seen.has(place)) continue;
+      seen.add(place);
+      let list = byPlace.get(place);
+      if (!list) byPlace.set(place, (list = []));
+      list.push({ document: doc.id, text, start, end });
+    }
+  }
+  return byPlace;
 }
 
 export type SearchResult =
