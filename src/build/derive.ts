@@ -8,6 +8,7 @@ import { loadCorpus } from '../lib/corpus/load.ts';
 import { deriveAtlas } from '../lib/corpus/derive.ts';
 import { PUBLISHED_FILES as FILE, documentFile, featureFile, type Atlas, type DocumentSummary, type AlwaysPublishedFile, type FeatureDetail } from '../lib/atlas/contract.ts';
 import { firstMentionsByPlace } from '../lib/corpus/queries.ts';
+import { pageLegs, pagePlaces } from '../lib/corpus/page-layer.ts';
 import { CorpusError, CorpusInvalid } from '../lib/corpus/errors.ts';
 import { readCorpusFiles, loadWorldAtlas } from './corpus-files.ts';
 import { clearStaleRuns, writeFolderAtomically, type FileContent } from './write-atomic.ts';
@@ -63,6 +64,8 @@ export function* publishedFiles(atlas: Atlas): Generator<readonly [string, FileC
       0,
     ),
   ];
+  yield [FILE.pagePlaces, jsonChunks(pagePlaces(atlas.places))];
+  yield [FILE.pageLegs, jsonChunks(pageLegs(atlas.legs))];
   yield [FILE.places, jsonChunks(atlas.places)];
   yield [FILE.labels, jsonChunks(atlas.labels)];
   yield [FILE.legs, jsonChunks(atlas.legs)];

@@ -39,3 +39,40 @@ describe("documents.index.json and the places' own files", () => {
     expect(detailOf(files, 'place', 'havana').namedIn!.find((m) => m.document === 'cia-1963-04-11')?.text).toMatch(/^Ha[bv]ana$/);
   });
 });
+
+describe('the slim page layer (places.page.geojson, legs.page.geojson) and each feature’s own file', () => {
+  type Collection = { features: Array<{ geometry: unknown; properties: Record<string, unknown> & { id: string } }> };
+  const read = (files: Record<string, string>, name: string) => JSON.parse(files[name]!) as Collection;
+
+  it.each([
+    ['place', FILE.pagePlaces, FILE.places],
+    ['leg', FILE.pageLegs, FILE.legs],
+  ] as const)('%s: the page file has every property and shape of the download but the passages, which are in the feature’s own file', (kind, page, download) => {
+    const { files } = createFiles();
+    const slim = read(files, page);
+    const full = read(files, download);
+    expect(slim.features.map((f) => f.properties.id)).toEqual(full.features.map((f) => f.properties.id));
+    expect(/"(evidence|exact|context)":/.exec(files[page]!)?.[0], 'a passage key in the page file').toBeUndefined();
+    for (const [i, f] of full.features.entries()) {
+      const { evidence, ...rest } = f.properties as unknown as { evidence: Array<{ document: string; role: string }> };
+      const s = slim.features[i]!;
+      expect(s.geometry, f.properties.id).toEqual(f.geometry);
+      expect(s.properties, f.properties.id).toEqual({ ...rest, sources: [...new Map(evidence.map((e) => [`${e.document} ${e.role}`, { document: e.document, role: e.role }])).values()] });
+      // The feature's own file holds exactly its passages.
+      expect(detailOf(files, kind, f.properties.id).evidence, f.properties.id).toEqual(evidence);
+    }
+  });
+
+  it('makes the first view smaller: the page files are smaller than the downloads by at least their passages’ words', () => {
+    const { atlas, files } = createFiles();
+    const words = (features: Array<{ properties: { evidence: Array<{ exact: string }> } }>) => features.reduce((n, f) => n + f.properties.evidence.reduce((m, e) => m + e.exact.length, 0), 0);
+    expect(files[FILE.pagePlaces]!.length).toBeLessThan(files[FILE.places]!.length - words(atlas.places.features));
+    expect(files[FILE.pageLegs]!.length).toBeLessThan(files[FILE.legs]!.length - words(atlas.legs.features));
+  });
+
+  it('keeps the researchers’ downloads whole: places.geojson and legs.geojson still carry every passage', () => {
+    const { atlas, files } = createFiles();
+    expect((JSON.parse(files[FILE.places]!) as typeof atlas.places).features.every((f) => f.properties.evidence.length > 0)).toBe(true);
+    expect(JSON.parse(files[FILE.legs]!)).toEqual(atlas.legs);
+  });
+});

@@ -154,6 +154,31 @@ export interface LegProps {
   note_es?: string;
 }
 
+/** A place as every reader but the passage lists sees it: places.geojson's properties less the passages. */
+export type PlaceCore = Omit<PlaceProps, 'evidence'>;
+/** A leg less its passages (as PlaceCore). */
+export type LegCore = Omit<LegProps, 'evidence'>;
+
+/** What the time, role and document filters read of a feature's passages: each (document, role) they come from, once. */
+export interface EvidenceSource {
+  document: string;
+  role: Role | 'route';
+}
+
+/**
+ * A place as the page's first view receives it (places.page.geojson): all but its passages, which come in its own
+ * file (FeatureDetail) when its panel opens; `sources` says which documents and roles they are from, for the filters
+ * (a document's date is in documents.index.json, so the time filter needs no more).
+ */
+export interface PagePlaceProps extends PlaceCore {
+  sources: EvidenceSource[];
+}
+
+/** A leg as the page's first view receives it (legs.page.geojson): as PagePlaceProps, all but its passages. */
+export interface PageLegProps extends LegCore {
+  sources: EvidenceSource[];
+}
+
 export interface AtlasMeta {
   /** Every anchor and leg: "the whole map". */
   bounds: Bounds;
@@ -231,9 +256,14 @@ export interface Atlas {
 
 /**
  * What the browser receives first: the derivation's finished output (the basemap goes straight to the map), with
- * documents as summaries; a document's words are fetched when opened (DocumentStore).
+ * places and legs without their passages and documents as summaries; a feature's passages are fetched when its panel
+ * opens (FeatureDetailStore), a document's words when it is opened (DocumentStore).
  */
-export type AtlasData = Omit<Atlas, 'basemap' | 'documents'> & { documents: DocumentSummary[] };
+export type AtlasData = Omit<Atlas, 'basemap' | 'documents' | 'places' | 'legs'> & {
+  places: FeatureCollection<PlaceGeometry, PagePlaceProps>;
+  legs: FeatureCollection<LineString | MultiLineString, PageLegProps>;
+  documents: DocumentSummary[];
+};
 
 /** The first words in a document that name a place: where "Named in" opens that document. */
 export interface PlaceMention extends Omit<Mention, 'place'> {
@@ -286,6 +316,9 @@ export const PUBLISHED_FILES = {
   passagesTable: 'passages.csv',
   /** The page's list of documents, without their words (DocumentSummary[]). */
   documentIndex: 'documents.index.json',
+  /** The page's places and legs: the downloads less their passages (PagePlaceProps, PageLegProps). */
+  pagePlaces: 'places.page.geojson',
+  pageLegs: 'legs.page.geojson',
   /** The map's vector tiles, written only past the size threshold (AtlasMeta.tiles says when). */
   tiles: 'atlas.pmtiles',
 } as const;
@@ -315,6 +348,12 @@ export const documentFile = (id: string) => `${DOCUMENT_FOLDER}/${id}.json`;
  * costs the same however many passages a place has. places.geojson and legs.geojson stay the researchers' downloads.
  */
 export const FEATURE_FOLDER = 'features';
+/**
+ * Up to this many drawn features (places and legs), the page fetches every feature's file once it is idle after the
+ * first view (the bundled corpus's 53 come to about 60 KB): a tap then opens the passage on the same frame, as before
+ * the passages left the first view. Beyond it, a feature's file is fetched when its panel opens.
+ */
+export const FEATURE_DETAILS_PREFETCHED_UP_TO = 500;
 /** A feature's own file, relative to the data folder (ids are slugs, as document ids). */
 export const featureFile = (ref: FeatureRef) => `${FEATURE_FOLDER}/${ref.kind}/${ref.id}.json`;
 
@@ -323,6 +362,8 @@ export const DATA_FILES = {
   places: `${DATA_DIR}/${PUBLISHED_FILES.places}`,
   labels: `${DATA_DIR}/${PUBLISHED_FILES.labels}`,
   legs: `${DATA_DIR}/${PUBLISHED_FILES.legs}`,
+  pagePlaces: `${DATA_DIR}/${PUBLISHED_FILES.pagePlaces}`,
+  pageLegs: `${DATA_DIR}/${PUBLISHED_FILES.pageLegs}`,
   documents: `${DATA_DIR}/${PUBLISHED_FILES.documents}`,
   documentIndex: `${DATA_DIR}/${PUBLISHED_FILES.documentIndex}`,
   journeys: `${DATA_DIR}/${PUBLISHED_FILES.journeys}`,

@@ -1,7 +1,8 @@
-import { DATA_FILES, type AtlasData, type AtlasMeta, type DocumentSummary, type Evidence, type FeatureDetail, type FeatureRef, type Journey, type LegProps, type PlaceProps, type PublishedDocument } from '../atlas/contract.ts';
+import { DATA_FILES, type AtlasData, type AtlasMeta, type DocumentSummary, type Evidence, type FeatureDetail, type FeatureRef, type Journey, type LegCore, type PlaceCore, type PublishedDocument } from '../atlas/contract.ts';
 import { firstMentionsByPlace } from '../corpus/queries.ts';
 
-export type AtlasFeature = { kind: 'place'; props: PlaceProps } | { kind: 'leg'; props: LegProps };
+/** A drawn feature as the UI reads it: its properties less its passages (those are in its FeatureDetail). */
+export type AtlasFeature = { kind: 'place'; props: PlaceCore } | { kind: 'leg'; props: LegCore };
 
 async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
   const response = await fetch(url, { signal });
@@ -9,12 +10,15 @@ async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** The first view's data: places, labels, legs, journeys, meta, and the documents' summaries (their words come when opened). */
+/**
+ * The first view's data: places and legs without their passages (each feature's come when its panel opens), labels,
+ * journeys, meta, and the documents' summaries (their words come when opened).
+ */
 export async function loadAtlasData(signal: AbortSignal): Promise<AtlasData> {
   const [places, labels, legs, documents, journeys, meta] = await Promise.all([
-    getJson<AtlasData['places']>(DATA_FILES.places, signal),
+    getJson<AtlasData['places']>(DATA_FILES.pagePlaces, signal),
     getJson<AtlasData['labels']>(DATA_FILES.labels, signal),
-    getJson<AtlasData['legs']>(DATA_FILES.legs, signal),
+    getJson<AtlasData['legs']>(DATA_FILES.pageLegs, signal),
     getJson<DocumentSummary[]>(DATA_FILES.documentIndex, signal),
     getJson<Journey[]>(DATA_FILES.journeys, signal),
     getJson<AtlasMeta>(DATA_FILES.meta, signal),
@@ -86,7 +90,12 @@ export function detailsAtHand(data: {
  * fetched (`document`; `documents` asks for them), and a feature's passages likewise (`detail`; `details`).
  */
 export function indexAtlas<D extends Pick<DocumentSummary, 'id'> = DocumentSummary>(
-  data: Omit<AtlasData, 'documents'> & { documents: readonly D[] },
+  // The page's data (PagePlaceProps) or the derivation's (PlaceProps, with passages): both have every core property.
+  data: Pick<AtlasData, 'journeys'> & {
+    places: { features: ReadonlyArray<{ properties: PlaceCore & { evidence?: Evidence[] } }> };
+    legs: { features: ReadonlyArray<{ properties: LegCore & { evidence?: Evidence[] } }> };
+    documents: readonly D[];
+  },
   documents: DocumentSource = documentsAtHand([]),
   details: DetailSource = detailsAtHand(data),
 ) {

@@ -1,4 +1,4 @@
-import type { AtlasData, Journey, LabelProps, PlaceProps } from '../atlas/contract.ts';
+import type { AtlasData, Journey, LabelProps, PlaceCore } from '../atlas/contract.ts';
 import { formatMessage } from '../i18n/format.ts';
 import type { Locale } from '../i18n/locales.ts';
 
@@ -16,7 +16,7 @@ export type Localised<P> = P & { roleName: string };
 export function localiseAtlasData(data: AtlasData, locale: Locale): AtlasData {
   const spanish = locale === 'es';
   const nameOf = new Map<string, { en: string; shown: string }>();
-  const place = <P extends PlaceProps>(p: P): Localised<P> => {
+  const place = <P extends PlaceCore>(p: P): Localised<P> => {
     const shown = spanish && p.name_es ? p.name_es : p.name;
     nameOf.set(p.id, { en: p.name, shown });
     const other = shown === p.name ? p.name_es : p.name;
