@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { featureFile, PUBLISHED_FILES as FILE, type DocumentSummary, type FeatureDetail } from '../../src/lib/atlas/contract.ts';
+import { FEATURE_BUNDLE, featureFile, PUBLISHED_FILES as FILE, type DocumentSummary, type FeatureDetail } from '../../src/lib/atlas/contract.ts';
 import { serializeAtlas } from '../../src/build/derive.ts';
 import { connectionsOf } from '../../src/lib/corpus/queries.ts';
 import { realAtlas } from '../helpers/real-atlas.ts';
@@ -74,5 +74,15 @@ describe('the slim page layer (places.page.geojson, legs.page.geojson) and each 
     const { atlas, files } = createFiles();
     expect((JSON.parse(files[FILE.places]!) as typeof atlas.places).features.every((f) => f.properties.evidence.length > 0)).toBe(true);
     expect(JSON.parse(files[FILE.legs]!)).toEqual(atlas.legs);
+  });
+});
+
+describe('a small corpus’s feature files in one (features/all.json)', () => {
+  it('holds every feature’s own file, as it is, for the page to load with the first view', () => {
+    const { atlas, files } = createFiles();
+    const bundle = JSON.parse(files[FEATURE_BUNDLE]!) as Record<string, FeatureDetail>;
+    const refs = [...atlas.places.features.map((f) => ['place', f.properties.id] as const), ...atlas.legs.features.map((f) => ['leg', f.properties.id] as const)];
+    expect(Object.keys(bundle).sort()).toEqual(refs.map(([kind, id]) => `${kind}:${id}`).sort());
+    for (const [kind, id] of refs) expect(bundle[`${kind}:${id}`], `${kind} ${id}`).toEqual(detailOf(files, kind, id));
   });
 });

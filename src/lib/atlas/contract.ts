@@ -349,11 +349,14 @@ export const documentFile = (id: string) => `${DOCUMENT_FOLDER}/${id}.json`;
  */
 export const FEATURE_FOLDER = 'features';
 /**
- * Up to this many drawn features (places and legs), the page fetches every feature's file once it is idle after the
- * first view (the bundled corpus's 53 come to about 60 KB): a tap then opens the passage on the same frame, as before
- * the passages left the first view. Beyond it, a feature's file is fetched when its panel opens.
+ * Up to this many drawn features (places and legs), derive also writes every feature's file in one (FEATURE_BUNDLE,
+ * the bundled corpus's 53 come to about 15 KB compressed) and the page fetches it with the documents before the first
+ * view is drawn: a tap then opens the passage on the same frame, which a fetch per tap cannot give. Beyond it, a
+ * feature's own file is fetched when its panel opens.
  */
-export const FEATURE_DETAILS_PREFETCHED_UP_TO = 500;
+export const FEATURE_DETAILS_PRELOADED_UP_TO = 500;
+/** Every feature's FeatureDetail by `kind:id`, in the feature folder: written only up to FEATURE_DETAILS_PRELOADED_UP_TO. */
+export const FEATURE_BUNDLE = `${FEATURE_FOLDER}/all.json`;
 /** A feature's own file, relative to the data folder (ids are slugs, as document ids). */
 export const featureFile = (ref: FeatureRef) => `${FEATURE_FOLDER}/${ref.kind}/${ref.id}.json`;
 

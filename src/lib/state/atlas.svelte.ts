@@ -9,7 +9,7 @@ import { indexAtlas, loadAtlasData } from './atlas-data.ts';
 import { DocumentStore } from './documents.svelte.ts';
 import { FeatureDetailStore } from './feature-details.svelte.ts';
 import { PassageSearch } from './passage-search.ts';
-import { DOCUMENTS_PRELOADED_UP_TO, FEATURE_DETAILS_PREFETCHED_UP_TO, type AtlasData, type Evidence, type Bounds, type CameraView, type FeatureRef, type LegEmphasis, type RendererKind } from '../atlas/contract.ts';
+import { DOCUMENTS_PRELOADED_UP_TO, FEATURE_DETAILS_PRELOADED_UP_TO, type AtlasData, type Evidence, type Bounds, type CameraView, type FeatureRef, type LegEmphasis, type RendererKind } from '../atlas/contract.ts';
 import { SelectionState } from './selection.svelte.ts';
 import { JourneyState } from './journey.svelte.ts';
 import { FilterState } from './filters.svelte.ts';
@@ -159,23 +159,18 @@ export class AtlasState {
     try {
       const loaded = await loadAtlasData(signal);
       // A small corpus's texts come with the first view (DOCUMENTS_PRELOADED_UP_TO); one that fails is said where it is opened.
-      if (loaded.documents.length <= DOCUMENTS_PRELOADED_UP_TO) await Promise.allSettled(loaded.documents.map((d) => this.documents.load(d.id)));
+      // Likewise its features' passages, all in one file (FEATURE_DETAILS_PRELOADED_UP_TO).
+      const features = loaded.places.features.length + loaded.legs.features.length;
+      await Promise.allSettled([
+        ...(loaded.documents.length <= DOCUMENTS_PRELOADED_UP_TO ? loaded.documents.map((d) => this.documents.load(d.id)) : []),
+        ...(features <= FEATURE_DETAILS_PRELOADED_UP_TO ? [this.details.preloadAll(signal)] : []),
+      ]);
       performance.mark('atlas:data-parsed'); // the benchmark splits first idle at this point
       this.data = loaded;
     } catch (e) {
       if (!signal.aborted) this.loadError = (e as Error).message;
     }
     await settings;
-  }
-
-  /** For a small corpus (FEATURE_DETAILS_PREFETCHED_UP_TO), fetches every feature's passages: call once the page is idle. */
-  prefetchDetails(): void {
-    if (!this.data) return;
-    const refs = [
-      ...this.data.places.features.map((f) => ({ kind: 'place' as const, id: f.properties.id })),
-      ...this.data.legs.features.map((f) => ({ kind: 'leg' as const, id: f.properties.id })),
-    ];
-    if (refs.length <= FEATURE_DETAILS_PREFETCHED_UP_TO) this.details.requestFeatures(refs);
   }
 
   private async loadKioskConfig(signal: AbortSignal) {

@@ -1,4 +1,4 @@
-import { DATA_DIR, featureFile, type FeatureDetail, type FeatureRef } from '../atlas/contract.ts';
+import { DATA_DIR, FEATURE_BUNDLE, featureFile, type FeatureDetail, type FeatureRef } from '../atlas/contract.ts';
 import type { DetailSource } from './atlas-data.ts';
 import { siteAddress } from '../address/page-address.ts';
 import { FetchedFiles, type FetchStatus } from './fetched-files.svelte.ts';
@@ -17,8 +17,11 @@ export const featureAddress = (ref: FeatureRef, base: string) => siteAddress(`${
  * figure needs them, then kept: the first view carries none (FetchedFiles says how).
  */
 export class FeatureDetailStore extends FetchedFiles<FeatureDetail> implements DetailSource {
-  constructor(base?: () => string, fetchFile?: (address: string, init: RequestInit) => Promise<Response>) {
-    super((key, base) => featureAddress(refOf(key), base), base, fetchFile);
+  constructor(
+    private readonly pageBase: () => string = () => (typeof location === 'undefined' ? '' : location.href),
+    private readonly fetchBundle: (address: string, init: RequestInit) => Promise<Response> = (address, init) => fetch(address, init),
+  ) {
+    super((key, base) => featureAddress(refOf(key), base), pageBase, fetchBundle);
   }
 
   get(ref: FeatureRef): FeatureDetail | undefined {
@@ -27,6 +30,20 @@ export class FeatureDetailStore extends FetchedFiles<FeatureDetail> implements D
 
   status(ref: FeatureRef): FetchStatus<FeatureDetail> | undefined {
     return this.fileStatus(keyOf(ref));
+  }
+
+  /**
+   * Fetches every feature's file in one (FEATURE_BUNDLE, written for a small corpus only); a failure is left to each
+   * feature's own file, fetched when its panel opens.
+   */
+  async preloadAll(signal: AbortSignal): Promise<void> {
+    try {
+      const response = await this.fetchBundle(siteAddress(`${DATA_DIR}/${FEATURE_BUNDLE}`, this.pageBase()), { signal });
+      if (!response.ok) return;
+      for (const [key, detail] of Object.entries((await response.json()) as Record<string, FeatureDetail>)) this.seed(key, detail);
+    } catch {
+      // each panel fetches its own file, and says so if that fails too
+    }
   }
 
   /** Asks for these features' files (failed ones again). */

@@ -34,6 +34,11 @@ export class FetchedFiles<T> {
     return this.statuses.get(key);
   }
 
+  /** Puts in content that came another way (several files' in one): it is not fetched again. */
+  seed(key: string, value: T): void {
+    if (this.statuses.get(key)?.state !== 'loaded') this.statuses.set(key, { state: 'loaded', value });
+  }
+
   /** Fetches the file once (a failed fetch is tried again on the next call). */
   load(key: string): Promise<T> {
     const known = this.statuses.get(key);
