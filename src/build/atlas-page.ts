@@ -11,7 +11,7 @@ import type { RendererKind } from '../lib/atlas/contract.ts';
  * another renderer draws (`renderer`: 'svg' or 'none'); the probes here run on MapLibre pages only.
  */
 export type AtlasWindow = Window & {
-  atlas: { map: MapLibreMap | null; renderer: RendererKind; ready: Promise<void>; reset(): void };
+  atlas: { map: MapLibreMap | null; renderer: RendererKind; ready: Promise<void>; reset(): void; idle(): Promise<void> };
   webglContexts?: () => number;
 };
 
@@ -26,22 +26,12 @@ export function screenPoint(page: Page, lngLat: [number, number]): Promise<{ x: 
 }
 
 /**
- * Resolves once the map has stopped moving and drawn. The app draws highlights after the next paint (so a tap's
- * passage shows first): waiting for a frame and a task first lets those join what is drawn.
+ * Resolves once the map has stopped moving and drawn all that was asked of it: the app's own `atlas.idle()`, which
+ * waits for the next paint first (the app draws highlights after it, so a tap's passage shows first) and draws no
+ * frame to find out when the map is already still.
  */
 export function mapIdle(page: Page): Promise<void> {
-  return page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = (window as unknown as AtlasWindow).atlas.map!;
-        requestAnimationFrame(() =>
-          setTimeout(() => {
-            map.once('idle', () => resolve());
-            map.triggerRepaint();
-          }, 0),
-        );
-      }),
-  );
+  return page.evaluate(() => (window as unknown as AtlasWindow).atlas.idle());
 }
 
 /** An init script: counts the WebGL contexts the page creates, so a leak of contexts can be seen. */

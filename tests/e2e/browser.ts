@@ -17,8 +17,50 @@ export const EXHIBIT_VIEWPORTS = [
   { width: 1080, height: 1920, touch: true },
 ];
 
-/** Every page openAtlas opened during the current test, checked and closed after it. */
-const openedThisTest: AtlasPage[] = [];
+/** Every page openAtlas opened during the current test, checked after it, then closed or kept for the next test. */
+const openedThisTest: OpenedPage[] = [];
+
+/**
+ * Pages a passing test left as any fresh page is, kept open for the next test of the same file that asks for a page
+ * with the same context options: that test loads its address into the kept page, a full reload with new page state.
+ * A new context and its page cost Chromium about 0.8 s of CPU before the page has loaded anything (of about 3 s
+ * to `ready`), and the browser tests open over a hundred pages. A page whose test changed what a reload does not
+ * put back (the clock, routes, init scripts, media, viewport, permissions, a CDP session) is closed instead.
+ */
+const keptPages: OpenedPage[] = [];
+
+interface OpenedPage {
+  browser: Browser;
+  /** The context options it was made with, as a key: a kept page serves only a request for the same ones. */
+  options: string;
+  page: Page;
+  /** What the current test sees: a kept page starts each test with empty lists. */
+  record: AtlasPage;
+  /** Opened with a `prepare` step, or changed by its test beyond what a reload resets. */
+  changed: boolean;
+}
+
+/** Page and context methods whose effect outlives a reload: a test that calls one makes its page unfit to keep. */
+const LASTING_PAGE_CHANGES = ['route', 'routeFromHAR', 'routeWebSocket', 'addInitScript', 'emulateMedia', 'setViewportSize', 'exposeFunction', 'exposeBinding', 'setExtraHTTPHeaders'] as const;
+const LASTING_CONTEXT_CHANGES = [...LASTING_PAGE_CHANGES.filter((m) => m !== 'emulateMedia' && m !== 'setViewportSize'), 'setOffline', 'grantPermissions', 'clearPermissions', 'setGeolocation', 'addCookies', 'setHTTPCredentials', 'newPage', 'newCDPSession'] as const;
+
+function markChangesOf(opened: OpenedPage) {
+  const watch = (target: object, methods: readonly string[]) => {
+    const record = target as Record<string, unknown>;
+    for (const method of methods) {
+      const original = record[method];
+      if (typeof original !== 'function') continue;
+      record[method] = (...args: unknown[]) => {
+        opened.changed = true;
+        return (original as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    }
+  };
+  watch(opened.page, LASTING_PAGE_CHANGES);
+  watch(opened.page.context(), LASTING_CONTEXT_CHANGES);
+  // Any use of the page's clock (install, fastForward, setSystemTime, …) stays with the page.
+  watch(opened.page.clock, Object.getOwnPropertyNames(Object.getPrototypeOf(opened.page.clock)).filter((m) => m !== 'constructor'));
+}
 
 /**
  * One Chromium per test file (with these extra command-line flags): launched before its tests, closed after them.
@@ -30,15 +72,20 @@ export function useBrowser(extraArgs: string[] = []): () => Browser {
   beforeAll(async () => {
     browser = await launchChromium(extraArgs);
   });
-  afterEach(async () => {
+  afterEach(async ({ task }) => {
     const pages = openedThisTest.splice(0);
     try {
-      expect(pages.flatMap((p) => p.cspViolations), 'Content-Security-Policy violations on the pages this test opened').toEqual([]);
+      expect(pages.flatMap((p) => p.record.cspViolations), 'Content-Security-Policy violations on the pages this test opened').toEqual([]);
     } finally {
-      await Promise.all(pages.map(closeAtlas));
+      const passed = task.result?.state !== 'fail';
+      for (const opened of pages) {
+        if (passed && !opened.changed && !opened.page.isClosed()) keptPages.push(opened);
+        else await closeAtlas(opened.record);
+      }
     }
   });
   afterAll(async () => {
+    keptPages.splice(0);
     await browser?.close();
   });
   return () => browser!;
@@ -54,7 +101,49 @@ export interface AtlasPage {
   cspViolations: string[];
 }
 
-/** Opens the app and waits for window.atlas.ready: the data drawn and the map still. */
+/** A new context and page, watched for errors, requests off this machine and CSP violations. */
+async function newAtlasPage(browser: Browser, options: string, context: BrowserContextOptions): Promise<OpenedPage> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...context });
+  // Content-Security-Policy violations are page errors too.
+  await ctx.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const page = await ctx.newPage();
+  const opened: OpenedPage = { browser, options, page, record: { page, errors: [], offsite: [], cspViolations: [] }, changed: false };
+  page.on('pageerror', (e) => opened.record.errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') opened.record.errors.push(`console: ${m.text()}`);
+    if (/^CSP violation:|Content Security Policy/.test(m.text())) opened.record.cspViolations.push(m.text());
+  });
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) opened.record.offsite.push(r.url());
+  });
+  markChangesOf(opened);
+  return opened;
+}
+
+/** A page an earlier test of this file left with these options, emptied of that test's page and storage; or none. */
+async function keptPage(browser: Browser, options: string): Promise<OpenedPage | undefined> {
+  const at = keptPages.findIndex((p) => p.browser === browser && p.options === options && !p.page.isClosed());
+  if (at < 0) return undefined;
+  const [opened] = keptPages.splice(at, 1);
+  const { page } = opened!;
+  await page.evaluate(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  }).catch(() => undefined);
+  await page.context().clearCookies();
+  // Leaving the page first, so that an address differing only in its #fragment still loads the app anew.
+  await page.goto('about:blank');
+  opened!.record = { page, errors: [], offsite: [], cspViolations: [] };
+  return opened;
+}
+
+/**
+ * Opens the app and waits for window.atlas.ready: the data drawn and the map still. The page is a kept one (see
+ * keptPages) when there is one for these options and nothing is to be prepared, else a new context's.
+ */
 export async function openAtlas(
   browser: Browser,
   baseURL: string,
@@ -63,30 +152,18 @@ export async function openAtlas(
   /** Runs before the page loads: routes, init scripts. */
   prepare?: (page: Page) => Promise<void>,
 ): Promise<AtlasPage> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...context });
-  // Content-Security-Policy violations are page errors too.
-  await ctx.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
-  });
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  const offsite: string[] = [];
-  const cspViolations: string[] = [];
-  openedThisTest.push({ page, errors, offsite, cspViolations });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-    if (/^CSP violation:|Content Security Policy/.test(m.text())) cspViolations.push(m.text());
-  });
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) offsite.push(r.url());
-  });
-  await prepare?.(page);
+  const options = JSON.stringify(context);
+  const opened = (!prepare && (await keptPage(browser, options))) || (await newAtlasPage(browser, options, context));
+  openedThisTest.push(opened);
+  const { page } = opened;
+  if (prepare) {
+    await prepare(page);
+    opened.changed = true;
+  }
   await page.goto(new URL(path, baseURL).href);
   await page.waitForFunction(() => (window as unknown as Partial<AtlasWindow>).atlas !== undefined, null, { timeout: 30_000 });
   await page.evaluate(() => (window as unknown as AtlasWindow).atlas.ready);
-  return { page, errors, offsite, cspViolations };
+  return opened.record;
 }
 
 /** The derived data as the built site serves it, for finding where features are drawn. */
@@ -172,10 +249,9 @@ export async function runClockUntil(page: Page, done: () => Promise<boolean>, se
 }
 
 /** Every test ends by checking what a user would never want: page errors, or requests off this machine. */
-export async function expectCleanRun(atlas: AtlasPage) {
+export function expectCleanRun(atlas: AtlasPage) {
   expect(atlas.errors).toEqual([]);
   expect(atlas.offsite).toEqual([]);
-  await closeAtlas(atlas);
 }
 
 /** Closes the page's context; route handlers still busy with a request are let go rather than failing afterwards. */
