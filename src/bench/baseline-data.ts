@@ -20,9 +20,9 @@ export const loadBasemap = () => getJson<FeatureCollection>(DATA_FILES.basemap);
 
 export async function loadBaselineData(): Promise<BaselineData> {
   const [places, labels, legs, meta] = await Promise.all([
-    getJson<FeatureCollection>(DATA_FILES.places),
+    getJson<FeatureCollection>(DATA_FILES.pagePlaces),
     getJson<FeatureCollection>(DATA_FILES.labels),
-    getJson<FeatureCollection>(DATA_FILES.legs),
+    getJson<FeatureCollection>(DATA_FILES.pageLegs),
     getJson<AtlasMeta>(DATA_FILES.meta),
   ]);
   return { places, labels, legs, meta };

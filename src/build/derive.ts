@@ -6,7 +6,9 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCorpus } from '../lib/corpus/load.ts';
 import { deriveAtlas } from '../lib/corpus/derive.ts';
-import { PUBLISHED_FILES as FILE, documentFile, type Atlas, type DocumentSummary, type AlwaysPublishedFile } from '../lib/atlas/contract.ts';
+import { PUBLISHED_FILES as FILE, FEATURE_BUNDLE, FEATURE_DETAILS_PRELOADED_UP_TO, documentFile, featureFile, type Atlas, type DocumentSummary, type AlwaysPublishedFile, type FeatureDetail } from '../lib/atlas/contract.ts';
+import { firstMentionsByPlace } from '../lib/corpus/queries.ts';
+import { pageLegs, pagePlaces } from '../lib/corpus/page-layer.ts';
 import { CorpusError, CorpusInvalid } from '../lib/corpus/errors.ts';
 import { readCorpusFiles, loadWorldAtlas } from './corpus-files.ts';
 import { clearStaleRuns, writeFolderAtomically, type FileContent } from './write-atomic.ts';
@@ -20,8 +22,26 @@ import { gzipSync } from 'node:zlib';
 import { TILES_FROM_DOCUMENTS, withAtlasTiles } from '../lib/tiles/atlas-tiles.ts';
 
 /** What the page lists of a document before it is opened: all but its words. */
-export function summarizeDocument({ body, paragraphs: _paragraphs, ...summary }: Atlas['documents'][number]): DocumentSummary {
+export function summarizeDocument({ body, paragraphs: _paragraphs, mentions: _mentions, ...summary }: Atlas['documents'][number]): DocumentSummary {
   return { ...summary, bodyLength: body.length };
+}
+
+/** Every drawn feature's own file (featureFile): its passages, and for a place the documents that name it. */
+export function* featureDetailFiles(atlas: Pick<Atlas, 'places' | 'legs' | 'documents'>): Generator<readonly [string, string]> {
+  const namedIn = firstMentionsByPlace(atlas.documents);
+  // A small corpus's files in one too, which the page loads with its first view (FEATURE_DETAILS_PRELOADED_UP_TO).
+  const bundle: Record<string, FeatureDetail> | null = atlas.places.features.length + atlas.legs.features.length <= FEATURE_DETAILS_PRELOADED_UP_TO ? {} : null;
+  for (const { properties: p } of atlas.places.features) {
+    const detail: FeatureDetail = { evidence: p.evidence, namedIn: namedIn.get(p.id) ?? [] };
+    if (bundle) bundle[`place:${p.id}`] = detail;
+    yield [featureFile({ kind: 'place', id: p.id }), JSON.stringify(detail)];
+  }
+  for (const { properties: l } of atlas.legs.features) {
+    const detail: FeatureDetail = { evidence: l.evidence };
+    if (bundle) bundle[`leg:${l.id}`] = detail;
+    yield [featureFile({ kind: 'leg', id: l.id }), JSON.stringify(detail)];
+  }
+  if (bundle) yield [FEATURE_BUNDLE, JSON.stringify(bundle)];
 }
 
 /**
@@ -37,6 +57,7 @@ export function summarizeDocument({ body, paragraphs: _paragraphs, ...summary }:
  */
 export function* publishedFiles(atlas: Atlas): Generator<readonly [string, FileContent]> {
   for (const d of atlas.documents) yield [documentFile(d.id), JSON.stringify(d)];
+  yield* featureDetailFiles(atlas);
   let n = 0;
   for (const shard of searchShards(atlas.documents)) yield [searchShardFile(n++), shard];
   yield [
@@ -48,6 +69,8 @@ export function* publishedFiles(atlas: Atlas): Generator<readonly [string, FileC
       0,
     ),
   ];
+  yield [FILE.pagePlaces, jsonChunks(pagePlaces(atlas.places))];
+  yield [FILE.pageLegs, jsonChunks(pageLegs(atlas.legs))];
   yield [FILE.places, jsonChunks(atlas.places)];
   yield [FILE.labels, jsonChunks(atlas.labels)];
   yield [FILE.legs, jsonChunks(atlas.legs)];

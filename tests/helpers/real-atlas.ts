@@ -1,6 +1,7 @@
 import { inject } from 'vitest';
 import type { Atlas, AtlasData } from '../../src/lib/atlas/contract.ts';
 import { summarizeDocument } from '../../src/build/derive.ts';
+import { pageLegs, pagePlaces } from '../../src/lib/corpus/page-layer.ts';
 
 /**
  * The bundled corpus as the build derives it: derived once per run by real-atlas-setup.ts and handed to each test file
@@ -8,8 +9,11 @@ import { summarizeDocument } from '../../src/build/derive.ts';
  */
 export const realAtlas = (): Atlas => inject('realAtlas');
 
-/** The bundled corpus as the page first receives it: all but the basemap, documents as summaries (their words come when opened). */
+/**
+ * The bundled corpus as the page first receives it: all but the basemap, places and legs without their passages
+ * (each feature's come in its own file), documents as summaries (their words come when opened).
+ */
 export const realAtlasData = (): AtlasData => {
-  const { basemap: _basemap, documents, ...data } = realAtlas();
-  return { ...data, documents: documents.map(summarizeDocument) };
+  const { basemap: _basemap, documents, places, legs, ...data } = realAtlas();
+  return { ...data, places: pagePlaces(places), legs: pageLegs(legs), documents: documents.map(summarizeDocument) };
 };

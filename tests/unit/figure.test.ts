@@ -18,7 +18,8 @@ import { figureSubject, quoteSegments, type FigureData } from '../../src/lib/fig
 import { estimateWidth, wordsOf, wrapWords } from '../../src/lib/figure/text-width.ts';
 import { figureFileName } from '../../src/lib/figure/scene.ts';
 
-let data: FigureData;
+// The derivation's data, passages on every feature: what the page hands the figure once it has fetched them.
+let data: Omit<Atlas, 'basemap'>;
 beforeAll(() => {
   const { basemap: _basemap, ...atlas }: Atlas = buildCorpus('geodata', mkdtempSync(join(tmpdir(), 'figure-')));
   data = atlas;

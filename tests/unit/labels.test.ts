@@ -35,6 +35,15 @@ describe('labels.geojson', () => {
     }
   });
 
+  it('carries only what the map prints and places: no passages, aliases or documents (the panel reads places.geojson)', () => {
+    const allowed = ['id', 'name', 'name_es', 'primaryRole', 'precision', 'label', 'label_es', 'labelRank'];
+    for (const p of labels()) expect(Object.keys(p).filter((k) => !allowed.includes(k)), p.id).toEqual([]);
+    const text = readFileSync('static/data/labels.geojson', 'utf8');
+    expect(text).not.toContain('"evidence"');
+    // Smaller than the places' own file, which carries every passage.
+    expect(text.length).toBeLessThan(readFileSync('static/data/places.geojson', 'utf8').length / 4);
+  });
+
   it('ranks the labels by role: every place of an earlier role in the legend is placed before every place of a later one', () => {
     const all = labels();
     const out: string[] = [];

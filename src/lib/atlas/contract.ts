@@ -92,7 +92,7 @@ export interface Mention {
   end: number;
 }
 
-/** Properties of every feature in places.geojson and labels.geojson (documented in README). */
+/** Properties of every feature in places.geojson (documented in README). */
 export interface PlaceProps {
   id: string;
   name: string;
@@ -116,8 +116,11 @@ export interface PlaceProps {
   note_es?: string;
 }
 
-/** A label point: the place's properties, plus what the map prints and in which order it places labels. */
-export interface LabelProps extends PlaceProps {
+/**
+ * A label point: what the map prints and how it places it, nothing more (the panel reads a place from places.geojson):
+ * the place's id, names, primary role and precision, plus the label's text and rank.
+ */
+export interface LabelProps extends Pick<PlaceProps, 'id' | 'name' | 'name_es' | 'primaryRole' | 'precision'> {
   /** The text on the map: the curator's shorter `label` where given, else `name` (which the panel and list show). */
   label: string;
   /** The text on the map in Spanish: the curator's `label_es`, else `name_es` (absent without a Spanish name). */
@@ -149,6 +152,31 @@ export interface LegProps {
   bbox: Bounds;
   note?: string;
   note_es?: string;
+}
+
+/** A place as every reader but the passage lists sees it: places.geojson's properties less the passages. */
+export type PlaceCore = Omit<PlaceProps, 'evidence'>;
+/** A leg less its passages (as PlaceCore). */
+export type LegCore = Omit<LegProps, 'evidence'>;
+
+/** What the time, role and document filters read of a feature's passages: each (document, role) they come from, once. */
+export interface EvidenceSource {
+  document: string;
+  role: Role | 'route';
+}
+
+/**
+ * A place as the page's first view receives it (places.page.geojson): all but its passages, which come in its own
+ * file (FeatureDetail) when its panel opens; `sources` says which documents and roles they are from, for the filters
+ * (a document's date is in documents.index.json, so the time filter needs no more).
+ */
+export interface PagePlaceProps extends PlaceCore {
+  sources: EvidenceSource[];
+}
+
+/** A leg as the page's first view receives it (legs.page.geojson): as PagePlaceProps, all but its passages. */
+export interface PageLegProps extends LegCore {
+  sources: EvidenceSource[];
 }
 
 export interface AtlasMeta {
@@ -206,10 +234,11 @@ export interface PublishedDocument extends CorpusDocument {
 }
 
 /**
- * A document as the page first receives it (documents.index.json): everything but its words, which come in the
- * document's own file (documents/ID.json, a PublishedDocument) when a passage or the reader opens it.
+ * A document as the page first receives it (documents.index.json): everything but its words and where they name
+ * places, which come in the document's own file (documents/ID.json, a PublishedDocument) when a passage or the reader
+ * opens it; which documents name a place, and where first, come in the place's own file (FeatureDetail.namedIn).
  */
-export interface DocumentSummary extends Omit<PublishedDocument, 'body' | 'paragraphs'> {
+export interface DocumentSummary extends Omit<PublishedDocument, 'body' | 'paragraphs' | 'mentions'> {
   /** `body.length` (UTF-16 units): a shared link's passage is checked against it before the text is fetched. */
   bodyLength: number;
 }
@@ -227,9 +256,29 @@ export interface Atlas {
 
 /**
  * What the browser receives first: the derivation's finished output (the basemap goes straight to the map), with
- * documents as summaries; a document's words are fetched when opened (DocumentStore).
+ * places and legs without their passages and documents as summaries; a feature's passages are fetched when its panel
+ * opens (FeatureDetailStore), a document's words when it is opened (DocumentStore).
  */
-export type AtlasData = Omit<Atlas, 'basemap' | 'documents'> & { documents: DocumentSummary[] };
+export type AtlasData = Omit<Atlas, 'basemap' | 'documents' | 'places' | 'legs'> & {
+  places: FeatureCollection<PlaceGeometry, PagePlaceProps>;
+  legs: FeatureCollection<LineString | MultiLineString, PageLegProps>;
+  documents: DocumentSummary[];
+};
+
+/** The first words in a document that name a place: where "Named in" opens that document. */
+export interface PlaceMention extends Omit<Mention, 'place'> {
+  document: string;
+}
+
+/**
+ * A feature's own file (featureFile): what its panel shows beyond what the first view carries, fetched when the panel
+ * opens. `evidence` is the feature's `evidence` in places.geojson or legs.geojson, whole.
+ */
+export interface FeatureDetail {
+  evidence: Evidence[];
+  /** A place's first mention in each document that names it, in the documents' order (none on a leg). */
+  namedIn?: PlaceMention[];
+}
 
 export type FeatureKind = 'place' | 'leg';
 /** A drawn feature by kind and id: what a tap picks, the selection holds and the address names. */
@@ -267,6 +316,9 @@ export const PUBLISHED_FILES = {
   passagesTable: 'passages.csv',
   /** The page's list of documents, without their words (DocumentSummary[]). */
   documentIndex: 'documents.index.json',
+  /** The page's places and legs: the downloads less their passages (PagePlaceProps, PageLegProps). */
+  pagePlaces: 'places.page.geojson',
+  pageLegs: 'legs.page.geojson',
   /** The map's vector tiles, written only past the size threshold (AtlasMeta.tiles says when). */
   tiles: 'atlas.pmtiles',
 } as const;
@@ -291,11 +343,30 @@ export const DOCUMENTS_PRELOADED_UP_TO = 50;
 /** A document's own file, relative to the data folder (ids are slugs: the corpus schema allows no other characters). */
 export const documentFile = (id: string) => `${DOCUMENT_FOLDER}/${id}.json`;
 
+/**
+ * One file per drawn feature (a FeatureDetail), fetched when its panel opens: the first view carries no passage, so it
+ * costs the same however many passages a place has. places.geojson and legs.geojson stay the researchers' downloads.
+ */
+export const FEATURE_FOLDER = 'features';
+/**
+ * Up to this many drawn features (places and legs), derive also writes every feature's file in one (FEATURE_BUNDLE,
+ * the bundled corpus's 53 come to about 15 KB compressed) and the page fetches it with the documents before the first
+ * view is drawn: a tap then opens the passage on the same frame, which a fetch per tap cannot give. Beyond it, a
+ * feature's own file is fetched when its panel opens.
+ */
+export const FEATURE_DETAILS_PRELOADED_UP_TO = 500;
+/** Every feature's FeatureDetail by `kind:id`, in the feature folder: written only up to FEATURE_DETAILS_PRELOADED_UP_TO. */
+export const FEATURE_BUNDLE = `${FEATURE_FOLDER}/all.json`;
+/** A feature's own file, relative to the data folder (ids are slugs, as document ids). */
+export const featureFile = (ref: FeatureRef) => `${FEATURE_FOLDER}/${ref.kind}/${ref.id}.json`;
+
 /** The files the page itself loads, by the addresses it fetches them from. */
 export const DATA_FILES = {
   places: `${DATA_DIR}/${PUBLISHED_FILES.places}`,
   labels: `${DATA_DIR}/${PUBLISHED_FILES.labels}`,
   legs: `${DATA_DIR}/${PUBLISHED_FILES.legs}`,
+  pagePlaces: `${DATA_DIR}/${PUBLISHED_FILES.pagePlaces}`,
+  pageLegs: `${DATA_DIR}/${PUBLISHED_FILES.pageLegs}`,
   documents: `${DATA_DIR}/${PUBLISHED_FILES.documents}`,
   documentIndex: `${DATA_DIR}/${PUBLISHED_FILES.documentIndex}`,
   journeys: `${DATA_DIR}/${PUBLISHED_FILES.journeys}`,

@@ -47,6 +47,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
   const placeFeatures: Array<Feature<PlaceGeometry, PlaceProps>> = [];
   const labelFeatures: Array<Feature<Point, LabelProps>> = [];
   const placesById = new Map(corpus.places.map((p) => [p.id, p]));
+  const placeRoles = new Map<string, Role[]>();
 
   for (const place of [...corpus.places].sort((a, b) => byText(a.id, b.id))) {
     let geometry: PlaceGeometry;
@@ -85,8 +86,18 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
       ...(place.note_es ? { note_es: place.note_es } : {}),
     };
     placeFeatures.push({ type: 'Feature', id: place.id, properties: props, geometry });
+    placeRoles.set(place.id, roles);
     const labelEs = place.label_es ?? place.name_es;
-    const labelProps: LabelProps = { ...props, label: place.label ?? place.name, ...(labelEs ? { label_es: labelEs } : {}), labelRank: labelRank(primaryRoleOf(roles), place.precision, evidence.length) };
+    const labelProps: LabelProps = {
+      id: props.id,
+      name: props.name,
+      ...(props.name_es ? { name_es: props.name_es } : {}),
+      primaryRole: props.primaryRole,
+      precision: props.precision,
+      label: place.label ?? place.name,
+      ...(labelEs ? { label_es: labelEs } : {}),
+      labelRank: labelRank(primaryRoleOf(roles), place.precision, evidence.length),
+    };
     labelFeatures.push({ type: 'Feature', id: place.id, properties: labelProps, geometry: { type: 'Point', coordinates: anchors.get(place.id)! } });
   }
 
@@ -187,7 +198,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
     basemap: basemapCountries(basemap110m),
     meta: {
       bounds,
-      networkBounds: boundsOf({ type: 'FeatureCollection', features: [...legFeatures, ...labelFeatures.filter((f) => f.properties.roles.some((r) => !AROUND_THE_NETWORK.has(r)))] }),
+      networkBounds: boundsOf({ type: 'FeatureCollection', features: [...legFeatures, ...labelFeatures.filter((f) => placeRoles.get(f.properties.id)!.some((r) => !AROUND_THE_NETWORK.has(r)))] }),
       counts: { documents: corpus.documents.length, places: placeFeatures.length, legs: legFeatures.length, claims: corpus.claims.length },
     },
   };

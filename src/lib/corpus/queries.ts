@@ -1,12 +1,21 @@
-import type { Atlas, DocumentSummary, Evidence, LegProps, PlaceProps } from '../atlas/contract.ts';
+import type { Atlas, Evidence, EvidenceSource, LegProps, PlaceCore, PlaceMention, PublishedDocument } from '../atlas/contract.ts';
 import type { Role } from '../atlas/roles.ts';
 import { latestDay, reportedDay } from './dates.ts';
 import { foldTypography } from './quote.ts';
 import { bodyOffsets } from './offsets.ts';
 import { withoutMarkup } from './passage.ts';
 
-/** What filtering and the network need: documents' dates and mentions, not their words (DocumentSummary will do). */
-type AtlasView = Pick<Atlas, 'places' | 'legs'> & { documents: ReadonlyArray<Pick<DocumentSummary, 'id' | 'date' | 'mentions'>> };
+/** What filtering needs: documents' dates, not their words or mentions (DocumentSummary will do). */
+type AtlasView = {
+  places: { features: ReadonlyArray<{ properties: Filterable }> };
+  legs: { features: ReadonlyArray<{ properties: Filterable }> };
+  documents: ReadonlyArray<Pick<PublishedDocument, 'id' | 'date'>>;
+};
+/** A feature as the filters read it: the derivation's, with its passages, or the page's, with their sources. */
+type Filterable = { id: string } & ({ evidence: readonly EvidenceSource[] } | { sources: readonly EvidenceSource[] });
+const sourcesOf = (p: Filterable) => ('sources' in p ? p.sources : p.evidence);
+/** What the whole network needs: the documents' mentions too (the build's data, or a test's). */
+type NetworkView = Pick<Atlas, 'legs'> & { documents: ReadonlyArray<Pick<PublishedDocument, 'id' | 'mentions'>> };
 /** What a search reads: the places, and the words of the documents searched. */
 type SearchView = Pick<Atlas, 'places' | 'documents'>;
 
@@ -33,7 +42,7 @@ export function reportedBy(documentDate: string | undefined, until: string | nul
   return reportedDay(documentDate) <= latestDay(until);
 }
 
-export function evidencePasses(e: Evidence, filters: Filters, dateOf: (doc: string) => string | undefined): boolean {
+export function evidencePasses(e: EvidenceSource, filters: Filters, dateOf: (doc: string) => string | undefined): boolean {
   if (filters.hiddenDocuments.includes(e.document)) return false;
   if (e.role !== 'route' && filters.hiddenRoles.includes(e.role)) return false;
   return reportedBy(dateOf(e.document), filters.until);
@@ -43,19 +52,40 @@ export function evidencePasses(e: Evidence, filters: Filters, dateOf: (doc: stri
 export function visibleFeatures(atlas: AtlasView, filters: Filters): { places: string[]; legs: string[] } {
   const dates = new Map(atlas.documents.map((d) => [d.id, d.date]));
   const dateOf = (id: string) => dates.get(id);
-  const passes = (p: PlaceProps | LegProps) => p.evidence.some((e) => evidencePasses(e, filters, dateOf));
+  const passes = (p: Filterable) => sourcesOf(p).some((e) => evidencePasses(e, filters, dateOf));
   return {
     places: atlas.places.features.filter((f) => passes(f.properties)).map((f) => f.properties.id),
     legs: filters.routes ? atlas.legs.features.filter((f) => passes(f.properties)).map((f) => f.properties.id) : [],
   };
 }
 
-/** The network around a place: legs that touch it, the places at their other ends, the documents that name it. */
-export function connectionsOf(atlas: AtlasView, placeId: string) {
+/** The routes around a place: legs that touch it and the places at their other ends (what the first view knows). */
+export function networkOf<L extends Pick<LegProps, 'from' | 'to'>>(atlas: { legs: { features: ReadonlyArray<{ properties: L }> } }, placeId: string) {
   const legs = atlas.legs.features.map((f) => f.properties).filter((l) => l.from === placeId || l.to === placeId);
   const others = [...new Set(legs.map((l) => (l.from === placeId ? l.to : l.from)))];
+  return { legs, others };
+}
+
+/** The network around a place: legs that touch it, the places at their other ends, the documents that name it. */
+export function connectionsOf(atlas: NetworkView, placeId: string) {
   const documents = atlas.documents.filter((d) => d.mentions.some((m) => m.place === placeId)).map((d) => d.id);
-  return { legs, others, documents };
+  return { ...networkOf(atlas, placeId), documents };
+}
+
+/** Each place's first mention in every document that names it, in the documents' order (what "Named in" opens). */
+export function firstMentionsByPlace(documents: ReadonlyArray<Pick<PublishedDocument, 'id' | 'mentions'>>): Map<string, PlaceMention[]> {
+  const byPlace = new Map<string, PlaceMention[]>();
+  for (const doc of documents) {
+    const seen = new Set<string>();
+    for (const { place, text, start, end } of doc.mentions) {
+      if (seen.has(place)) continue;
+      seen.add(place);
+      let list = byPlace.get(place);
+      if (!list) byPlace.set(place, (list = []));
+      list.push({ document: doc.id, text, start, end });
+    }
+  }
+  return byPlace;
 }
 
 export type SearchResult =
@@ -95,7 +125,7 @@ export function searchAtlas(atlas: SearchView, query: string, limit = 12): Searc
 }
 
 /** Places by name or alias (Habana → Havana), those whose name starts with the words first; accents and case ignored. */
-export function searchPlaces(atlas: Pick<Atlas, 'places'>, query: string): SearchResult[] {
+export function searchPlaces(atlas: { places: { features: ReadonlyArray<{ properties: Pick<PlaceCore, 'id' | 'name' | 'aliases'> }> } }, query: string): SearchResult[] {
   const q = fold(query.trim());
   if (q.length < 2) return [];
   const places: SearchResult[] = [];
@@ -164,7 +194,7 @@ export function withoutNotes(evidence: readonly Evidence[]): Evidence[] {
 }
 
 /** How many legs of a route share a branch label: the text names them together, one step, not numbered as a sequence. */
-export function branchSize(atlas: Pick<Atlas, 'legs'>, route: string, branch: string): number {
+export function branchSize(atlas: { legs: { features: ReadonlyArray<{ properties: Pick<LegProps, 'route' | 'branch'> }> } }, route: string, branch: string): number {
   return atlas.legs.features.filter((f) => f.properties.route === route && f.properties.branch === branch).length;
 }
 
@@ -181,12 +211,13 @@ export interface BranchEnds {
 /**
  * A group of legs whose sentence leaves an end out: which places it names, which it does not, and the context words
  * those are read from; null when the sentence names every end. The step's card must not say the text names them all.
+ * Which ends are unstated is known before the legs' passages have come; the context words, once they have.
  */
-export function branchEnds(legs: readonly LegProps[]): BranchEnds | null {
+export function branchEnds(legs: ReadonlyArray<Pick<LegProps, 'from' | 'to' | 'unstated'> & { evidence?: readonly Evidence[] }>): BranchEnds | null {
   const ends = (unstated: boolean) =>
     [...new Set(legs.flatMap((l) => (['from', 'to'] as const).filter((end) => (l.unstated?.includes(end) ?? false) === unstated).map((end) => l[end])))];
   const unstated = ends(true);
   if (!unstated.length) return null;
-  const context = [...new Set(legs.flatMap((l) => (l.evidence[0]?.context ?? []).filter((c) => c.supports?.some((s) => s !== 'period')).map((c) => c.exact)))];
+  const context = [...new Set(legs.flatMap((l) => (l.evidence?.[0]?.context ?? []).filter((c) => c.supports?.some((s) => s !== 'period')).map((c) => c.exact)))];
   return { named: ends(false), unstated, context };
 }

@@ -3,9 +3,9 @@ import { formatMessage } from '../i18n/format.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { pinSvg } from '../map/marks.ts';
-import type { FeatureRef, AtlasData } from '../atlas/contract.ts';
+import type { FeatureRef } from '../atlas/contract.ts';
 import { BASEMAP, CONNECTED_LEG_COLOR, CURRENT_LEG_COLOR, INK as MAP_INK, LEG, ROUTE_COLOR, SHAPE, dashPx } from '../map/look.ts';
-import { figureSubject, type FigureData, type FigureSubject } from './footnotes.ts';
+import { figureSubject, type FigureData, type FigurePassages, type FigureSubject } from './footnotes.ts';
 import { SUP_SCALE, estimateWidth, wordsOf, wrapWords, type Measure, type Segment } from './text-width.ts';
 import { escapeXml } from './xml.ts';
 
@@ -58,7 +58,7 @@ interface LegendItem {
 }
 
 /** The key to what the figure draws: only roles, line styles and emphases that appear in its frame. */
-export function legendItems(data: Pick<AtlasData, 'places' | 'legs'>, map: Pick<MapPicture, 'drawn' | 'emphasis'>, locale: Locale = 'en'): LegendItem[] {
+export function legendItems(data: Pick<FigurePassages, 'places' | 'legs'>, map: Pick<MapPicture, 'drawn' | 'emphasis'>, locale: Locale = 'en'): LegendItem[] {
   const places = new Set(map.drawn.places);
   const legs = new Set(map.drawn.legs);
   const drawnPlaces = data.places.features.map((f) => f.properties).filter((p) => places.has(p.id));

@@ -2,7 +2,9 @@ import { markupIn, passagesByRole, withoutMarkup } from '../corpus/passage.ts';
 import { passageCitation } from '../corpus/citation.ts';
 import { groupLegsByPassage, withoutNotes } from '../corpus/queries.ts';
 import type { Role } from '../atlas/roles.ts';
-import { PUBLISHED_FILES, type AtlasData, type Evidence, type FeatureRef, type LegProps, type PublishedDocument } from '../atlas/contract.ts';
+import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
+import { PUBLISHED_FILES, type AtlasData, type Evidence, type FeatureDetail, type FeatureRef, type LegCore, type LegProps, type PlaceCore, type PublishedDocument } from '../atlas/contract.ts';
+import type { PlaceGeometry } from '../geo/places.ts';
 import { documentsAtHand, indexAtlas } from '../state/atlas-data.ts';
 import type { Segment } from './text-width.ts';
 import { formatMessage } from '../i18n/format.ts';
@@ -55,19 +57,42 @@ export function quoteSegments(exact: string): Segment[] {
 /** A role's name in the page's language, from the messages (where the registry's labels are published). */
 const roleName = (role: Role | 'route', locale: Locale) => formatMessage(locale, `role.${role}`);
 
-/** What a figure is made from: the page's data, with the words of the documents it quotes (citedDocuments). */
-export type FigureData = Omit<AtlasData, 'documents'> & { documents: PublishedDocument[] };
+/** A feature's properties with its passages, where they have been fetched (withPassages) or derived. */
+type WithPassages<P> = P & { evidence?: Evidence[] };
+/** The page's data with the passages of the features the figure quotes (withPassages), without the document words. */
+export type FigurePassages = Omit<AtlasData, 'documents' | 'places' | 'legs'> & {
+  places: FeatureCollection<PlaceGeometry, WithPassages<PlaceCore>>;
+  legs: FeatureCollection<LineString | MultiLineString, WithPassages<LegCore>>;
+};
+/** What a figure is made from: the page's data, with the passages (citedFeatures) and documents' words (citedDocuments) it quotes. */
+export type FigureData = FigurePassages & { documents: PublishedDocument[] };
+
+/** The features whose passages a figure of this view quotes: the page fetches them (each its own file) first. */
+export function citedFeatures(data: Pick<AtlasData, 'journeys'>, selected: FeatureRef | null, journey: { id: string; step: number } | null): FeatureRef[] {
+  const step = journey ? data.journeys.find((j) => j.id === journey.id)?.steps[journey.step] : undefined;
+  return [...(step?.legs.map((id) => ({ kind: 'leg' as const, id })) ?? []), ...(selected ? [selected] : [])];
+}
+
+/** The page's data with these features' fetched passages put back on them (keyed `kind:id`). */
+export function withPassages(data: AtlasData, details: ReadonlyMap<string, FeatureDetail>): FigurePassages {
+  const put = <P extends { id: string }>(kind: FeatureRef['kind'], p: P): WithPassages<P> => {
+    const detail = details.get(`${kind}:${p.id}`);
+    return detail ? { ...p, evidence: detail.evidence } : p;
+  };
+  return {
+    ...data,
+    places: { ...data.places, features: data.places.features.map((f) => ({ ...f, properties: put('place', f.properties) })) },
+    legs: { ...data.legs, features: data.legs.features.map((f) => ({ ...f, properties: put('leg', f.properties) })) },
+  };
+}
 
 /** The documents whose words a figure of this view quotes: the page fetches them (each its own file) before making it. */
-export function citedDocuments(data: AtlasData, selected: FeatureRef | null, journey: { id: string; step: number } | null): string[] {
-  const index = indexAtlas(data);
+export function citedDocuments(data: FigurePassages, selected: FeatureRef | null, journey: { id: string; step: number } | null): string[] {
+  const index = indexAtlas({ ...data, documents: [] });
   const evidence: Evidence[] = [];
   const step = journey ? index.journey(journey.id)?.steps[journey.step] : undefined;
-  if (step) {
-    evidence.push(...(step.evidence ?? []));
-    for (const id of step.legs) evidence.push(...(index.feature({ kind: 'leg', id })?.props.evidence ?? []));
-  }
-  if (selected) evidence.push(...(index.feature(selected)?.props.evidence ?? []));
+  if (step) evidence.push(...(step.evidence ?? []));
+  for (const ref of citedFeatures(data, selected, journey)) evidence.push(...(index.detail(ref)?.evidence ?? []));
   return [...new Set(evidence.map((e) => e.document))];
 }
 
@@ -104,22 +129,26 @@ export function figureSubject(data: FigureData, selected: FeatureRef | null, jou
     });
   };
 
+  const passagesOf = (ref: FeatureRef) => index.detail(ref)?.evidence ?? [];
   let title = formatMessage(locale, 'figure.title');
   let subtitle: string | undefined;
   const activeJourney = journey ? index.journey(journey.id) : undefined;
   const step = activeJourney?.steps[journey!.step];
   const feature = selected ? index.feature(selected) : undefined;
   if (activeJourney && step) {
-    const legs = step.legs.map((id) => index.feature({ kind: 'leg', id })).filter((f) => f?.kind === 'leg').map((f) => f.props as LegProps);
+    const legs = step.legs.flatMap((id): LegProps[] => {
+      const leg = index.feature({ kind: 'leg', id });
+      return leg?.kind === 'leg' ? [{ ...leg.props, evidence: passagesOf({ kind: 'leg', id }) }] : [];
+    });
     title = activeJourney.name;
     subtitle = formatMessage(locale, 'figure.step', { step: journey!.step + 1, total: activeJourney.steps.length, name: step.branch ?? step.name ?? legs.map((l) => l.name).join(', ') });
     if (step.evidence) byRole(withoutNotes(step.evidence), step.name);
     for (const passage of groupLegsByPassage(legs)) byRole(passage.evidence, passage.names.join(', '));
-    if (feature) byRole(feature.kind === 'leg' ? withoutNotes(feature.props.evidence) : feature.props.evidence, formatMessage(locale, 'figure.selected', { name: feature.props.name }));
+    if (feature) byRole(feature.kind === 'leg' ? withoutNotes(passagesOf(selected!)) : passagesOf(selected!), formatMessage(locale, 'figure.selected', { name: feature.props.name }));
   } else if (feature) {
     title = feature.props.name;
     subtitle = feature.kind === 'leg' ? formatMessage(locale, 'panel.legOf', { order: feature.props.order, route: feature.props.routeName }) : feature.props.roles.map((r) => roleName(r, locale)).join(' · ');
-    byRole(feature.kind === 'leg' ? withoutNotes(feature.props.evidence) : feature.props.evidence, undefined);
+    byRole(feature.kind === 'leg' ? withoutNotes(passagesOf(selected!)) : passagesOf(selected!), undefined);
   }
   return { title, ...(subtitle ? { subtitle } : {}), groups };
 }

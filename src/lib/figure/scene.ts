@@ -1,4 +1,4 @@
-import { connectionsOf } from '../corpus/queries.ts';
+import { networkOf } from '../corpus/queries.ts';
 import type { AtlasData, FeatureRef, LegEmphasis } from '../atlas/contract.ts';
 import { journeyEmphasis, networkEmphasis } from '../state/emphasis.ts';
 
@@ -8,7 +8,7 @@ export function emphasisFor(data: AtlasData, selected: FeatureRef | null, journe
   const allLegs = data.legs.features.map((f) => f.properties.id);
   const places = active?.steps[journey!.step]?.places ?? [];
   if (active) return { legs: journeyEmphasis(active, journey!.step, allLegs), places };
-  if (selected?.kind === 'place') return { legs: networkEmphasis(connectionsOf(data, selected.id).legs.map((l) => l.id)), places };
+  if (selected?.kind === 'place') return { legs: networkEmphasis(networkOf(data, selected.id).legs.map((l) => l.id)), places };
   return { legs: new Map(), places };
 }
 

@@ -44,6 +44,7 @@ export const en = {
   'passages.read': 'Read the whole document',
   'passages.loading': 'Loading the passages…',
   'passages.failed': 'The passages could not be loaded: {reason}',
+  'passages.retry': 'Try again',
   'passages.more': '{count, plural, one {Show # more passage} other {Show # more passages}}',
   'passages.copy': 'Copy citation',
   'passages.copyCsl': 'Copy as CSL-JSON (for Zotero and other reference managers)',

@@ -44,6 +44,7 @@ export const es: Record<MessageKey, string> = {
   'passages.read': 'Leer el documento completo',
   'passages.loading': 'Cargando los fragmentos…',
   'passages.failed': 'No se pudieron cargar los fragmentos: {reason}',
+  'passages.retry': 'Reintentar',
   'passages.more': '{count, plural, one {Mostrar # fragmento más} other {Mostrar # fragmentos más}}',
   'passages.copy': 'Copiar la referencia',
   'passages.copyCsl': 'Copiar como CSL-JSON (para Zotero y otros gestores de referencias)',

@@ -1,6 +1,8 @@
-import { DATA_FILES, type AtlasData, type AtlasMeta, type DocumentSummary, type Journey, type LegProps, type PlaceProps, type PublishedDocument } from '../atlas/contract.ts';
+import { DATA_FILES, type AtlasData, type AtlasMeta, type DocumentSummary, type Evidence, type FeatureDetail, type FeatureRef, type Journey, type LegCore, type PlaceCore, type PublishedDocument } from '../atlas/contract.ts';
+import { firstMentionsByPlace } from '../corpus/queries.ts';
 
-export type AtlasFeature = { kind: 'place'; props: PlaceProps } | { kind: 'leg'; props: LegProps };
+/** A drawn feature as the UI reads it: its properties less its passages (those are in its FeatureDetail). */
+export type AtlasFeature = { kind: 'place'; props: PlaceCore } | { kind: 'leg'; props: LegCore };
 
 async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
   const response = await fetch(url, { signal });
@@ -8,12 +10,15 @@ async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** The first view's data: places, labels, legs, journeys, meta, and the documents' summaries (their words come when opened). */
+/**
+ * The first view's data: places and legs without their passages (each feature's come when its panel opens), labels,
+ * journeys, meta, and the documents' summaries (their words come when opened).
+ */
 export async function loadAtlasData(signal: AbortSignal): Promise<AtlasData> {
   const [places, labels, legs, documents, journeys, meta] = await Promise.all([
-    getJson<AtlasData['places']>(DATA_FILES.places, signal),
+    getJson<AtlasData['places']>(DATA_FILES.pagePlaces, signal),
     getJson<AtlasData['labels']>(DATA_FILES.labels, signal),
-    getJson<AtlasData['legs']>(DATA_FILES.legs, signal),
+    getJson<AtlasData['legs']>(DATA_FILES.pageLegs, signal),
     getJson<DocumentSummary[]>(DATA_FILES.documentIndex, signal),
     getJson<Journey[]>(DATA_FILES.journeys, signal),
     getJson<AtlasMeta>(DATA_FILES.meta, signal),
@@ -37,11 +42,63 @@ export function documentsAtHand(documents: readonly PublishedDocument[]): Docume
   return { get: (id) => byId.get(id), status: (id) => (byId.has(id) ? { state: 'loaded' } : { state: 'failed', message: `no document "${id}"` }), request: () => {} };
 }
 
+/** Where features' passages come from: the page's FeatureDetailStore (fetched when a panel opens), or data at hand. */
+export interface DetailSource {
+  /** The feature's passages if they are here (undefined while they are fetched). */
+  get(ref: FeatureRef): FeatureDetail | undefined;
+  /** Whether they are on their way or could not come (undefined: never asked for). */
+  status(ref: FeatureRef): { state: 'loading' } | { state: 'loaded' } | { state: 'failed'; message: string } | undefined;
+  /** Asks for these features' passages (again, for those that failed). */
+  requestFeatures(refs: Iterable<FeatureRef>): void;
+  /** The feature's passages, once here. */
+  loadFeature(ref: FeatureRef): Promise<FeatureDetail>;
+}
+
 /**
- * Lookups the UI needs: a feature by id, a document's summary by id, and a document's words where they have been
- * fetched (`document`; `documents` asks for them).
+ * Passages already in memory (the build, the tests, a figure given the derivation's data): read from each feature's
+ * `evidence`, and "named in" from the documents' mentions where those are at hand.
  */
-export function indexAtlas<D extends Pick<DocumentSummary, 'id'> = DocumentSummary>(data: Omit<AtlasData, 'documents'> & { documents: readonly D[] }, documents: DocumentSource = documentsAtHand([])) {
+export function detailsAtHand(data: {
+  places: { features: ReadonlyArray<{ properties: { id: string; evidence?: Evidence[] } }> };
+  legs: { features: ReadonlyArray<{ properties: { id: string; evidence?: Evidence[] } }> };
+  documents?: ReadonlyArray<Partial<Pick<PublishedDocument, 'id' | 'mentions'>>>;
+}): DetailSource {
+  const features = new Map<string, { evidence?: Evidence[] }>();
+  for (const f of data.places.features) features.set(`place:${f.properties.id}`, f.properties);
+  for (const f of data.legs.features) features.set(`leg:${f.properties.id}`, f.properties);
+  let namedIn: ReturnType<typeof firstMentionsByPlace> | undefined;
+  const get = (ref: FeatureRef): FeatureDetail | undefined => {
+    const evidence = features.get(`${ref.kind}:${ref.id}`)?.evidence;
+    if (!evidence) return undefined;
+    if (ref.kind === 'leg') return { evidence };
+    namedIn ??= firstMentionsByPlace((data.documents ?? []).flatMap((d) => (d.id && d.mentions ? [{ id: d.id, mentions: d.mentions }] : [])));
+    return { evidence, namedIn: namedIn.get(ref.id) ?? [] };
+  };
+  return {
+    get,
+    status: (ref) => (get(ref) ? { state: 'loaded' } : { state: 'failed', message: `no passages for ${ref.kind} "${ref.id}"` }),
+    requestFeatures: () => {},
+    loadFeature: (ref) => {
+      const detail = get(ref);
+      return detail ? Promise.resolve(detail) : Promise.reject(new Error(`no passages for ${ref.kind} "${ref.id}"`));
+    },
+  };
+}
+
+/**
+ * Lookups the UI needs: a feature by id, a document's summary by id, a document's words where they have been
+ * fetched (`document`; `documents` asks for them), and a feature's passages likewise (`detail`; `details`).
+ */
+export function indexAtlas<D extends Pick<DocumentSummary, 'id'> = DocumentSummary>(
+  // The page's data (PagePlaceProps) or the derivation's (PlaceProps, with passages): both have every core property.
+  data: Pick<AtlasData, 'journeys'> & {
+    places: { features: ReadonlyArray<{ properties: PlaceCore & { evidence?: Evidence[] } }> };
+    legs: { features: ReadonlyArray<{ properties: LegCore & { evidence?: Evidence[] } }> };
+    documents: readonly D[];
+  },
+  documents: DocumentSource = documentsAtHand([]),
+  details: DetailSource = detailsAtHand(data),
+) {
   const features = new Map<string, AtlasFeature>();
   for (const f of data.places.features) features.set(`place:${f.properties.id}`, { kind: 'place', props: f.properties });
   for (const f of data.legs.features) features.set(`leg:${f.properties.id}`, { kind: 'leg', props: f.properties });
@@ -53,6 +110,9 @@ export function indexAtlas<D extends Pick<DocumentSummary, 'id'> = DocumentSumma
     summary: (id: string) => summaries.get(id),
     document: (id: string) => documents.get(id),
     documents,
+    /** A feature's passages where they have been fetched (`details` asks for them). */
+    detail: (ref: FeatureRef) => details.get(ref),
+    details,
     allFeatures: () => [...features.values()],
   };
 }

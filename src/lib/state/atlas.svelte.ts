@@ -7,13 +7,14 @@ import { frameAfterTap, frameFor, type Sight } from './framing.ts';
 import { attractLocale, toLocale } from '../i18n/locales.ts';
 import { indexAtlas, loadAtlasData } from './atlas-data.ts';
 import { DocumentStore } from './documents.svelte.ts';
+import { FeatureDetailStore } from './feature-details.svelte.ts';
 import { PassageSearch } from './passage-search.ts';
-import { DOCUMENTS_PRELOADED_UP_TO, type AtlasData, type Evidence, type Bounds, type CameraView, type FeatureRef, type LegEmphasis, type RendererKind } from '../atlas/contract.ts';
+import { DOCUMENTS_PRELOADED_UP_TO, FEATURE_DETAILS_PRELOADED_UP_TO, type AtlasData, type Evidence, type Bounds, type CameraView, type FeatureRef, type LegEmphasis, type RendererKind } from '../atlas/contract.ts';
 import { SelectionState } from './selection.svelte.ts';
 import { JourneyState } from './journey.svelte.ts';
 import { FilterState } from './filters.svelte.ts';
 import { journeyEmphasis, networkEmphasis } from './emphasis.ts';
-import { connectionsOf, visibleFeatures, type SearchResult } from '../corpus/queries.ts';
+import { networkOf, visibleFeatures, type SearchResult } from '../corpus/queries.ts';
 import { ROLES } from '../atlas/roles.ts';
 import { createNoMapRenderer } from '../map/renderer.ts';
 import { MapHost, type RendererMakers } from '../map/map-host.svelte.ts';
@@ -90,7 +91,9 @@ export class AtlasState {
 
   /** The documents' words, fetched one document at a time when a passage or the reader opens it. */
   readonly documents = new DocumentStore();
-  readonly index = $derived(this.data ? indexAtlas(this.data, this.documents) : null);
+  /** Each feature's passages (and a place's "Named in"), fetched from its own file when its panel opens. */
+  readonly details = new FeatureDetailStore();
+  readonly index = $derived(this.data ? indexAtlas(this.data, this.documents, this.details) : null);
   /** Passages by their words, on the index derive split into shards. */
   readonly passageSearch = new PassageSearch(() => this.loaded?.documents ?? [], (id) => this.documents.load(id));
   readonly selectedFeature = $derived(this.selection.selected && this.index ? this.index.feature(this.selection.selected) : undefined);
@@ -127,7 +130,7 @@ export class AtlasState {
     if (!this.data) return networkEmphasis([]);
     if (this.activeJourney) return journeyEmphasis(this.activeJourney, this.journey.step, this.data.legs.features.map((f) => f.properties.id));
     const selected = this.selection.selected;
-    if (selected?.kind === 'place') return networkEmphasis(connectionsOf(this.data, selected.id).legs.map((l) => l.id));
+    if (selected?.kind === 'place') return networkEmphasis(networkOf(this.data, selected.id).legs.map((l) => l.id));
     return networkEmphasis([]);
   });
   /** The camera follows a journey: each step frames its legs, or the places a move within an area joins. */
@@ -156,7 +159,12 @@ export class AtlasState {
     try {
       const loaded = await loadAtlasData(signal);
       // A small corpus's texts come with the first view (DOCUMENTS_PRELOADED_UP_TO); one that fails is said where it is opened.
-      if (loaded.documents.length <= DOCUMENTS_PRELOADED_UP_TO) await Promise.allSettled(loaded.documents.map((d) => this.documents.load(d.id)));
+      // Likewise its features' passages, all in one file (FEATURE_DETAILS_PRELOADED_UP_TO).
+      const features = loaded.places.features.length + loaded.legs.features.length;
+      await Promise.allSettled([
+        ...(loaded.documents.length <= DOCUMENTS_PRELOADED_UP_TO ? loaded.documents.map((d) => this.documents.load(d.id)) : []),
+        ...(features <= FEATURE_DETAILS_PRELOADED_UP_TO ? [this.details.preloadAll(signal)] : []),
+      ]);
       performance.mark('atlas:data-parsed'); // the benchmark splits first idle at this point
       this.data = loaded;
     } catch (e) {

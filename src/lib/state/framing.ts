@@ -1,5 +1,5 @@
 import type { AtlasData, Bounds, CameraView, FeatureRef } from '../atlas/contract.ts';
-import { connectionsOf } from '../corpus/queries.ts';
+import { networkOf } from '../corpus/queries.ts';
 import { toWorld, transformForView } from '../map/svg-view.ts';
 
 /** Wider than this (degrees of longitude), a place's connections span the world: the place is framed alone. */
@@ -23,7 +23,7 @@ export function frameFor(data: AtlasData, ref: FeatureRef): { bounds: Bounds; ma
   const place = data.places.features.find((f) => f.properties.id === ref.id)?.properties;
   if (!place) return null;
   const maxZoom = place.precision === 'point' ? READABLE_ZOOM.point : READABLE_ZOOM.shape;
-  const { legs, others } = connectionsOf(data, place.id);
+  const { legs, others } = networkOf(data, place.id);
   const ends = others.map((id) => data.places.features.find((f) => f.properties.id === id)?.properties.bbox).filter((b) => b !== undefined);
   const around = union([place.bbox, ...legs.map((l) => l.bbox), ...ends]);
   if (legs.length && around[2] - around[0] <= WORLD_SPAN) return { bounds: around, maxZoom };

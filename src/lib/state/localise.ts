@@ -1,4 +1,4 @@
-import type { AtlasData, Journey, LabelProps, PlaceProps } from '../atlas/contract.ts';
+import type { AtlasData, Journey, LabelProps, PlaceCore } from '../atlas/contract.ts';
 import { formatMessage } from '../i18n/format.ts';
 import type { Locale } from '../i18n/locales.ts';
 
@@ -16,7 +16,7 @@ export type Localised<P> = P & { roleName: string };
 export function localiseAtlasData(data: AtlasData, locale: Locale): AtlasData {
   const spanish = locale === 'es';
   const nameOf = new Map<string, { en: string; shown: string }>();
-  const place = <P extends PlaceProps>(p: P): Localised<P> => {
+  const place = <P extends PlaceCore>(p: P): Localised<P> => {
     const shown = spanish && p.name_es ? p.name_es : p.name;
     nameOf.set(p.id, { en: p.name, shown });
     const other = shown === p.name ? p.name_es : p.name;
@@ -24,8 +24,9 @@ export function localiseAtlasData(data: AtlasData, locale: Locale): AtlasData {
     return { ...p, name: shown, aliases, roleName: formatMessage(locale, `role.${p.primaryRole}`) };
   };
   const places = data.places.features.map((f) => ({ ...f, properties: place(f.properties) }));
+  // A label has no aliases to add to: only its name and printed text change language.
   const labels = data.labels.features.map((f) => {
-    const p = place(f.properties as LabelProps);
+    const p: Localised<LabelProps> = { ...f.properties, name: spanish && f.properties.name_es ? f.properties.name_es : f.properties.name, roleName: formatMessage(locale, `role.${f.properties.primaryRole}`) };
     return { ...f, properties: spanish && f.properties.label_es ? { ...p, label: f.properties.label_es } : p };
   });
   const legName = formatMessage(locale, 'role.route');

@@ -1,0 +1,30 @@
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Evidence, EvidenceSource, LegProps, PageLegProps, PagePlaceProps, PlaceProps } from '../atlas/contract.ts';
+
+/** Each (document, role) the passages come from, once, in their order: what the filters need of them. */
+export function evidenceSources(evidence: readonly Evidence[]): EvidenceSource[] {
+  const seen = new Set<string>();
+  const sources: EvidenceSource[] = [];
+  for (const { document, role } of evidence) {
+    const key = `${document}\u0000${role}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    sources.push({ document, role });
+  }
+  return sources;
+}
+
+function withoutPassages<G extends Geometry, P extends { evidence: Evidence[] }>(collection: FeatureCollection<G, P>) {
+  return {
+    type: 'FeatureCollection' as const,
+    features: collection.features.map(({ properties: { evidence, ...rest }, ...feature }) => ({ ...feature, properties: { ...rest, sources: evidenceSources(evidence) } })),
+  };
+}
+
+/** places.geojson as the page's first view gets it: every property but the passages (PagePlaceProps). */
+export const pagePlaces = <G extends Geometry>(places: FeatureCollection<G, PlaceProps>): FeatureCollection<G, PagePlaceProps> =>
+  withoutPassages(places) as FeatureCollection<G, PagePlaceProps> & { features: Array<Feature<G, PagePlaceProps>> };
+
+/** legs.geojson as the page's first view gets it (PageLegProps). */
+export const pageLegs = <G extends Geometry>(legs: FeatureCollection<G, LegProps>): FeatureCollection<G, PageLegProps> =>
+  withoutPassages(legs) as FeatureCollection<G, PageLegProps>;

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { FEATURE_BUNDLE, featureFile, PUBLISHED_FILES as FILE, type DocumentSummary, type FeatureDetail } from '../../src/lib/atlas/contract.ts';
+import { serializeAtlas } from '../../src/build/derive.ts';
+import { connectionsOf } from '../../src/lib/corpus/queries.ts';
+import { realAtlas } from '../helpers/real-atlas.ts';
+
+// Issue 27: what the first view loads must not grow with the passages and mentions of the corpus; those come in each
+// feature's own file when its panel opens. These read what derive writes for the bundled corpus.
+
+const createFiles = () => {
+  const atlas = realAtlas();
+  return { atlas, files: serializeAtlas(atlas) };
+};
+const detailOf = (files: Record<string, string>, kind: 'place' | 'leg', id: string) => {
+  const text = files[featureFile({ kind, id })];
+  expect(text, `${kind} ${id} has its own file`).toBeDefined();
+  return JSON.parse(text!) as FeatureDetail;
+};
+
+describe("documents.index.json and the places' own files", () => {
+  it('lists documents without where they name places', () => {
+    const { files } = createFiles();
+    const summaries = JSON.parse(files[FILE.documentIndex]!) as Array<DocumentSummary & { mentions?: unknown }>;
+    expect(summaries.length).toBe(5);
+    for (const s of summaries) expect(s, s.id).not.toHaveProperty('mentions');
+  });
+
+  it("gives each place, in its own file, the documents that name it (as the network did) and each one's first mention", () => {
+    const { atlas, files } = createFiles();
+    for (const { properties: p } of atlas.places.features) {
+      const { namedIn } = detailOf(files, 'place', p.id);
+      expect(namedIn!.map((m) => m.document), p.id).toEqual(connectionsOf(atlas, p.id).documents);
+      for (const m of namedIn!) {
+        const first = atlas.documents.find((d) => d.id === m.document)!.mentions.find((x) => x.place === p.id)!;
+        expect(m, `${p.id} in ${m.document}`).toEqual({ document: m.document, text: first.text, start: first.start, end: first.end });
+      }
+    }
+    // Havana is named in the CIA memo as "Habana": the first words are the document's own.
+    expect(detailOf(files, 'place', 'havana').namedIn!.find((m) => m.document === 'cia-1963-04-11')?.text).toMatch(/^Ha[bv]ana$/);
+  });
+});
+
+describe('the slim page layer (places.page.geojson, legs.page.geojson) and each feature’s own file', () => {
+  type Collection = { features: Array<{ geometry: unknown; properties: Record<string, unknown> & { id: string } }> };
+  const read = (files: Record<string, string>, name: string) => JSON.parse(files[name]!) as Collection;
+
+  it.each([
+    ['place', FILE.pagePlaces, FILE.places],
+    ['leg', FILE.pageLegs, FILE.legs],
+  ] as const)('%s: the page file has every property and shape of the download but the passages, which are in the feature’s own file', (kind, page, download) => {
+    const { files } = createFiles();
+    const slim = read(files, page);
+    const full = read(files, download);
+    expect(slim.features.map((f) => f.properties.id)).toEqual(full.features.map((f) => f.properties.id));
+    expect(/"(evidence|exact|context)":/.exec(files[page]!)?.[0], 'a passage key in the page file').toBeUndefined();
+    for (const [i, f] of full.features.entries()) {
+      const { evidence, ...rest } = f.properties as unknown as { evidence: Array<{ document: string; role: string }> };
+      const s = slim.features[i]!;
+      expect(s.geometry, f.properties.id).toEqual(f.geometry);
+      expect(s.properties, f.properties.id).toEqual({ ...rest, sources: [...new Map(evidence.map((e) => [`${e.document} ${e.role}`, { document: e.document, role: e.role }])).values()] });
+      // The feature's own file holds exactly its passages.
+      expect(detailOf(files, kind, f.properties.id).evidence, f.properties.id).toEqual(evidence);
+    }
+  });
+
+  it('makes the first view smaller: the page files are smaller than the downloads by at least their passages’ words', () => {
+    const { atlas, files } = createFiles();
+    const words = (features: Array<{ properties: { evidence: Array<{ exact: string }> } }>) => features.reduce((n, f) => n + f.properties.evidence.reduce((m, e) => m + e.exact.length, 0), 0);
+    expect(files[FILE.pagePlaces]!.length).toBeLessThan(files[FILE.places]!.length - words(atlas.places.features));
+    expect(files[FILE.pageLegs]!.length).toBeLessThan(files[FILE.legs]!.length - words(atlas.legs.features));
+  });
+
+  it('keeps the researchers’ downloads whole: places.geojson and legs.geojson still carry every passage', () => {
+    const { atlas, files } = createFiles();
+    expect((JSON.parse(files[FILE.places]!) as typeof atlas.places).features.every((f) => f.properties.evidence.length > 0)).toBe(true);
+    expect(JSON.parse(files[FILE.legs]!)).toEqual(atlas.legs);
+  });
+});
+
+describe('a small corpus’s feature files in one (features/all.json)', () => {
+  it('holds every feature’s own file, as it is, for the page to load with the first view', () => {
+    const { atlas, files } = createFiles();
+    const bundle = JSON.parse(files[FEATURE_BUNDLE]!) as Record<string, FeatureDetail>;
+    const refs = [...atlas.places.features.map((f) => ['place', f.properties.id] as const), ...atlas.legs.features.map((f) => ['leg', f.properties.id] as const)];
+    expect(Object.keys(bundle).sort()).toEqual(refs.map(([kind, id]) => `${kind}:${id}`).sort());
+    for (const [kind, id] of refs) expect(bundle[`${kind}:${id}`], `${kind} ${id}`).toEqual(detailOf(files, kind, id));
+  });
+});
