@@ -103,10 +103,7 @@ export interface AtlasPage {
 
 /** A new context and page, watched for errors, requests off this machine and CSP violations. */
 async function newAtlasPage(browser: Browser, options: string, context: BrowserContextOptions): Promise<OpenedPage> {
-  // Half the pixels of a 1× screen: what the tests check is laid out and drawn in CSS pixels (where a mark is, what a
-  // tap opens, what overlaps), which the density does not change, and a software-WebGL frame of the map costs about a
-  // third less CPU. `npm run screenshots` keeps full density for looking at the map.
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 0.5, ...context });
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...context });
   // Content-Security-Policy violations are page errors too.
   await ctx.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
