@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
@@ -24,8 +25,13 @@ const cspMeta = (): Plugin => ({
 // less any hidden file or folder.
 /** The unit tests: Node, the real atlas derived once for the run. */
 const UNIT = { include: ['tests/unit/**/*.test.ts'], environment: 'node' as const, testTimeout: 30_000, hookTimeout: 60_000, globalSetup: ['tests/helpers/real-atlas-setup.ts'] };
-/** Unit files that replace modules with vi.mock: a shared module graph would hand them the real ones. */
-const MOCKING_UNIT_FILES = ['after-paint', 'atlas-state', 'i18n-lazy', 'kiosk-heartbeat', 'map-controller', 'passage-search', 'pick-order', 'yaml-file'].map((f) => `tests/unit/${f}.test.ts`);
+/**
+ * Unit files that replace modules or globals (vi.mock, vi.doMock, vi.hoisted, vi.stubGlobal, vi.resetModules): a shared
+ * module graph would hand them the real ones. Found by reading the files, so a new one cannot be forgotten here.
+ */
+const MOCKING_UNIT_FILES = readdirSync('tests/unit')
+  .filter((f) => f.endsWith('.test.ts') && /\bvi\.(mock|doMock|hoisted|stubGlobal|resetModules)\(/.test(readFileSync(`tests/unit/${f}`, 'utf8')))
+  .map((f) => `tests/unit/${f}`);
 
 export default defineConfig({
   root: 'src',

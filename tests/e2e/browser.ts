@@ -40,8 +40,8 @@ interface OpenedPage {
   changed: boolean;
 }
 
-/** Page and context methods whose effect outlives a reload: a test that calls one makes its page unfit to keep. */
-const LASTING_PAGE_CHANGES = ['route', 'routeFromHAR', 'routeWebSocket', 'addInitScript', 'emulateMedia', 'setViewportSize', 'exposeFunction', 'exposeBinding', 'setExtraHTTPHeaders'] as const;
+/** Page and context methods whose effect outlives a reload (listeners, timeouts, routes, …): a test that calls one makes its page unfit to keep. */
+const LASTING_PAGE_CHANGES = ['on', 'once', 'addListener', 'setDefaultTimeout', 'setDefaultNavigationTimeout', 'route', 'routeFromHAR', 'routeWebSocket', 'addInitScript', 'emulateMedia', 'setViewportSize', 'exposeFunction', 'exposeBinding', 'setExtraHTTPHeaders'] as const;
 const LASTING_CONTEXT_CHANGES = [...LASTING_PAGE_CHANGES.filter((m) => m !== 'emulateMedia' && m !== 'setViewportSize'), 'setOffline', 'grantPermissions', 'clearPermissions', 'setGeolocation', 'addCookies', 'setHTTPCredentials', 'newPage', 'newCDPSession'] as const;
 
 function markChangesOf(opened: OpenedPage) {
@@ -74,12 +74,13 @@ export function useBrowser(extraArgs: string[] = []): () => Browser {
   });
   afterEach(async ({ task }) => {
     const pages = openedThisTest.splice(0);
+    const violations = pages.flatMap((p) => p.record.cspViolations);
     try {
-      expect(pages.flatMap((p) => p.record.cspViolations), 'Content-Security-Policy violations on the pages this test opened').toEqual([]);
+      expect(violations, 'Content-Security-Policy violations on the pages this test opened').toEqual([]);
     } finally {
-      const passed = task.result?.state !== 'fail';
+      const passed = task.result?.state !== 'fail' && violations.length === 0;
       for (const opened of pages) {
-        if (passed && !opened.changed && !opened.page.isClosed()) keptPages.push(opened);
+        if (passed && !opened.changed && !opened.page.isClosed() && (await leaveForLater(opened.page))) keptPages.push(opened);
         else await closeAtlas(opened.record);
       }
     }
@@ -123,19 +124,30 @@ async function newAtlasPage(browser: Browser, options: string, context: BrowserC
   return opened;
 }
 
-/** A page an earlier test of this file left with these options, emptied of that test's page and storage; or none. */
+/**
+ * Empties a page's storage and leaves it for about:blank, so that its timers, map and WebGL context stop until a test
+ * asks for it again; false if the page would not (it is then closed).
+ */
+async function leaveForLater(page: Page): Promise<boolean> {
+  try {
+    await page.evaluate(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
+    await page.goto('about:blank');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A page an earlier test of this file left with these options (on about:blank since, its storage emptied); or none. */
 async function keptPage(browser: Browser, options: string): Promise<OpenedPage | undefined> {
   const at = keptPages.findIndex((p) => p.browser === browser && p.options === options && !p.page.isClosed());
   if (at < 0) return undefined;
   const [opened] = keptPages.splice(at, 1);
   const { page } = opened!;
-  await page.evaluate(() => {
-    localStorage.clear();
-    sessionStorage.clear();
-  }).catch(() => undefined);
   await page.context().clearCookies();
-  // Leaving the page first, so that an address differing only in its #fragment still loads the app anew.
-  await page.goto('about:blank');
   opened!.record = { page, errors: [], offsite: [], cspViolations: [] };
   return opened;
 }
