@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCorpus } from '../lib/corpus/load.ts';
 import { deriveAtlas } from '../lib/corpus/derive.ts';
-import { PUBLISHED_FILES as FILE, FEATURE_BUNDLE, FEATURE_DETAILS_PRELOADED_UP_TO, documentFile, featureFile, type Atlas, type DocumentSummary, type AlwaysPublishedFile, type FeatureDetail } from '../lib/atlas/contract.ts';
+import { PUBLISHED_FILES as FILE, FEATURE_BUNDLE, FEATURE_DETAILS_PRELOADED_UP_TO, documentFile, featureFile, featureKey, type Atlas, type DocumentSummary, type AlwaysPublishedFile, type FeatureDetail } from '../lib/atlas/contract.ts';
 import { firstMentionsByPlace } from '../lib/corpus/queries.ts';
 import { pageLegs, pagePlaces } from '../lib/corpus/page-layer.ts';
 import { CorpusError, CorpusInvalid } from '../lib/corpus/errors.ts';
@@ -33,12 +33,12 @@ export function* featureDetailFiles(atlas: Pick<Atlas, 'places' | 'legs' | 'docu
   const bundle: Record<string, FeatureDetail> | null = atlas.places.features.length + atlas.legs.features.length <= FEATURE_DETAILS_PRELOADED_UP_TO ? {} : null;
   for (const { properties: p } of atlas.places.features) {
     const detail: FeatureDetail = { evidence: p.evidence, namedIn: namedIn.get(p.id) ?? [] };
-    if (bundle) bundle[`place:${p.id}`] = detail;
+    if (bundle) bundle[featureKey({ kind: 'place', id: p.id })] = detail;
     yield [featureFile({ kind: 'place', id: p.id }), JSON.stringify(detail)];
   }
   for (const { properties: l } of atlas.legs.features) {
     const detail: FeatureDetail = { evidence: l.evidence };
-    if (bundle) bundle[`leg:${l.id}`] = detail;
+    if (bundle) bundle[featureKey({ kind: 'leg', id: l.id })] = detail;
     yield [featureFile({ kind: 'leg', id: l.id }), JSON.stringify(detail)];
   }
   if (bundle) yield [FEATURE_BUNDLE, JSON.stringify(bundle)];

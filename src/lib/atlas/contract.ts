@@ -355,10 +355,12 @@ export const FEATURE_FOLDER = 'features';
  * feature's own file is fetched when its panel opens.
  */
 export const FEATURE_DETAILS_PRELOADED_UP_TO = 500;
-/** Every feature's FeatureDetail by `kind:id`, in the feature folder: written only up to FEATURE_DETAILS_PRELOADED_UP_TO. */
+/** Every feature's FeatureDetail by its featureKey, in the feature folder: written only up to FEATURE_DETAILS_PRELOADED_UP_TO. */
 export const FEATURE_BUNDLE = `${FEATURE_FOLDER}/all.json`;
 /** A feature's own file, relative to the data folder (ids are slugs, as document ids). */
 export const featureFile = (ref: FeatureRef) => `${FEATURE_FOLDER}/${ref.kind}/${ref.id}.json`;
+/** A feature's one key, `kind:id`: the bundle's, and the page's lookups'. */
+export const featureKey = (ref: FeatureRef) => `${ref.kind}:${ref.id}`;
 
 /** The files the page itself loads, by the addresses it fetches them from. */
 export const DATA_FILES = {

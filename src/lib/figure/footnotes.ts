@@ -3,7 +3,7 @@ import { passageCitation } from '../corpus/citation.ts';
 import { groupLegsByPassage, withoutNotes } from '../corpus/queries.ts';
 import type { Role } from '../atlas/roles.ts';
 import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
-import { PUBLISHED_FILES, type AtlasData, type Evidence, type FeatureDetail, type FeatureRef, type LegCore, type LegProps, type PlaceCore, type PublishedDocument } from '../atlas/contract.ts';
+import { PUBLISHED_FILES, featureKey, type AtlasData, type Evidence, type FeatureDetail, type FeatureRef, type LegCore, type LegProps, type PlaceCore, type PublishedDocument } from '../atlas/contract.ts';
 import type { PlaceGeometry } from '../geo/places.ts';
 import { documentsAtHand, indexAtlas } from '../state/atlas-data.ts';
 import type { Segment } from './text-width.ts';
@@ -76,7 +76,7 @@ export function citedFeatures(data: Pick<AtlasData, 'journeys'>, selected: Featu
 /** The page's data with these features' fetched passages put back on them (keyed `kind:id`). */
 export function withPassages(data: AtlasData, details: ReadonlyMap<string, FeatureDetail>): FigurePassages {
   const put = <P extends { id: string }>(kind: FeatureRef['kind'], p: P): WithPassages<P> => {
-    const detail = details.get(`${kind}:${p.id}`);
+    const detail = details.get(featureKey({ kind, id: p.id }));
     return detail ? { ...p, evidence: detail.evidence } : p;
   };
   return {

@@ -1,4 +1,4 @@
-import { DATA_FILES, type AtlasData, type AtlasMeta, type DocumentSummary, type Evidence, type FeatureDetail, type FeatureRef, type Journey, type LegCore, type PlaceCore, type PublishedDocument } from '../atlas/contract.ts';
+import { DATA_FILES, featureKey, type AtlasData, type AtlasMeta, type DocumentSummary, type Evidence, type FeatureDetail, type FeatureRef, type Journey, type LegCore, type PlaceCore, type PublishedDocument } from '../atlas/contract.ts';
 import { firstMentionsByPlace } from '../corpus/queries.ts';
 
 /** A drawn feature as the UI reads it: its properties less its passages (those are in its FeatureDetail). */
@@ -64,11 +64,11 @@ export function detailsAtHand(data: {
   documents?: ReadonlyArray<Partial<Pick<PublishedDocument, 'id' | 'mentions'>>>;
 }): DetailSource {
   const features = new Map<string, { evidence?: Evidence[] }>();
-  for (const f of data.places.features) features.set(`place:${f.properties.id}`, f.properties);
-  for (const f of data.legs.features) features.set(`leg:${f.properties.id}`, f.properties);
+  for (const f of data.places.features) features.set(featureKey({ kind: 'place', id: f.properties.id }), f.properties);
+  for (const f of data.legs.features) features.set(featureKey({ kind: 'leg', id: f.properties.id }), f.properties);
   let namedIn: ReturnType<typeof firstMentionsByPlace> | undefined;
   const get = (ref: FeatureRef): FeatureDetail | undefined => {
-    const evidence = features.get(`${ref.kind}:${ref.id}`)?.evidence;
+    const evidence = features.get(featureKey(ref))?.evidence;
     if (!evidence) return undefined;
     if (ref.kind === 'leg') return { evidence };
     namedIn ??= firstMentionsByPlace((data.documents ?? []).flatMap((d) => (d.id && d.mentions ? [{ id: d.id, mentions: d.mentions }] : [])));
@@ -100,13 +100,13 @@ export function indexAtlas<D extends Pick<DocumentSummary, 'id'> = DocumentSumma
   details: DetailSource = detailsAtHand(data),
 ) {
   const features = new Map<string, AtlasFeature>();
-  for (const f of data.places.features) features.set(`place:${f.properties.id}`, { kind: 'place', props: f.properties });
-  for (const f of data.legs.features) features.set(`leg:${f.properties.id}`, { kind: 'leg', props: f.properties });
+  for (const f of data.places.features) features.set(featureKey({ kind: 'place', id: f.properties.id }), { kind: 'place', props: f.properties });
+  for (const f of data.legs.features) features.set(featureKey({ kind: 'leg', id: f.properties.id }), { kind: 'leg', props: f.properties });
   const summaries = new Map<string, D>(data.documents.map((d) => [d.id, d]));
   const journeys = new Map(data.journeys.map((j) => [j.id, j]));
   return {
     journey: (id: string) => journeys.get(id),
-    feature: (ref: { kind: 'place' | 'leg'; id: string }) => features.get(`${ref.kind}:${ref.id}`),
+    feature: (ref: { kind: 'place' | 'leg'; id: string }) => features.get(featureKey(ref)),
     summary: (id: string) => summaries.get(id),
     document: (id: string) => documents.get(id),
     documents,

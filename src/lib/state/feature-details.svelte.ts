@@ -1,9 +1,8 @@
-import { DATA_DIR, FEATURE_BUNDLE, featureFile, type FeatureDetail, type FeatureRef } from '../atlas/contract.ts';
+import { DATA_DIR, FEATURE_BUNDLE, featureFile, featureKey, type FeatureDetail, type FeatureRef } from '../atlas/contract.ts';
 import type { DetailSource } from './atlas-data.ts';
 import { siteAddress } from '../address/page-address.ts';
 import { FetchedFiles, type FetchStatus } from './fetched-files.svelte.ts';
 
-const keyOf = (ref: FeatureRef) => `${ref.kind}:${ref.id}`;
 const refOf = (key: string): FeatureRef => {
   const at = key.indexOf(':');
   return { kind: key.slice(0, at) as FeatureRef['kind'], id: key.slice(at + 1) };
@@ -25,11 +24,11 @@ export class FeatureDetailStore extends FetchedFiles<FeatureDetail> implements D
   }
 
   get(ref: FeatureRef): FeatureDetail | undefined {
-    return this.value(keyOf(ref));
+    return this.value(featureKey(ref));
   }
 
   status(ref: FeatureRef): FetchStatus<FeatureDetail> | undefined {
-    return this.fileStatus(keyOf(ref));
+    return this.fileStatus(featureKey(ref));
   }
 
   /**
@@ -48,11 +47,11 @@ export class FeatureDetailStore extends FetchedFiles<FeatureDetail> implements D
 
   /** Asks for these features' files (failed ones again). */
   requestFeatures(refs: Iterable<FeatureRef>): void {
-    this.request([...refs].map(keyOf));
+    this.request([...refs].map(featureKey));
   }
 
   /** Fetches one feature's file (shared with any fetch on its way). */
   loadFeature(ref: FeatureRef): Promise<FeatureDetail> {
-    return this.load(keyOf(ref));
+    return this.load(featureKey(ref));
   }
 }
