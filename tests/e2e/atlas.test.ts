@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { anchorOf, axeViolations, clickMapAt, panelHeading, useBrowser, legMiddle, openAtlas, renderedIds, screenPoint, expectCleanRun } from './browser.ts';
+import { anchorOf, axeViolations, clickMapAt, panelHeading, useBrowser, legMiddle, openAtlas, renderedIds, screenPoint, expectCleanRun, touchTap } from './browser.ts';
 
 const baseURL = inject('baseURL');
 
@@ -41,7 +41,7 @@ describe('the map on the bundled corpus', () => {
     const atlas = await openAtlas(browser(), baseURL, { hasTouch: true });
     const { page } = atlas;
     const p = await screenPoint(page, legMiddle('cuba', 'paris'));
-    await page.touchscreen.tap(p.x, p.y);
+    await touchTap(page, p.x, p.y);
     const panel = page.getByTestId('passage-panel');
     await expect.poll(() => panel.locator('h2').textContent()).toBe('Cuba → Paris');
     expect(await panel.locator('mark').allTextContents()).toEqual([
@@ -54,7 +54,7 @@ describe('the map on the bundled corpus', () => {
     const atlas = await openAtlas(browser(), baseURL, { hasTouch: true });
     const { page } = atlas;
     const p = await screenPoint(page, anchorOf('havana'));
-    await page.touchscreen.tap(p.x, p.y);
+    await touchTap(page, p.x, p.y);
     const panel = page.getByTestId('passage-panel');
     await expect.poll(() => panel.locator('h2').textContent()).toBe('Havana');
     expect(await panel.locator('mark').allTextContents()).toContain('He received his first training in Habana.');

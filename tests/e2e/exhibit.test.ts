@@ -6,7 +6,7 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { anchorOf, axeViolations, type AtlasWindow, expectCleanRun, legMiddle, mapIdle, openAtlas, overlappingControls, renderedIds, screenPoint, useBrowser, EXHIBIT_VIEWPORTS } from './browser.ts';
+import { anchorOf, axeViolations, type AtlasWindow, expectCleanRun, legMiddle, mapIdle, openAtlas, overlappingControls, renderedIds, screenPoint, useBrowser, EXHIBIT_VIEWPORTS, touchTap } from './browser.ts';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();
@@ -54,7 +54,7 @@ describe('the exhibit at every screen size', () => {
   it.each(EXHIBIT_VIEWPORTS)('opens on a start card with the story’s hubs named, puts no control on top of another, and shows the passage a mark is drawn for on a tap at $width × $height', { timeout: 120_000 }, async ({ width, height, touch }) => {
     const atlas = await openAtlas(browser(), baseURL, { viewport: { width, height }, hasTouch: touch, isMobile: touch, reducedMotion: 'reduce' });
     const { page } = atlas;
-    const tap = (x: number, y: number) => (touch ? page.touchscreen.tap(x, y) : page.mouse.click(x, y));
+    const tap = (x: number, y: number) => (touch ? touchTap(page, x, y) : page.mouse.click(x, y));
 
     const start = page.getByTestId('start-card');
     expect(await start.getByRole('heading', { level: 2 }).textContent()).toBe('Start here');

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { expectCleanRun, mapIdle, openAtlas, runClockUntilShown, useBrowser } from './browser.ts';
+import { expectCleanRun, mapIdle, openAtlas, runClockUntilShown, useBrowser, touchTap } from './browser.ts';
 import { serveSite } from '../../src/build/serve-site.ts';
 import type { StaticServer } from '../../src/build/static-server.ts';
 import { visitLogFiles } from '../../src/build/visit-log-file.ts';
@@ -86,7 +86,7 @@ describe('a day at the kiosk, in numbers', () => {
     await expect.poll(step).toMatch(/^Step 3 of 3/);
     await page.clock.fastForward(10_000);
     const empty = await emptySpot(page);
-    await page.touchscreen.tap(empty.x, empty.y);
+    await touchTap(page, empty.x, empty.y);
     await page.clock.fastForward(21_000);
     await prompt.getByRole('button', { name: 'Yes, keep exploring' }).tap();
     await prompt.waitFor({ state: 'hidden' });

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { anchorOf, expectCleanRun, mapIdle, openAtlas, screenPoint, useBrowser } from './browser.ts';
+import { anchorOf, expectCleanRun, mapIdle, openAtlas, screenPoint, useBrowser, touchTap } from './browser.ts';
 import { serveSite } from '../../src/build/serve-site.ts';
 import type { StaticServer } from '../../src/build/static-server.ts';
 import { visitLogFiles } from '../../src/build/visit-log-file.ts';
@@ -25,7 +25,7 @@ function openKiosk(url: string, search: string, config: Partial<KioskConfig>, vi
 async function tap(page: Page, lngLat: [number, number]) {
   await mapIdle(page);
   const p = await screenPoint(page, lngLat);
-  await page.touchscreen.tap(p.x, p.y);
+  await touchTap(page, p.x, p.y);
 }
 
 const JSQR = readFileSync(createRequire(import.meta.url).resolve('jsqr/dist/jsQR.js'), 'utf8');

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { anchorOf, countWebglContexts, runClockUntil, runClockUntilShown, expectCleanRun, useBrowser, loseAndRestoreContext, mapIdle, openAtlas, renderedIds, screenPoint, webglContexts } from './browser.ts';
+import { anchorOf, countWebglContexts, runClockUntil, runClockUntilShown, expectCleanRun, useBrowser, loseAndRestoreContext, mapIdle, openAtlas, renderedIds, screenPoint, webglContexts, touchTap } from './browser.ts';
 import type { KioskConfig } from '../../src/lib/kiosk/config.ts';
 
 const baseURL = inject('baseURL');
@@ -19,7 +19,7 @@ function openKiosk(config: Partial<KioskConfig> = {}, prepare?: (page: Page) => 
 async function tap(page: Page, lngLat: [number, number]) {
   await mapIdle(page);
   const p = await screenPoint(page, lngLat);
-  await page.touchscreen.tap(p.x, p.y);
+  await touchTap(page, p.x, p.y);
 }
 
 /** Everything a finger can operate that is smaller than 44 × 44 CSS pixels. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { FeatureCollection, Point } from 'geojson';
-import { expectCleanRun, mapIdle, openAtlas, panelHeading, screenPoint, svgPoint, useBrowser } from './browser.ts';
+import { expectCleanRun, mapIdle, openAtlas, panelHeading, screenPoint, svgPoint, useBrowser, touchTap } from './browser.ts';
 
 /**
  * Issue 32: "The map jumps under the finger". A panel opening, closing or changing size must leave the map's
@@ -57,7 +57,7 @@ async function placeToTap(page: Page, renderer: Renderer, touch: boolean) {
 }
 
 async function tap(page: Page, touch: boolean, p: { x: number; y: number }) {
-  if (touch) await page.touchscreen.tap(p.x, p.y);
+  if (touch) await touchTap(page, p.x, p.y);
   else await page.mouse.click(p.x, p.y);
 }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { anchorOf, axeViolations, expectCleanRun, legMiddle, openAtlas, runClockUntil, runClockUntilShown, svgPoint, useBrowser } from './browser.ts';
+import { anchorOf, axeViolations, expectCleanRun, legMiddle, openAtlas, runClockUntil, runClockUntilShown, svgPoint, useBrowser, touchTap } from './browser.ts';
 
 const baseURL = inject('baseURL');
 // A browser that gives no WebGL at all, as on a blocklisted GPU or a remote desktop without a software fallback.
@@ -82,13 +82,13 @@ describe('a browser without WebGL, on the SVG map', () => {
     expect(await page.locator('svg.atlas-svg [data-feature-id="paris"].selected').count()).toBe(1);
 
     p = await svgPoint(page, legMiddle('cuba', 'paris'));
-    await page.touchscreen.tap(p.x, p.y);
+    await touchTap(page, p.x, p.y);
     await expect.poll(() => heading(page)).toBe('Cuba → Paris');
     expect(await marks(page)).toEqual(['Groups are sent from Cuba to Paris to be sent on to various Latin American countries for eventual re-entry into Peru.']);
 
     // A tap on Havana's pin offers the zone under it, as on the MapLibre map.
     p = await svgPoint(page, anchorOf('havana'));
-    await page.touchscreen.tap(p.x, p.y);
+    await touchTap(page, p.x, p.y);
     await expect.poll(() => heading(page)).toBe('Havana');
     expect(await marks(page)).toContain('He received his first training in Habana.');
     await page.getByTestId('passage-panel').getByRole('navigation', { name: 'Here' }).getByRole('button', { name: 'Rural hill areas of Cuba', exact: true }).waitFor();
@@ -106,7 +106,7 @@ describe('a browser without WebGL, on the SVG map', () => {
     await expectCleanRun(brazil);
     const closer = await openAtlas(browser(), baseURL, { hasTouch: true }, '#view=-76.5,24.5,5.5');
     p = await clearPointOf(closer.page, 'west-indies');
-    await closer.page.touchscreen.tap(p.x, p.y);
+    await touchTap(closer.page, p.x, p.y);
     await expect.poll(() => heading(closer.page)).toBe(places().features.find((f) => f.properties.id === 'west-indies')!.properties.name);
     expect(await closer.page.getByTestId('passage-panel').textContent()).toContain('drawn as a zone, not a precise location');
     expect(await marks(closer.page)).toContain(evidenceOf('west-indies')[0]);

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectCleanRun, mapIdle, openAtlas, panelHeading, useBrowser, type AtlasWindow } from './browser.ts';
+import { expectCleanRun, mapIdle, openAtlas, panelHeading, useBrowser, type AtlasWindow, touchTap } from './browser.ts';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();
@@ -76,7 +76,7 @@ describe('what a visitor taps is what opens', () => {
         wrong.push(`${id} no longer within reach after a reset`);
         continue;
       }
-      if (touch) await page.touchscreen.tap(place.x, place.y);
+      if (touch) await touchTap(page, place.x, place.y);
       else await page.mouse.click(place.x, place.y);
       const opened = await expect
         .poll(() => panelHeading(page), { timeout: 2000 })

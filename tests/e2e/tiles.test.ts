@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FeatureCollection, Point } from 'geojson';
-import { expectCleanRun, mapIdle, openAtlas, screenPoint, useBrowser, type AtlasWindow } from './browser.ts';
+import { expectCleanRun, mapIdle, openAtlas, screenPoint, useBrowser, type AtlasWindow, touchTap } from './browser.ts';
 import { buildCorpus } from '../../src/build/derive.ts';
 import { generateCorpus } from '../../src/build/bench/generate-corpus.ts';
 import { withData } from '../../src/build/bench/sites.ts';
@@ -76,7 +76,7 @@ describe('a corpus past the tiles threshold', () => {
       return map.queryRenderedFeatures([x - rect.left, y - rect.top], { layers: [layer] }).map((f) => `${String(f.properties.id)} ${f.source}`);
     }, { ...at, layer: LAYERS.pointsHit });
     expect(under).toContain(`paris ${TILE_SOURCE}`);
-    await page.touchscreen.tap(at.x, at.y);
+    await touchTap(page, at.x, at.y);
     const panel = page.getByTestId('passage-panel');
     await expect.poll(() => panel.locator('h2').textContent()).toBe('Paris');
     expect(await panel.locator('mark').allTextContents()).toContain('Paris has emerged as the center of the network.');
@@ -112,7 +112,7 @@ describe('a corpus past the tiles threshold', () => {
     );
     expect(spot, 'a leg drawn clear of the places').not.toBeNull();
     expect(spot!.sources).toEqual([TILE_SOURCE]);
-    await page.touchscreen.tap(spot!.x, spot!.y);
+    await touchTap(page, spot!.x, spot!.y);
     const panel = page.getByTestId('passage-panel');
     await expect.poll(() => panel.locator('h2').textContent()).toMatch(/ (→|↔|–) /);
     expect(spot!.names).toContain(await panel.locator('h2').textContent());

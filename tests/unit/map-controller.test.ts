@@ -40,9 +40,9 @@ function createFakePage() {
   };
 }
 
-function createController(fake = createFakeMap()) {
+function createController(fake = createFakeMap(), reducedMotion = true) {
   let mapOptions: MapOptions | undefined;
-  const options: MapControllerOptions = { container: createFakeContainer().element, basemapUrl: 'data/basemap.geojson', onPick: vi.fn(), prefersReducedMotion: () => true };
+  const options: MapControllerOptions = { container: createFakeContainer().element, basemapUrl: 'data/basemap.geojson', onPick: vi.fn(), prefersReducedMotion: () => reducedMotion };
   const controller = createMapController(options, (o) => ((mapOptions = o), fake.map));
   return { controller, fake, mapOptions: () => mapOptions! };
 }
@@ -74,6 +74,11 @@ describe('map controller (against a fake map)', () => {
     const map = fake.map as unknown as { touchZoomRotate: { disableRotation: () => void }; keyboard: { disableRotation: () => void } };
     expect(map.touchZoomRotate.disableRotation).toHaveBeenCalledOnce();
     expect(map.keyboard.disableRotation).toHaveBeenCalledOnce();
+  });
+
+  it('lets labels fade in and out only where motion is welcome', () => {
+    expect(createController(createFakeMap(), false).mapOptions().fadeDuration).toBe(300);
+    expect(createController(createFakeMap(), true).mapOptions().fadeDuration).toBe(0);
   });
 
   it('moves the centre with the map’s box when a panel opens beside it, so the geography stays still on the page (issue 32)', () => {

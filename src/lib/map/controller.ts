@@ -73,6 +73,9 @@ type Visibility = { places: string[]; legs: string[] } | null;
 
 const absolute = (url: string) => new URL(url, document.baseURI).href;
 
+/** MapLibre's own default. */
+const LABEL_FADE_MS = 300;
+
 /** The only code that touches MapLibre. One instance for the life of the page. */
 export function createMapController(options: MapControllerOptions): MapController;
 export function createMapController<M extends ControlledMap>(options: MapControllerOptions, createMap: (mapOptions: MapOptions) => M): MapController<M>;
@@ -94,6 +97,9 @@ export function createMapController(
     attributionControl: false,
     // Resized here (followResize), so that the geography stays still on the page when a panel opens or closes.
     trackResize: false,
+    // Labels fade in and out over 300 ms after every move and tap; with reduced motion they appear and go at once.
+    // (Read once: MapLibre takes it only here.)
+    fadeDuration: options.prefersReducedMotion() ? 0 : LABEL_FADE_MS,
     transformConstrain: (lngLat, zoom) => {
       const view = constrainView(lngLat.lng, lngLat.lat, zoom, options.container.clientHeight);
       return { center: new LngLat(view.lng, view.lat), zoom: view.zoom };
