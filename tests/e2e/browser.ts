@@ -164,8 +164,11 @@ export async function openAtlas(
   /** Runs before the page loads: routes, init scripts. */
   prepare?: (page: Page) => Promise<void>,
 ): Promise<AtlasPage> {
-  const options = JSON.stringify(context);
-  const opened = (!prepare && (await keptPage(browser, options))) || (await newAtlasPage(browser, options, context));
+  // Without motion unless a test asks for it: under software WebGL each frame of the map costs about 0.1 s of CPU, and
+  // motion draws a dozen for a move the reduced view draws in three. Tests of motion say 'no-preference'.
+  const withDefaults: BrowserContextOptions = { reducedMotion: 'reduce', ...context };
+  const options = JSON.stringify(withDefaults);
+  const opened = (!prepare && (await keptPage(browser, options))) || (await newAtlasPage(browser, options, withDefaults));
   openedThisTest.push(opened);
   const { page } = opened;
   if (prepare) {
