@@ -46,6 +46,11 @@ describe('a corpus past the tiles threshold', () => {
     });
     const { page } = atlas;
     await mapIdle(page);
+    // A corpus of many journeys: the start card offers the first eight and says where the rest are.
+    const journeys = (JSON.parse(readFileSync(join(work, 'data', PUBLISHED_FILES.journeys), 'utf8')) as unknown[]).length;
+    expect(journeys).toBeGreaterThan(8);
+    expect(await page.getByTestId('start-card').locator('ul.journeys > li').count()).toBe(8);
+    expect(await page.getByTestId('more-journeys').textContent()).toBe(`${journeys - 8} more journeys under “Journeys” at the top`);
     const drawn = await page.evaluate(
       ({ tileSource, layers }) => {
         const map = (window as unknown as AtlasWindow).atlas.map!;

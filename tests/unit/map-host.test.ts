@@ -9,6 +9,8 @@ type Log = string[];
 
 interface FakeRenderer extends MapRenderer {
   options: MapControllerOptions;
+  /** How many legs each setData gave it. */
+  legsGiven: number[];
   /** The view it shows; the test moves it (a visitor panning the SVG map while MapLibre loads). */
   shown: CameraView;
   destroyed: boolean;
@@ -25,9 +27,10 @@ function createFakeRenderer(kind: RendererKind, options: MapControllerOptions, l
     map: null,
     options,
     shown: { lng: -40, lat: 20, zoom: 1.5 },
+    legsGiven: [],
     destroyed: false,
     container: options.container,
-    setData: (data) => (note('setData', (data as unknown as { name: string }).name), Promise.resolve()),
+    setData: (data) => (r.legsGiven.push(data.legs.features.length), note('setData', (data as unknown as { name: string }).name), Promise.resolve()),
     select: (ref) => note('select', ref?.id ?? null),
     setVisible: (v) => note('setVisible', v?.places ?? null),
     emphasizeLegs: (m) => note('emphasizeLegs', m),
@@ -240,6 +243,31 @@ describe('the map host: one owner of what draws the map', () => {
     await settle();
     expect(page.host.staying).toBe(page.svg());
     expect(page.svg().destroyed).toBe(false);
+  });
+
+  it('past the tiles threshold gives the first paint’s SVG map the places alone, MapLibre every leg, and an SVG map that stays every leg', async () => {
+    const tiled = (): MapData => ({ ...createData(), legs: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'l1' }, geometry: { type: 'LineString', coordinates: [[0, 0], [1, 1]] } }] }, meta: { tiles: { file: 'atlas.pmtiles', minzoom: 0, maxzoom: 8 } } }) as MapData;
+    const page = createPage();
+    page.host.setData(tiled());
+    await settle();
+    expect(page.svg().legsGiven, 'the first paint, drawn for a few seconds').toEqual([0]);
+    page.letMapLibreLoad();
+    await settle();
+    expect(page.mapLibre().legsGiven).toEqual([1]);
+    expect(page.host.staying).toBe(page.mapLibre());
+
+    const untiled = createPage();
+    untiled.host.setData({ ...tiled(), meta: {} });
+    await settle();
+    expect(untiled.svg().legsGiven, 'below the threshold').toEqual([1]);
+
+    const stays = createPage({ mapLibreRefuses: true });
+    stays.host.setData(tiled());
+    await settle();
+    stays.letMapLibreLoad();
+    await settle();
+    expect(stays.host.staying).toBe(stays.svg());
+    expect(stays.svg().legsGiven, 'the first paint, then the map that stays').toEqual([0, 1]);
   });
 
   it('destroys every renderer it made, and one that arrives after the page has gone', async () => {

@@ -80,6 +80,7 @@ export const en = {
   'start.lede':
     "Five declassified documents of 1961–1963 (a CIA memo, a KGB chairman's report, a Soviet ambassador's cable, a 1961 Soviet paper the archive attributes to its embassy in Cuba, and a letter to Fidel Castro) on Cuba's training of Latin American guerrillas (1962–1963) and its dealings with Moscow (1961–1962). Every mark on the map opens the words behind it.",
   'start.follow': 'Follow a journey',
+  'start.moreJourneys': '{count, plural, one {# more journey} other {# more journeys}} under “Journeys” at the top',
   'start.meta': '{count, plural, one {# step} other {# steps}} · as told by {source}',
   'start.explore': 'Explore the map',
   'start.keyHint': 'In the key, tap a colour, then “Show only these” to see one kind of mark.',

@@ -80,6 +80,7 @@ export const es: Record<MessageKey, string> = {
   'start.lede':
     'Cinco documentos desclasificados de 1961–1963 (un memorando de la CIA, un informe del presidente de la KGB, un cable de un embajador soviético, un documento soviético de 1961 que el archivo atribuye a su embajada en Cuba y una carta a Fidel Castro) sobre el entrenamiento de guerrilleros latinoamericanos en Cuba (1962–1963) y las relaciones de Cuba con Moscú (1961–1962). Cada marca del mapa lleva al fragmento que la respalda.',
   'start.follow': 'Siga un recorrido',
+  'start.moreJourneys': '{count, plural, one {# recorrido más} other {# recorridos más}} en «Recorridos», arriba',
   'start.meta': '{count, plural, one {# paso} other {# pasos}} · fuente: {source}',
   'start.explore': 'Explorar el mapa',
   'start.keyHint': 'En la leyenda, toque un color y luego «Mostrar solo estos» para ver un solo tipo de marca.',

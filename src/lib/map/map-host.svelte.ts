@@ -81,6 +81,8 @@ export class MapHost {
   /** The view the visitor last saw, for a renderer that takes over after a lost context. */
   #lastView: CameraView | null = null;
   #destroyed = false;
+  /** The first paint's SVG map while MapLibre may still take over from it (see #dataFor). */
+  #firstPaintSvg: MapRenderer | null = null;
   /** Every renderer made and not yet destroyed: destroy() ends them all. */
   #owned: MapRenderer[] = [];
 
@@ -96,7 +98,7 @@ export class MapHost {
   setData(data: MapData) {
     if (data === this.#data) return;
     this.#data = data;
-    for (const r of this.#receivers) this.#drawn.set(r, r.setData(data));
+    for (const r of this.#receivers) this.#drawn.set(r, r.setData(this.#dataFor(r, data)));
     this.#markDataArrived();
   }
   select(ref: FeatureRef | null) {
@@ -136,9 +138,18 @@ export class MapHost {
     if (this.#legEmphasis) r.emphasizeLegs(this.#legEmphasis);
     r.emphasizePlaces(this.#placeEmphasis);
     if (!this.#receivers.includes(r)) this.#receivers.push(r);
-    if (this.#data) this.#drawn.set(r, r.setData(this.#data));
+    if (this.#data) this.#drawn.set(r, r.setData(this.#dataFor(r, this.#data)));
     await this.#dataArrived;
     await this.#drawn.get(r);
+  }
+
+  /**
+   * What a renderer is given of the data. Past the tiles threshold the first paint's SVG map draws the places alone:
+   * it would build a node for each of tens of thousands of legs (most of the first idle at 10,000 documents), to be on
+   * screen for a few seconds until MapLibre, drawing them from the tiles, takes over. An SVG map that stays draws all.
+   */
+  #dataFor(r: MapRenderer, data: MapData): MapData {
+    return data.meta?.tiles && r === this.#firstPaintSvg ? { ...data, legs: { type: 'FeatureCollection', features: [] } } : data;
   }
 
   /** The renderer drawing from now on; the one before stops being given the state. */
@@ -211,6 +222,7 @@ export class MapHost {
 
   async #startFirstPaint(svg: MapRenderer, svgBox: HTMLElement, glBox: HTMLElement, options: MapHostOptions, onShown: () => void) {
     this.#owned.push(svg);
+    this.#firstPaintSvg = svg;
     this.#activate(svg, options, { firstPaint: true });
     void this.#adopt(svg);
     if (!(await this.#drawnAndStill(svg))) return;
@@ -228,6 +240,8 @@ export class MapHost {
     if (!('kind' in made)) {
       console.warn(`The full map cannot be drawn here (${made.unavailable}); the simplified SVG map stays.`);
       this.firstPaint = false;
+      this.#firstPaintSvg = null;
+      if (this.#data?.meta?.tiles) await svg.setData(this.#data); // it stays: every leg, which it left to MapLibre
       this.#markReady();
       return;
     }

@@ -9,7 +9,7 @@ import { indexAtlas, loadAtlasData } from './atlas-data.ts';
 import { DocumentStore } from './documents.svelte.ts';
 import { FeatureDetailStore } from './feature-details.svelte.ts';
 import { PassageSearch } from './passage-search.ts';
-import { DOCUMENTS_PRELOADED_UP_TO, FEATURE_DETAILS_PRELOADED_UP_TO, type AtlasData, type Evidence, type Bounds, type CameraView, type FeatureRef, type LegEmphasis, type RendererKind } from '../atlas/contract.ts';
+import { DOCUMENTS_PRELOADED_UP_TO, FEATURE_DETAILS_PRELOADED_UP_TO, type AtlasData, type Evidence, type Bounds, type CameraView, type FeatureRef, type Journey, type LegEmphasis, type RendererKind } from '../atlas/contract.ts';
 import { SelectionState } from './selection.svelte.ts';
 import { JourneyState } from './journey.svelte.ts';
 import { FilterState } from './filters.svelte.ts';
@@ -18,6 +18,9 @@ import { networkOf, visibleFeatures, type SearchResult } from '../corpus/queries
 import { ROLES } from '../atlas/roles.ts';
 import { createNoMapRenderer } from '../map/renderer.ts';
 import { MapHost, type RendererMakers } from '../map/map-host.svelte.ts';
+
+/** Journeys on the start card, at most: every one of the bundled corpus's five, and a card that still fits a phone. */
+export const START_CARD_JOURNEYS = 8;
 import { siteAddress } from '../address/page-address.ts';
 import { noteVisitor } from '../kiosk/visitor-notes.ts';
 
@@ -109,11 +112,20 @@ export class AtlasState {
   }
   readonly startVisible = $derived(this.panels.start && !this.selectedFeature && !this.panels.journeys && !this.panels.list);
   readonly hasPanel = $derived(Boolean(this.selectedFeature) || this.panels.list || this.panels.journeys || this.startVisible);
-  /** Every journey, as the start card offers them: the kiosk's attract tour first, then the corpus's own order. */
+  /**
+   * The journeys the start card offers, at most START_CARD_JOURNEYS: the kiosk's attract tour first, then the corpus's
+   * own order. The Journeys panel has every one (a generated corpus of 10,000 documents has some 15,000).
+   */
   readonly featuredJourneys = $derived.by(() => {
     if (!this.data || !this.index) return [];
-    const ids = [...(this.kioskConfig?.attractTour ?? []), ...this.data.journeys.map((j) => j.id)].filter((id, i, all) => all.indexOf(id) === i);
-    return ids.map((id) => this.index!.journey(id)).filter((j) => j !== undefined);
+    const featured: Journey[] = [];
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once here, never shown
+    for (const id of new Set([...(this.kioskConfig?.attractTour ?? []), ...this.data.journeys.map((j) => j.id)])) {
+      const journey = this.index.journey(id);
+      if (journey) featured.push(journey);
+      if (featured.length === START_CARD_JOURNEYS) break;
+    }
+    return featured;
   });
   /** The data the map draws: the page's, with the labels of the start card's journeys' places placed before all others. */
   readonly mapData = $derived.by(() => (this.data ? withLabelsFirst(this.data, placesOfJourneys(this.data, this.featuredJourneys)) : null));
