@@ -272,11 +272,25 @@ export interface PlaceMention extends Omit<Mention, 'place'> {
 
 /**
  * A feature's own file (featureFile): what its panel shows beyond what the first view carries, fetched when the panel
- * opens. `evidence` is the feature's `evidence` in places.geojson or legs.geojson, whole.
+ * opens. Its first page of passages (passagePages: the first of each role, in the panel's order, up to
+ * PASSAGES_PER_PAGE), so a place quoted thousands of times opens as quickly as one quoted once; the rest are in its
+ * further page files (`pages`), fetched on asking. In the bundle (FEATURE_BUNDLE) every passage is in `evidence` and
+ * `pages` is empty. As the page reads it (FeatureDetailStore), `evidence` is every passage fetched so far.
  */
-export interface FeatureDetail {
+export interface FeatureDetail extends FeaturePage {
+  /** How many passages the feature has in all: `evidence`'s and its further pages'. */
+  passageCount: number;
+  /** A place's documents that name it, in all (`namedIn` holds the first page's). */
+  namedInCount?: number;
+  /** The further page files (featurePageFile), in order; empty when `evidence` holds every passage. */
+  pages: string[];
+}
+
+/** One page of a feature's passages: the first is in its own file (FeatureDetail), the others in featurePageFile. */
+export interface FeaturePage {
+  /** The feature's `evidence` in places.geojson or legs.geojson, this page's part of it. */
   evidence: Evidence[];
-  /** A place's first mention in each document that names it, in the documents' order (none on a leg). */
+  /** A place's first mention in each document that names it, in the documents' order, this page's part (none on a leg). */
   namedIn?: PlaceMention[];
 }
 
@@ -359,6 +373,17 @@ export const FEATURE_DETAILS_PRELOADED_UP_TO = 500;
 export const FEATURE_BUNDLE = `${FEATURE_FOLDER}/all.json`;
 /** A feature's own file, relative to the data folder (ids are slugs, as document ids). */
 export const featureFile = (ref: FeatureRef) => `${FEATURE_FOLDER}/${ref.kind}/${ref.id}.json`;
+/**
+ * A feature's further pages of passages (FeaturePage), page 2 onwards, relative to the data folder: beside its own file.
+ * Ids are slugs, so the page number after a dot cannot be read as part of an id.
+ */
+export const featurePageFile = (ref: FeatureRef, page: number) => `${FEATURE_FOLDER}/${ref.kind}/${ref.id}.${page}.json`;
+/** A feature file's first page holds at most this many passages (and its further pages as many each), … */
+export const PASSAGES_PER_PAGE = 20;
+/** … and no more than about this many bytes of them (at least one passage, however long). */
+export const PASSAGE_PAGE_BYTES = 16 * 1024;
+/** A place's "Named in" documents per page at the least: spread over its passages' pages, never more pages than those. */
+export const NAMED_IN_PER_PAGE = 50;
 /** A feature's one key, `kind:id`: the bundle's, and the page's lookups'. */
 export const featureKey = (ref: FeatureRef) => `${ref.kind}:${ref.id}`;
 

@@ -70,9 +70,11 @@ export function detailsAtHand(data: {
   const get = (ref: FeatureRef): FeatureDetail | undefined => {
     const evidence = features.get(featureKey(ref))?.evidence;
     if (!evidence) return undefined;
-    if (ref.kind === 'leg') return { evidence };
+    // Every passage at hand: no further pages.
+    if (ref.kind === 'leg') return { evidence, passageCount: evidence.length, pages: [] };
     namedIn ??= firstMentionsByPlace((data.documents ?? []).flatMap((d) => (d.id && d.mentions ? [{ id: d.id, mentions: d.mentions }] : [])));
-    return { evidence, namedIn: namedIn.get(ref.id) ?? [] };
+    const mentions = namedIn.get(ref.id) ?? [];
+    return { evidence, namedIn: mentions, namedInCount: mentions.length, passageCount: evidence.length, pages: [] };
   };
   return {
     get,
