@@ -57,8 +57,11 @@ export function quoteSegments(exact: string): Segment[] {
 /** A role's name in the page's language, from the messages (where the registry's labels are published). */
 const roleName = (role: Role | 'route', locale: Locale) => formatMessage(locale, `role.${role}`);
 
-/** A feature's properties with its passages, where they have been fetched (withPassages) or derived. */
-type WithPassages<P> = P & { evidence?: Evidence[] };
+/**
+ * A feature's properties with its passages, where they have been fetched (withPassages) or derived: those fetched so
+ * far (a feature file's pages the panel has opened), and how many it has in all.
+ */
+type WithPassages<P> = P & { evidence?: Evidence[]; passageCount?: number };
 /** The page's data with the passages of the features the figure quotes (withPassages), without the document words. */
 export type FigurePassages = Omit<AtlasData, 'documents' | 'places' | 'legs'> & {
   places: FeatureCollection<PlaceGeometry, WithPassages<PlaceCore>>;
@@ -77,7 +80,7 @@ export function citedFeatures(data: Pick<AtlasData, 'journeys'>, selected: Featu
 export function withPassages(data: AtlasData, details: ReadonlyMap<string, FeatureDetail>): FigurePassages {
   const put = <P extends { id: string }>(kind: FeatureRef['kind'], p: P): WithPassages<P> => {
     const detail = details.get(featureKey({ kind, id: p.id }));
-    return detail ? { ...p, evidence: detail.evidence } : p;
+    return detail ? { ...p, evidence: detail.evidence, passageCount: detail.passageCount } : p;
   };
   return {
     ...data,
@@ -130,6 +133,14 @@ export function figureSubject(data: FigureData, selected: FeatureRef | null, jou
   };
 
   const passagesOf = (ref: FeatureRef) => index.detail(ref)?.evidence ?? [];
+  // The figure quotes the passages the page has (a feature file's first page, and those the reader asked for): a
+  // place quoted thousands of times would otherwise make a figure of hundreds of pages. It says so where that is not all.
+  const sayIfPartial = (ref: FeatureRef, name: string) => {
+    const features: ReadonlyArray<{ properties: { id: string; passageCount?: number } }> = ref.kind === 'place' ? data.places.features : data.legs.features;
+    const total = features.find((f) => f.properties.id === ref.id)?.properties.passageCount;
+    const shown = passagesOf(ref).length;
+    if (total !== undefined && total > shown) groups.push({ heading: formatMessage(locale, 'figure.partial', { name, shown, total }), notes: [] });
+  };
   let title = formatMessage(locale, 'figure.title');
   let subtitle: string | undefined;
   const activeJourney = journey ? index.journey(journey.id) : undefined;
@@ -144,11 +155,14 @@ export function figureSubject(data: FigureData, selected: FeatureRef | null, jou
     subtitle = formatMessage(locale, 'figure.step', { step: journey!.step + 1, total: activeJourney.steps.length, name: step.branch ?? step.name ?? legs.map((l) => l.name).join(', ') });
     if (step.evidence) byRole(withoutNotes(step.evidence), step.name);
     for (const passage of groupLegsByPassage(legs)) byRole(passage.evidence, passage.names.join(', '));
+    for (const leg of legs) sayIfPartial({ kind: 'leg', id: leg.id }, leg.name);
     if (feature) byRole(feature.kind === 'leg' ? withoutNotes(passagesOf(selected!)) : passagesOf(selected!), formatMessage(locale, 'figure.selected', { name: feature.props.name }));
+    if (feature) sayIfPartial(selected!, feature.props.name);
   } else if (feature) {
     title = feature.props.name;
     subtitle = feature.kind === 'leg' ? formatMessage(locale, 'panel.legOf', { order: feature.props.order, route: feature.props.routeName }) : feature.props.roles.map((r) => roleName(r, locale)).join(' · ');
     byRole(feature.kind === 'leg' ? withoutNotes(passagesOf(selected!)) : passagesOf(selected!), undefined);
+    sayIfPartial(selected!, feature.props.name);
   }
   return { title, ...(subtitle ? { subtitle } : {}), groups };
 }

@@ -52,6 +52,17 @@ export interface DetailSource {
   requestFeatures(refs: Iterable<FeatureRef>): void;
   /** The feature's passages, once here. */
   loadFeature(ref: FeatureRef): Promise<FeatureDetail>;
+  /** How many of its passages are here, of how many (undefined until its own file is). */
+  more(ref: FeatureRef): MorePassages | undefined;
+  /** Asks for its next page of passages (again, after a failure). */
+  requestMore(ref: FeatureRef): void;
+}
+
+/** A feature's passages here, of all it has, and how its next page is doing (absent: not asked for, or none left). */
+export interface MorePassages {
+  shown: number;
+  total: number;
+  next?: { state: 'loading' } | { state: 'failed'; message: string };
 }
 
 /**
@@ -84,6 +95,11 @@ export function detailsAtHand(data: {
       const detail = get(ref);
       return detail ? Promise.resolve(detail) : Promise.reject(new Error(`no passages for ${ref.kind} "${ref.id}"`));
     },
+    more: (ref) => {
+      const n = get(ref)?.evidence.length;
+      return n === undefined ? undefined : { shown: n, total: n };
+    },
+    requestMore: () => {},
   };
 }
 
