@@ -6,9 +6,9 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCorpus } from '../lib/corpus/load.ts';
 import { deriveAtlas } from '../lib/corpus/derive.ts';
-import { PUBLISHED_FILES as FILE, FEATURE_BUNDLE, FEATURE_DETAILS_PRELOADED_UP_TO, documentFile, featureFile, featureKey, featurePageFile, type Atlas, type Evidence, type FeatureRef, type PlaceMention, type DocumentSummary, type AlwaysPublishedFile, type FeatureDetail } from '../lib/atlas/contract.ts';
+import { PUBLISHED_FILES as FILE, FEATURE_BUNDLE, FEATURE_DETAILS_PRELOADED_UP_TO, documentFile, featureFile, featureKey, featurePageFile, journeyPassagesFile, JOURNEY_PASSAGES_BUNDLE, type Atlas, type Evidence, type FeatureRef, type PlaceMention, type DocumentSummary, type AlwaysPublishedFile, type FeatureDetail } from '../lib/atlas/contract.ts';
 import { firstMentionsByPlace } from '../lib/corpus/queries.ts';
-import { pageLegs, pagePlaces } from '../lib/corpus/page-layer.ts';
+import { journeyPassages, pageJourneys, pageLegs, pagePlaces } from '../lib/corpus/page-layer.ts';
 import { passagePages } from '../lib/corpus/passage-pages.ts';
 import { CorpusError, CorpusInvalid } from '../lib/corpus/errors.ts';
 import { readCorpusFiles, loadWorldAtlas } from './corpus-files.ts';
@@ -49,6 +49,13 @@ export function* featureDetailFiles(atlas: Pick<Atlas, 'places' | 'legs' | 'docu
   if (bundle) yield [FEATURE_BUNDLE, JSON.stringify(bundle)];
 }
 
+/** Each journey's own passages (journeyPassagesFile), and a small corpus's in one (JOURNEY_PASSAGES_BUNDLE), as the features'. */
+export function* journeyPassageFiles(atlas: Pick<Atlas, 'places' | 'legs' | 'journeys'>): Generator<readonly [string, string]> {
+  const small = atlas.places.features.length + atlas.legs.features.length <= FEATURE_DETAILS_PRELOADED_UP_TO;
+  for (const j of atlas.journeys) yield [journeyPassagesFile(j.id), JSON.stringify(journeyPassages(j))];
+  if (small) yield [JOURNEY_PASSAGES_BUNDLE, JSON.stringify(Object.fromEntries(atlas.journeys.map((j) => [j.id, journeyPassages(j)])))];
+}
+
 /**
  * The published files, by the names researchers download them under (PUBLISHED_FILES), each document's own file
  * (documentFile), which the page fetches when the document is opened, and the search index's shards. Each file is made
@@ -63,6 +70,7 @@ export function* featureDetailFiles(atlas: Pick<Atlas, 'places' | 'legs' | 'docu
 export function* publishedFiles(atlas: Atlas): Generator<readonly [string, FileContent]> {
   for (const d of atlas.documents) yield [documentFile(d.id), JSON.stringify(d)];
   yield* featureDetailFiles(atlas);
+  yield* journeyPassageFiles(atlas);
   let n = 0;
   for (const shard of searchShards(atlas.documents)) yield [searchShardFile(n++), shard];
   yield [
@@ -81,6 +89,7 @@ export function* publishedFiles(atlas: Atlas): Generator<readonly [string, FileC
   yield [FILE.legs, jsonChunks(atlas.legs)];
   yield [FILE.documents, jsonChunks(atlas.documents, 1)];
   yield [FILE.journeys, jsonChunks(atlas.journeys, 1)];
+  yield [FILE.pageJourneys, jsonChunks(pageJourneys(atlas.journeys), 1)];
   yield [FILE.basemap, JSON.stringify(atlas.basemap)];
   yield [FILE.meta, JSON.stringify(atlas.meta, null, 2)];
   yield [FILE.linkedPlaces, jsonChunks(linkedPlacesCollection(jsonArrayOf(() => linkedPlaceFeatures(atlas))))];

@@ -218,6 +218,11 @@ export interface JourneyStep {
   note_es?: string;
 }
 
+/** A journey's steps' own passages (journeyPassagesFile), by step: a step drawn with no line has its words here, one with legs null (its legs' files hold theirs). */
+export interface JourneyPassages {
+  steps: Array<Evidence[] | null>;
+}
+
 /** A route told step by step; a step with several legs is a group the text names together. */
 export interface Journey {
   id: string;
@@ -333,6 +338,8 @@ export const PUBLISHED_FILES = {
   /** The page's places and legs: the downloads less their passages (PagePlaceProps, PageLegProps). */
   pagePlaces: 'places.page.geojson',
   pageLegs: 'legs.page.geojson',
+  /** The page's journeys: journeys.json less the passages of the steps drawn with no line (those are in journeyPassagesFile). */
+  pageJourneys: 'journeys.page.json',
   /** The map's vector tiles, written only past the size threshold (AtlasMeta.tiles says when). */
   tiles: 'atlas.pmtiles',
 } as const;
@@ -387,6 +394,17 @@ export const NAMED_IN_PER_PAGE = 50;
 /** A feature's one key, `kind:id`: the bundle's, and the page's lookups'. */
 export const featureKey = (ref: FeatureRef) => `${ref.kind}:${ref.id}`;
 
+/**
+ * A journey's passages of its own (JourneyPassages): the steps drawn with no line carry their words, which
+ * journeys.page.json leaves out, so the first view's list of journeys does not grow with them (about 0.5 MB of the
+ * 5 MB journeys.json at 10,000 documents). Fetched when the journey opens; a small corpus's all in one, as the features'.
+ */
+export const JOURNEY_FOLDER = 'journeys';
+/** A journey's own passages, relative to the data folder (journey ids are slugs). */
+export const journeyPassagesFile = (id: string) => `${JOURNEY_FOLDER}/steps/${id}.json`;
+/** Every journey's JourneyPassages by its id, written (and loaded with the first view) where FEATURE_BUNDLE is. */
+export const JOURNEY_PASSAGES_BUNDLE = `${JOURNEY_FOLDER}/all.json`;
+
 /** The files the page itself loads, by the addresses it fetches them from. */
 export const DATA_FILES = {
   places: `${DATA_DIR}/${PUBLISHED_FILES.places}`,
@@ -397,6 +415,7 @@ export const DATA_FILES = {
   documents: `${DATA_DIR}/${PUBLISHED_FILES.documents}`,
   documentIndex: `${DATA_DIR}/${PUBLISHED_FILES.documentIndex}`,
   journeys: `${DATA_DIR}/${PUBLISHED_FILES.journeys}`,
+  pageJourneys: `${DATA_DIR}/${PUBLISHED_FILES.pageJourneys}`,
   meta: `${DATA_DIR}/${PUBLISHED_FILES.meta}`,
   basemap: `${DATA_DIR}/${PUBLISHED_FILES.basemap}`,
   tiles: `${DATA_DIR}/${PUBLISHED_FILES.tiles}`,

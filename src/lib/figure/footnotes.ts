@@ -3,7 +3,7 @@ import { passageCitation } from '../corpus/citation.ts';
 import { groupLegsByPassage, withoutNotes } from '../corpus/queries.ts';
 import type { Role } from '../atlas/roles.ts';
 import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
-import { PUBLISHED_FILES, featureKey, type AtlasData, type Evidence, type FeatureDetail, type FeatureRef, type LegCore, type LegProps, type PlaceCore, type PublishedDocument } from '../atlas/contract.ts';
+import { PUBLISHED_FILES, featureKey, type AtlasData, type Evidence, type FeatureDetail, type FeatureRef, type Journey, type JourneyPassages, type LegCore, type LegProps, type PlaceCore, type PublishedDocument } from '../atlas/contract.ts';
 import type { PlaceGeometry } from '../geo/places.ts';
 import { documentsAtHand, indexAtlas } from '../state/atlas-data.ts';
 import type { Segment } from './text-width.ts';
@@ -87,6 +87,12 @@ export function withPassages(data: AtlasData, details: ReadonlyMap<string, Featu
     places: { ...data.places, features: data.places.features.map((f) => ({ ...f, properties: put('place', f.properties) })) },
     legs: { ...data.legs, features: data.legs.features.map((f) => ({ ...f, properties: put('leg', f.properties) })) },
   };
+}
+
+/** The page's data with a journey's steps' own passages (its JourneyPassages, fetched) put back on its steps. */
+export function withJourneyPassages<D extends Pick<AtlasData, 'journeys'>>(data: D, journeyId: string, passages: JourneyPassages): D {
+  const put = (journey: Journey): Journey => ({ ...journey, steps: journey.steps.map((step, i) => (passages.steps[i] ? { ...step, evidence: passages.steps[i] } : step)) });
+  return { ...data, journeys: data.journeys.map((j) => (j.id === journeyId ? put(j) : j)) };
 }
 
 /** The documents whose words a figure of this view quotes: the page fetches them (each its own file) before making it. */
