@@ -164,8 +164,14 @@ export async function openAtlas(
   /** Runs before the page loads: routes, init scripts. */
   prepare?: (page: Page) => Promise<void>,
 ): Promise<AtlasPage> {
-  const options = JSON.stringify(context);
-  const opened = (!prepare && (await keptPage(browser, options))) || (await newAtlasPage(browser, options, context));
+  // Under software WebGL each frame of the map costs about 0.1 s of CPU at 1280 × 800, so unless a test asks:
+  // - no motion: a move draws three frames where motion (labels fading) draws a dozen; tests of motion say 'no-preference';
+  // - half a pixel per CSS pixel: what the tests check is laid out and drawn in CSS pixels (where a mark is, what a
+  //   tap opens, what overlaps), which the density does not change, and a frame costs about a third less.
+  //   `npm run screenshots` keeps full density for looking at the map.
+  const withDefaults: BrowserContextOptions = { reducedMotion: 'reduce', deviceScaleFactor: 0.5, ...context };
+  const options = JSON.stringify(withDefaults);
+  const opened = (!prepare && (await keptPage(browser, options))) || (await newAtlasPage(browser, options, withDefaults));
   openedThisTest.push(opened);
   const { page } = opened;
   if (prepare) {

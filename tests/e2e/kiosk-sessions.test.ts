@@ -19,7 +19,7 @@ const JOURNEY = 'Back by way of Paris';
 
 /** The kiosk on the page's clock (installed before the page loads), with its settings as a technician would write them. */
 function openKiosk(url: string, config: Partial<KioskConfig>) {
-  return openAtlas(browser(), url, { viewport: { width: 1920, height: 1080 }, hasTouch: true }, '?kiosk&visits', async (page) => {
+  return openAtlas(browser(), url, { viewport: { width: 1920, height: 1080 }, hasTouch: true, reducedMotion: 'no-preference' }, '?kiosk&visits', async (page) => {
     await page.clock.install();
     await page.route('**/kiosk/config.json', (route) => route.fulfill({ json: { attractTour: ['return-via-paris'], ...config } }));
   });

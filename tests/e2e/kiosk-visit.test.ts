@@ -17,7 +17,7 @@ const PUBLIC_URL = 'https://atlas.museum.example/exhibit/';
 
 /** The kiosk page on the given server, with its configuration replaced as a technician would edit it. */
 function openKiosk(url: string, search: string, config: Partial<KioskConfig>, viewport = { width: 1920, height: 1080 }) {
-  return openAtlas(browser(), url, { viewport, hasTouch: true }, search, async (page) => {
+  return openAtlas(browser(), url, { viewport, hasTouch: true, reducedMotion: 'no-preference' }, search, async (page) => {
     await page.route('**/kiosk/config.json', (route) => route.fulfill({ json: { attractTour: ['return-via-paris'], ...config } }));
   });
 }
