@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PASSAGES_PER_PAGE, featureFile, featurePageFile, type Evidence, type FeatureDetail, type FeaturePage, type PlaceMention } from '../../src/lib/atlas/contract.ts';
 import { ROLES, type Role } from '../../src/lib/atlas/roles.ts';
-import { passagePages } from '../../src/lib/corpus/passage-pages.ts';
+import { firstPageDocuments, passagePages } from '../../src/lib/corpus/passage-pages.ts';
+import { evidenceSources } from '../../src/lib/corpus/page-layer.ts';
 import { featureDetailFiles } from '../../src/build/derive.ts';
 import { realAtlas } from '../helpers/real-atlas.ts';
 
@@ -71,6 +72,15 @@ describe('a feature’s passages in pages (passagePages)', () => {
     expect(pages.flatMap((p) => p.namedIn!)).toEqual(namedIn);
     expect(pages[0]!.namedIn!.length).toBeLessThan(namedIn.length);
     expect(passagePages(evidence, namedIn.slice(0, 10))[0]!.namedIn).toEqual(namedIn.slice(0, 10));
+  });
+});
+
+describe('the documents a first page quotes, from the page layer (firstPageDocuments)', () => {
+  it('names the first page’s documents, for the page to fetch with the feature’s file', () => {
+    // Each passage from a document of its own: the page layer's (document, role) pairs then say exactly which.
+    const evidence = createEvidence({ context: 12, 'transit-hub': 40, funding: 9 });
+    const [first] = passagePages(evidence);
+    expect(firstPageDocuments(evidenceSources(evidence)).sort()).toEqual([...new Set(first!.evidence.map((e) => e.document))].sort());
   });
 });
 

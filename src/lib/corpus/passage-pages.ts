@@ -10,6 +10,26 @@ const LIMITS: PageLimits = { passages: PASSAGES_PER_PAGE, bytes: PASSAGE_PAGE_BY
 
 const sizeOf = (e: Evidence) => JSON.stringify(e).length;
 
+/** Indices of `items` in the panel's order: by role in legend order (the role the mark is drawn for first), each role's in their order. */
+function inPanelOrder(items: ReadonlyArray<{ role: Evidence['role'] }>): number[] {
+  return items.map((item, i) => ({ rank: roleRank(item.role), i })).sort((a, b) => a.rank - b.rank || a.i - b.i).map(({ i }) => i);
+}
+const firstOfEachRoleIn = (items: ReadonlyArray<{ role: Evidence['role'] }>, ordered: readonly number[]) => ordered.filter((i, n) => n === 0 || items[i]!.role !== items[ordered[n - 1]!]!.role);
+
+/**
+ * The documents a feature's first page quotes, as near as its (document, role) pairs in the page layer tell (each
+ * pair once, where the page may quote a document twice): the page fetches them with the feature's own file, not after.
+ */
+export function firstPageDocuments(sources: ReadonlyArray<{ document: string; role: Evidence['role'] }>, limit = PASSAGES_PER_PAGE): string[] {
+  const ordered = inPanelOrder(sources);
+  const documents = new Set<string>();
+  for (const i of [...firstOfEachRoleIn(sources, ordered), ...ordered]) {
+    if (documents.size >= limit) break;
+    documents.add(sources[i]!.document);
+  }
+  return [...documents];
+}
+
 /**
  * A feature's passages in pages, the first for its own file and the rest for its page files: the first holds the
  * first passage of each role (in the panel's order, so every role's section opens with its words), then the next
@@ -21,7 +41,7 @@ const sizeOf = (e: Evidence) => JSON.stringify(e).length;
  */
 export function passagePages(evidence: readonly Evidence[], namedIn?: readonly PlaceMention[], limits: PageLimits = LIMITS): FeaturePage[] {
   // By index, not by object: the same passage may stand twice in a feature's evidence.
-  const ordered = evidence.map((e, i) => ({ e, i })).sort((a, b) => roleRank(a.e.role) - roleRank(b.e.role) || a.i - b.i).map(({ i }) => i);
+  const ordered = inPanelOrder(evidence);
   const pages: Array<Set<number>> = [];
   let rest = ordered;
   const fill = (chosen: Set<number>, candidates: readonly number[], bytes: number) => {
@@ -38,7 +58,7 @@ export function passagePages(evidence: readonly Evidence[], namedIn?: readonly P
   do {
     const chosen = new Set<number>();
     // The first page opens every role's section: each role's first passage before any role's second.
-    const firstOfEachRole = pages.length ? [] : ordered.filter((i, n) => n === 0 || evidence[i]!.role !== evidence[ordered[n - 1]!]!.role);
+    const firstOfEachRole = pages.length ? [] : firstOfEachRoleIn(evidence, ordered);
     fill(chosen, rest, fill(chosen, firstOfEachRole, 0));
     pages.push(chosen);
     rest = rest.filter((i) => !chosen.has(i));
