@@ -45,6 +45,7 @@ function forgetProvokedErrors(atlas: AtlasPage) {
   const provoked = (e: string) => /status of (503|404)/.test(e);
   atlas.errors.splice(0, atlas.errors.length, ...atlas.errors.filter((e) => !provoked(e)));
 }
+const titleOf = (id: string) => (JSON.parse(readFileSync('dist/data/documents.index.json', 'utf8')) as Array<{ id: string; title: string }>).find((d) => d.id === id)!.title;
 const markedWords = (page: Page) => page.getByTestId('passage-panel').locator('mark').allTextContents().then((t) => t.join(''));
 
 describe('a place whose passages come in pages', () => {
@@ -64,6 +65,10 @@ describe('a place whose passages come in pages', () => {
 
     const more = panel.getByTestId('more-passages');
     await expect.poll(() => more.textContent()).toBe(`More passages (2 of ${total} shown)`);
+    // "Named in" comes in the same pages: the panel says how many documents are still to come.
+    const namedInLater = pages.whole.namedIn!.length - pages.detail.namedIn!.length;
+    expect(namedInLater).toBeGreaterThan(0);
+    expect(await panel.getByTestId('named-in-more').textContent()).toBe(`${namedInLater} more document${namedInLater > 1 ? 's name it: “More passages” brings them' : ' names it: “More passages” brings it'}.`);
     expect((await more.boundingBox())!.height).toBeGreaterThanOrEqual(44);
     // From the keyboard: it is a button in the tab order, and Enter presses it.
     await more.focus();
@@ -83,7 +88,8 @@ describe('a place whose passages come in pages', () => {
     for (const quote of pages.whole.evidence.map((e) => e.exact)) await expect.poll(() => markedWords(page)).toContain(quote);
     expect(await panel.locator('button', { hasText: 'Read the whole document' }).count()).toBe(await panel.getByTestId('passage').count());
     // "Named in": every document, once every page is here.
-    await expect.poll(() => panel.getByTestId('network').getByRole('button').count()).toBeGreaterThanOrEqual(pages.whole.namedIn!.length);
+    for (const m of pages.whole.namedIn!) await expect.poll(() => panel.getByTestId('network').getByRole('button', { name: titleOf(m.document) }).count()).toBe(1);
+    expect(await panel.getByTestId('named-in-more').count()).toBe(0);
     forgetProvokedErrors(atlas);
     await expectCleanRun(atlas);
   });

@@ -31,6 +31,7 @@ export const en = {
   'panel.legsTouch': '{count, plural, one {# route leg touches} other {# route legs touch}} {place}:',
   'panel.otherEnds': 'At the other ends:',
   'panel.namedIn': 'Named in:',
+  'panel.namedInMore': '{count, plural, one {# more document names it: “More passages” brings it.} other {# more documents name it: “More passages” brings them.}}',
   'panel.here': 'Here',
   'panel.location': 'Location:',
 

@@ -31,6 +31,7 @@ export const es: Record<MessageKey, string> = {
   'panel.legsTouch': '{count, plural, one {# tramo de ruta empieza o termina} other {# tramos de ruta empiezan o terminan}} en {place}:',
   'panel.otherEnds': 'En los otros extremos:',
   'panel.namedIn': 'Se nombra en:',
+  'panel.namedInMore': '{count, plural, one {Lo nombra # documento más: «Más fragmentos» lo trae.} other {Lo nombran # documentos más: «Más fragmentos» los trae.}}',
   'panel.here': 'Aquí',
   'panel.location': 'Ubicación:',
 
