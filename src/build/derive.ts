@@ -20,7 +20,7 @@ import { jsonArrayOf, jsonChunks } from '../lib/export/json-chunks.ts';
 import { kioskValidatorIsCurrent, STALE_VALIDATOR } from './kiosk-validator.ts';
 import { searchShards, searchShardFile } from '../lib/corpus/search-index.ts';
 import { gzipSync } from 'node:zlib';
-import { TILES_FROM_DOCUMENTS, withAtlasTiles } from '../lib/tiles/atlas-tiles.ts';
+import { drawnFromTiles, TILES_FROM_DOCUMENTS, withAtlasTiles } from '../lib/tiles/atlas-tiles.ts';
 
 /** What the page lists of a document before it is opened: all but its words. */
 export function summarizeDocument({ body, paragraphs: _paragraphs, mentions: _mentions, ...summary }: Atlas['documents'][number]): DocumentSummary {
@@ -67,7 +67,7 @@ export function* journeyPassageFiles(atlas: Pick<Atlas, 'places' | 'legs' | 'jou
  * something the page loads (the page reads documents.index.json and each document's own file), and written in pieces
  * it costs the derivation no memory, only disk.
  */
-export function* publishedFiles(atlas: Atlas): Generator<readonly [string, FileContent]> {
+export function* publishedFiles(atlas: Atlas, tilesFromDocuments = TILES_FROM_DOCUMENTS): Generator<readonly [string, FileContent]> {
   for (const d of atlas.documents) yield [documentFile(d.id), JSON.stringify(d)];
   yield* featureDetailFiles(atlas);
   yield* journeyPassageFiles(atlas);
@@ -83,7 +83,8 @@ export function* publishedFiles(atlas: Atlas): Generator<readonly [string, FileC
     ),
   ];
   yield [FILE.pagePlaces, jsonChunks(pagePlaces(atlas.places))];
-  yield [FILE.pageLegs, jsonChunks(pageLegs(atlas.legs))];
+  // Past the tiles threshold the lines come from the tiles, and the page draws the rest from the legs' ends.
+  yield [FILE.pageLegs, jsonChunks(pageLegs(atlas.legs, { lines: !drawnFromTiles(atlas.meta.counts.documents, tilesFromDocuments) }))];
   yield [FILE.places, jsonChunks(atlas.places)];
   yield [FILE.labels, jsonChunks(atlas.labels)];
   yield [FILE.legs, jsonChunks(atlas.legs)];
@@ -144,7 +145,7 @@ export function buildCorpus(corpusDir: string, outDir: string, progress?: (line:
       yield [name, content] as const;
     }
   };
-  const files = withAtlasTiles(publishedFiles(atlas), atlas, (bytes) => gzipSync(bytes, { level: 9 }), tilesFromDocuments);
+  const files = withAtlasTiles(publishedFiles(atlas, tilesFromDocuments), atlas, (bytes) => gzipSync(bytes, { level: 9 }), tilesFromDocuments);
   writeFolderAtomically(outDir, announced(files));
   return atlas;
 }

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FeatureCollection, Point } from 'geojson';
-import { expectCleanRun, mapIdle, openAtlas, screenPoint, useBrowser, type AtlasWindow, touchTap } from './browser.ts';
+import type { FeatureCollection, LineString, MultiLineString, Point } from 'geojson';
+import { expectCleanRun, mapIdle, openAtlas, screenPoint, svgPoint, useBrowser, type AtlasWindow, touchTap } from './browser.ts';
 import { buildCorpus } from '../../src/build/derive.ts';
 import { generateCorpus } from '../../src/build/bench/generate-corpus.ts';
 import { withData } from '../../src/build/bench/sites.ts';
@@ -116,6 +116,42 @@ describe('a corpus past the tiles threshold', () => {
     const panel = page.getByTestId('passage-panel');
     await expect.poll(() => panel.locator('h2').textContent()).toMatch(/ (→|↔|–) /);
     expect(spot!.names).toContain(await panel.locator('h2').textContent());
+    expect(await panel.locator('mark').count()).toBeGreaterThan(0);
+    await expectCleanRun(atlas);
+  });
+
+  it('draws every leg on the SVG map without WebGL, its line drawn from its ends (legs.page.geojson has none here), and a leg tapped there opens its words', async () => {
+    const atlas = await openAtlas(browser(), server.url, { hasTouch: true }, '', async (page) => {
+      // A GPU that gives no WebGL: the SVG map stays, drawn from the page's data alone.
+      await page.addInitScript(() => {
+        const getContext = HTMLCanvasElement.prototype.getContext;
+        HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+          return /webgl/.test(type) ? null : (getContext as (...a: unknown[]) => unknown).call(this, type, ...rest);
+        } as typeof getContext;
+      });
+    });
+    const { page } = atlas;
+    expect(await page.getByTestId('simplified-map').textContent()).toBe('Simplified map (no WebGL)');
+    const slim = JSON.parse(readFileSync(join(work, 'data', PUBLISHED_FILES.pageLegs), 'utf8')) as FeatureCollection<null, { id: string }>;
+    expect(slim.features.every((f) => f.geometry === null), 'the page file carries no line').toBe(true);
+    const legs = JSON.parse(readFileSync(join(work, 'data', PUBLISHED_FILES.legs), 'utf8')) as FeatureCollection<LineString | MultiLineString, { id: string; name: string }>;
+    const drawn = await page.$$eval('svg.atlas-svg [data-feature-kind="leg"]', (nodes) => nodes.filter((n) => (n.querySelector('path.line')?.getAttribute('d') ?? '').length > 10).map((n) => n.getAttribute('data-feature-id')!).sort());
+    expect(drawn).toEqual(legs.features.map((f) => f.properties.id).sort());
+    // A leg whose middle, as legs.geojson has it, is where the SVG map draws that leg and nothing on top of it.
+    let tapped: { x: number; y: number; name: string } | null = null;
+    for (const leg of legs.features) {
+      if (leg.geometry.type !== 'LineString') continue;
+      const p = await svgPoint(page, leg.geometry.coordinates[Math.floor(leg.geometry.coordinates.length / 2)] as [number, number]);
+      const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('[data-feature-kind]')?.getAttribute('data-feature-id') ?? null, p);
+      if (hit === leg.properties.id) {
+        tapped = { ...p, name: leg.properties.name };
+        break;
+      }
+    }
+    expect(tapped, 'a leg drawn on the SVG map where legs.geojson has it').not.toBeNull();
+    await touchTap(page, tapped!.x, tapped!.y);
+    const panel = page.getByTestId('passage-panel');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe(tapped!.name);
     expect(await panel.locator('mark').count()).toBeGreaterThan(0);
     await expectCleanRun(atlas);
   });

@@ -6,11 +6,12 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { Compression, PMTiles, tileIdToZxy, zxyToTileId, type Source } from 'pmtiles';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
-import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiLineString, Point } from 'geojson';
 import { serializeDirectory, writePmtiles, type TileToWrite } from '../../src/lib/tiles/pmtiles-writer.ts';
 import { buildAtlasTiles, TILE_LAYERS, TILE_ZOOMS, TILES_FROM_DOCUMENTS, TILES_UP_TO_DOCUMENTS, withAtlasTiles } from '../../src/lib/tiles/atlas-tiles.ts';
 import { MAP_PROPERTIES } from '../../src/lib/map/map-features.ts';
-import { PUBLISHED_FILES, type AtlasMeta, type Atlas } from '../../src/lib/atlas/contract.ts';
+import { PUBLISHED_FILES, type AtlasMeta, type Atlas, type PageLegsFile } from '../../src/lib/atlas/contract.ts';
+import { withLegArcs } from '../../src/lib/geo/legs.ts';
 import { buildCorpus } from '../../src/build/derive.ts';
 import { generateCorpus } from '../../src/build/bench/generate-corpus.ts';
 
@@ -205,5 +206,28 @@ describe("the atlas's tiles", () => {
       }
       expect(found, `zoom ${z}`).toEqual(want);
     }
+  });
+
+  it('leave the lines out of legs.page.geojson past the threshold: the page draws each again, exactly as legs.geojson has it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-tiles-'));
+    generateCorpus(join(dir, 'corpus'), 12, 3);
+    buildCorpus(join(dir, 'corpus'), join(dir, 'geojson'), undefined, 13);
+    buildCorpus(join(dir, 'corpus'), join(dir, 'tiled'), undefined, 12);
+    const read = <T,>(site: string, file: string) => JSON.parse(readFileSync(join(dir, site, file), 'utf8')) as T;
+    const bytes = (site: string) => readFileSync(join(dir, site, PUBLISHED_FILES.pageLegs)).length;
+    // Below the threshold the page's legs carry their lines, as MapLibre draws them from the GeoJSON.
+    expect(read<PageLegsFile>('geojson', PUBLISHED_FILES.pageLegs).features.every((f) => f.geometry)).toBe(true);
+    const slim = read<PageLegsFile>('tiled', PUBLISHED_FILES.pageLegs);
+    expect(slim.features.filter((f) => f.geometry).map((f) => f.properties.id), 'legs with a line in the tiled page file').toEqual([]);
+    expect(bytes('tiled')).toBeLessThan(bytes('geojson') / 3);
+    // Drawn again from the ends' label points, every line is the download's, coordinate for coordinate.
+    const labels = read<FeatureCollection<Point, { id: string }>>('tiled', PUBLISHED_FILES.labels);
+    const drawn = withLegArcs(slim, new Map(labels.features.map((f) => [f.properties.id, f.geometry.coordinates])));
+    const download = read<FeatureCollection<LineString | MultiLineString, { id: string }>>('tiled', PUBLISHED_FILES.legs);
+    expect(download.features.length).toBeGreaterThan(10);
+    expect(drawn.features.map((f) => [f.properties.id, f.geometry])).toEqual(download.features.map((f) => [f.properties.id, f.geometry]));
+    // A leg whose end is not among the labels is named, with the file to derive again.
+    const missing = new Map(labels.features.filter((f) => f.properties.id !== slim.features[0]!.properties.to).map((f) => [f.properties.id, f.geometry.coordinates]));
+    expect(() => withLegArcs(slim, missing)).toThrow(`legs.page.geojson: leg "${slim.features[0]!.properties.id}" ends at place "${slim.features[0]!.properties.to}", which labels.geojson does not have`);
   });
 });

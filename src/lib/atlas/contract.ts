@@ -179,6 +179,12 @@ export interface PageLegProps extends LegCore {
   sources: EvidenceSource[];
 }
 
+/**
+ * legs.page.geojson. Past the tiles threshold (AtlasMeta.tiles) its legs carry no line (geometry null): each line is
+ * the arc between its ends' label points, the same for every leg between them, and the page draws it again.
+ */
+export type PageLegsFile = FeatureCollection<LineString | MultiLineString | null, PageLegProps>;
+
 export interface AtlasMeta {
   /** Every anchor and leg: "the whole map". */
   bounds: Bounds;

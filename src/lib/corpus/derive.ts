@@ -7,7 +7,7 @@ import type { Direction, Evidence, Precision, Atlas, Journey, LabelProps, LegPro
 import type { PlaceRecord } from './types.ts';
 import { countriesById, basemapCountries } from '../geo/countries.ts';
 import { anchorPoint, placeGeometry, GeometryProblem, type PlaceGeometry } from '../geo/places.ts';
-import { legGeometry } from '../geo/legs.ts';
+import { legArc } from '../geo/legs.ts';
 import { roundGeometry, roundPosition } from '../geo/round.ts';
 import { findMentions } from './mentions.ts';
 import { byReportedDay } from './dates.ts';
@@ -117,7 +117,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
       const arcKey = `${from.join(',')} ${to.join(',')}`;
       let arc = arcs.get(arcKey);
       if (!arc) {
-        const geometry = roundGeometry(legGeometry(from, to));
+        const geometry = legArc(from, to);
         arc = { geometry, bbox: boundsOf(geometry) };
         arcs.set(arcKey, arc);
       }

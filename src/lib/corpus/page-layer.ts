@@ -25,9 +25,17 @@ function withoutPassages<G extends Geometry, P extends { evidence: Evidence[] }>
 export const pagePlaces = <G extends Geometry>(places: FeatureCollection<G, PlaceProps>): FeatureCollection<G, PagePlaceProps> =>
   withoutPassages(places) as FeatureCollection<G, PagePlaceProps> & { features: Array<Feature<G, PagePlaceProps>> };
 
-/** legs.geojson as the page's first view gets it (PageLegProps). */
-export const pageLegs = <G extends Geometry>(legs: FeatureCollection<G, LegProps>): FeatureCollection<G, PageLegProps> =>
-  withoutPassages(legs) as FeatureCollection<G, PageLegProps>;
+/**
+ * legs.geojson as the page's first view gets it (PageLegProps). `lines: false` (past the tiles threshold, where the map
+ * draws the lines from the tiles) leaves out each leg's line too: it is the arc between its ends' anchors, which the
+ * page draws again (withLegArcs) for the SVG map and the figure.
+ */
+export function pageLegs<G extends Geometry>(legs: FeatureCollection<G, LegProps>): FeatureCollection<G, PageLegProps>;
+export function pageLegs<G extends Geometry>(legs: FeatureCollection<G, LegProps>, options: { lines: boolean }): FeatureCollection<G | null, PageLegProps>;
+export function pageLegs<G extends Geometry>(legs: FeatureCollection<G, LegProps>, { lines = true } = {}): FeatureCollection<G | null, PageLegProps> {
+  const page = withoutPassages(legs) as FeatureCollection<G | null, PageLegProps>;
+  return lines ? page : { ...page, features: page.features.map((f) => ({ ...f, geometry: null })) };
+}
 
 /** journeys.json as the page's first view gets it: every step less its own passages (journeyPassages has them). */
 export const pageJourneys = (journeys: readonly Journey[]): Journey[] => journeys.map((j) => ({ ...j, steps: j.steps.map(({ evidence: _evidence, ...step }) => step) }));

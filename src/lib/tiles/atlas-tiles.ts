@@ -98,14 +98,16 @@ export function buildAtlasTiles(atlas: Pick<Atlas, 'places' | 'labels' | 'legs' 
  * archive, and meta.json says the page should draw from it, when the corpus has `threshold` documents or more; below,
  * the files pass through as they are (the map stays on GeoJSON).
  */
+/** Whether a corpus of this many documents is published as tiles too, the map drawn from them (`threshold`: lowered in tests). */
+export const drawnFromTiles = (documents: number, threshold: number = TILES_FROM_DOCUMENTS) => documents >= threshold && documents <= TILES_UP_TO_DOCUMENTS;
+
 export function* withAtlasTiles<C>(
   files: Iterable<readonly [string, C]>,
   atlas: Pick<Atlas, 'places' | 'labels' | 'legs' | 'meta'>,
   gzip: (bytes: Uint8Array) => Uint8Array,
   threshold: number = TILES_FROM_DOCUMENTS,
 ): Generator<readonly [string, C | string | Uint8Array]> {
-  const { documents } = atlas.meta.counts;
-  if (documents < threshold || documents > TILES_UP_TO_DOCUMENTS) return yield* files;
+  if (!drawnFromTiles(atlas.meta.counts.documents, threshold)) return yield* files;
   const { archive, meta } = buildAtlasTiles(atlas, gzip);
   for (const [name, content] of files) yield name === PUBLISHED_FILES.meta ? [name, JSON.stringify({ ...atlas.meta, tiles: meta }, null, 2)] : [name, content];
   yield [PUBLISHED_FILES.tiles, archive];
