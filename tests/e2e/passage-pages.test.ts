@@ -131,3 +131,27 @@ describe('a journey’s own passages, fetched when it opens', () => {
     await expectCleanRun(atlas);
   });
 });
+
+describe('a place that thousands of legs touch', () => {
+  it('lists its first 20 legs, and every one on asking', async () => {
+    // As at a large corpus, where Paris has thousands: Paris given 30 more legs, copies of one of its own.
+    const page = JSON.parse(readFileSync('dist/data/legs.page.geojson', 'utf8')) as { features: Array<{ properties: { id: string; name: string; from: string; to: string } }> };
+    const own = page.features.filter((f) => f.properties.from === 'paris' || f.properties.to === 'paris');
+    expect(own.length).toBeGreaterThan(0);
+    const copies = Array.from({ length: 30 }, (_, i) => ({ ...own[0]!, properties: { ...own[0]!.properties, id: `copy-${i}`, name: `Copy ${i} of ${own[0]!.properties.name}` } }));
+    const total = own.length + copies.length;
+    const atlas = await openAtlas(browser(), baseURL, {}, '', async (p) => {
+      await p.route(dataFile('legs.page.geojson'), (route: Route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...page, features: [...page.features, ...copies] }) }));
+    });
+    await clickMapAt(atlas.page, anchorOf('paris'));
+    const network = atlas.page.getByTestId('passage-panel').getByTestId('network');
+    await expect.poll(() => network.locator('p').first().textContent()).toBe(`${total} route legs touch Paris:`);
+    expect(await network.locator('ul').first().getByRole('button').count()).toBe(20);
+    const all = network.getByTestId('all-legs');
+    expect(await all.textContent()).toBe(`Show all ${total} route legs`);
+    await all.click();
+    await expect.poll(() => network.locator('ul').first().getByRole('button').count()).toBe(total);
+    expect(await network.getByTestId('all-legs').count()).toBe(0);
+    await expectCleanRun(atlas);
+  });
+});

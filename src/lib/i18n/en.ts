@@ -29,6 +29,7 @@ export const en = {
   'panel.unstatedTo': 'The end of this leg is not stated in its sentence: it is read from “{context}” (dashed on the map).',
   'panel.connections': 'Connections',
   'panel.legsTouch': '{count, plural, one {# route leg touches} other {# route legs touch}} {place}:',
+  'panel.allLegs': 'Show all {count, number} route legs',
   'panel.otherEnds': 'At the other ends:',
   'panel.namedIn': 'Named in:',
   'panel.namedInMore': '{count, plural, one {# more document names it: “More passages” brings it.} other {# more documents name it: “More passages” brings them.}}',

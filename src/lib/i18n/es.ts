@@ -29,6 +29,7 @@ export const es: Record<MessageKey, string> = {
   'panel.unstatedTo': 'El final de este tramo no se indica en su oración: se deduce de «{context}» (en línea discontinua en el mapa).',
   'panel.connections': 'Conexiones',
   'panel.legsTouch': '{count, plural, one {# tramo de ruta empieza o termina} other {# tramos de ruta empiezan o terminan}} en {place}:',
+  'panel.allLegs': 'Mostrar los {count, number} tramos',
   'panel.otherEnds': 'En los otros extremos:',
   'panel.namedIn': 'Se nombra en:',
   'panel.namedInMore': '{count, plural, one {Lo nombra # documento más: «Más fragmentos» lo trae.} other {Lo nombran # documentos más: «Más fragmentos» los trae.}}',
