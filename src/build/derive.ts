@@ -6,9 +6,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCorpus } from '../lib/corpus/load.ts';
 import { deriveAtlas } from '../lib/corpus/derive.ts';
-import { PUBLISHED_FILES as FILE, FEATURE_BUNDLE, FEATURE_DETAILS_PRELOADED_UP_TO, documentFile, featureFile, featureKey, type Atlas, type DocumentSummary, type AlwaysPublishedFile, type FeatureDetail } from '../lib/atlas/contract.ts';
+import { PUBLISHED_FILES as FILE, FEATURE_BUNDLE, FEATURE_DETAILS_PRELOADED_UP_TO, documentFile, featureFile, featureKey, featurePageFile, journeyPassagesFile, JOURNEY_PASSAGES_BUNDLE, type Atlas, type Evidence, type FeatureRef, type PlaceMention, type DocumentSummary, type AlwaysPublishedFile, type FeatureDetail } from '../lib/atlas/contract.ts';
 import { firstMentionsByPlace } from '../lib/corpus/queries.ts';
-import { pageLegs, pagePlaces } from '../lib/corpus/page-layer.ts';
+import { journeyPassages, pageJourneys, pageLegs, pagePlaces } from '../lib/corpus/page-layer.ts';
+import { passagePages } from '../lib/corpus/passage-pages.ts';
 import { CorpusError, CorpusInvalid } from '../lib/corpus/errors.ts';
 import { readCorpusFiles, loadWorldAtlas } from './corpus-files.ts';
 import { clearStaleRuns, writeFolderAtomically, type FileContent } from './write-atomic.ts';
@@ -26,22 +27,33 @@ export function summarizeDocument({ body, paragraphs: _paragraphs, mentions: _me
   return { ...summary, bodyLength: body.length };
 }
 
-/** Every drawn feature's own file (featureFile): its passages, and for a place the documents that name it. */
+/**
+ * Every drawn feature's own file (featureFile): its first page of passages (passagePages), and for a place the documents
+ * that name it, with the names of its further page files (featurePageFile), written after it.
+ */
 export function* featureDetailFiles(atlas: Pick<Atlas, 'places' | 'legs' | 'documents'>): Generator<readonly [string, string]> {
   const namedIn = firstMentionsByPlace(atlas.documents);
-  // A small corpus's files in one too, which the page loads with its first view (FEATURE_DETAILS_PRELOADED_UP_TO).
+  // A small corpus's files in one too, which the page loads with its first view (FEATURE_DETAILS_PRELOADED_UP_TO):
+  // every passage in it, so nothing more is fetched on the bundled corpus.
   const bundle: Record<string, FeatureDetail> | null = atlas.places.features.length + atlas.legs.features.length <= FEATURE_DETAILS_PRELOADED_UP_TO ? {} : null;
-  for (const { properties: p } of atlas.places.features) {
-    const detail: FeatureDetail = { evidence: p.evidence, namedIn: namedIn.get(p.id) ?? [] };
-    if (bundle) bundle[featureKey({ kind: 'place', id: p.id })] = detail;
-    yield [featureFile({ kind: 'place', id: p.id }), JSON.stringify(detail)];
+  function* filesOf(ref: FeatureRef, evidence: Evidence[], mentions?: PlaceMention[]) {
+    if (bundle) bundle[featureKey(ref)] = { evidence, ...(mentions ? { namedIn: mentions, namedInCount: mentions.length } : {}), passageCount: evidence.length, pages: [] };
+    const [first, ...further] = passagePages(evidence, mentions);
+    const pages = further.map((_, i) => featurePageFile(ref, i + 2));
+    const detail: FeatureDetail = { ...first!, ...(mentions ? { namedInCount: mentions.length } : {}), passageCount: evidence.length, pages };
+    yield [featureFile(ref), JSON.stringify(detail)] as const;
+    for (const [i, page] of further.entries()) yield [pages[i]!, JSON.stringify(page)] as const;
   }
-  for (const { properties: l } of atlas.legs.features) {
-    const detail: FeatureDetail = { evidence: l.evidence };
-    if (bundle) bundle[featureKey({ kind: 'leg', id: l.id })] = detail;
-    yield [featureFile({ kind: 'leg', id: l.id }), JSON.stringify(detail)];
-  }
+  for (const { properties: p } of atlas.places.features) yield* filesOf({ kind: 'place', id: p.id }, p.evidence, namedIn.get(p.id) ?? []);
+  for (const { properties: l } of atlas.legs.features) yield* filesOf({ kind: 'leg', id: l.id }, l.evidence);
   if (bundle) yield [FEATURE_BUNDLE, JSON.stringify(bundle)];
+}
+
+/** Each journey's own passages (journeyPassagesFile), and a small corpus's in one (JOURNEY_PASSAGES_BUNDLE), as the features'. */
+export function* journeyPassageFiles(atlas: Pick<Atlas, 'places' | 'legs' | 'journeys'>): Generator<readonly [string, string]> {
+  const small = atlas.places.features.length + atlas.legs.features.length <= FEATURE_DETAILS_PRELOADED_UP_TO;
+  for (const j of atlas.journeys) yield [journeyPassagesFile(j.id), JSON.stringify(journeyPassages(j))];
+  if (small) yield [JOURNEY_PASSAGES_BUNDLE, JSON.stringify(Object.fromEntries(atlas.journeys.map((j) => [j.id, journeyPassages(j)])))];
 }
 
 /**
@@ -58,6 +70,7 @@ export function* featureDetailFiles(atlas: Pick<Atlas, 'places' | 'legs' | 'docu
 export function* publishedFiles(atlas: Atlas, tilesFromDocuments = TILES_FROM_DOCUMENTS): Generator<readonly [string, FileContent]> {
   for (const d of atlas.documents) yield [documentFile(d.id), JSON.stringify(d)];
   yield* featureDetailFiles(atlas);
+  yield* journeyPassageFiles(atlas);
   let n = 0;
   for (const shard of searchShards(atlas.documents)) yield [searchShardFile(n++), shard];
   yield [
@@ -77,6 +90,7 @@ export function* publishedFiles(atlas: Atlas, tilesFromDocuments = TILES_FROM_DO
   yield [FILE.legs, jsonChunks(atlas.legs)];
   yield [FILE.documents, jsonChunks(atlas.documents, 1)];
   yield [FILE.journeys, jsonChunks(atlas.journeys, 1)];
+  yield [FILE.pageJourneys, jsonChunks(pageJourneys(atlas.journeys), 1)];
   yield [FILE.basemap, JSON.stringify(atlas.basemap)];
   yield [FILE.meta, JSON.stringify(atlas.meta, null, 2)];
   yield [FILE.linkedPlaces, jsonChunks(linkedPlacesCollection(jsonArrayOf(() => linkedPlaceFeatures(atlas))))];

@@ -38,6 +38,8 @@ export interface Transfer {
   /** JavaScript that is not MapLibre's (its main chunk and its worker). */
   jsBeyondMapLibre: number;
   requests: number;
+  /** The data folder's files, by path under the site, with their bytes on the wire summed (a tile archive's ranges together), largest first. */
+  dataFiles: Array<{ path: string; bytes: number }>;
 }
 
 export interface FirstIdleRun {
@@ -112,7 +114,13 @@ export async function measureFirstIdle(browser: Browser, url: string): Promise<F
   const byKind: Record<ByteKind, number> = { html: 0, js: 0, css: 0, data: 0, fonts: 0, other: 0 };
   for (const s of all) byKind[s.kind] += s.bytes;
   const jsBeyondMapLibre = all.filter((s) => s.kind === 'js' && !/maplibre/.test(new URL(s.url).pathname)).reduce((sum, s) => sum + s.bytes, 0);
-  return { ...times, transfer: { byKind, total: all.reduce((sum, s) => sum + s.bytes, 0), jsBeyondMapLibre, requests: all.length } };
+  const dataBytes = new Map<string, number>();
+  for (const s of all) {
+    const path = new URL(s.url).pathname.slice(1);
+    if (s.kind === 'data') dataBytes.set(path, (dataBytes.get(path) ?? 0) + s.bytes);
+  }
+  const dataFiles = [...dataBytes].map(([path, bytes]) => ({ path, bytes })).sort((a, b) => b.bytes - a.bytes);
+  return { ...times, transfer: { byKind, total: all.reduce((sum, s) => sum + s.bytes, 0), jsBeyondMapLibre, requests: all.length, dataFiles } };
 }
 
 /** The app opened for interaction: waited until ready, with the helpers the tap and soak measurements need. */

@@ -7,6 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -53,6 +54,26 @@ export interface ScaleRow {
   mapFrom?: { kind: 'tiles'; archiveBytes: number } | { kind: 'GeoJSON' };
   /** Why the page part of the row is missing (the page failed or never became idle). */
   pageFailed?: string;
+  /** The first view's data files, largest on the wire first: where its bytes go. */
+  firstViewFiles?: FirstViewFile[];
+}
+
+/** One data file of the first view: bytes on the wire (a tile archive's ranges summed), and the whole file raw and gzipped. */
+export interface FirstViewFile {
+  path: string;
+  wireBytes: number;
+  rawBytes: number;
+  gzipBytes: number;
+}
+
+/** The first view's data files as fetched (transfer.dataFiles), with each file's size in the site folder, raw and gzipped. */
+export function firstViewFiles(siteDir: string, fetched: ReadonlyArray<{ path: string; bytes: number }>): FirstViewFile[] {
+  return fetched.map(({ path, bytes }) => {
+    const file = join(siteDir, path);
+    if (!existsSync(file)) return { path, wireBytes: bytes, rawBytes: Number.NaN, gzipBytes: Number.NaN };
+    const raw = readFileSync(file);
+    return { path, wireBytes: bytes, rawBytes: raw.length, gzipBytes: gzipSync(raw).length };
+  });
 }
 
 const DERIVE_CHILD = fileURLToPath(new URL('./derive-child.ts', import.meta.url));
@@ -210,6 +231,7 @@ export async function benchScale(options: ScaleBenchOptions): Promise<ScaleRow[]
     try {
       row.firstIdle = [];
       for (let i = 0; i < runs; i++) row.firstIdle.push(await measureFirstIdle(browser, server.url));
+      row.firstViewFiles = firstViewFiles(siteDir, row.firstIdle[0]!.transfer.dataFiles);
       log(`scale ${size}: first idle ${ms(median(row.firstIdle.map((r) => r.firstIdleMs)))}; the tour …`);
       Object.assign(row, await tour(browser, server.url, targets));
     } catch (e) {
@@ -266,6 +288,17 @@ export function reportScale(rows: ScaleRow[], baseline: ScaleBaseline): { text: 
   const text =
     `Corpus size (generated corpora; derive alone in a child process; the page: first view, then ${10} taps alternating Paris and Prague and ${SEARCH_WORDS.length} searches (${SEARCH_WORDS.join(', ')}), heap after a forced GC)\n` +
     `bundled corpus, same run: the app's first view ${kb(baseline.appBytes)}, bare MapLibre's first idle ${ms(baseline.mapLibreFirstIdleMs)}\n` +
-    table(['documents', 'derive', 'derive peak RSS', 'first-view bytes', 'first idle', 'tap → passage', 'search → results', 'heap after tour', 'map drawn from', 'note'], lines);
+    table(['documents', 'derive', 'derive peak RSS', 'first-view bytes', 'first idle', 'tap → passage', 'search → results', 'heap after tour', 'map drawn from', 'note'], lines) +
+    rows
+      .filter((r) => r.firstViewFiles?.length)
+      .map(
+        (r) =>
+          `\n\nThe first view's data at ${r.documents.toLocaleString('en')} documents, by file (on the wire: compressed as served, headers included; a tile archive's ranges summed)\n` +
+          table(
+            ['file', 'on the wire', 'file raw', 'file gzipped'],
+            r.firstViewFiles!.map((f) => [f.path, kb(f.wireBytes), cell(f.rawBytes, kb), cell(f.gzipBytes, kb)]),
+          ),
+      )
+      .join('');
   return { text, verdicts };
 }

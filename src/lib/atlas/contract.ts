@@ -224,6 +224,11 @@ export interface JourneyStep {
   note_es?: string;
 }
 
+/** A journey's steps' own passages (journeyPassagesFile), by step: a step drawn with no line has its words here, one with legs null (its legs' files hold theirs). */
+export interface JourneyPassages {
+  steps: Array<Evidence[] | null>;
+}
+
 /** A route told step by step; a step with several legs is a group the text names together. */
 export interface Journey {
   id: string;
@@ -278,11 +283,25 @@ export interface PlaceMention extends Omit<Mention, 'place'> {
 
 /**
  * A feature's own file (featureFile): what its panel shows beyond what the first view carries, fetched when the panel
- * opens. `evidence` is the feature's `evidence` in places.geojson or legs.geojson, whole.
+ * opens. Its first page of passages (passagePages: the first of each role, in the panel's order, up to
+ * PASSAGES_PER_PAGE), so a place quoted thousands of times opens as quickly as one quoted once; the rest are in its
+ * further page files (`pages`), fetched on asking. In the bundle (FEATURE_BUNDLE) every passage is in `evidence` and
+ * `pages` is empty. As the page reads it (FeatureDetailStore), `evidence` is every passage fetched so far.
  */
-export interface FeatureDetail {
+export interface FeatureDetail extends FeaturePage {
+  /** How many passages the feature has in all: `evidence`'s and its further pages'. */
+  passageCount: number;
+  /** A place's documents that name it, in all (`namedIn` holds the first page's). */
+  namedInCount?: number;
+  /** The further page files (featurePageFile), in order; empty when `evidence` holds every passage. */
+  pages: string[];
+}
+
+/** One page of a feature's passages: the first is in its own file (FeatureDetail), the others in featurePageFile. */
+export interface FeaturePage {
+  /** The feature's `evidence` in places.geojson or legs.geojson, this page's part of it. */
   evidence: Evidence[];
-  /** A place's first mention in each document that names it, in the documents' order (none on a leg). */
+  /** A place's first mention in each document that names it, in the documents' order, this page's part (none on a leg). */
   namedIn?: PlaceMention[];
 }
 
@@ -325,6 +344,8 @@ export const PUBLISHED_FILES = {
   /** The page's places and legs: the downloads less their passages (PagePlaceProps, PageLegProps). */
   pagePlaces: 'places.page.geojson',
   pageLegs: 'legs.page.geojson',
+  /** The page's journeys: journeys.json less the passages of the steps drawn with no line (those are in journeyPassagesFile). */
+  pageJourneys: 'journeys.page.json',
   /** The map's vector tiles, written only past the size threshold (AtlasMeta.tiles says when). */
   tiles: 'atlas.pmtiles',
 } as const;
@@ -365,8 +386,30 @@ export const FEATURE_DETAILS_PRELOADED_UP_TO = 500;
 export const FEATURE_BUNDLE = `${FEATURE_FOLDER}/all.json`;
 /** A feature's own file, relative to the data folder (ids are slugs, as document ids). */
 export const featureFile = (ref: FeatureRef) => `${FEATURE_FOLDER}/${ref.kind}/${ref.id}.json`;
+/**
+ * A feature's further pages of passages (FeaturePage), page 2 onwards, relative to the data folder: beside its own file.
+ * Ids are slugs, so the page number after a dot cannot be read as part of an id.
+ */
+export const featurePageFile = (ref: FeatureRef, page: number) => `${FEATURE_FOLDER}/${ref.kind}/${ref.id}.${page}.json`;
+/** A feature file's first page holds at most this many passages (and its further pages as many each), … */
+export const PASSAGES_PER_PAGE = 20;
+/** … and no more than about this many bytes of them (at least one passage, however long). */
+export const PASSAGE_PAGE_BYTES = 16 * 1024;
+/** A place's "Named in" documents per page at the least: spread over its passages' pages, never more pages than those. */
+export const NAMED_IN_PER_PAGE = 50;
 /** A feature's one key, `kind:id`: the bundle's, and the page's lookups'. */
 export const featureKey = (ref: FeatureRef) => `${ref.kind}:${ref.id}`;
+
+/**
+ * A journey's passages of its own (JourneyPassages): the steps drawn with no line carry their words, which
+ * journeys.page.json leaves out, so the first view's list of journeys does not grow with them (about 0.5 MB of the
+ * 5 MB journeys.json at 10,000 documents). Fetched when the journey opens; a small corpus's all in one, as the features'.
+ */
+export const JOURNEY_FOLDER = 'journeys';
+/** A journey's own passages, relative to the data folder (journey ids are slugs). */
+export const journeyPassagesFile = (id: string) => `${JOURNEY_FOLDER}/steps/${id}.json`;
+/** Every journey's JourneyPassages by its id, written (and loaded with the first view) where FEATURE_BUNDLE is. */
+export const JOURNEY_PASSAGES_BUNDLE = `${JOURNEY_FOLDER}/all.json`;
 
 /** The files the page itself loads, by the addresses it fetches them from. */
 export const DATA_FILES = {
@@ -378,6 +421,7 @@ export const DATA_FILES = {
   documents: `${DATA_DIR}/${PUBLISHED_FILES.documents}`,
   documentIndex: `${DATA_DIR}/${PUBLISHED_FILES.documentIndex}`,
   journeys: `${DATA_DIR}/${PUBLISHED_FILES.journeys}`,
+  pageJourneys: `${DATA_DIR}/${PUBLISHED_FILES.pageJourneys}`,
   meta: `${DATA_DIR}/${PUBLISHED_FILES.meta}`,
   basemap: `${DATA_DIR}/${PUBLISHED_FILES.basemap}`,
   tiles: `${DATA_DIR}/${PUBLISHED_FILES.tiles}`,

@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { Evidence, EvidenceSource, LegProps, PageLegProps, PagePlaceProps, PlaceProps } from '../atlas/contract.ts';
+import type { Evidence, EvidenceSource, Journey, JourneyPassages, LegProps, PageLegProps, PagePlaceProps, PlaceProps } from '../atlas/contract.ts';
 
 /** Each (document, role) the passages come from, once, in their order: what the filters need of them. */
 export function evidenceSources(evidence: readonly Evidence[]): EvidenceSource[] {
@@ -36,3 +36,9 @@ export function pageLegs<G extends Geometry>(legs: FeatureCollection<G, LegProps
   const page = withoutPassages(legs) as FeatureCollection<G | null, PageLegProps>;
   return lines ? page : { ...page, features: page.features.map((f) => ({ ...f, geometry: null })) };
 }
+
+/** journeys.json as the page's first view gets it: every step less its own passages (journeyPassages has them). */
+export const pageJourneys = (journeys: readonly Journey[]): Journey[] => journeys.map((j) => ({ ...j, steps: j.steps.map(({ evidence: _evidence, ...step }) => step) }));
+
+/** A journey's steps' own passages, by step (null for a step whose legs carry them). */
+export const journeyPassages = (journey: Journey): JourneyPassages => ({ steps: journey.steps.map((s) => s.evidence ?? null) });

@@ -118,7 +118,7 @@ export interface RoleSection {
 }
 
 /** Legend order, with a leg's 'route' last: the order a mark's roles are ranked in (its first is the colour it is drawn in). */
-const roleRank = (role: Role | 'route') => (role === 'route' ? ROLES.length : ROLES.indexOf(role));
+export const roleRank = (role: Role | 'route') => (role === 'route' ? ROLES.length : ROLES.indexOf(role));
 
 /**
  * A mark's passages by role, the role it is drawn for first: a paragraph that says several things sits once, under its

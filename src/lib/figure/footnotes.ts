@@ -3,7 +3,7 @@ import { passageCitation } from '../corpus/citation.ts';
 import { groupLegsByPassage, withoutNotes } from '../corpus/queries.ts';
 import type { Role } from '../atlas/roles.ts';
 import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
-import { PUBLISHED_FILES, featureKey, type AtlasData, type Evidence, type FeatureDetail, type FeatureRef, type LegCore, type LegProps, type PlaceCore, type PublishedDocument } from '../atlas/contract.ts';
+import { PUBLISHED_FILES, featureKey, type AtlasData, type Evidence, type FeatureDetail, type FeatureRef, type Journey, type JourneyPassages, type LegCore, type LegProps, type PlaceCore, type PublishedDocument } from '../atlas/contract.ts';
 import type { PlaceGeometry } from '../geo/places.ts';
 import { documentsAtHand, indexAtlas } from '../state/atlas-data.ts';
 import type { Segment } from './text-width.ts';
@@ -57,8 +57,11 @@ export function quoteSegments(exact: string): Segment[] {
 /** A role's name in the page's language, from the messages (where the registry's labels are published). */
 const roleName = (role: Role | 'route', locale: Locale) => formatMessage(locale, `role.${role}`);
 
-/** A feature's properties with its passages, where they have been fetched (withPassages) or derived. */
-type WithPassages<P> = P & { evidence?: Evidence[] };
+/**
+ * A feature's properties with its passages, where they have been fetched (withPassages) or derived: those fetched so
+ * far (a feature file's pages the panel has opened), and how many it has in all.
+ */
+type WithPassages<P> = P & { evidence?: Evidence[]; passageCount?: number };
 /** The page's data with the passages of the features the figure quotes (withPassages), without the document words. */
 export type FigurePassages = Omit<AtlasData, 'documents' | 'places' | 'legs'> & {
   places: FeatureCollection<PlaceGeometry, WithPassages<PlaceCore>>;
@@ -77,13 +80,19 @@ export function citedFeatures(data: Pick<AtlasData, 'journeys'>, selected: Featu
 export function withPassages(data: AtlasData, details: ReadonlyMap<string, FeatureDetail>): FigurePassages {
   const put = <P extends { id: string }>(kind: FeatureRef['kind'], p: P): WithPassages<P> => {
     const detail = details.get(featureKey({ kind, id: p.id }));
-    return detail ? { ...p, evidence: detail.evidence } : p;
+    return detail ? { ...p, evidence: detail.evidence, passageCount: detail.passageCount } : p;
   };
   return {
     ...data,
     places: { ...data.places, features: data.places.features.map((f) => ({ ...f, properties: put('place', f.properties) })) },
     legs: { ...data.legs, features: data.legs.features.map((f) => ({ ...f, properties: put('leg', f.properties) })) },
   };
+}
+
+/** The page's data with a journey's steps' own passages (its JourneyPassages, fetched) put back on its steps. */
+export function withJourneyPassages<D extends Pick<AtlasData, 'journeys'>>(data: D, journeyId: string, passages: JourneyPassages): D {
+  const put = (journey: Journey): Journey => ({ ...journey, steps: journey.steps.map((step, i) => (passages.steps[i] ? { ...step, evidence: passages.steps[i] } : step)) });
+  return { ...data, journeys: data.journeys.map((j) => (j.id === journeyId ? put(j) : j)) };
 }
 
 /** The documents whose words a figure of this view quotes: the page fetches them (each its own file) before making it. */
@@ -130,6 +139,14 @@ export function figureSubject(data: FigureData, selected: FeatureRef | null, jou
   };
 
   const passagesOf = (ref: FeatureRef) => index.detail(ref)?.evidence ?? [];
+  // The figure quotes the passages the page has (a feature file's first page, and those the reader asked for): a
+  // place quoted thousands of times would otherwise make a figure of hundreds of pages. It says so where that is not all.
+  const sayIfPartial = (ref: FeatureRef, name: string) => {
+    const features: ReadonlyArray<{ properties: { id: string; passageCount?: number } }> = ref.kind === 'place' ? data.places.features : data.legs.features;
+    const total = features.find((f) => f.properties.id === ref.id)?.properties.passageCount;
+    const shown = passagesOf(ref).length;
+    if (total !== undefined && total > shown) groups.push({ heading: formatMessage(locale, 'figure.partial', { name, shown, total }), notes: [] });
+  };
   let title = formatMessage(locale, 'figure.title');
   let subtitle: string | undefined;
   const activeJourney = journey ? index.journey(journey.id) : undefined;
@@ -144,11 +161,14 @@ export function figureSubject(data: FigureData, selected: FeatureRef | null, jou
     subtitle = formatMessage(locale, 'figure.step', { step: journey!.step + 1, total: activeJourney.steps.length, name: step.branch ?? step.name ?? legs.map((l) => l.name).join(', ') });
     if (step.evidence) byRole(withoutNotes(step.evidence), step.name);
     for (const passage of groupLegsByPassage(legs)) byRole(passage.evidence, passage.names.join(', '));
+    for (const leg of legs) sayIfPartial({ kind: 'leg', id: leg.id }, leg.name);
     if (feature) byRole(feature.kind === 'leg' ? withoutNotes(passagesOf(selected!)) : passagesOf(selected!), formatMessage(locale, 'figure.selected', { name: feature.props.name }));
+    if (feature) sayIfPartial(selected!, feature.props.name);
   } else if (feature) {
     title = feature.props.name;
     subtitle = feature.kind === 'leg' ? formatMessage(locale, 'panel.legOf', { order: feature.props.order, route: feature.props.routeName }) : feature.props.roles.map((r) => roleName(r, locale)).join(' · ');
     byRole(feature.kind === 'leg' ? withoutNotes(passagesOf(selected!)) : passagesOf(selected!), undefined);
+    sayIfPartial(selected!, feature.props.name);
   }
   return { title, ...(subtitle ? { subtitle } : {}), groups };
 }

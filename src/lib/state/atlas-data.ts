@@ -1,4 +1,4 @@
-import { DATA_FILES, featureKey, type AtlasData, type PageLegsFile, type AtlasMeta, type DocumentSummary, type Evidence, type FeatureDetail, type FeatureRef, type Journey, type LegCore, type PlaceCore, type PublishedDocument } from '../atlas/contract.ts';
+import { DATA_FILES, featureKey, type AtlasData, type PageLegsFile, type AtlasMeta, type DocumentSummary, type Evidence, type FeatureDetail, type FeatureRef, type Journey, type JourneyPassages, type LegCore, type PlaceCore, type PublishedDocument } from '../atlas/contract.ts';
 import { firstMentionsByPlace } from '../corpus/queries.ts';
 
 /** A drawn feature as the UI reads it: its properties less its passages (those are in its FeatureDetail). */
@@ -20,7 +20,7 @@ export async function loadAtlasData(signal: AbortSignal): Promise<AtlasData> {
     getJson<AtlasData['labels']>(DATA_FILES.labels, signal),
     getJson<PageLegsFile>(DATA_FILES.pageLegs, signal),
     getJson<DocumentSummary[]>(DATA_FILES.documentIndex, signal),
-    getJson<Journey[]>(DATA_FILES.journeys, signal),
+    getJson<Journey[]>(DATA_FILES.pageJourneys, signal),
     getJson<AtlasMeta>(DATA_FILES.meta, signal),
   ]);
   return { places, labels, legs: await withLines(legs, labels), documents, journeys, meta };
@@ -62,6 +62,17 @@ export interface DetailSource {
   requestFeatures(refs: Iterable<FeatureRef>): void;
   /** The feature's passages, once here. */
   loadFeature(ref: FeatureRef): Promise<FeatureDetail>;
+  /** How many of its passages are here, of how many (undefined until its own file is). */
+  more(ref: FeatureRef): MorePassages | undefined;
+  /** Asks for its next page of passages (again, after a failure). */
+  requestMore(ref: FeatureRef): void;
+}
+
+/** A feature's passages here, of all it has, and how its next page is doing (absent: not asked for, or none left). */
+export interface MorePassages {
+  shown: number;
+  total: number;
+  next?: { state: 'loading' } | { state: 'failed'; message: string };
 }
 
 /**
@@ -80,9 +91,11 @@ export function detailsAtHand(data: {
   const get = (ref: FeatureRef): FeatureDetail | undefined => {
     const evidence = features.get(featureKey(ref))?.evidence;
     if (!evidence) return undefined;
-    if (ref.kind === 'leg') return { evidence };
+    // Every passage at hand: no further pages.
+    if (ref.kind === 'leg') return { evidence, passageCount: evidence.length, pages: [] };
     namedIn ??= firstMentionsByPlace((data.documents ?? []).flatMap((d) => (d.id && d.mentions ? [{ id: d.id, mentions: d.mentions }] : [])));
-    return { evidence, namedIn: namedIn.get(ref.id) ?? [] };
+    const mentions = namedIn.get(ref.id) ?? [];
+    return { evidence, namedIn: mentions, namedInCount: mentions.length, passageCount: evidence.length, pages: [] };
   };
   return {
     get,
@@ -91,6 +104,40 @@ export function detailsAtHand(data: {
     loadFeature: (ref) => {
       const detail = get(ref);
       return detail ? Promise.resolve(detail) : Promise.reject(new Error(`no passages for ${ref.kind} "${ref.id}"`));
+    },
+    more: (ref) => {
+      const n = get(ref)?.evidence.length;
+      return n === undefined ? undefined : { shown: n, total: n };
+    },
+    requestMore: () => {},
+  };
+}
+
+/** Where the journeys' own passages come from: the page's JourneyPassageStore, or journeys that carry them (the derivation's). */
+export interface JourneyPassageSource {
+  /** A step's own passages, once here (undefined while they are fetched, and for a step whose legs carry them). */
+  step(journeyId: string, step: number): Evidence[] | undefined;
+  /** Whether the journey's passages are on their way or could not come (undefined: never asked for). */
+  status(journeyId: string): { state: 'loading' } | { state: 'loaded'; value: JourneyPassages } | { state: 'failed'; message: string } | undefined;
+  /** Asks for these journeys' passages (again, for those that failed). */
+  request(journeyIds: Iterable<string>): void;
+  /** The journey's passages, once here. */
+  load(journeyId: string): Promise<JourneyPassages>;
+}
+
+/** Journeys whose steps carry their passages (journeys.json as derived): nothing to fetch. */
+export function journeyPassagesAtHand(journeys: readonly Journey[]): JourneyPassageSource {
+  const byId = new Map(journeys.map((j) => [j.id, { steps: j.steps.map((s) => s.evidence ?? null) }]));
+  return {
+    step: (id, step) => byId.get(id)?.steps[step] ?? undefined,
+    status: (id) => {
+      const passages = byId.get(id);
+      return passages ? { state: 'loaded', value: passages } : { state: 'failed', message: `no journey "${id}"` };
+    },
+    request: () => {},
+    load: (id) => {
+      const passages = byId.get(id);
+      return passages ? Promise.resolve(passages) : Promise.reject(new Error(`no journey "${id}"`));
     },
   };
 }
@@ -108,6 +155,7 @@ export function indexAtlas<D extends Pick<DocumentSummary, 'id'> = DocumentSumma
   },
   documents: DocumentSource = documentsAtHand([]),
   details: DetailSource = detailsAtHand(data),
+  journeyPassages: JourneyPassageSource = journeyPassagesAtHand(data.journeys),
 ) {
   const features = new Map<string, AtlasFeature>();
   for (const f of data.places.features) features.set(featureKey({ kind: 'place', id: f.properties.id }), { kind: 'place', props: f.properties });
@@ -123,6 +171,9 @@ export function indexAtlas<D extends Pick<DocumentSummary, 'id'> = DocumentSumma
     /** A feature's passages where they have been fetched (`details` asks for them). */
     detail: (ref: FeatureRef) => details.get(ref),
     details,
+    /** A journey step's own passages (a step drawn with no line) where they have been fetched (`journeyPassages` asks for them). */
+    stepPassages: (journeyId: string, step: number) => journeys.get(journeyId)?.steps[step]?.evidence ?? journeyPassages.step(journeyId, step),
+    journeyPassages,
     allFeatures: () => [...features.values()],
   };
 }

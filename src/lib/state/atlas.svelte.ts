@@ -8,6 +8,7 @@ import { attractLocale, toLocale } from '../i18n/locales.ts';
 import { indexAtlas, loadAtlasData } from './atlas-data.ts';
 import { DocumentStore } from './documents.svelte.ts';
 import { FeatureDetailStore } from './feature-details.svelte.ts';
+import { JourneyPassageStore } from './journey-passages.svelte.ts';
 import { PassageSearch } from './passage-search.ts';
 import { DOCUMENTS_PRELOADED_UP_TO, FEATURE_DETAILS_PRELOADED_UP_TO, type AtlasData, type Evidence, type Bounds, type CameraView, type FeatureRef, type Journey, type LegEmphasis, type RendererKind } from '../atlas/contract.ts';
 import { SelectionState } from './selection.svelte.ts';
@@ -96,7 +97,9 @@ export class AtlasState {
   readonly documents = new DocumentStore();
   /** Each feature's passages (and a place's "Named in"), fetched from its own file when its panel opens. */
   readonly details = new FeatureDetailStore();
-  readonly index = $derived(this.data ? indexAtlas(this.data, this.documents, this.details) : null);
+  /** The journeys' own passages (steps drawn with no line), fetched when a journey opens. */
+  readonly journeyPassages = new JourneyPassageStore();
+  readonly index = $derived(this.data ? indexAtlas(this.data, this.documents, this.details, this.journeyPassages) : null);
   /** Passages by their words, on the index derive split into shards. */
   readonly passageSearch = new PassageSearch(() => this.loaded?.documents ?? [], (id) => this.documents.load(id));
   readonly selectedFeature = $derived(this.selection.selected && this.index ? this.index.feature(this.selection.selected) : undefined);
@@ -175,7 +178,7 @@ export class AtlasState {
       const features = loaded.places.features.length + loaded.legs.features.length;
       await Promise.allSettled([
         ...(loaded.documents.length <= DOCUMENTS_PRELOADED_UP_TO ? loaded.documents.map((d) => this.documents.load(d.id)) : []),
-        ...(features <= FEATURE_DETAILS_PRELOADED_UP_TO ? [this.details.preloadAll(signal)] : []),
+        ...(features <= FEATURE_DETAILS_PRELOADED_UP_TO ? [this.details.preloadAll(signal), this.journeyPassages.preloadAll(signal)] : []),
       ]);
       performance.mark('atlas:data-parsed'); // the benchmark splits first idle at this point
       this.data = loaded;
