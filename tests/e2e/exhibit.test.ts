@@ -29,6 +29,8 @@ const EXAMPLES = [
  * are a double tap, which zooms the map instead of choosing.
  */
 async function centreOn(page: Page, lngLat: [number, number], zoom: number, shift = 0) {
+  // What the last tap set off first: its framing comes a frame after the panel opens, and would move the map away.
+  await mapIdle(page);
   // A block body: jumpTo returns the map, and Playwright would serialise all of it (its buffers too) as the result.
   await page.evaluate(
     ({ center, zoom, shift }) => {

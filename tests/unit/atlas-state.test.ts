@@ -33,6 +33,18 @@ describe('AtlasState: the intents', () => {
     expect(atlas.camera).toMatchObject({ kind: 'frame', maxZoom: 4.5 });
   });
 
+  it('is idle (window.atlas.idle) only once a move still to come, a tap’s framing, has been made', async () => {
+    const atlas = atlasState();
+    let frameAsked: () => void = () => {};
+    atlas.moveAfter(new Promise<void>((resolve) => (frameAsked = resolve)));
+    let idle = false;
+    void atlas.idle().then(() => (idle = true));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(idle, 'before the tap’s framing').toBe(false);
+    frameAsked();
+    await vi.waitFor(() => expect(idle).toBe(true));
+  });
+
   it('asks for a new camera move each time, even for the same place', () => {
     const atlas = atlasState();
     atlas.focusOn({ kind: 'place', id: 'paris' });

@@ -19,11 +19,11 @@ import { networkOf, visibleFeatures, type SearchResult } from '../corpus/queries
 import { ROLES } from '../atlas/roles.ts';
 import { createNoMapRenderer } from '../map/renderer.ts';
 import { MapHost, type RendererMakers } from '../map/map-host.svelte.ts';
+import { siteAddress } from '../address/page-address.ts';
+import { noteVisitor } from '../kiosk/visitor-notes.ts';
 
 /** Journeys on the start card, at most: every one of the bundled corpus's five, and a card that still fits a phone. */
 export const START_CARD_JOURNEYS = 8;
-import { siteAddress } from '../address/page-address.ts';
-import { noteVisitor } from '../kiosk/visitor-notes.ts';
 
 /** What the map is asked to do with its camera. Each request is a new object, so asking twice moves it twice. */
 export type CameraRequest = { kind: 'frame'; bounds: Bounds; maxZoom: number } | { kind: 'view'; view: CameraView } | { kind: 'zoom'; delta: number };
@@ -232,6 +232,20 @@ export class AtlasState {
     const view = this.mapHost.current?.view() ?? this.view;
     const frame = frameAfterTap(this.data, ref, view, sight, this.visitorMovedMap);
     if (frame) this.frame(frame.bounds, frame.maxZoom);
+  }
+
+  /** Moves asked for that are still to be made (a tap's framing waits for the panel it opened to take its room). */
+  #movesToCome: Promise<unknown> = Promise.resolve();
+
+  /** A move that will be asked for once `work` is done: idle() waits for it. */
+  moveAfter(work: Promise<unknown>) {
+    this.#movesToCome = Promise.all([this.#movesToCome, work]);
+  }
+
+  /** Once every move asked for has been made and the map that stays is still and drawn (window.atlas.idle). */
+  async idle(): Promise<void> {
+    await this.#movesToCome;
+    await this.mapHost.staying?.whenIdle();
   }
 
   /** The visitor dragged, pinched, scrolled or zoomed the map: later taps leave their view alone. */
