@@ -196,17 +196,19 @@ export const legMiddle = (from: string, to: string) => {
 /**
  * Two taps within half a second and 30 px are one double tap to the map (MapLibre's tap recognizer, as d3-zoom's on the
  * SVG map): it zooms and opens nothing. A visitor's taps on two things are further apart in time; a test's can come
- * faster, so a tap here waits out the window since the page's last one.
+ * faster, so a tap that near the page's last one waits out the window.
  */
-const DOUBLE_TAP_MS = 500;
-const lastTapAt = new WeakMap<Page, number>();
+const DOUBLE_TAP = { ms: 500, px: 30 };
+const lastTap = new WeakMap<Page, { at: number; x: number; y: number }>();
 
 /** A finger's tap at this point of the page, never read as the second half of a double tap. */
 export async function touchTap(page: Page, x: number, y: number): Promise<void> {
-  const wait = (lastTapAt.get(page) ?? 0) + DOUBLE_TAP_MS + 20 - Date.now();
+  const last = lastTap.get(page);
+  // 10 px and 20 ms to spare: the page measures both its own way.
+  const wait = last && Math.hypot(x - last.x, y - last.y) < DOUBLE_TAP.px + 10 ? last.at + DOUBLE_TAP.ms + 20 - Date.now() : 0;
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   await page.touchscreen.tap(x, y);
-  lastTapAt.set(page, Date.now());
+  lastTap.set(page, { at: Date.now(), x, y });
 }
 
 /** Clicks the MapLibre map where it draws this longitude/latitude (a place's anchor, a leg's middle). */
