@@ -43,6 +43,9 @@ describe('AtlasState: the intents', () => {
     expect(idle, 'before the tap’s framing').toBe(false);
     frameAsked();
     await vi.waitFor(() => expect(idle).toBe(true));
+    // A move whose work failed is not waited on for ever.
+    atlas.moveAfter(Promise.reject(new Error('the panel went away')));
+    await expect(atlas.idle()).resolves.toBeUndefined();
   });
 
   it('asks for a new camera move each time, even for the same place', () => {

@@ -267,6 +267,7 @@ export class MapHost {
     if (this.#destroyed) return;
     await retire(svg, svgBox, options.prefersReducedMotion());
     this.#owned = this.#owned.filter((r) => r !== svg);
+    this.#firstPaintSvg = null;
     this.#markReady();
   }
 

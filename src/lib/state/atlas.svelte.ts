@@ -234,17 +234,22 @@ export class AtlasState {
     if (frame) this.frame(frame.bounds, frame.maxZoom);
   }
 
-  /** Moves asked for that are still to be made (a tap's framing waits for the panel it opened to take its room). */
-  #movesToCome: Promise<unknown> = Promise.resolve();
+  /**
+   * Moves still to be asked for (a tap's framing waits for the panel it opened to take its room); each leaves the set
+   * when done, so a kiosk tapped all day keeps none.
+   */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- waited on, never shown
+  readonly #movesToCome = new Set<Promise<unknown>>();
 
   /** A move that will be asked for once `work` is done: idle() waits for it. */
   moveAfter(work: Promise<unknown>) {
-    this.#movesToCome = Promise.all([this.#movesToCome, work]);
+    this.#movesToCome.add(work);
+    void work.finally(() => this.#movesToCome.delete(work)).catch(() => {});
   }
 
   /** Once every move asked for has been made and the map that stays is still and drawn (window.atlas.idle). */
   async idle(): Promise<void> {
-    await this.#movesToCome;
+    await Promise.allSettled(this.#movesToCome);
     await this.mapHost.staying?.whenIdle();
   }
 

@@ -23,12 +23,9 @@ export class FeatureDetailStore extends FetchedFiles<FeatureDetail> implements D
   /** How many further pages each feature's reader has asked for (by featureKey). */
   private readonly asked = new SvelteMap<string, number>();
 
-  constructor(
-    private readonly pageBase: () => string = () => (typeof location === 'undefined' ? '' : location.href),
-    private readonly fetchBundle: (address: string, init: RequestInit) => Promise<Response> = (address, init) => fetch(address, init),
-  ) {
-    super((key, base) => featureAddress(refOf(key), base), pageBase, fetchBundle);
-    this.pages = new FetchedFiles<FeaturePage>((file, base) => siteAddress(`${DATA_DIR}/${file}`, base), pageBase, fetchBundle);
+  constructor(base?: () => string, fetchFile?: (address: string, init: RequestInit) => Promise<Response>) {
+    super((key, base) => featureAddress(refOf(key), base), base, fetchFile);
+    this.pages = new FetchedFiles<FeaturePage>((file, base) => siteAddress(`${DATA_DIR}/${file}`, base), this.base, this.fetchFile);
   }
 
   /** The feature's own file with the further pages that have come (those asked for, up to the first still missing) put after its first. */
@@ -82,14 +79,8 @@ export class FeatureDetailStore extends FetchedFiles<FeatureDetail> implements D
    * Fetches every feature's file in one (FEATURE_BUNDLE, written for a small corpus only); a failure is left to each
    * feature's own file, fetched when its panel opens.
    */
-  async preloadAll(signal: AbortSignal): Promise<void> {
-    try {
-      const response = await this.fetchBundle(siteAddress(`${DATA_DIR}/${FEATURE_BUNDLE}`, this.pageBase()), { signal });
-      if (!response.ok) return;
-      for (const [key, detail] of Object.entries((await response.json()) as Record<string, FeatureDetail>)) this.seed(key, detail);
-    } catch {
-      // each panel fetches its own file, and says so if that fails too
-    }
+  preloadAll(signal: AbortSignal): Promise<void> {
+    return this.seedFromBundle((base) => siteAddress(`${DATA_DIR}/${FEATURE_BUNDLE}`, base), signal);
   }
 
   /** Asks for these features' files (failed ones again). */

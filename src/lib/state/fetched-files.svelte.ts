@@ -19,8 +19,8 @@ export class FetchedFiles<T> {
   constructor(
     /** Where the file for a key is, for the page at `base`. */
     private readonly addressOf: (key: string, base: string) => string,
-    private readonly base: () => string = () => (typeof location === 'undefined' ? '' : location.href),
-    private readonly fetchFile: (address: string, init: RequestInit) => Promise<Response> = (address, init) => fetch(address, init),
+    protected readonly base: () => string = () => (typeof location === 'undefined' ? '' : location.href),
+    protected readonly fetchFile: (address: string, init: RequestInit) => Promise<Response> = (address, init) => fetch(address, init),
   ) {}
 
   /** The content if it is here (reactive: undefined until it is). */
@@ -37,6 +37,20 @@ export class FetchedFiles<T> {
   /** Puts in content that came another way (several files' in one): it is not fetched again. */
   seed(key: string, value: T): void {
     if (this.statuses.get(key)?.state !== 'loaded') this.statuses.set(key, { state: 'loaded', value });
+  }
+
+  /**
+   * Fetches many files' contents in one (a small corpus's bundle: key → content) and keeps each as if fetched. A
+   * failure is left to each file's own fetch when it is needed, which says so if it fails too.
+   */
+  async seedFromBundle(address: (base: string) => string, signal: AbortSignal): Promise<void> {
+    try {
+      const response = await this.fetchFile(address(this.base()), { signal });
+      if (!response.ok) return;
+      for (const [key, value] of Object.entries((await response.json()) as Record<string, T>)) this.seed(key, value);
+    } catch {
+      // each file is fetched on its own when needed
+    }
   }
 
   /** Fetches the file once (a failed fetch is tried again on the next call). */

@@ -8,11 +8,8 @@ import { FetchedFiles, type FetchStatus } from './fetched-files.svelte.ts';
  * the page's journeys.page.json carries none. A small corpus's come in one file with the first view (preloadAll).
  */
 export class JourneyPassageStore extends FetchedFiles<JourneyPassages> implements JourneyPassageSource {
-  constructor(
-    private readonly pageBase: () => string = () => (typeof location === 'undefined' ? '' : location.href),
-    private readonly fetchOne: (address: string, init: RequestInit) => Promise<Response> = (address, init) => fetch(address, init),
-  ) {
-    super((id, base) => siteAddress(`${DATA_DIR}/${journeyPassagesFile(id)}`, base), pageBase, fetchOne);
+  constructor(base?: () => string, fetchFile?: (address: string, init: RequestInit) => Promise<Response>) {
+    super((id, base) => siteAddress(`${DATA_DIR}/${journeyPassagesFile(id)}`, base), base, fetchFile);
   }
 
   step(journeyId: string, step: number): Evidence[] | undefined {
@@ -24,13 +21,7 @@ export class JourneyPassageStore extends FetchedFiles<JourneyPassages> implement
   }
 
   /** Every journey's passages in one (JOURNEY_PASSAGES_BUNDLE, a small corpus only); a failure leaves each to its own file. */
-  async preloadAll(signal: AbortSignal): Promise<void> {
-    try {
-      const response = await this.fetchOne(siteAddress(`${DATA_DIR}/${JOURNEY_PASSAGES_BUNDLE}`, this.pageBase()), { signal });
-      if (!response.ok) return;
-      for (const [id, passages] of Object.entries((await response.json()) as Record<string, JourneyPassages>)) this.seed(id, passages);
-    } catch {
-      // each journey fetches its own file when it opens, and says so if that fails too
-    }
+  preloadAll(signal: AbortSignal): Promise<void> {
+    return this.seedFromBundle((base) => siteAddress(`${DATA_DIR}/${JOURNEY_PASSAGES_BUNDLE}`, base), signal);
   }
 }
