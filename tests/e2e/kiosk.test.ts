@@ -198,7 +198,7 @@ describe('the kiosk on a touch screen', () => {
     // Work still in flight when a visitor's last tap has settled (on a loaded machine, once, two listeners that were
     // gone a moment later) is not what a visitor leaves behind: the baseline is the least of a few reads, and each
     // visitor's counts may take a few seconds to come back to it. A leak never comes back, so it still fails.
-    const reads = [];
+    const reads: Array<Awaited<ReturnType<typeof counts>>> = [];
     for (let k = 0; k < 3; k++) {
       if (k) await page.waitForTimeout(300);
       reads.push(await counts());
