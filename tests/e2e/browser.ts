@@ -24,14 +24,15 @@ const openedThisTest: OpenedPage[] = [];
  * Pages a passing test left as any fresh page is, kept open for the next test of the same file that asks for a page
  * with the same context options: that test loads its address into the kept page, a full reload with new page state.
  * A new context and its page cost Chromium about 0.8 s of CPU before the page has loaded anything (of about 3 s
- * to `ready`), and the browser tests open over a hundred pages. A page whose test changed what a reload does not
- * put back (the clock, routes, init scripts, media, viewport, permissions, a CDP session) is closed instead.
+ * to `ready`), and the browser tests open over a hundred pages. The viewport is not part of the key: a kept page is
+ * set to the size asked for before it loads, as a window resized. A page whose test changed what a reload does not
+ * put back (the clock, routes, init scripts, media, permissions, a CDP session) is closed instead.
  */
 const keptPages: OpenedPage[] = [];
 
 interface OpenedPage {
   browser: Browser;
-  /** The context options it was made with, as a key: a kept page serves only a request for the same ones. */
+  /** The context options it was made with but the viewport, as a key: a kept page serves only a request for the same ones. */
   options: string;
   page: Page;
   /** What the current test sees: a kept page starts each test with empty lists. */
@@ -41,8 +42,8 @@ interface OpenedPage {
 }
 
 /** Page and context methods whose effect outlives a reload (listeners, timeouts, routes, …): a test that calls one makes its page unfit to keep. */
-const LASTING_PAGE_CHANGES = ['on', 'once', 'addListener', 'setDefaultTimeout', 'setDefaultNavigationTimeout', 'route', 'routeFromHAR', 'routeWebSocket', 'addInitScript', 'emulateMedia', 'setViewportSize', 'exposeFunction', 'exposeBinding', 'setExtraHTTPHeaders'] as const;
-const LASTING_CONTEXT_CHANGES = [...LASTING_PAGE_CHANGES.filter((m) => m !== 'emulateMedia' && m !== 'setViewportSize'), 'setOffline', 'grantPermissions', 'clearPermissions', 'setGeolocation', 'addCookies', 'setHTTPCredentials', 'newPage', 'newCDPSession'] as const;
+const LASTING_PAGE_CHANGES = ['on', 'once', 'addListener', 'setDefaultTimeout', 'setDefaultNavigationTimeout', 'route', 'routeFromHAR', 'routeWebSocket', 'addInitScript', 'emulateMedia', 'exposeFunction', 'exposeBinding', 'setExtraHTTPHeaders'] as const;
+const LASTING_CONTEXT_CHANGES = [...LASTING_PAGE_CHANGES.filter((m) => m !== 'emulateMedia'), 'setOffline', 'grantPermissions', 'clearPermissions', 'setGeolocation', 'addCookies', 'setHTTPCredentials', 'newPage', 'newCDPSession'] as const;
 
 function markChangesOf(opened: OpenedPage) {
   const watch = (target: object, methods: readonly string[]) => {
@@ -141,13 +142,17 @@ async function leaveForLater(page: Page): Promise<boolean> {
   }
 }
 
-/** A page an earlier test of this file left with these options (on about:blank since, its storage emptied); or none. */
-async function keptPage(browser: Browser, options: string): Promise<OpenedPage | undefined> {
+/**
+ * A page an earlier test of this file left with these options (on about:blank since, its storage emptied), set to
+ * this viewport; or none.
+ */
+async function keptPage(browser: Browser, options: string, viewport: { width: number; height: number }): Promise<OpenedPage | undefined> {
   const at = keptPages.findIndex((p) => p.browser === browser && p.options === options && !p.page.isClosed());
   if (at < 0) return undefined;
   const [opened] = keptPages.splice(at, 1);
   const { page } = opened!;
   await page.context().clearCookies();
+  await page.setViewportSize(viewport);
   opened!.record = { page, errors: [], offsite: [], cspViolations: [] };
   return opened;
 }
@@ -169,9 +174,10 @@ export async function openAtlas(
   // - half a pixel per CSS pixel: what the tests check is laid out and drawn in CSS pixels (where a mark is, what a
   //   tap opens, what overlaps), which the density does not change, and a frame costs about a third less.
   //   `npm run screenshots` keeps full density for looking at the map.
-  const withDefaults: BrowserContextOptions = { reducedMotion: 'reduce', deviceScaleFactor: 0.5, ...context };
-  const options = JSON.stringify(withDefaults);
-  const opened = (!prepare && (await keptPage(browser, options))) || (await newAtlasPage(browser, options, withDefaults));
+  const withDefaults = { reducedMotion: 'reduce', deviceScaleFactor: 0.5, ...context, viewport: context.viewport ?? { width: 1280, height: 800 } } satisfies BrowserContextOptions;
+  const { viewport, ...keyed } = withDefaults;
+  const options = JSON.stringify({ hasTouch: false, isMobile: false, ...keyed });
+  const opened = (!prepare && (await keptPage(browser, options, viewport))) || (await newAtlasPage(browser, options, withDefaults));
   openedThisTest.push(opened);
   const { page } = opened;
   if (prepare) {
