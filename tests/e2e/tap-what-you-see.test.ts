@@ -66,10 +66,15 @@ describe('what a visitor taps is what opens', () => {
     expect(places.length, 'places drawn within reach at the opening view').toBeGreaterThanOrEqual(atLeast);
     const wrong: string[] = [];
     for (const { id } of places) {
-      await page.evaluate((view) => {
-        (window as unknown as AtlasWindow).atlas.map!.jumpTo(view);
+      // Back to the opening view where a reset left the map elsewhere (a jump to where it already is still draws).
+      const moved = await page.evaluate((view) => {
+        const map = (window as unknown as AtlasWindow).atlas.map!;
+        const [lng, lat] = map.getCenter().toArray();
+        const away = Math.abs(lng - view.center[0]) + Math.abs(lat - view.center[1]) > 1e-9 || Math.abs(map.getZoom() - view.zoom) > 1e-9;
+        if (away) map.jumpTo(view);
+        return away;
       }, opening);
-      await mapIdle(page);
+      if (moved) await mapIdle(page);
       // Where it is drawn now (a reset frames the network again, which need not be the first load's exact view).
       const place = (await drawnPlaces(page)).find((p) => p.id === id);
       if (!place) {
