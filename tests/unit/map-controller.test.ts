@@ -50,7 +50,7 @@ function createController(fake = createFakeMap(), reducedMotion = true) {
 /** A controller whose map has loaded and been given the data; `asked` asks for a frame as MapLibre itself does. */
 async function createLoadedController() {
   const { controller, fake } = createController();
-  fake.fire('load');
+  fake.fire('style.load');
   await controller.setData(createData());
   const asked = () => (fake.map as unknown as { triggerRepaint: () => void }).triggerRepaint();
   return { controller, fake, asked };
@@ -128,7 +128,7 @@ describe('map controller (against a fake map)', () => {
       const fake = createFakeMap({ query: drawnFeatures(drawn), project: ([lng, lat]) => ({ x: lng, y: lat }) });
       const onPick = vi.fn();
       const controller = createMapController({ container: createFakeContainer().element, basemapUrl: 'b.geojson', onPick, prefersReducedMotion: () => true }, () => fake.map);
-      fake.fire('load');
+      fake.fire('style.load');
       await controller.setData({ ...createData(), labels: cubaLabelPoint });
       fake.fire('click', { point: { x, y } });
       controller.destroy();
@@ -169,7 +169,7 @@ describe('map controller (against a fake map)', () => {
     const { controller, fake } = createController();
     const done = controller.setData(createData());
     expect(fake.data.size).toBe(0);
-    fake.fire('load');
+    fake.fire('style.load');
     await done;
     expect(fake.data.get(SOURCES.places)?.features.map((f) => f.properties)).toEqual([
       { id: 'havana', name: 'havana' },
@@ -182,7 +182,7 @@ describe('map controller (against a fake map)', () => {
     const { controller, fake } = createController();
     controller.select({ kind: 'place', id: 'havana' });
     const done = controller.setData({ ...createData(), meta: { tiles: { file: PUBLISHED_FILES.tiles, minzoom: 0, maxzoom: 6 } } });
-    fake.fire('load');
+    fake.fire('style.load');
     await done;
     // No GeoJSON for MapLibre's worker to cut: the tiles were cut at build time.
     expect(fake.data.size).toBe(0);
@@ -217,7 +217,7 @@ describe('map controller (against a fake map)', () => {
       ],
     };
     const done = controller.setData({ ...createData(), labels, ...tiled });
-    fake.fire('load');
+    fake.fire('style.load');
     await done;
     // What MapLibre prints and ranks for each label of the tiles (as derived: English, the corpus's ranks).
     const evaluate = (property: string, tile: Record<string, unknown>) =>
@@ -234,7 +234,7 @@ describe('map controller (against a fake map)', () => {
     const { controller, fake } = createController();
     controller.select({ kind: 'place', id: 'havana' });
     const done = controller.setData(createData());
-    fake.fire('load');
+    fake.fire('style.load');
     await done;
     page.paint();
     expect(fake.state(SOURCES.places, 'havana')).toEqual({ selected: true });
@@ -244,7 +244,7 @@ describe('map controller (against a fake map)', () => {
 
   it('moves the highlight after the next paint, not at once', async () => {
     const { controller, fake } = createController();
-    fake.fire('load');
+    fake.fire('style.load');
     await controller.setData(createData());
     controller.select({ kind: 'place', id: 'havana' });
     expect(fake.state(SOURCES.places, 'havana')).toEqual({});
@@ -258,7 +258,7 @@ describe('map controller (against a fake map)', () => {
 
   it('draws the feature states again once a lost WebGL context is restored and the map is idle', async () => {
     const { controller, fake } = createController();
-    fake.fire('load');
+    fake.fire('style.load');
     await controller.setData(createData());
     controller.select({ kind: 'place', id: 'paris' });
     controller.emphasizeLegs(new Map([['r1-1', 'current']]));

@@ -129,10 +129,13 @@ export function createMapController(
   }
 
   // The style's sources and layers exist only once it has loaded: whatever needs them waits here, in the order asked.
+  // That is `style.load`, not `load`: `load` waits for the first tiles of every source, which were empty until the
+  // data came here, so the data went to MapLibre's worker only after a first round of empty tiles and their frames.
+  // (After a restored WebGL context MapLibre fires `style.load` again: the images are in its rebuilt style already.)
   let isLoaded = false;
   const untilLoaded: Array<() => void> = [];
   const whenLoaded = (fn: () => void) => (isLoaded ? fn() : untilLoaded.push(fn));
-  on('load', () => {
+  on('style.load', () => {
     if (!map.hasImage(ARROW_IMAGE)) map.addImage(ARROW_IMAGE, arrowImage(), { pixelRatio: 2 });
     if (!map.hasImage(ROUND_TRIP_IMAGE)) map.addImage(ROUND_TRIP_IMAGE, arrowImage(18, true), { pixelRatio: 2 });
     for (const role of Object.keys(PATTERNS) as Role[]) if (!map.hasImage(patternId(role))) map.addImage(patternId(role), patternImage(role), { pixelRatio: 1 });
