@@ -76,6 +76,25 @@ describe('map controller (against a fake map)', () => {
     expect(map.keyboard.disableRotation).toHaveBeenCalledOnce();
   });
 
+  it('holds the data it is made with in the style’s sources, and sends the sources data again only when it changes', async () => {
+    const fake = createFakeMap();
+    const initial = createData();
+    let mapOptions: MapOptions | undefined;
+    const controller = createMapController(
+      { container: createFakeContainer().element, basemapUrl: 'b.geojson', onPick: vi.fn(), prefersReducedMotion: () => true, initialData: initial },
+      (o) => ((mapOptions = o), fake.map),
+    );
+    const sources = (mapOptions!.style as { sources: Record<string, { data: FeatureCollection }> }).sources;
+    const ids = (id: string) => sources[id]!.data.features.map((f) => f.properties?.id);
+    expect([ids(SOURCES.places), ids(SOURCES.labels), ids(SOURCES.legs)]).toEqual([['havana', 'paris'], ['havana', 'paris'], ['r1-1']]);
+    fake.fire('style.load');
+    await controller.setData(initial);
+    expect([...fake.data.keys()], 'the data the style already holds, sent again').toEqual([]);
+    const next = { ...createData(), places: collection('prague') };
+    await controller.setData(next);
+    expect(fake.data.get(SOURCES.places)?.features.map((f) => f.properties?.id)).toEqual(['prague']);
+  });
+
   it('lets labels fade in and out only where motion is welcome', () => {
     expect(createController(createFakeMap(), false).mapOptions().fadeDuration).toBe(300);
     expect(createController(createFakeMap(), true).mapOptions().fadeDuration).toBe(0);

@@ -9,12 +9,11 @@ import type { Position } from 'geojson';
 import { arrowImage, atlasStyle, DATA_LAYERS, TILED_DATA_LAYERS, tileSource } from './style.ts';
 import { PATTERNS, patternId, patternImage } from './marks.ts';
 import type { Role } from '../atlas/roles.ts';
-import { labelLayoutById, trimToMapProperties } from './map-features.ts';
-import { bundleFans } from './bundle.ts';
+import { labelLayoutById, mapSourcesData } from './map-features.ts';
 import { constrainView, framePadding, hasArea, MAX_ZOOM, MIN_ZOOM, sameBox, stillCentre, type Box } from './camera.ts';
 import { afterNextPaint } from '../after-paint.ts';
 import { DATA_DIR, type AtlasTiles, type FeatureRef, type LegEmphasis, type CameraView } from '../atlas/contract.ts';
-import type { MapRenderer } from './renderer.ts';
+import type { MapData, MapRenderer } from './renderer.ts';
 
 // MapLibre 6 ships its worker as a separate module; under a bundler it must be told where it went.
 setWorkerUrl(workerUrl);
@@ -39,6 +38,11 @@ export interface MapControllerOptions {
   onContextUnrestored?: () => void;
   /** The basemap's credit in the page's language, read again with each new data (a language switch sends new data). */
   basemapCredit?: () => string;
+  /**
+   * The data the map is about to be given (setData), where it is known as the map is made: the style holds it from the
+   * start, not empty sources filled once the style has loaded, which cost a round of empty tiles and their frames.
+   */
+  initialData?: MapData;
 }
 
 /** The credit where the page gives none (the controller's own tests). */
@@ -83,9 +87,11 @@ export function createMapController(
   options: MapControllerOptions,
   createMap: (mapOptions: MapOptions) => ControlledMap = (mapOptions) => new MapLibreMap(mapOptions),
 ): MapController<ControlledMap> {
+  /** The data the style's sources were made with, until setData is given it (past the tiles threshold: none). */
+  let inStyle = options.initialData && !options.initialData.meta?.tiles ? options.initialData : undefined;
   const map = createMap({
     container: options.container,
-    style: atlasStyle(absolute(options.basemapUrl), absolute(labelFontUrl)),
+    style: atlasStyle(absolute(options.basemapUrl), absolute(labelFontUrl), inStyle && mapSourcesData(inStyle)),
     center: [-40, 20],
     zoom: 1.5,
     minZoom: MIN_ZOOM,
@@ -403,11 +409,13 @@ export function createMapController(
             const layout = labelLayoutById(data.labels);
             map.setLayoutProperty(LAYERS.labels, 'text-field', layout.text);
             map.setLayoutProperty(LAYERS.labels, 'symbol-sort-key', layout.order);
-          } else {
-            (map.getSource(SOURCES.places) as GeoJSONSource).setData(trimToMapProperties(data.places));
-            (map.getSource(SOURCES.labels) as GeoJSONSource).setData(trimToMapProperties(data.labels));
-            (map.getSource(SOURCES.legs) as GeoJSONSource).setData(trimToMapProperties(bundleFans(data.legs)));
+          } else if (data !== inStyle) {
+            const sources = mapSourcesData(data);
+            (map.getSource(SOURCES.places) as GeoJSONSource).setData(sources.places);
+            (map.getSource(SOURCES.labels) as GeoJSONSource).setData(sources.labels);
+            (map.getSource(SOURCES.legs) as GeoJSONSource).setData(sources.legs);
           }
+          inStyle = undefined;
           applyVisibility();
           drawStates(true);
           resolve();

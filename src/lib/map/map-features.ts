@@ -1,5 +1,8 @@
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification } from 'maplibre-gl';
+import { bundleFans } from './bundle.ts';
+import type { MapData } from './renderer.ts';
+import type { SourcesData } from './style.ts';
 
 /**
  * The properties the style and the tap picking read. The map gets only these: a feature's evidence, aliases and
@@ -20,6 +23,11 @@ export function trimToMapProperties(collection: FeatureCollection): FeatureColle
       return { type: 'Feature', geometry: feature.geometry, properties };
     }),
   };
+}
+
+/** What MapLibre's GeoJSON sources are given of the data: the map's properties alone, and fans of legs bundled. */
+export function mapSourcesData(data: MapData): SourcesData {
+  return { places: trimToMapProperties(data.places), labels: trimToMapProperties(data.labels), legs: trimToMapProperties(bundleFans(data.legs)) };
 }
 
 /** The labels layer's text and order as the style gives them: the features' own properties. */

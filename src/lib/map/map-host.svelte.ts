@@ -232,7 +232,7 @@ export class MapHost {
     let shown = false;
     let made: MapRenderer | { unavailable: string };
     try {
-      made = await this.#makers.mapLibre(this.#optionsFor(glBox, options, () => shown));
+      made = await this.#makers.mapLibre({ ...this.#optionsFor(glBox, options, () => shown), initialData: this.#data ?? undefined });
     } catch (e) {
       made = { unavailable: `the full map could not be loaded: ${(e as Error).message}` };
     }
@@ -275,7 +275,7 @@ export class MapHost {
   async #startMapLibreOnly(glBox: HTMLElement, options: MapHostOptions) {
     let made: MapRenderer | { unavailable: string };
     try {
-      made = await this.#makers.mapLibre(this.#optionsFor(glBox, options, () => true));
+      made = await this.#makers.mapLibre({ ...this.#optionsFor(glBox, options, () => true), initialData: this.#data ?? undefined });
     } catch (e) {
       made = { unavailable: `the full map could not be loaded: ${(e as Error).message}` };
     }

@@ -234,16 +234,26 @@ export function tileSource(archiveUrl: string, tiles: AtlasTiles): VectorSourceS
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-/** The whole style: every byte of it comes from this site (no tiles, glyph server or sprite). */
-export function atlasStyle(basemapUrl: string, fontUrl: string): StyleSpecification {
+/** What the style's GeoJSON sources hold from the start, as MapLibre is given it (see map-features.ts). */
+export interface SourcesData {
+  places: FeatureCollection;
+  labels: FeatureCollection;
+  legs: FeatureCollection;
+}
+
+/**
+ * The whole style: every byte of it comes from this site (no tiles, glyph server or sprite). With `data`, the sources
+ * hold it from the start: MapLibre's worker cuts it with the basemap, in one round of tiles and frames.
+ */
+export function atlasStyle(basemapUrl: string, fontUrl: string, data?: SourcesData): StyleSpecification {
   return {
     version: 8,
     'font-faces': { [LABEL_FONT]: fontUrl },
     sources: {
       [SOURCES.basemap]: { type: 'geojson', data: basemapUrl },
-      [SOURCES.places]: { type: 'geojson', data: empty, promoteId: 'id' },
-      [SOURCES.labels]: { type: 'geojson', data: empty, promoteId: 'id' },
-      [SOURCES.legs]: { type: 'geojson', data: empty, promoteId: 'id' },
+      [SOURCES.places]: { type: 'geojson', data: data?.places ?? empty, promoteId: 'id' },
+      [SOURCES.labels]: { type: 'geojson', data: data?.labels ?? empty, promoteId: 'id' },
+      [SOURCES.legs]: { type: 'geojson', data: data?.legs ?? empty, promoteId: 'id' },
     },
     layers: [
       { id: LAYERS.background, type: 'background', paint: { 'background-color': BASEMAP.sea } },
