@@ -165,6 +165,43 @@ describe('map controller (against a fake map)', () => {
       expect(await tapAt(at[0]!, at[1]!)).toEqual(picks);
     });
 
+    // Past the tiles threshold the legs' lines are measured from the page's data, not asked of the map's tiles: the
+    // map's query answers for pins, labels and shapes only. The same taps open the same marks.
+    const tiles = { file: PUBLISHED_FILES.tiles, minzoom: 0, maxzoom: 6 };
+    const line = (id: string, coordinates: Array<[number, number]>) => ({ type: 'Feature' as const, geometry: { type: 'LineString' as const, coordinates }, properties: { id, from: 'a', to: 'b' } });
+    const legsAsData = (...extra: ReturnType<typeof line>[]): FeatureCollection => ({
+      type: 'FeatureCollection',
+      features: [line('cuba-paris', [[0, 200], [800, 200]]), line('kgb', [[400, 60], [400, 180]]), ...extra],
+    });
+    async function tapTiledAt(x: number, y: number, legs = legsAsData(), visible: { places: string[]; legs: string[] } | null = null) {
+      const fake = createFakeMap({ query: drawnFeatures(drawn.filter((f) => f.source !== SOURCES.legs)), project: ([lng, lat]) => ({ x: lng, y: lat }), unproject: ([px, py]) => ({ lng: px, lat: py }) });
+      const onPick = vi.fn();
+      const controller = createMapController({ container: createFakeContainer().element, basemapUrl: 'b.geojson', onPick, prefersReducedMotion: () => true }, () => fake.map);
+      fake.fire('style.load');
+      await controller.setData({ ...createData(), labels: cubaLabelPoint, legs, meta: { tiles } });
+      if (visible) controller.setVisible(visible);
+      fake.fire('click', { point: { x, y } });
+      controller.destroy();
+      return (onPick.mock.calls[0]![0] as Array<{ id: string; kind: string }>).map((r) => (r.kind === 'leg' ? `leg:${r.id}` : r.id));
+    }
+
+    it.each([
+      { at: [382, 101], picks: ['havana', 'cuba', 'leg:kgb'] },
+      { at: [400, 120], picks: ['cuba', 'leg:kgb', 'havana'] },
+      { at: [600, 200], picks: ['leg:cuba-paris'] },
+      { at: [450, 135], picks: ['cuba'] },
+      { at: [100, 400], picks: [] },
+      { at: [100, 210], picks: ['leg:cuba-paris'] },
+    ])('drawn from tiles, a tap at $at opens the same: $picks', async ({ at, picks }) => {
+      expect(await tapTiledAt(at[0]!, at[1]!)).toEqual(picks);
+    });
+
+    it('drawn from tiles, offers every shown leg drawn on the tapped line, and none hidden', async () => {
+      const legs = legsAsData(line('cuba-paris-1962', [[0, 200], [800, 200]]), line('cuba-paris-hidden', [[0, 200], [800, 200]]));
+      expect(await tapTiledAt(600, 200, legs)).toEqual(['leg:cuba-paris', 'leg:cuba-paris-1962', 'leg:cuba-paris-hidden']);
+      expect(await tapTiledAt(600, 200, legs, { places: ['havana', 'cuba'], legs: ['cuba-paris', 'cuba-paris-1962', 'kgb'] })).toEqual(['leg:cuba-paris', 'leg:cuba-paris-1962']);
+    });
+
     it('shows the pointer over what a click would pick, for a mouse', () => {
       const fake = createFakeMap({ query: drawnFeatures(drawn) });
       const controller = createMapController({ container: createFakeContainer().element, basemapUrl: 'b.geojson', onPick: vi.fn(), prefersReducedMotion: () => true }, () => fake.map);
