@@ -122,6 +122,17 @@ describe('a corpus past the tiles threshold', () => {
     await expect.poll(() => panel.locator('h2').textContent()).toMatch(/ (→|↔|–) /);
     expect(spot!.names).toContain(await panel.locator('h2').textContent());
     expect(await panel.locator('mark').count()).toBeGreaterThan(0);
+    // The opened leg is highlighted on the line the tiles draw it on (legs drawn alike are one line there).
+    const highlighted = await page.evaluate(
+      ({ x, y, layer }) => {
+        const map = (window as unknown as AtlasWindow).atlas.map!;
+        const rect = map.getCanvas().getBoundingClientRect();
+        const [px, py] = [x - rect.left, y - rect.top];
+        return map.queryRenderedFeatures([[px - 4, py - 4], [px + 4, py + 4]], { layers: [layer] }).filter((f) => map.getFeatureState(f).selected === true).length;
+      },
+      { x: spot!.x, y: spot!.y, layer: LAYERS.legs },
+    );
+    expect(highlighted, 'lines under the finger drawn as selected').toBeGreaterThan(0);
     await expectCleanRun(atlas);
   });
 

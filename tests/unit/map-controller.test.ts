@@ -261,6 +261,32 @@ describe('map controller (against a fake map)', () => {
     expect(fake.style.added.layers).toHaveLength(DATA_LAYERS.length);
   });
 
+  it('drawn from tiles, highlights a leg on the line the tiles draw it on: its strongest emphasis, dimmed only when all its legs are', async () => {
+    const { controller, fake } = createController();
+    const leg = (id: string, coordinates: Array<[number, number]>) => ({ type: 'Feature' as const, geometry: { type: 'LineString' as const, coordinates }, properties: { id, from: 'a', to: 'b', direction: 'outbound' } });
+    // Three legs of three documents on one line (its id the least of theirs, "b-1961"), and one leg on a line of its own.
+    const legs: FeatureCollection = { type: 'FeatureCollection', features: [leg('c-1962', [[0, 0], [10, 10]]), leg('b-1961', [[0, 0], [10, 10]]), leg('d-1963', [[0, 0], [10, 10]]), leg('e', [[5, 0], [5, 10]])] };
+    const done = controller.setData({ ...createData(), legs, meta: { tiles: { file: PUBLISHED_FILES.tiles, minzoom: 0, maxzoom: 6 } } });
+    fake.fire('style.load');
+    await done;
+    const lineState = (id: string) => fake.state(`${TILE_SOURCE}/${SOURCES.legs}`, id);
+    controller.select({ kind: 'leg', id: 'd-1963' });
+    controller.emphasizeLegs(new Map([['c-1962', 'dim'], ['d-1963', 'current'], ['e', 'dim']]));
+    page.paint();
+    expect([lineState('b-1961'), lineState('e')]).toEqual([{ selected: true, emphasis: 'current' }, { emphasis: 'dim' }]);
+    // One leg of the line left as it is keeps the line at full strength; every leg dimmed dims it.
+    controller.emphasizeLegs(new Map([['c-1962', 'dim'], ['d-1963', 'dim']]));
+    page.paint();
+    expect([lineState('b-1961'), lineState('e')]).toEqual([{ selected: true }, {}]);
+    controller.emphasizeLegs(new Map([['b-1961', 'dim'], ['c-1962', 'dim'], ['d-1963', 'dim']]));
+    page.paint();
+    expect(lineState('b-1961')).toEqual({ selected: true, emphasis: 'dim' });
+    // Shown: the lines with a leg shown.
+    controller.setVisible({ places: ['havana'], legs: ['c-1962'] });
+    const legFilter = JSON.stringify(fake.filter(LAYERS.legs));
+    expect([legFilter.includes('"b-1961"'), legFilter.includes('"c-1962"'), legFilter.includes('"e"')]).toEqual([true, false, false]);
+  });
+
   it('names the tiled map’s places in the page’s language and order: the tiles’ English labels give way by id', async () => {
     const { controller, fake } = createController();
     const tiled = { meta: { tiles: { file: PUBLISHED_FILES.tiles, minzoom: 0, maxzoom: 6 } } };

@@ -9,7 +9,8 @@ import { PbfReader } from 'pbf';
 import type { Feature, FeatureCollection, LineString, MultiLineString, Point } from 'geojson';
 import { serializeDirectory, writePmtiles, type TileToWrite } from '../../src/lib/tiles/pmtiles-writer.ts';
 import { buildAtlasTiles, TILE_LAYERS, TILE_ZOOMS, TILES_FROM_DOCUMENTS, TILES_UP_TO_DOCUMENTS, withAtlasTiles } from '../../src/lib/tiles/atlas-tiles.ts';
-import { MAP_PROPERTIES } from '../../src/lib/map/map-features.ts';
+import { legLines, MAP_PROPERTIES, trimToMapProperties } from '../../src/lib/map/map-features.ts';
+import { bundleFans } from '../../src/lib/map/bundle.ts';
 import { PUBLISHED_FILES, type AtlasMeta, type Atlas, type PageLegsFile } from '../../src/lib/atlas/contract.ts';
 import { withLegArcs } from '../../src/lib/geo/legs.ts';
 import { buildCorpus } from '../../src/build/derive.ts';
@@ -194,8 +195,17 @@ describe("the atlas's tiles", () => {
     expect(meta.counts).toEqual(atlas.meta.counts);
     const reader = readArchive(new Uint8Array(readFileSync(join(dir, 'tiled', meta.tiles!.file))));
     const names = (c: FeatureCollection) => new Map(c.features.map((f) => [String(f.properties!.id), String(f.properties!.name)]));
-    const want = { places: names(atlas.places), labels: names(atlas.labels), legs: names(atlas.legs) };
+    // Legs drawn alike are one line in the tiles, named by the least id of its legs; every leg is on one.
+    const lines = legLines(trimToMapProperties(bundleFans(atlas.legs)));
+    expect(new Set(lines.lineOf.keys())).toEqual(new Set(atlas.legs.features.map((f) => String(f.properties.id))));
+    expect(lines.lines.features.length, 'lines, of legs').toBeLessThan(atlas.legs.features.length);
+    const want = { places: names(atlas.places), labels: names(atlas.labels), legs: names(lines.lines) };
     expect(want.legs.size).toBeGreaterThan(10);
+    // The page groups its own legs (legs.page.geojson, lines drawn again from the label points) into the same lines:
+    // the line a leg's highlight goes to is the one the tiles draw it on.
+    const pageLegs = JSON.parse(readFileSync(join(dir, 'tiled', PUBLISHED_FILES.pageLegs), 'utf8')) as PageLegsFile;
+    const anchors = new Map(atlas.labels.features.map((f) => [String(f.properties.id), (f.geometry as Point).coordinates]));
+    expect(legLines(trimToMapProperties(bundleFans(withLegArcs(pageLegs, anchors) as FeatureCollection))).lineOf).toEqual(lines.lineOf);
     for (let z = TILE_ZOOMS.minzoom; z <= TILE_ZOOMS.maxzoom; z++) {
       const found = { places: new Map<string, string>(), labels: new Map<string, string>(), legs: new Map<string, string>() };
       for (let x = 0; x < 2 ** z; x++) {

@@ -9,7 +9,7 @@ import type { LineString, MultiLineString, Position } from 'geojson';
 import { arrowImage, atlasStyle, DATA_LAYERS, TILED_DATA_LAYERS, tileSource } from './style.ts';
 import { PATTERNS, patternId, patternImage } from './marks.ts';
 import type { Role } from '../atlas/roles.ts';
-import { labelLayoutById, mapSourcesData } from './map-features.ts';
+import { labelLayoutById, legLines, mapSourcesData, trimToMapProperties, type LegLines } from './map-features.ts';
 import { bundleFans } from './bundle.ts';
 import { constrainView, framePadding, hasArea, MAX_ZOOM, MIN_ZOOM, sameBox, stillCentre, type Box } from './camera.ts';
 import { afterNextPaint } from '../after-paint.ts';
@@ -268,7 +268,7 @@ export function createMapController(
   const visibleLegs = () => (visible ? (visibleLegSet ??= new Set(visible.legs)) : null);
   const applyVisibility = () => {
     for (const [layer, base] of baseFilters) {
-      const ids = visible ? (sourceOfLayer.get(layer) === SOURCES.legs ? visible.legs : visible.places) : null;
+      const ids = visible ? (sourceOfLayer.get(layer) === SOURCES.legs ? (tiled ? [...new Set(visible.legs.map(lineOf))] : visible.legs) : visible.places) : null;
       const onlyThese: FilterSpecification | null = ids ? ['in', ['get', 'id'], ['literal', ids]] : null;
       const filter = base && onlyThese ? (['all', base, onlyThese] as FilterSpecification) : (onlyThese ?? base ?? null);
       map.setFilter(layer, filter);
@@ -378,9 +378,31 @@ export function createMapController(
   let emphasized = new Map<string, LegEmphasis>();
   let placesOnStep: readonly string[] = [];
   const drawn = { selected: null as FeatureRef | null, emphasized: new Map<string, LegEmphasis>(), placesOnStep: [] as readonly string[] };
+  /** The emphasis (by leg) that drawn.emphasized (by drawn feature) was made from. */
+  let drawnEmphasisOf: Map<string, LegEmphasis> | null = null;
 
   // A feature of one of the GeoJSON sources, or (tiled) of that source's layer of the tile source.
-  const featureOf = (source: string, id: string) => (tiled ? { source: TILE_SOURCE, sourceLayer: source, id } : { source, id });
+  // Drawn from tiles, legs drawn alike are one line (legLines): a leg's highlight is its line's.
+  let tiledLegs: LegLines = { lines: { type: 'FeatureCollection', features: [] }, lineOf: new Map(), legsOn: new Map() };
+  const lineOf = (leg: string) => tiledLegs.lineOf.get(leg) ?? leg;
+  const featureOf = (source: string, id: string) => (tiled ? { source: TILE_SOURCE, sourceLayer: source, id: source === SOURCES.legs ? lineOf(id) : id } : { source, id });
+  /**
+   * The legs' emphasis as drawn, by line when drawn from tiles: a line shows the strongest of its legs' emphasis, and
+   * is dimmed only when every leg on it is (a leg left as it is keeps its line at full strength).
+   */
+  const EMPHASIS_RANK: Record<LegEmphasis, number> = { dim: 0, ahead: 1, done: 2, connected: 3, current: 4 };
+  const emphasisAsDrawn = (byLeg: Map<string, LegEmphasis>): Map<string, LegEmphasis> => {
+    if (!tiled) return byLeg;
+    const byLine = new Map<string, LegEmphasis>();
+    const dimmed = new Map<string, number>();
+    for (const [leg, emphasis] of byLeg) {
+      const line = lineOf(leg);
+      if (emphasis === 'dim') dimmed.set(line, (dimmed.get(line) ?? 0) + 1);
+      else if (EMPHASIS_RANK[emphasis] > EMPHASIS_RANK[byLine.get(line) ?? 'dim']) byLine.set(line, emphasis);
+    }
+    for (const [line, count] of dimmed) if (!byLine.has(line) && count >= (tiledLegs.legsOn.get(line) ?? 1)) byLine.set(line, 'dim');
+    return byLine;
+  };
   const sourcesOf = (ref: FeatureRef) => (ref.kind === 'leg' ? [SOURCES.legs] : [SOURCES.places, SOURCES.labels]);
   const setSelected = (ref: FeatureRef, value: boolean) => {
     for (const source of sourcesOf(ref)) map.setFeatureState(featureOf(source, ref.id), { selected: value });
@@ -396,10 +418,12 @@ export function createMapController(
       if (selected) setSelected(selected, true);
       drawn.selected = selected;
     }
-    if (all || drawn.emphasized !== emphasized) {
-      for (const id of drawn.emphasized.keys()) if (!emphasized.has(id)) map.removeFeatureState(featureOf(SOURCES.legs, id), 'emphasis');
-      for (const [id, emphasis] of emphasized) if (all || drawn.emphasized.get(id) !== emphasis) map.setFeatureState(featureOf(SOURCES.legs, id), { emphasis });
-      drawn.emphasized = emphasized;
+    if (all || drawnEmphasisOf !== emphasized) {
+      const wanted = emphasisAsDrawn(emphasized);
+      for (const id of drawn.emphasized.keys()) if (!wanted.has(id)) map.removeFeatureState(featureOf(SOURCES.legs, id), 'emphasis');
+      for (const [id, emphasis] of wanted) if (all || drawn.emphasized.get(id) !== emphasis) map.setFeatureState(featureOf(SOURCES.legs, id), { emphasis });
+      drawn.emphasized = wanted;
+      drawnEmphasisOf = emphasized;
     }
     if (all || drawn.placesOnStep !== placesOnStep) {
       setOnStep(drawn.placesOnStep, false);
@@ -434,7 +458,9 @@ export function createMapController(
           if (tiles) {
             // The tiles hold what the GeoJSON would have given MapLibre's worker to cut (atlas-tiles.ts), cut at build time.
             if (!tiled) drawFromTiles(tiles);
-            tiledLines = drawnLines(bundleFans(data.legs).features.map((f) => ({ id: String(f.properties?.id), geometry: f.geometry as LineString | MultiLineString | null })));
+            const bundled = bundleFans(data.legs);
+            tiledLines = drawnLines(bundled.features.map((f) => ({ id: String(f.properties?.id), geometry: f.geometry as LineString | MultiLineString | null })));
+            tiledLegs = legLines(trimToMapProperties(bundled));
             // The tiles' labels are the derivation's (English, the corpus's order): the page's words and order over them.
             const layout = labelLayoutById(data.labels);
             map.setLayoutProperty(LAYERS.labels, 'text-field', layout.text);

@@ -1,4 +1,4 @@
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { bundleFans } from './bundle.ts';
 import type { MapData } from './renderer.ts';
@@ -28,6 +28,45 @@ export function trimToMapProperties(collection: FeatureCollection): FeatureColle
 /** What MapLibre's GeoJSON sources are given of the data: the map's properties alone, and fans of legs bundled. */
 export function mapSourcesData(data: MapData): SourcesData {
   return { places: trimToMapProperties(data.places), labels: trimToMapProperties(data.labels), legs: trimToMapProperties(bundleFans(data.legs)) };
+}
+
+/** The legs of the map's GeoJSON as the tiles hold them: one feature for each line drawn alike, and which line each leg is on. */
+export interface LegLines {
+  /** One feature per line: the first leg's properties, with the least id of its legs as its id. */
+  lines: FeatureCollection;
+  /** Each leg's line id. */
+  lineOf: Map<string, string>;
+  /** How many legs each line carries. */
+  legsOn: Map<string, number>;
+}
+
+/**
+ * Legs drawn alike as one line: the same geometry, and the same of what the legs' layers read (direction, fan, an
+ * unstated end). At 10,000 documents the tiles held 38,992 legs on a few hundred lines, each leg drawn over the others
+ * in every frame and met one by one by a tap's query. The derivation cuts these lines into the tiles; the page groups
+ * its own legs (trimmed and bundled the same way) with this same function, to know which line a leg's highlight is on.
+ */
+export function legLines(legs: FeatureCollection): LegLines {
+  const byKey = new Map<string, { feature: Feature; ids: string[] }>();
+  for (const leg of legs.features) {
+    const p = leg.properties ?? {};
+    const g = leg.geometry;
+    const parts = g?.type === 'LineString' ? [g.coordinates] : g?.type === 'MultiLineString' ? g.coordinates : [];
+    const shape = parts.map((c) => `${c.length}:${c[0]}:${c[c.length >> 1]}:${c[c.length - 1]}`).join('|');
+    const key = `${shape}\u0000${p.direction ?? ''}\u0000${p.fan === true}\u0000${'unstated' in p ? String(p.unstated) : '\u0001'}`;
+    const group = byKey.get(key);
+    if (group) group.ids.push(String(p.id));
+    else byKey.set(key, { feature: leg, ids: [String(p.id)] });
+  }
+  const lineOf = new Map<string, string>();
+  const legsOn = new Map<string, number>();
+  const lines = [...byKey.values()].map(({ feature, ids }) => {
+    const id = ids.reduce((a, b) => (b < a ? b : a));
+    for (const leg of ids) lineOf.set(leg, id);
+    legsOn.set(id, ids.length);
+    return { ...feature, properties: { ...feature.properties, id } };
+  });
+  return { lines: { type: 'FeatureCollection', features: lines }, lineOf, legsOn };
 }
 
 /** The labels layer's text and order as the style gives them: the features' own properties. */

@@ -5,7 +5,7 @@ import type { Atlas, AtlasTiles } from '../atlas/contract.ts';
 import { PUBLISHED_FILES } from '../atlas/contract.ts';
 import { bundleFans } from '../map/bundle.ts';
 import { SOURCES } from '../map/ids.ts';
-import { trimToMapProperties } from '../map/map-features.ts';
+import { legLines, trimToMapProperties } from '../map/map-features.ts';
 import { writePmtiles, type TileToWrite } from './pmtiles-writer.ts';
 
 /**
@@ -33,12 +33,12 @@ const EXTENT = 4096;
 /** The tiles' layers, named as the map's GeoJSON sources are (ids.ts): the style's layers keep their one name for each. */
 export const TILE_LAYERS = [SOURCES.places, SOURCES.labels, SOURCES.legs] as const;
 
-/** What the map draws, as the page would hand it to MapLibre: only the properties the style reads, fans bundled. */
+/** What the map draws, as the page would hand it to MapLibre: only the properties the style reads, fans bundled, legs drawn alike as one line (legLines). */
 function mapCollections(atlas: Pick<Atlas, 'places' | 'labels' | 'legs'>): Record<(typeof TILE_LAYERS)[number], FeatureCollection> {
   return {
     [SOURCES.places]: trimToMapProperties(atlas.places),
     [SOURCES.labels]: trimToMapProperties(atlas.labels),
-    [SOURCES.legs]: trimToMapProperties(bundleFans(atlas.legs)),
+    [SOURCES.legs]: legLines(trimToMapProperties(bundleFans(atlas.legs))).lines,
   };
 }
 
