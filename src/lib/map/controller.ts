@@ -4,8 +4,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import labelFontUrl from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url';
 import type { FilterSpecification } from 'maplibre-gl';
 import { ARROW_IMAGE, LAYERS, PICKABLE_LAYERS, PMTILES_PROTOCOL, ROUND_TRIP_IMAGE, SOURCES, TILE_SOURCE } from './ids.ts';
-import { anchorDistance, drawnLines, GATHER_RADIUS, lineDistance, orderPicks, pinDistance, TAP, type DrawnLine, type MarkKind, type PickCandidate } from './pick-order.ts';
-import type { LineString, MultiLineString, Position } from 'geojson';
+import { anchorDistance, drawnLines, GATHER_RADIUS, lineDistance, lineParts, orderPicks, pinDistance, TAP, type DrawnLine, type MarkKind, type PickCandidate } from './pick-order.ts';
+import type { Position } from 'geojson';
 import { arrowImage, atlasStyle, DATA_LAYERS, TILED_DATA_LAYERS, tileSource } from './style.ts';
 import { PATTERNS, patternId, patternImage } from './marks.ts';
 import type { Role } from '../atlas/roles.ts';
@@ -170,7 +170,7 @@ export function createMapController(
    * MapLibre for them and their geometry took 0.7 s of a tap.
    */
   let tiledLines: DrawnLine[] = [];
-  const legLayers = new Set<string>([LAYERS.legs, LAYERS.legsFromContext, LAYERS.legsHit]);
+  const legLayers = new Set(Object.keys(markOf).filter((layer) => markOf[layer] === 'line'));
   const layersAskedOfMap = () => (tiled ? interactiveLayers.filter((l) => !legLayers.has(l)) : interactiveLayers);
   /** The legs drawn within `radius` px of the point, from tiledLines, each at its line's distance from it. */
   function tiledLegCandidates(at: [number, number], radius: number): PickCandidate[] {
@@ -204,9 +204,7 @@ export function createMapController(
       const id = String(f.properties.id);
       if (mark === 'pin' && f.geometry.type === 'Point') candidates.push({ ref: { id, kind: 'place' }, mark, distance: pinDistance(at, screenOf(f.geometry.coordinates)) });
       else if (mark === 'line') {
-        const g = f.geometry;
-        const lines = g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : [];
-        candidates.push({ ref: { id, kind: 'leg' }, mark, distance: lineDistance(at, lines.map((l) => l.map(screenOf))) });
+        candidates.push({ ref: { id, kind: 'leg' }, mark, distance: lineDistance(at, lineParts(f.geometry).map((l) => l.map(screenOf))) });
       } else if (mark === 'label') candidates.push({ ref: { id, kind: 'place' }, mark, distance: TAP.near });
     }
     for (const a of anchors) {
@@ -400,7 +398,7 @@ export function createMapController(
       if (emphasis === 'dim') dimmed.set(line, (dimmed.get(line) ?? 0) + 1);
       else if (EMPHASIS_RANK[emphasis] > EMPHASIS_RANK[byLine.get(line) ?? 'dim']) byLine.set(line, emphasis);
     }
-    for (const [line, count] of dimmed) if (!byLine.has(line) && count >= (tiledLegs.legsOn.get(line) ?? 1)) byLine.set(line, 'dim');
+    for (const [line, count] of dimmed) if (!byLine.has(line) && count >= (tiledLegs.legsOn.get(line)?.length ?? 1)) byLine.set(line, 'dim');
     return byLine;
   };
   const sourcesOf = (ref: FeatureRef) => (ref.kind === 'leg' ? [SOURCES.legs] : [SOURCES.places, SOURCES.labels]);
@@ -458,9 +456,8 @@ export function createMapController(
           if (tiles) {
             // The tiles hold what the GeoJSON would have given MapLibre's worker to cut (atlas-tiles.ts), cut at build time.
             if (!tiled) drawFromTiles(tiles);
-            const bundled = bundleFans(data.legs);
-            tiledLines = drawnLines(bundled.features.map((f) => ({ id: String(f.properties?.id), geometry: f.geometry as LineString | MultiLineString | null })));
-            tiledLegs = legLines(trimToMapProperties(bundled));
+            tiledLegs = legLines(trimToMapProperties(bundleFans(data.legs)));
+            tiledLines = drawnLines(tiledLegs.lines, tiledLegs.legsOn);
             // The tiles' labels are the derivation's (English, the corpus's order): the page's words and order over them.
             const layout = labelLayoutById(data.labels);
             map.setLayoutProperty(LAYERS.labels, 'text-field', layout.text);

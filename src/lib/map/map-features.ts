@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { bundleFans } from './bundle.ts';
+import { lineParts } from './pick-order.ts';
 import type { MapData } from './renderer.ts';
 import type { SourcesData } from './style.ts';
 
@@ -36,8 +37,8 @@ export interface LegLines {
   lines: FeatureCollection;
   /** Each leg's line id. */
   lineOf: Map<string, string>;
-  /** How many legs each line carries. */
-  legsOn: Map<string, number>;
+  /** The legs each line carries. */
+  legsOn: Map<string, string[]>;
 }
 
 /**
@@ -50,20 +51,18 @@ export function legLines(legs: FeatureCollection): LegLines {
   const byKey = new Map<string, { feature: Feature; ids: string[] }>();
   for (const leg of legs.features) {
     const p = leg.properties ?? {};
-    const g = leg.geometry;
-    const parts = g?.type === 'LineString' ? [g.coordinates] : g?.type === 'MultiLineString' ? g.coordinates : [];
-    const shape = parts.map((c) => `${c.length}:${c[0]}:${c[c.length >> 1]}:${c[c.length - 1]}`).join('|');
+    const shape = lineParts(leg.geometry).map((c) => `${c.length}:${c[0]}:${c[c.length >> 1]}:${c[c.length - 1]}`).join('|');
     const key = `${shape}\u0000${p.direction ?? ''}\u0000${p.fan === true}\u0000${'unstated' in p ? String(p.unstated) : '\u0001'}`;
     const group = byKey.get(key);
     if (group) group.ids.push(String(p.id));
     else byKey.set(key, { feature: leg, ids: [String(p.id)] });
   }
   const lineOf = new Map<string, string>();
-  const legsOn = new Map<string, number>();
+  const legsOn = new Map<string, string[]>();
   const lines = [...byKey.values()].map(({ feature, ids }) => {
     const id = ids.reduce((a, b) => (b < a ? b : a));
     for (const leg of ids) lineOf.set(leg, id);
-    legsOn.set(id, ids.length);
+    legsOn.set(id, ids);
     return { ...feature, properties: { ...feature.properties, id } };
   });
   return { lines: { type: 'FeatureCollection', features: lines }, lineOf, legsOn };

@@ -1,4 +1,4 @@
-import type { LineString, MultiLineString, Position } from 'geojson';
+import type { FeatureCollection, Geometry, Position } from 'geojson';
 import type { FeatureRef } from '../atlas/contract.ts';
 
 /**
@@ -150,24 +150,20 @@ export interface DrawnLine {
 }
 
 /**
- * Legs as lines: those drawn on the same line (the same ends, the same arc) together. A corpus of 10,000 documents has
- * tens of thousands of legs on under two hundred lines, and a tap is measured against the lines.
+ * The lines a tap is measured against, from legs already grouped into lines (map-features.ts's legLines): a corpus of
+ * 10,000 documents has tens of thousands of legs on a couple of hundred lines.
  */
-export function drawnLines(legs: ReadonlyArray<{ id: string; geometry: LineString | MultiLineString | null }>): DrawnLine[] {
-  const byShape = new Map<string, DrawnLine>();
-  for (const leg of legs) {
-    if (!leg.geometry) continue;
-    const parts = leg.geometry.type === 'LineString' ? [leg.geometry.coordinates] : leg.geometry.coordinates;
-    const key = parts.map((p) => `${p.length}:${p[0]}:${p[p.length >> 1]}:${p[p.length - 1]}`).join('|');
-    const line = byShape.get(key);
-    if (line) {
-      line.legs.push(leg.id);
-      continue;
-    }
+/** A line's parts as drawn (a line crossing the antimeridian is two); none for other geometries. */
+export const lineParts = (g: Geometry | null | undefined): Position[][] => (g?.type === 'LineString' ? [g.coordinates] : g?.type === 'MultiLineString' ? g.coordinates : []);
+
+export function drawnLines(lines: FeatureCollection, legsOn: ReadonlyMap<string, string[]>): DrawnLine[] {
+  return lines.features.flatMap((line) => {
+    const parts = lineParts(line.geometry);
     const all = parts.flat();
+    if (!all.length) return [];
     const lngs = all.map((c) => c[0]!);
     const lats = all.map((c) => c[1]!);
-    byShape.set(key, { parts, legs: [leg.id], box: { west: Math.min(...lngs), south: Math.min(...lats), east: Math.max(...lngs), north: Math.max(...lats) } });
-  }
-  return [...byShape.values()];
+    const legs = legsOn.get(String(line.properties?.id)) ?? [];
+    return [{ parts, legs, box: { west: Math.min(...lngs), south: Math.min(...lats), east: Math.max(...lngs), north: Math.max(...lats) } }];
+  });
 }

@@ -1,7 +1,7 @@
 import { geoPath } from 'd3-geo';
 import type { Selection } from 'd3-selection';
 import type { ZoomBehavior, ZoomTransform } from 'd3-zoom';
-import type { Feature, FeatureCollection, Geometry, LineString, MultiLineString, Point, Position } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import type { Role } from '../atlas/roles.ts';
 import { PATTERN_SIZE, PATTERNS, PIN, patternId, patternParts, pinStyle } from './marks.ts';
 import { framePadding, hasArea, MAX_ZOOM, MIN_ZOOM, sameBox, stillCentre, type Box } from './camera.ts';
@@ -10,7 +10,7 @@ import type { MapControllerOptions } from './controller.ts';
 import type { FeatureRef, LegEmphasis, CameraView } from '../atlas/contract.ts';
 import type { MapData, MapRenderer } from './renderer.ts';
 import { LABEL, ROLE_COLORS, svgLookProperties } from './look.ts';
-import { pickAmong, TAP, type DrawnMarks } from './pick-order.ts';
+import { lineParts, pickAmong, TAP, type DrawnMarks } from './pick-order.ts';
 import { bundleFans } from './bundle.ts';
 import { fitTransform, toWorld, transformForView, viewForTransform, worldStream, WORLD_SIZE, type WorldTransform } from './svg-view.ts';
 import './svg-map.css';
@@ -128,8 +128,6 @@ function arrowStops(lines: Array<Array<[number, number]>>, stops: number): Array
   }
   return out;
 }
-
-const linesOf = (g: Geometry): Position[][] => (g.type === 'LineString' ? [(g as LineString).coordinates] : g.type === 'MultiLineString' ? (g as MultiLineString).coordinates : []);
 
 /**
  * The map drawn as SVG with d3-geo (Web Mercator, matched to MapLibre's camera) and panned and zoomed with d3-zoom:
@@ -454,7 +452,7 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
       const d = path(f) ?? '';
       el('path', { class: 'line', d }, node);
       el('path', { class: 'hit', d }, node);
-      const lines = linesOf(f.geometry).map((line) => line.map(([lng, lat]) => toWorld(lng!, lat!)));
+      const lines = lineParts(f.geometry).map((line) => line.map(([lng, lat]) => toWorld(lng!, lat!)));
       // A directed leg: one arrowhead the way of travel; a round trip: two, back to back (◀▶); undirected: none.
       const head = p.direction === 'round-trip' ? '9,0 1,-4.5 1,-1 -1,-1 -1,-4.5 -9,0 -1,4.5 -1,1 1,1 1,4.5' : '5,0 -4,-4.5 -4,4.5';
       const arrows =
