@@ -3,20 +3,13 @@ import { FEATURE_BUNDLE } from '../../src/lib/atlas/contract.ts';
 import { serializeAtlas } from '../../src/build/derive.ts';
 import { FeatureDetailStore } from '../../src/lib/state/feature-details.svelte.ts';
 import { realAtlas } from '../helpers/real-atlas.ts';
+import { fakeSite } from '../helpers/fake-site.ts';
 
 /** A store over a site at http://atlas.test/ serving what derive writes for the bundled corpus, refusing the files in `broken`. */
 function createStore(broken: Set<string> = new Set()) {
   const files = serializeAtlas(realAtlas());
-  const requests: string[] = [];
-  const store = new FeatureDetailStore(
-    () => 'http://atlas.test/index.html',
-    async (address) => {
-      requests.push(address);
-      const name = address.replace('http://atlas.test/data/', '');
-      return files[name] !== undefined && !broken.has(name) ? new Response(files[name]) : new Response('', { status: 404 });
-    },
-  );
-  return { store, requests, files };
+  const site = fakeSite(files, broken);
+  return { store: new FeatureDetailStore(site.pageUrl, site.fetch), requests: site.requests, files };
 }
 const HAVANA = { kind: 'place', id: 'havana' } as const;
 const havanaEvidence = () => realAtlas().places.features.find((f) => f.properties.id === 'havana')!.properties.evidence;
@@ -26,7 +19,7 @@ describe('FeatureDetailStore: a feature’s passages, from its own file when its
     const { store, requests } = createStore();
     expect(store.get(HAVANA)).toBeUndefined();
     await Promise.all([store.loadFeature(HAVANA), store.loadFeature(HAVANA)]);
-    expect(requests).toEqual(['http://atlas.test/data/features/place/havana.json']);
+    expect(requests).toEqual(['features/place/havana.json']);
     expect(store.get(HAVANA)?.evidence).toEqual(havanaEvidence());
     expect(store.get(HAVANA)?.namedIn?.length).toBeGreaterThan(0);
   });
@@ -47,7 +40,7 @@ describe('FeatureDetailStore: a feature’s passages, from its own file when its
   it('takes a small corpus’s passages from the one bundled file, and then fetches no feature’s own', async () => {
     const { store, requests } = createStore();
     await store.preloadAll(new AbortController().signal);
-    expect(requests).toEqual([`http://atlas.test/data/${FEATURE_BUNDLE}`]);
+    expect(requests).toEqual([FEATURE_BUNDLE]);
     expect(store.get(HAVANA)?.evidence).toEqual(havanaEvidence());
     store.requestFeatures([HAVANA, { kind: 'leg', id: 'outbound-via-mexico-1' }]);
     expect(requests).toHaveLength(1);
@@ -58,6 +51,6 @@ describe('FeatureDetailStore: a feature’s passages, from its own file when its
     await store.preloadAll(new AbortController().signal);
     expect(store.status(HAVANA)).toBeUndefined();
     await store.loadFeature(HAVANA);
-    expect(requests).toEqual([`http://atlas.test/data/${FEATURE_BUNDLE}`, 'http://atlas.test/data/features/place/havana.json']);
+    expect(requests).toEqual([FEATURE_BUNDLE, 'features/place/havana.json']);
   });
 });

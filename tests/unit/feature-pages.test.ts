@@ -3,6 +3,7 @@ import { PASSAGES_PER_PAGE, featureFile } from '../../src/lib/atlas/contract.ts'
 import { featureDetailFiles } from '../../src/build/derive.ts';
 import { FeatureDetailStore } from '../../src/lib/state/feature-details.svelte.ts';
 import { realAtlas } from '../helpers/real-atlas.ts';
+import { fakeSite } from '../helpers/fake-site.ts';
 
 const PARIS = { kind: 'place', id: 'paris' } as const;
 
@@ -12,17 +13,8 @@ function createStore(passages: number, broken: Set<string> = new Set()) {
   const paris = atlas.places.features.find((f) => f.properties.id === 'paris')!;
   const [template] = paris.properties.evidence;
   paris.properties.evidence = Array.from({ length: passages }, (_, i) => ({ ...template!, document: atlas.documents[i % atlas.documents.length]!.id, start: template!.start, end: template!.end, note: `passage ${i}` }));
-  const files = new Map(featureDetailFiles(atlas));
-  const requests: string[] = [];
-  const store = new FeatureDetailStore(
-    () => 'http://atlas.test/index.html',
-    async (address) => {
-      const name = address.replace('http://atlas.test/data/', '');
-      requests.push(name);
-      return files.has(name) && !broken.has(name) ? new Response(files.get(name)) : new Response('', { status: 404 });
-    },
-  );
-  return { store, requests, evidence: paris.properties.evidence };
+  const site = fakeSite(new Map(featureDetailFiles(atlas)), broken);
+  return { store: new FeatureDetailStore(site.pageUrl, site.fetch), requests: site.requests, evidence: paris.properties.evidence };
 }
 const notes = (store: FeatureDetailStore) => store.get(PARIS)!.evidence.map((e) => e.note);
 

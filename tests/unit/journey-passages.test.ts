@@ -5,6 +5,7 @@ import { JourneyPassageStore } from '../../src/lib/state/journey-passages.svelte
 import { indexAtlas } from '../../src/lib/state/atlas-data.ts';
 import { pageJourneys } from '../../src/lib/corpus/page-layer.ts';
 import { realAtlas, realAtlasData } from '../helpers/real-atlas.ts';
+import { fakeSite } from '../helpers/fake-site.ts';
 
 // Issue 27: a journey's steps drawn with no line carry their words; the page's list of journeys (journeys.page.json)
 // leaves them out, and each journey's come in its own file when it opens.
@@ -37,17 +38,8 @@ describe('JourneyPassageStore: a journey’s own passages, fetched when it opens
   const journeyWithWords = () => realAtlas().journeys.find((j) => j.steps.some((s) => s.evidence))!;
 
   function createStore(broken: Set<string> = new Set()) {
-    const files = serializeAtlas(realAtlas());
-    const requests: string[] = [];
-    const store = new JourneyPassageStore(
-      () => 'http://atlas.test/index.html',
-      async (address) => {
-        const name = address.replace('http://atlas.test/data/', '');
-        requests.push(name);
-        return files[name] !== undefined && !broken.has(name) ? new Response(files[name]) : new Response('', { status: 404 });
-      },
-    );
-    return { store, requests };
+    const site = fakeSite(serializeAtlas(realAtlas()), broken);
+    return { store: new JourneyPassageStore(site.pageUrl, site.fetch), requests: site.requests };
   }
 
   it('fetches the journey’s file once and gives each step drawn with no line its words', async () => {
