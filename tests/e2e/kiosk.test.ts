@@ -205,13 +205,20 @@ describe('the kiosk on a touch screen', () => {
     }
     const least = (key: keyof (typeof reads)[number]) => Math.min(...reads.map((read) => read[key]));
     const baseline = { inPage: least('inPage'), nodes: least('nodes'), listeners: least('listeners'), contexts: least('contexts') };
+    // The renderer's count is polled too: CI once read 20 nodes over the baseline right after a visitor, where the
+    // count a second later is the baseline exactly (twelve visitors read here: 1528 after each).
+    const withinMargin = `within ${baseline.nodes} + 12`;
     for (let i = 0; i < 3; i++) {
       await visitor();
-      let now = baseline;
       await expect
-        .poll(async () => ({ ...(now = await counts()), nodes: 0 }), { message: `after visitor ${i + 3}`, timeout: 5_000 })
-        .toEqual({ ...baseline, nodes: 0 });
-      expect(now.nodes, `after visitor ${i + 3}: nodes the renderer holds`).toBeLessThanOrEqual(baseline.nodes + 12);
+        .poll(
+          async () => {
+            const now = await counts();
+            return { ...now, nodes: now.nodes <= baseline.nodes + 12 ? withinMargin : now.nodes };
+          },
+          { message: `after visitor ${i + 3}`, timeout: 8_000 },
+        )
+        .toEqual({ ...baseline, nodes: withinMargin });
     }
     // Two ever made: the WebGL2 probe's, released at once, and the one map's, never remade.
     expect(baseline.contexts).toBe(2);
