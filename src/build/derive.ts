@@ -6,9 +6,9 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCorpus } from '../lib/corpus/load.ts';
 import { deriveAtlas } from '../lib/corpus/derive.ts';
-import { PUBLISHED_FILES as FILE, FEATURE_BUNDLE, FEATURE_DETAILS_PRELOADED_UP_TO, documentFile, featureFile, featureKey, featurePageFile, journeyPassagesFile, JOURNEY_PASSAGES_BUNDLE, type Atlas, type Evidence, type FeatureRef, type PlaceMention, type DocumentSummary, type AlwaysPublishedFile, type FeatureDetail } from '../lib/atlas/contract.ts';
+import { PUBLISHED_FILES as FILE, FEATURE_BUNDLE, FEATURE_DETAILS_PRELOADED_UP_TO, FEATURE_SOURCES, documentFile, featureFile, featureKey, featurePageFile, journeyPassagesFile, JOURNEY_PASSAGES_BUNDLE, type Atlas, type Evidence, type FeatureRef, type PlaceMention, type DocumentSummary, type AlwaysPublishedFile, type FeatureDetail } from '../lib/atlas/contract.ts';
 import { firstMentionsByPlace } from '../lib/corpus/queries.ts';
-import { journeyPassages, pageJourneys, pageLegs, pagePlaces } from '../lib/corpus/page-layer.ts';
+import { featureSourcesChunks, journeyPassages, pageJourneys, pageLegs, pagePlaces, reportedDays } from '../lib/corpus/page-layer.ts';
 import { passagePages } from '../lib/corpus/passage-pages.ts';
 import { CorpusError, CorpusInvalid } from '../lib/corpus/errors.ts';
 import { readCorpusFiles, loadWorldAtlas } from './corpus-files.ts';
@@ -82,9 +82,11 @@ export function* publishedFiles(atlas: Atlas, tilesFromDocuments = TILES_FROM_DO
       0,
     ),
   ];
-  yield [FILE.pagePlaces, jsonChunks(pagePlaces(atlas.places))];
+  const reportedDayOf = reportedDays(atlas.documents);
+  yield [FILE.pagePlaces, jsonChunks(pagePlaces(atlas.places, reportedDayOf))];
   // Past the tiles threshold the lines come from the tiles, and the page draws the rest from the legs' ends.
-  yield [FILE.pageLegs, jsonChunks(pageLegs(atlas.legs, { lines: !drawnFromTiles(atlas.meta.counts.documents, tilesFromDocuments) }))];
+  yield [FILE.pageLegs, jsonChunks(pageLegs(atlas.legs, reportedDayOf, { lines: !drawnFromTiles(atlas.meta.counts.documents, tilesFromDocuments) }))];
+  yield [FEATURE_SOURCES, featureSourcesChunks(atlas)];
   yield [FILE.places, jsonChunks(atlas.places)];
   yield [FILE.labels, jsonChunks(atlas.labels)];
   yield [FILE.legs, jsonChunks(atlas.legs)];

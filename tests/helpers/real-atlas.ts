@@ -1,7 +1,7 @@
 import { inject } from 'vitest';
 import type { Atlas, AtlasData } from '../../src/lib/atlas/contract.ts';
 import { summarizeDocument } from '../../src/build/derive.ts';
-import { pageLegs, pagePlaces } from '../../src/lib/corpus/page-layer.ts';
+import { pageLegs, pagePlaces, reportedDays } from '../../src/lib/corpus/page-layer.ts';
 
 /**
  * The bundled corpus as the build derives it: derived once per run by real-atlas-setup.ts and handed to each test file
@@ -15,5 +15,6 @@ export const realAtlas = (): Atlas => inject('realAtlas');
  */
 export const realAtlasData = (): AtlasData => {
   const { basemap: _basemap, documents, places, legs, ...data } = realAtlas();
-  return { ...data, places: pagePlaces(places), legs: pageLegs(legs), documents: documents.map(summarizeDocument) };
+  const reportedDayOf = reportedDays(documents);
+  return { ...data, places: pagePlaces(places, reportedDayOf), legs: pageLegs(legs, reportedDayOf), documents: documents.map(summarizeDocument) };
 };

@@ -4,6 +4,8 @@ import { AtlasState } from '../../src/lib/state/atlas.svelte.ts';
 import { DEFAULT_KIOSK_CONFIG } from '../../src/lib/kiosk/config.ts';
 import { locale, setLocale } from '../../src/lib/i18n/locale.svelte.ts';
 import { realAtlas, realAtlasData } from '../helpers/real-atlas.ts';
+import { FEATURE_SOURCES } from '../../src/lib/atlas/contract.ts';
+import { featureSourcesChunks } from '../../src/lib/corpus/page-layer.ts';
 
 /** A page at http://atlas.test/ whose site serves each document's own file (data/documents/ID.json), from the derived corpus. */
 function servingDocumentFiles() {
@@ -46,6 +48,29 @@ describe('AtlasState: the intents', () => {
     // A move whose work failed is not waited on for ever.
     atlas.moveAfter(Promise.reject(new Error('the panel went away')));
     await expect(atlas.idle()).resolves.toBeUndefined();
+  });
+
+  it('switches a document off once every feature’s (document, role) pairs have come, asked for then and not before', async () => {
+    const served: string[] = [];
+    const sources = [...featureSourcesChunks(realAtlas())].join('');
+    vi.stubGlobal('location', { href: 'http://atlas.test/' });
+    vi.stubGlobal('fetch', async (address: string) => {
+      served.push(address);
+      return address === `http://atlas.test/data/${FEATURE_SOURCES}` ? new Response(sources) : new Response('', { status: 404 });
+    });
+    onTestFinished(() => void vi.unstubAllGlobals());
+    const atlas = atlasState();
+    expect(atlas.visible!.places).toContain('paris');
+    expect(served, 'nothing fetched for the time and role filters').toEqual([]);
+    atlas.filters.toggleDocument('cia-1963-04-11');
+    // Until the pairs come, the time and role filters alone: Paris, which only the CIA memo names, stays.
+    expect(atlas.visible!.places).toContain('paris');
+    await vi.waitFor(() => expect(atlas.visible!.places).not.toContain('paris'));
+    expect(atlas.visible!.places).toContain('havana');
+    expect(served).toEqual([`http://atlas.test/data/${FEATURE_SOURCES}`]);
+    atlas.filters.toggleDocument('cia-1963-04-11');
+    expect(atlas.visible!.places).toContain('paris');
+    expect(served, 'fetched once').toHaveLength(1);
   });
 
   it('asks for a new camera move each time, even for the same place', () => {

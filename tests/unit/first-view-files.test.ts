@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FEATURE_BUNDLE, featureFile, PUBLISHED_FILES as FILE, type DocumentSummary, type FeatureDetail } from '../../src/lib/atlas/contract.ts';
+import { FEATURE_BUNDLE, FEATURE_SOURCES, featureFile, PUBLISHED_FILES as FILE, type DocumentSummary, type Evidence, type FeatureDetail } from '../../src/lib/atlas/contract.ts';
+import { latestDay } from '../../src/lib/corpus/dates.ts';
+import { firstPageDocuments } from '../../src/lib/corpus/passage-pages.ts';
 import { serializeAtlas } from '../../src/build/derive.ts';
 import { connectionsOf } from '../../src/lib/corpus/queries.ts';
 import { realAtlas } from '../helpers/real-atlas.ts';
@@ -52,15 +54,36 @@ describe('the slim page layer (places.page.geojson, legs.page.geojson) and each 
     const slim = read(files, page);
     const full = read(files, download);
     expect(slim.features.map((f) => f.properties.id)).toEqual(full.features.map((f) => f.properties.id));
-    expect(/"(evidence|exact|context)":/.exec(files[page]!)?.[0], 'a passage key in the page file').toBeUndefined();
+    // (A role named `context` may key `reported`, with a day; a passage's context is a list.)
+    expect(/"(evidence|exact)":|"context":\[/.exec(files[page]!)?.[0], 'a passage key in the page file').toBeUndefined();
+    const sourcesFile = JSON.parse(files[FEATURE_SOURCES]!) as Record<string, unknown>;
+    const dates = new Map(realAtlas().documents.map((d) => [d.id, d.date]));
     for (const [i, f] of full.features.entries()) {
-      const { evidence, ...rest } = f.properties as unknown as { evidence: Array<{ document: string; role: string }> };
+      const { evidence, documents: _documents, ...rest } = f.properties as unknown as { evidence: Array<{ document: string; role: string }>; documents: string[] };
       const s = slim.features[i]!;
+      const pairs = [...new Map(evidence.map((e) => [`${e.document} ${e.role}`, { document: e.document, role: e.role }])).values()];
+      // Each role's earliest day, by the latest day its document's date can mean ('' where undated).
+      const reported: Record<string, string> = {};
+      for (const { document, role } of pairs) {
+        const date = dates.get(document);
+        const day = date ? latestDay(date) : '';
+        if (!(role in reported) || day < reported[role]!) reported[role] = day;
+      }
       expect(s.geometry, f.properties.id).toEqual(f.geometry);
-      expect(s.properties, f.properties.id).toEqual({ ...rest, sources: [...new Map(evidence.map((e) => [`${e.document} ${e.role}`, { document: e.document, role: e.role }])).values()] });
-      // The feature's own file holds exactly its passages.
+      expect(s.properties, f.properties.id).toEqual({ ...rest, reported, firstDocuments: firstPageDocuments(pairs as Array<{ document: string; role: Evidence['role'] }>) });
+      // The document switches' pairs are in their own file, and the feature's own file holds exactly its passages.
+      expect(sourcesFile[`${kind}:${f.properties.id}`], f.properties.id).toEqual(pairs);
       expect(detailOf(files, kind, f.properties.id).evidence, f.properties.id).toEqual(evidence);
     }
+    expect(Object.keys(sourcesFile).filter((key) => key.startsWith(`${kind}:`))).toHaveLength(full.features.length);
+  });
+
+  it('says when each of a place’s roles was first reported, as the time filter reads it: Havana a context from April 1962, a training site from April 1963', () => {
+    const { files } = createFiles();
+    const places = read(files, FILE.pagePlaces);
+    const reportedOf = (id: string) => places.features.find((f) => f.properties.id === id)!.properties.reported;
+    expect(reportedOf('algeria')).toEqual({ 'planned-training': '1963-04-11' });
+    expect(reportedOf('havana')).toEqual({ context: '1962-04-14', 'training-site': '1963-04-11' });
   });
 
   it('makes the first view smaller: the page files are smaller than the downloads by at least their passages’ words', () => {

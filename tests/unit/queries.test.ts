@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Atlas } from '../../src/lib/atlas/contract.ts';
-import { realAtlas } from '../helpers/real-atlas.ts';
+import { featureKey, type Atlas, type EvidenceSource, type FeatureRef } from '../../src/lib/atlas/contract.ts';
+import { ROLES, type Role } from '../../src/lib/atlas/roles.ts';
+import { featureSourcesChunks } from '../../src/lib/corpus/page-layer.ts';
+import { realAtlas, realAtlasData } from '../helpers/real-atlas.ts';
 import { connectionsOf, groupLegsByPassage, searchAtlas, visibleFeatures, NO_FILTERS, reportedBy } from '../../src/lib/corpus/queries.ts';
 import { encodeUrlState, decodeUrlState, type UrlState } from '../../src/lib/address/url-state.ts';
 import { latestDay, earliestDay, monthsBetween, byReportedDay } from '../../src/lib/corpus/dates.ts';
@@ -78,6 +80,33 @@ describe('filters', () => {
     expect(noCia.places).not.toContain('paris');
     expect(noCia.legs.every((id) => id.startsWith('to-cuba-and-back-'))).toBe(true);
     expect(noCia.legs).toHaveLength(10);
+  });
+
+  it('shows on the page (each role’s first reported day, then the pairs file for document switches) what it shows from the passages', () => {
+    const page = realAtlasData();
+    const months = monthsBetween('1961-01', '1963-12');
+    const roleSets: Role[][] = [[], ...ROLES.map((r) => [r]), ['origin', 'destination'], ROLES.filter((r) => r !== 'context')];
+    let differing = 0;
+    for (const until of [null, ...months]) {
+      for (const hiddenRoles of roleSets) {
+        const filters = { ...NO_FILTERS, hiddenRoles, until };
+        const fromPassages = visibleFeatures(atlas, filters);
+        expect(visibleFeatures(page, filters), JSON.stringify(filters)).toEqual(fromPassages);
+        if (fromPassages.places.length !== 35) differing++;
+      }
+    }
+    expect(differing, 'filters that hide something').toBeGreaterThan(100);
+    // Switching a document off needs every (document, role) pair: until they have come the page applies the time
+    // and role filters alone; with them, it hides what the passages do.
+    const sources = JSON.parse([...featureSourcesChunks(atlas)].join('')) as Record<string, EvidenceSource[]>;
+    const sourcesOf = (ref: FeatureRef) => sources[featureKey(ref)];
+    for (const doc of atlas.documents) {
+      const filters = { ...NO_FILTERS, hiddenDocuments: [doc.id], until: '1963-06' };
+      expect(visibleFeatures(page, filters, sourcesOf), doc.id).toEqual(visibleFeatures(atlas, filters));
+    }
+    const noCia = { ...NO_FILTERS, hiddenDocuments: ['cia-1963-04-11'] };
+    expect(visibleFeatures(page, noCia, () => undefined).places).toContain('paris');
+    expect(visibleFeatures(page, noCia, sourcesOf).places).not.toContain('paris');
   });
 
   it.each([

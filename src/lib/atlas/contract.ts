@@ -154,10 +154,13 @@ export interface LegProps {
   note_es?: string;
 }
 
-/** A place as every reader but the passage lists sees it: places.geojson's properties less the passages. */
-export type PlaceCore = Omit<PlaceProps, 'evidence'>;
-/** A leg less its passages (as PlaceCore). */
-export type LegCore = Omit<LegProps, 'evidence'>;
+/**
+ * A place as every reader but the passage lists and the exports sees it: places.geojson's properties less the passages
+ * and the list of its documents (those grow with the corpus; the page's filters read PagePlaceProps' summary of them).
+ */
+export type PlaceCore = Omit<PlaceProps, 'evidence' | 'documents'>;
+/** A leg less its passages and documents (as PlaceCore). */
+export type LegCore = Omit<LegProps, 'evidence' | 'documents'>;
 
 /** What the time, role and document filters read of a feature's passages: each (document, role) they come from, once. */
 export interface EvidenceSource {
@@ -166,17 +169,28 @@ export interface EvidenceSource {
 }
 
 /**
+ * What the time and role filters read of a feature in the first view: for each role its passages are in (a leg's:
+ * `route`), the earliest day a document of those passages reports it by (reportedDay), or '' where one of them is
+ * undated (undated evidence stays visible under any date). As many entries as roles, however many documents quote the
+ * feature: at 10,000 documents the (document, role) pairs were 7.7 MB of the places' first-view file.
+ */
+export type ReportedBy = Partial<Record<Role | 'route', string>>;
+
+/**
  * A place as the page's first view receives it (places.page.geojson): all but its passages, which come in its own
- * file (FeatureDetail) when its panel opens; `sources` says which documents and roles they are from, for the filters
- * (a document's date is in documents.index.json, so the time filter needs no more).
+ * file (FeatureDetail) when its panel opens, and its documents, of which the filters need only `reported`; the document
+ * switches need every (document, role), which come in FEATURE_SOURCES when a document is switched off.
  */
 export interface PagePlaceProps extends PlaceCore {
-  sources: EvidenceSource[];
+  reported: ReportedBy;
+  /** The documents its panel's first page quotes (firstPageDocuments), fetched with its own file, not after: at most PASSAGES_PER_PAGE. */
+  firstDocuments: string[];
 }
 
-/** A leg as the page's first view receives it (legs.page.geojson): as PagePlaceProps, all but its passages. */
+/** A leg as the page's first view receives it (legs.page.geojson): as PagePlaceProps. */
 export interface PageLegProps extends LegCore {
-  sources: EvidenceSource[];
+  reported: ReportedBy;
+  firstDocuments: string[];
 }
 
 /**
@@ -408,6 +422,12 @@ export const featureKey = (ref: FeatureRef) => `${ref.kind}:${ref.id}`;
 export const JOURNEY_FOLDER = 'journeys';
 /** A journey's own passages, relative to the data folder (journey ids are slugs). */
 export const journeyPassagesFile = (id: string) => `${JOURNEY_FOLDER}/steps/${id}.json`;
+/**
+ * Every drawn feature's (document, role) pairs (EvidenceSource[]) by its featureKey: what the document switches read.
+ * Fetched when a document is switched off (a small corpus's with the first view, as FEATURE_BUNDLE), never before: at
+ * 10,000 documents it is 1.3 MB compressed, which the first view's `reported` spares.
+ */
+export const FEATURE_SOURCES = `${FEATURE_FOLDER}/sources.json`;
 /** Every journey's JourneyPassages by its id, written (and loaded with the first view) where FEATURE_BUNDLE is. */
 export const JOURNEY_PASSAGES_BUNDLE = `${JOURNEY_FOLDER}/all.json`;
 

@@ -1,5 +1,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { Evidence, EvidenceSource, Journey, JourneyPassages, LegProps, PageLegProps, PagePlaceProps, PlaceProps } from '../atlas/contract.ts';
+import { featureKey, type Evidence, type EvidenceSource, type Journey, type JourneyPassages, type LegProps, type PageLegProps, type PagePlaceProps, type PlaceProps, type ReportedBy } from '../atlas/contract.ts';
+import { reportedDay } from './dates.ts';
+import { firstPageDocuments } from './passage-pages.ts';
 
 /** Each (document, role) the passages come from, once, in their order: what the filters need of them. */
 export function evidenceSources(evidence: readonly Evidence[]): EvidenceSource[] {
@@ -14,27 +16,67 @@ export function evidenceSources(evidence: readonly Evidence[]): EvidenceSource[]
   return sources;
 }
 
-function withoutPassages<G extends Geometry, P extends { evidence: Evidence[] }>(collection: FeatureCollection<G, P>) {
+/** When a document reports by: its date's reportedDay, or '' for an undated one (the time filter always shows it). */
+export type ReportedDayOf = (document: string) => string;
+
+/** For each role, the earliest day a source's document reports it by (ReportedBy). */
+export function reportedBy(sources: readonly EvidenceSource[], reportedDayOf: ReportedDayOf): ReportedBy {
+  const reported: ReportedBy = {};
+  for (const { document, role } of sources) {
+    const day = reportedDayOf(document);
+    const known = reported[role];
+    if (known === undefined || day < known) reported[role] = day;
+  }
+  return reported;
+}
+
+/** The document dates of a corpus as ReportedDayOf reads them. */
+export function reportedDays(documents: Iterable<{ id: string; date?: string }>): ReportedDayOf {
+  const days = new Map<string, string>();
+  for (const d of documents) days.set(d.id, d.date ? reportedDay(d.date) : '');
+  return (id) => days.get(id) ?? '';
+}
+
+function withoutPassages<G extends Geometry, P extends { evidence: Evidence[]; documents: string[] }>(collection: FeatureCollection<G, P>, reportedDayOf: ReportedDayOf) {
   return {
     type: 'FeatureCollection' as const,
-    features: collection.features.map(({ properties: { evidence, ...rest }, ...feature }) => ({ ...feature, properties: { ...rest, sources: evidenceSources(evidence) } })),
+    features: collection.features.map(({ properties: { evidence, documents: _documents, ...rest }, ...feature }) => {
+      const sources = evidenceSources(evidence);
+      return { ...feature, properties: { ...rest, reported: reportedBy(sources, reportedDayOf), firstDocuments: firstPageDocuments(sources) } };
+    }),
   };
 }
 
-/** places.geojson as the page's first view gets it: every property but the passages (PagePlaceProps). */
-export const pagePlaces = <G extends Geometry>(places: FeatureCollection<G, PlaceProps>): FeatureCollection<G, PagePlaceProps> =>
-  withoutPassages(places) as FeatureCollection<G, PagePlaceProps> & { features: Array<Feature<G, PagePlaceProps>> };
+/** places.geojson as the page's first view gets it: every property but the passages and documents (PagePlaceProps). */
+export const pagePlaces = <G extends Geometry>(places: FeatureCollection<G, PlaceProps>, reportedDayOf: ReportedDayOf): FeatureCollection<G, PagePlaceProps> =>
+  withoutPassages(places, reportedDayOf) as FeatureCollection<G, PagePlaceProps> & { features: Array<Feature<G, PagePlaceProps>> };
 
 /**
  * legs.geojson as the page's first view gets it (PageLegProps). `lines: false` (past the tiles threshold, where the map
  * draws the lines from the tiles) leaves out each leg's line too: it is the arc between its ends' anchors, which the
  * page draws again (withLegArcs) for the SVG map and the figure.
  */
-export function pageLegs<G extends Geometry>(legs: FeatureCollection<G, LegProps>): FeatureCollection<G, PageLegProps>;
-export function pageLegs<G extends Geometry>(legs: FeatureCollection<G, LegProps>, options: { lines: boolean }): FeatureCollection<G | null, PageLegProps>;
-export function pageLegs<G extends Geometry>(legs: FeatureCollection<G, LegProps>, { lines = true } = {}): FeatureCollection<G | null, PageLegProps> {
-  const page = withoutPassages(legs) as FeatureCollection<G | null, PageLegProps>;
+export function pageLegs<G extends Geometry>(legs: FeatureCollection<G, LegProps>, reportedDayOf: ReportedDayOf): FeatureCollection<G, PageLegProps>;
+export function pageLegs<G extends Geometry>(legs: FeatureCollection<G, LegProps>, reportedDayOf: ReportedDayOf, options: { lines: boolean }): FeatureCollection<G | null, PageLegProps>;
+export function pageLegs<G extends Geometry>(legs: FeatureCollection<G, LegProps>, reportedDayOf: ReportedDayOf, { lines = true } = {}): FeatureCollection<G | null, PageLegProps> {
+  const page = withoutPassages(legs, reportedDayOf) as FeatureCollection<G | null, PageLegProps>;
   return lines ? page : { ...page, features: page.features.map((f) => ({ ...f, geometry: null })) };
+}
+
+/**
+ * FEATURE_SOURCES, in pieces: every place's and leg's (document, role) pairs by featureKey, for the document switches.
+ * One feature's pairs at a time, as the other big files are written.
+ */
+export function* featureSourcesChunks(atlas: { places: FeatureCollection<Geometry | null, { id: string; evidence: Evidence[] }>; legs: FeatureCollection<Geometry | null, { id: string; evidence: Evidence[] }> }): Generator<string> {
+  let first = true;
+  yield '{';
+  for (const [kind, collection] of [['place', atlas.places], ['leg', atlas.legs]] as const) {
+    for (const { properties: p } of collection.features) {
+      yield `${first ? '' : ','}${JSON.stringify(featureKey({ kind, id: p.id }))}:${JSON.stringify(evidenceSources(p.evidence))}`;
+      first = false;
+    }
+  }
+  yield '}';
 }
 
 /** journeys.json as the page's first view gets it: every step less its own passages (journeyPassages has them). */

@@ -1,4 +1,4 @@
-import type { Atlas, Evidence, EvidenceSource, LegProps, PlaceCore, PlaceMention, PublishedDocument } from '../atlas/contract.ts';
+import type { Atlas, Evidence, EvidenceSource, FeatureKind, FeatureRef, LegProps, PlaceCore, PlaceMention, PublishedDocument, ReportedBy } from '../atlas/contract.ts';
 import type { Role } from '../atlas/roles.ts';
 import { latestDay, reportedDay } from './dates.ts';
 import { foldTypography } from './quote.ts';
@@ -11,9 +11,10 @@ type AtlasView = {
   legs: { features: ReadonlyArray<{ properties: Filterable }> };
   documents: ReadonlyArray<Pick<PublishedDocument, 'id' | 'date'>>;
 };
-/** A feature as the filters read it: the derivation's, with its passages, or the page's, with their sources. */
-type Filterable = { id: string } & ({ evidence: readonly EvidenceSource[] } | { sources: readonly EvidenceSource[] });
-const sourcesOf = (p: Filterable) => ('sources' in p ? p.sources : p.evidence);
+/** A feature as the filters read it: the derivation's, with its passages, or the page's, with the days its roles are reported by. */
+type Filterable = { id: string } & ({ evidence: readonly EvidenceSource[] } | { reported: ReportedBy });
+/** A page feature's (document, role) pairs, where they have been fetched (FEATURE_SOURCES): what the document switches read. */
+export type SourcesOf = (ref: FeatureRef) => readonly EvidenceSource[] | undefined;
 /** What the whole network needs: the documents' mentions too (the build's data, or a test's). */
 type NetworkView = Pick<Atlas, 'legs'> & { documents: ReadonlyArray<Pick<PublishedDocument, 'id' | 'mentions'>> };
 /** What a search reads: the places, and the words of the documents searched. */
@@ -48,14 +49,31 @@ export function evidencePasses(e: EvidenceSource, filters: Filters, dateOf: (doc
   return reportedBy(dateOf(e.document), filters.until);
 }
 
-/** Ids of the places and legs that have at least one passage passing the filters. */
-export function visibleFeatures(atlas: AtlasView, filters: Filters): { places: string[]; legs: string[] } {
+/**
+ * Whether a page feature has a role its documents report by the filters' date, that is not switched off: the time and
+ * role filters, from ReportedBy alone (the same answer as evidencePasses over every pair, without document switches).
+ */
+export function reportedPasses(reported: ReportedBy, filters: Pick<Filters, 'hiddenRoles' | 'until'>): boolean {
+  const last = filters.until ? latestDay(filters.until) : null;
+  return Object.entries(reported).some(([role, day]) => (role === 'route' || !filters.hiddenRoles.includes(role as Role)) && (last === null || day! <= last));
+}
+
+/**
+ * Ids of the places and legs that have at least one passage passing the filters. A page feature's document switches
+ * need its (document, role) pairs (`sourcesOf`): until they have come, the time and role filters alone are applied.
+ */
+export function visibleFeatures(atlas: AtlasView, filters: Filters, sourcesOf?: SourcesOf): { places: string[]; legs: string[] } {
   const dates = new Map(atlas.documents.map((d) => [d.id, d.date]));
   const dateOf = (id: string) => dates.get(id);
-  const passes = (p: Filterable) => sourcesOf(p).some((e) => evidencePasses(e, filters, dateOf));
+  const passes = (kind: FeatureKind) => (p: Filterable) => {
+    const sources = 'evidence' in p ? p.evidence : filters.hiddenDocuments.length ? sourcesOf?.({ kind, id: p.id }) : undefined;
+    return sources ? sources.some((e) => evidencePasses(e, filters, dateOf)) : 'reported' in p && reportedPasses(p.reported, filters);
+  };
+  const placePasses = passes('place');
+  const legPasses = passes('leg');
   return {
-    places: atlas.places.features.filter((f) => passes(f.properties)).map((f) => f.properties.id),
-    legs: filters.routes ? atlas.legs.features.filter((f) => passes(f.properties)).map((f) => f.properties.id) : [],
+    places: atlas.places.features.filter((f) => placePasses(f.properties)).map((f) => f.properties.id),
+    legs: filters.routes ? atlas.legs.features.filter((f) => legPasses(f.properties)).map((f) => f.properties.id) : [],
   };
 }
 
@@ -176,7 +194,7 @@ export interface PassageGroup {
 }
 
 /** Groups a step's legs by the passage they quote: ten countries in one sentence become one passage, not ten. */
-export function groupLegsByPassage(legs: readonly LegProps[]): PassageGroup[] {
+export function groupLegsByPassage(legs: ReadonlyArray<Pick<LegProps, 'name' | 'note' | 'evidence'>>): PassageGroup[] {
   const groups: PassageGroup[] = [];
   for (const leg of legs) {
     const key = leg.evidence.map((e) => `${e.document}:${e.start}-${e.end}`).join(' ');

@@ -153,7 +153,7 @@ export function figureSubject(data: FigureData, selected: FeatureRef | null, jou
   const step = activeJourney?.steps[journey!.step];
   const feature = selected ? index.feature(selected) : undefined;
   if (activeJourney && step) {
-    const legs = step.legs.flatMap((id): LegProps[] => {
+    const legs = step.legs.flatMap((id): Array<LegCore & Pick<LegProps, 'evidence'>> => {
       const leg = index.feature({ kind: 'leg', id });
       return leg?.kind === 'leg' ? [{ ...leg.props, evidence: passagesOf({ kind: 'leg', id }) }] : [];
     });

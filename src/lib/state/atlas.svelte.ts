@@ -7,6 +7,7 @@ import { frameAfterTap, frameFor, type Sight } from './framing.ts';
 import { attractLocale, toLocale } from '../i18n/locales.ts';
 import { indexAtlas, loadAtlasData } from './atlas-data.ts';
 import { DocumentStore } from './documents.svelte.ts';
+import { FeatureSourcesStore } from './feature-sources.svelte.ts';
 import { FeatureDetailStore } from './feature-details.svelte.ts';
 import { JourneyPassageStore } from './journey-passages.svelte.ts';
 import { PassageSearch } from './passage-search.ts';
@@ -99,6 +100,8 @@ export class AtlasState {
   readonly details = new FeatureDetailStore();
   /** The journeys' own passages (steps drawn with no line), fetched when a journey opens. */
   readonly journeyPassages = new JourneyPassageStore();
+  /** Every feature's (document, role) pairs, fetched when a document is switched off: what the document switches read. */
+  readonly featureSources = new FeatureSourcesStore();
   readonly index = $derived(this.data ? indexAtlas(this.data, this.documents, this.details, this.journeyPassages) : null);
   /** Passages by their words, on the index derive split into shards. */
   readonly passageSearch = new PassageSearch(() => this.loaded?.documents ?? [], (id) => this.documents.load(id));
@@ -107,7 +110,7 @@ export class AtlasState {
   /** The open reader's document on its way, or why it could not come (the reader shows either). */
   readonly readerStatus = $derived(this.selection.reader ? this.documents.status(this.selection.reader.documentId) : undefined);
   readonly rolesDrawn = $derived(this.data ? ROLES.filter((r) => this.data!.places.features.some((f) => f.properties.roles.includes(r))) : []);
-  readonly visible = $derived(this.data ? visibleFeatures(this.data, this.filters.value) : null);
+  readonly visible = $derived(this.data ? visibleFeatures(this.data, this.filters.value, this.featureSources.sourcesOf) : null);
   readonly activeJourney = $derived(this.journey.id && this.index ? this.index.journey(this.journey.id) : undefined);
   /** No map could be made here: the list, panels, journeys, search and reader carry the page. */
   get mapless(): boolean {
@@ -178,7 +181,7 @@ export class AtlasState {
       const features = loaded.places.features.length + loaded.legs.features.length;
       await Promise.allSettled([
         ...(loaded.documents.length <= DOCUMENTS_PRELOADED_UP_TO ? loaded.documents.map((d) => this.documents.load(d.id)) : []),
-        ...(features <= FEATURE_DETAILS_PRELOADED_UP_TO ? [this.details.preloadAll(signal), this.journeyPassages.preloadAll(signal)] : []),
+        ...(features <= FEATURE_DETAILS_PRELOADED_UP_TO ? [this.details.preloadAll(signal), this.journeyPassages.preloadAll(signal), this.featureSources.preload()] : []),
       ]);
       performance.mark('atlas:data-parsed'); // the benchmark splits first idle at this point
       this.data = loaded;
