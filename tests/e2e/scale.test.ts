@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FeatureCollection, Point } from 'geojson';
+import { expectCleanRun, mapIdle, openAtlas, screenPoint, touchTap, useBrowser } from './browser.ts';
+import { buildCorpus } from '../../src/build/derive.ts';
+import { generateCorpus } from '../../src/build/bench/generate-corpus.ts';
+import { startStaticServer, type StaticServer } from '../../src/build/static-server.ts';
+import { DATA_DIR, featureFile, PUBLISHED_FILES, type AtlasMeta, type FeatureDetail, type LabelProps } from '../../src/lib/atlas/contract.ts';
+
+/**
+ * Issue 27: the page on a generated corpus of 10,000 documents, derived as `npm run derive` does (its tiles, its files
+ * per feature and document, its search shards) and served with the production build. Not timed (the bench is): a
+ * visitor taps a place where it is drawn, reads its passage, searches a word and opens the reader at it.
+ */
+describe('a corpus of 10,000 documents', () => {
+  const browser = useBrowser();
+  let work: string;
+  let server: StaticServer;
+  let data: string;
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'atlas-10k-'));
+    generateCorpus(join(work, 'corpus'), 10_000, 5);
+    // Derived into the built site's data folder, as `npm run derive` writes static/data: its 0.4 GB not copied again.
+    const site = join(work, 'site');
+    cpSync('dist', site, { recursive: true });
+    data = join(site, DATA_DIR);
+    rmSync(data, { recursive: true, force: true });
+    buildCorpus(join(work, 'corpus'), data);
+    server = await startStaticServer(site);
+  }, 180_000);
+  afterAll(async () => {
+    await server?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('opens a tapped place’s passage, finds a word and opens the reader at it', { timeout: 120_000 }, async () => {
+    const read = <T,>(name: string) => JSON.parse(readFileSync(join(data, name), 'utf8')) as T;
+    const meta = read<AtlasMeta>(PUBLISHED_FILES.meta);
+    expect(meta.counts.documents).toBe(10_000);
+    expect(meta.tiles?.file, 'drawn from tiles at this size').toBe(PUBLISHED_FILES.tiles);
+
+    const fetched: string[] = [];
+    const atlas = await openAtlas(browser(), server.url, { hasTouch: true }, '', async (page) => {
+      page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    });
+    const { page } = atlas;
+    await mapIdle(page);
+
+    // Paris, tapped where the map draws its pin: its panel opens on its first passage, from its own file.
+    const paris = read<FeatureCollection<Point, LabelProps>>(PUBLISHED_FILES.labels).features.find((f) => f.properties.id === 'paris')!;
+    const firstPassage = read<FeatureDetail>(featureFile({ kind: 'place', id: 'paris' })).evidence[0]!;
+    const at = await screenPoint(page, paris.geometry.coordinates as [number, number]);
+    await touchTap(page, at.x, at.y);
+    const panel = page.getByTestId('passage-panel');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('Paris');
+    await expect.poll(() => panel.locator('mark').allTextContents()).toContain(firstPassage.exact);
+
+    // A word, searched across the shards: a passage result opens the reader with the word marked in its document.
+    await page.getByRole('searchbox', { name: 'Search places and passages' }).fill('explosives');
+    const results = page.getByTestId('search-results');
+    const passage = results.getByRole('button').filter({ hasText: /explosives/i }).first();
+    await passage.waitFor();
+    await passage.click();
+    const reader = page.getByTestId('document-reader');
+    await reader.waitFor();
+    await expect.poll(() => reader.locator('mark').allTextContents()).toEqual([expect.stringMatching(/^explosives$/i)]);
+    const title = await reader.locator('h2').textContent();
+    const index = read<Array<{ title: string }>>(PUBLISHED_FILES.documentIndex);
+    expect(index.some((d) => d.title === title), `"${title}" is a document of the corpus`).toBe(true);
+    // Never the downloads of the whole corpus: the page's own slim files, and each feature's and document's as opened.
+    const downloads = [PUBLISHED_FILES.documents, PUBLISHED_FILES.places, PUBLISHED_FILES.legs, PUBLISHED_FILES.journeys].map((f) => `/${DATA_DIR}/${f}`);
+    expect(fetched.filter((path) => downloads.includes(path))).toEqual([]);
+    expect(fetched).toContain(`/${DATA_DIR}/${featureFile({ kind: 'place', id: 'paris' })}`);
+    await expectCleanRun(atlas);
+  });
+});
