@@ -22,9 +22,9 @@ import { searchShards, searchShardFile } from '../lib/corpus/search-index.ts';
 import { gzipSync } from 'node:zlib';
 import { drawnFromTiles, TILES_FROM_DOCUMENTS, withAtlasTiles } from '../lib/tiles/atlas-tiles.ts';
 
-/** What the page lists of a document before it is opened: all but its words. */
-export function summarizeDocument({ body, paragraphs: _paragraphs, mentions: _mentions, ...summary }: Atlas['documents'][number]): DocumentSummary {
-  return { ...summary, bodyLength: body.length };
+/** What the page lists of a document before it is opened (DocumentSummary): its title, date and originator. */
+export function summarizeDocument({ id, title, date, originator, originator_es, body }: Atlas['documents'][number]): DocumentSummary {
+  return { id, title, date, originator, ...(originator_es === undefined ? {} : { originator_es }), bodyLength: body.length };
 }
 
 /**

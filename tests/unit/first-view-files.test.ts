@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FEATURE_BUNDLE, FEATURE_SOURCES, featureFile, PUBLISHED_FILES as FILE, type DocumentSummary, type Evidence, type FeatureDetail } from '../../src/lib/atlas/contract.ts';
+import { documentFile, FEATURE_BUNDLE, FEATURE_SOURCES, featureFile, PUBLISHED_FILES as FILE, type DocumentSummary, type Evidence, type FeatureDetail } from '../../src/lib/atlas/contract.ts';
 import { latestDay } from '../../src/lib/corpus/dates.ts';
 import { firstPageDocuments } from '../../src/lib/corpus/passage-pages.ts';
 import { serializeAtlas } from '../../src/build/derive.ts';
@@ -20,11 +20,17 @@ const detailOf = (files: Record<string, string>, kind: 'place' | 'leg', id: stri
 };
 
 describe("documents.index.json and the places' own files", () => {
-  it('lists documents without where they name places', () => {
-    const { files } = createFiles();
-    const summaries = JSON.parse(files[FILE.documentIndex]!) as Array<DocumentSummary & { mentions?: unknown }>;
-    expect(summaries.length).toBe(5);
-    for (const s of summaries) expect(s, s.id).not.toHaveProperty('mentions');
+  it('lists documents by what the lists show (title, date, originator), their words and record in their own files', () => {
+    const { atlas, files } = createFiles();
+    const summaries = JSON.parse(files[FILE.documentIndex]!) as DocumentSummary[];
+    expect(summaries.map((s) => s.id)).toEqual(atlas.documents.map((d) => d.id));
+    for (const [i, s] of summaries.entries()) {
+      const d = atlas.documents[i]!;
+      expect(s).toEqual({ id: d.id, title: d.title, date: d.date, originator: d.originator, ...(d.originator_es ? { originator_es: d.originator_es } : {}), bodyLength: d.body.length });
+      // The reader's record (archive, citation) comes with the words, in the document's own file.
+      expect(JSON.parse(files[documentFile(d.id)]!)).toMatchObject({ archive: d.archive, citation: d.citation, body: d.body });
+    }
+    expect(summaries.some((s) => s.originator_es), 'a Spanish originator kept for the Spanish start card').toBe(true);
   });
 
   it("gives each place, in its own file, the documents that name it (as the network did) and each one's first mention", () => {
