@@ -1,5 +1,6 @@
 import type { FeatureCollection } from 'geojson';
-import { DATA_FILES, type AtlasMeta } from '../lib/atlas/contract.ts';
+import { DATA_FILES, type AtlasData, type AtlasMeta, type PageRoutesFile } from '../lib/atlas/contract.ts';
+import { expandRoutes } from '../lib/corpus/routes-page.ts';
 
 /** The derived files both baselines draw: the same basemap, places, labels and legs the app draws. */
 export interface BaselineData {
@@ -19,12 +20,14 @@ const getJson = async <T>(url: string): Promise<T> => {
 export const loadBasemap = () => getJson<FeatureCollection>(DATA_FILES.basemap);
 
 export async function loadBaselineData(): Promise<BaselineData> {
-  const [places, labels, legs, meta] = await Promise.all([
-    getJson<FeatureCollection>(DATA_FILES.pagePlaces),
+  const [places, labels, routes, meta] = await Promise.all([
+    getJson<AtlasData['places']>(DATA_FILES.pagePlaces),
     getJson<FeatureCollection>(DATA_FILES.labels),
-    getJson<FeatureCollection>(DATA_FILES.pageLegs),
+    getJson<PageRoutesFile>(DATA_FILES.pageRoutes),
     getJson<AtlasMeta>(DATA_FILES.meta),
   ]);
+  // The legs as the app has them: the bundled corpus's routes carry their lines, so this is the file's own data.
+  const { legs } = expandRoutes(routes, new Map(places.features.map((f) => [f.properties.id, f.properties])));
   return { places, labels, legs, meta };
 }
 

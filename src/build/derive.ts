@@ -8,7 +8,8 @@ import { loadCorpus } from '../lib/corpus/load.ts';
 import { deriveAtlas } from '../lib/corpus/derive.ts';
 import { PUBLISHED_FILES as FILE, FEATURE_BUNDLE, FEATURE_DETAILS_PRELOADED_UP_TO, FEATURE_SOURCES, documentFile, featureFile, featureKey, featurePageFile, journeyPassagesFile, JOURNEY_PASSAGES_BUNDLE, type Atlas, type Evidence, type FeatureRef, type PlaceMention, type DocumentSummary, type AlwaysPublishedFile, type FeatureDetail } from '../lib/atlas/contract.ts';
 import { firstMentionsByPlace } from '../lib/corpus/queries.ts';
-import { featureSourcesChunks, journeyPassages, pageJourneys, pageLegs, pagePlaces, reportedDays } from '../lib/corpus/page-layer.ts';
+import { featureSourcesChunks, journeyPassages, pagePlaces, reportedDays } from '../lib/corpus/page-layer.ts';
+import { pageRoutes } from '../lib/corpus/routes-page.ts';
 import { passagePages } from '../lib/corpus/passage-pages.ts';
 import { CorpusError, CorpusInvalid } from '../lib/corpus/errors.ts';
 import { readCorpusFiles, loadWorldAtlas } from './corpus-files.ts';
@@ -85,14 +86,13 @@ export function* publishedFiles(atlas: Atlas, tilesFromDocuments = TILES_FROM_DO
   const reportedDayOf = reportedDays(atlas.documents);
   yield [FILE.pagePlaces, jsonChunks(pagePlaces(atlas.places, reportedDayOf))];
   // Past the tiles threshold the lines come from the tiles, and the page draws the rest from the legs' ends.
-  yield [FILE.pageLegs, jsonChunks(pageLegs(atlas.legs, reportedDayOf, { lines: !drawnFromTiles(atlas.meta.counts.documents, tilesFromDocuments) }))];
+  yield [FILE.pageRoutes, jsonChunks(pageRoutes(atlas, reportedDayOf, { lines: !drawnFromTiles(atlas.meta.counts.documents, tilesFromDocuments) }), 2)];
   yield [FEATURE_SOURCES, featureSourcesChunks(atlas)];
   yield [FILE.places, jsonChunks(atlas.places)];
   yield [FILE.labels, jsonChunks(atlas.labels)];
   yield [FILE.legs, jsonChunks(atlas.legs)];
   yield [FILE.documents, jsonChunks(atlas.documents, 1)];
   yield [FILE.journeys, jsonChunks(atlas.journeys, 1)];
-  yield [FILE.pageJourneys, jsonChunks(pageJourneys(atlas.journeys), 1)];
   yield [FILE.basemap, JSON.stringify(atlas.basemap)];
   yield [FILE.meta, JSON.stringify(atlas.meta, null, 2)];
   yield [FILE.linkedPlaces, jsonChunks(linkedPlacesCollection(jsonArrayOf(() => linkedPlaceFeatures(atlas))))];

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page, Route } from 'playwright-core';
-import { featureFile, featurePageFile, journeyPassagesFile, type FeatureDetail, type JourneyPassages } from '../../src/lib/atlas/contract.ts';
+import { DATA_FILES, featureFile, featurePageFile, journeyPassagesFile, PUBLISHED_FILES, type FeatureDetail, type JourneyPassages, type PageRoute, type PageRoutesFile } from '../../src/lib/atlas/contract.ts';
 import { passagePages } from '../../src/lib/corpus/passage-pages.ts';
 import { anchorOf, clickMapAt, expectCleanRun, openAtlas, useBrowser, type AtlasPage } from './browser.ts';
 
@@ -134,14 +134,14 @@ describe('a journey’s own passages, fetched when it opens', () => {
 
 describe('a place that thousands of legs touch', () => {
   it('lists its first 20 legs, and every one on asking', async () => {
-    // As at a large corpus, where Paris has thousands: Paris given 30 more legs, copies of one of its own.
-    const page = JSON.parse(readFileSync('dist/data/legs.page.geojson', 'utf8')) as { features: Array<{ properties: { id: string; name: string; from: string; to: string } }> };
-    const own = page.features.filter((f) => f.properties.from === 'paris' || f.properties.to === 'paris');
-    expect(own.length).toBeGreaterThan(0);
-    const copies = Array.from({ length: 30 }, (_, i) => ({ ...own[0]!, properties: { ...own[0]!.properties, id: `copy-${i}`, name: `Copy ${i} of ${own[0]!.properties.name}` } }));
-    const total = own.length + copies.length;
+    // As at a large corpus, where Paris has thousands: Paris given a route of 30 more legs, copies of one of its own.
+    const file = JSON.parse(readFileSync(`dist/${DATA_FILES.pageRoutes}`, 'utf8')) as PageRoutesFile;
+    const legs = file.routes.flatMap((r) => r.legs.filter((l) => l.order && (l.from === 'paris' || l.to === 'paris')));
+    expect(legs.length).toBeGreaterThan(0);
+    const copies: PageRoute = { ...file.routes[0]!, id: 'copies', name: 'Copies', legs: Array.from({ length: 30 }, (_, i) => ({ ...legs[0]!, order: i + 1 })) };
+    const total = legs.length + copies.legs.length;
     const atlas = await openAtlas(browser(), baseURL, {}, '', async (p) => {
-      await p.route(dataFile('legs.page.geojson'), (route: Route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...page, features: [...page.features, ...copies] }) }));
+      await p.route(dataFile(PUBLISHED_FILES.pageRoutes), (route: Route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ routes: [...file.routes, copies] }) }));
     });
     await clickMapAt(atlas.page, anchorOf('paris'));
     const network = atlas.page.getByTestId('passage-panel').getByTestId('network');

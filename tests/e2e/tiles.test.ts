@@ -8,7 +8,7 @@ import { buildCorpus } from '../../src/build/derive.ts';
 import { generateCorpus } from '../../src/build/bench/generate-corpus.ts';
 import { withData } from '../../src/build/bench/sites.ts';
 import { startStaticServer, type StaticServer } from '../../src/build/static-server.ts';
-import { DATA_DIR, PUBLISHED_FILES, type AtlasMeta, type LabelProps } from '../../src/lib/atlas/contract.ts';
+import { DATA_DIR, PUBLISHED_FILES, type AtlasMeta, type LabelProps, type PageRoutesFile } from '../../src/lib/atlas/contract.ts';
 import { LAYERS, TILE_SOURCE } from '../../src/lib/map/ids.ts';
 
 /**
@@ -136,7 +136,7 @@ describe('a corpus past the tiles threshold', () => {
     await expectCleanRun(atlas);
   });
 
-  it('draws every leg on the SVG map without WebGL, its line drawn from its ends (legs.page.geojson has none here), and a leg tapped there opens its words', async () => {
+  it('draws every leg on the SVG map without WebGL, its line drawn from its ends (routes.page.json has none here), and a leg tapped there opens its words', async () => {
     const atlas = await openAtlas(browser(), server.url, { hasTouch: true }, '', async (page) => {
       // A GPU that gives no WebGL: the SVG map stays, drawn from the page's data alone.
       await page.addInitScript(() => {
@@ -148,8 +148,8 @@ describe('a corpus past the tiles threshold', () => {
     });
     const { page } = atlas;
     expect(await page.getByTestId('simplified-map').textContent()).toBe('Simplified map (no WebGL)');
-    const slim = JSON.parse(readFileSync(join(work, 'data', PUBLISHED_FILES.pageLegs), 'utf8')) as FeatureCollection<null, { id: string }>;
-    expect(slim.features.every((f) => f.geometry === null), 'the page file carries no line').toBe(true);
+    const slim = JSON.parse(readFileSync(join(work, 'data', PUBLISHED_FILES.pageRoutes), 'utf8')) as PageRoutesFile;
+    expect(slim.routes.every((r) => r.legs.every((l) => !l.line)), 'the page file carries no line').toBe(true);
     const legs = JSON.parse(readFileSync(join(work, 'data', PUBLISHED_FILES.legs), 'utf8')) as FeatureCollection<LineString | MultiLineString, { id: string; name: string }>;
     const drawn = await page.$$eval('svg.atlas-svg [data-feature-kind="leg"]', (nodes) => nodes.filter((n) => (n.querySelector('path.line')?.getAttribute('d') ?? '').length > 10).map((n) => n.getAttribute('data-feature-id')!).sort());
     expect(drawn).toEqual(legs.features.map((f) => f.properties.id).sort());

@@ -1,7 +1,8 @@
 import { inject } from 'vitest';
 import type { Atlas, AtlasData } from '../../src/lib/atlas/contract.ts';
 import { summarizeDocument } from '../../src/build/derive.ts';
-import { pageLegs, pagePlaces, reportedDays } from '../../src/lib/corpus/page-layer.ts';
+import { pagePlaces, reportedDays } from '../../src/lib/corpus/page-layer.ts';
+import { expandRoutes, pageRoutes } from '../../src/lib/corpus/routes-page.ts';
 
 /**
  * The bundled corpus as the build derives it: derived once per run by real-atlas-setup.ts and handed to each test file
@@ -14,7 +15,10 @@ export const realAtlas = (): Atlas => inject('realAtlas');
  * (each feature's come in its own file), documents as summaries (their words come when opened).
  */
 export const realAtlasData = (): AtlasData => {
-  const { basemap: _basemap, documents, places, legs, ...data } = realAtlas();
+  const atlas = realAtlas();
+  const { basemap: _basemap, documents, places: _places, legs: _legs, journeys: _journeys, ...data } = atlas;
   const reportedDayOf = reportedDays(documents);
-  return { ...data, places: pagePlaces(places, reportedDayOf), legs: pageLegs(legs, reportedDayOf), documents: documents.map(summarizeDocument) };
+  const places = pagePlaces(atlas.places, reportedDayOf);
+  const { legs, journeys } = expandRoutes(pageRoutes(atlas, reportedDayOf, { lines: true }), new Map(places.features.map((f) => [f.properties.id, f.properties])));
+  return { ...data, places, legs, journeys, documents: documents.map(summarizeDocument) };
 };

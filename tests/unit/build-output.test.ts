@@ -28,7 +28,7 @@ describe('the derive command', () => {
     expect(good.code).toBe(0);
     expect(good.stdout).toMatch(/derive: 5 documents, \d+ claims → \d+ places, \d+ route legs/);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual([
-      'annotations.jsonld', 'basemap.geojson', 'documents', 'documents.index.json', 'documents.json', 'features', 'journeys', 'journeys.json', 'journeys.page.json', 'labels.geojson', 'legs.csv', 'legs.geojson', 'legs.page.geojson', 'meta.json', 'passages.csv', 'places.csv', 'places.geojson', 'places.lpf.json', 'places.page.geojson', 'search',
+      'annotations.jsonld', 'basemap.geojson', 'documents', 'documents.index.json', 'documents.json', 'features', 'journeys', 'journeys.json', 'labels.geojson', 'legs.csv', 'legs.geojson', 'meta.json', 'passages.csv', 'places.csv', 'places.geojson', 'places.lpf.json', 'places.page.geojson', 'routes.page.json', 'search',
     ]);
     // Each document in its own file (the page fetches one when it is opened), and the search index's one shard.
     expect(readdirSync(join(dir, 'out', 'documents')).sort()).toEqual(readdirSync(join(dir, 'geodata', 'documents')).map((f) => f.replace(/\.md$/, '.json')).sort());

@@ -48,14 +48,11 @@ describe("documents.index.json and the places' own files", () => {
   });
 });
 
-describe('the slim page layer (places.page.geojson, legs.page.geojson) and each feature’s own file', () => {
+describe('the slim page layer (places.page.geojson; the legs’ in routes-page.test.ts) and each feature’s own file', () => {
   type Collection = { features: Array<{ geometry: unknown; properties: Record<string, unknown> & { id: string } }> };
   const read = (files: Record<string, string>, name: string) => JSON.parse(files[name]!) as Collection;
 
-  it.each([
-    ['place', FILE.pagePlaces, FILE.places],
-    ['leg', FILE.pageLegs, FILE.legs],
-  ] as const)('%s: the page file has every property and shape of the download but the passages, which are in the feature’s own file', (kind, page, download) => {
+  it.each([['place', FILE.pagePlaces, FILE.places]] as const)('%s: the page file has every property and shape of the download but the passages, which are in the feature’s own file', (kind, page, download) => {
     const { files } = createFiles();
     const slim = read(files, page);
     const full = read(files, download);
@@ -96,7 +93,7 @@ describe('the slim page layer (places.page.geojson, legs.page.geojson) and each 
     const { atlas, files } = createFiles();
     const words = (features: Array<{ properties: { evidence: Array<{ exact: string }> } }>) => features.reduce((n, f) => n + f.properties.evidence.reduce((m, e) => m + e.exact.length, 0), 0);
     expect(files[FILE.pagePlaces]!.length).toBeLessThan(files[FILE.places]!.length - words(atlas.places.features));
-    expect(files[FILE.pageLegs]!.length).toBeLessThan(files[FILE.legs]!.length - words(atlas.legs.features));
+    expect(files[FILE.pageRoutes]!.length).toBeLessThan(files[FILE.legs]!.length - words(atlas.legs.features));
   });
 
   it('keeps the researchers’ downloads whole: places.geojson and legs.geojson still carry every passage', () => {

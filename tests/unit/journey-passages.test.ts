@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { JOURNEY_PASSAGES_BUNDLE, PUBLISHED_FILES as FILE, journeyPassagesFile, type Journey, type JourneyPassages } from '../../src/lib/atlas/contract.ts';
+import { JOURNEY_PASSAGES_BUNDLE, PUBLISHED_FILES as FILE, journeyPassagesFile, type JourneyPassages } from '../../src/lib/atlas/contract.ts';
 import { serializeAtlas } from '../../src/build/derive.ts';
 import { JourneyPassageStore } from '../../src/lib/state/journey-passages.svelte.ts';
 import { indexAtlas } from '../../src/lib/state/atlas-data.ts';
-import { pageJourneys } from '../../src/lib/corpus/page-layer.ts';
 import { realAtlas, realAtlasData } from '../helpers/real-atlas.ts';
 import { fakeSite } from '../helpers/fake-site.ts';
 
-// Issue 27: a journey's steps drawn with no line carry their words; the page's list of journeys (journeys.page.json)
+// Issue 27: a journey's steps drawn with no line carry their words; the page's journeys (from routes.page.json)
 // leaves them out, and each journey's come in its own file when it opens.
 
 const createFiles = () => ({ atlas: realAtlas(), files: serializeAtlas(realAtlas()) });
@@ -15,10 +14,9 @@ const createFiles = () => ({ atlas: realAtlas(), files: serializeAtlas(realAtlas
 describe('what derive writes for the journeys', () => {
   it('gives the page its journeys without any step’s passages, and the download keeps them', () => {
     const { atlas, files } = createFiles();
-    const page = JSON.parse(files[FILE.pageJourneys]!) as Journey[];
     expect(atlas.journeys.some((j) => j.steps.some((s) => s.evidence?.length))).toBe(true);
-    expect(files[FILE.pageJourneys]).not.toContain('"evidence":');
-    expect(page).toEqual(atlas.journeys.map((j) => ({ ...j, steps: j.steps.map(({ evidence: _e, ...s }) => s) })));
+    expect(files[FILE.pageRoutes]).not.toContain('"evidence":');
+    expect(realAtlasData().journeys).toEqual(atlas.journeys.map((j) => ({ ...j, steps: j.steps.map(({ evidence: _e, ...s }) => s) })));
     expect(JSON.parse(files[FILE.journeys]!)).toEqual(atlas.journeys);
   });
 
@@ -46,7 +44,7 @@ describe('JourneyPassageStore: a journey’s own passages, fetched when it opens
     const journey = journeyWithWords();
     const { store, requests } = createStore();
     const data = realAtlasData();
-    const index = indexAtlas({ ...data, journeys: pageJourneys(data.journeys) }, undefined, undefined, store);
+    const index = indexAtlas(data, undefined, undefined, store);
     const step = journey.steps.findIndex((s) => s.evidence);
     expect(index.stepPassages(journey.id, step)).toBeUndefined();
     store.request([journey.id]);

@@ -11,8 +11,9 @@ import { serializeDirectory, writePmtiles, type TileToWrite } from '../../src/li
 import { buildAtlasTiles, TILE_LAYERS, TILE_ZOOMS, TILES_FROM_DOCUMENTS, TILES_UP_TO_DOCUMENTS, withAtlasTiles } from '../../src/lib/tiles/atlas-tiles.ts';
 import { legLines, MAP_PROPERTIES, trimToMapProperties } from '../../src/lib/map/map-features.ts';
 import { bundleFans } from '../../src/lib/map/bundle.ts';
-import { PUBLISHED_FILES, type AtlasMeta, type Atlas, type PageLegsFile } from '../../src/lib/atlas/contract.ts';
-import { withLegArcs } from '../../src/lib/geo/legs.ts';
+import { PUBLISHED_FILES, type AtlasData, type AtlasMeta, type Atlas, type PageRoutesFile } from '../../src/lib/atlas/contract.ts';
+import { expandRoutes } from '../../src/lib/corpus/routes-page.ts';
+import { arcsFrom } from '../../src/lib/geo/legs.ts';
 import { buildCorpus } from '../../src/build/derive.ts';
 import { generateCorpus } from '../../src/build/bench/generate-corpus.ts';
 
@@ -62,6 +63,15 @@ function createTinyAtlas(): Pick<Atlas, 'places' | 'labels' | 'legs' | 'meta'> {
     legs: collection([createLeg('havana-paris', 'Havana → Paris', [[-82.38, 23.13], [-40, 45], [2.35, 48.86]])]) as Atlas['legs'],
     meta: { bounds: [-82.38, 23.13, 2.35, 48.86], networkBounds: [-82.38, 23.13, 2.35, 48.86], counts: { documents: 1, places: 2, legs: 1, claims: 2 } },
   };
+}
+
+/** The page's legs from a derived folder, as loadAtlasData expands them: routes.page.json, lines drawn again from labels.geojson. */
+function pageLegsOf(dir: string) {
+  const read = <T,>(file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as T;
+  const places = read<AtlasData['places']>(PUBLISHED_FILES.pagePlaces);
+  const labels = read<FeatureCollection<Point, { id: string }>>(PUBLISHED_FILES.labels);
+  const routes = read<PageRoutesFile>(PUBLISHED_FILES.pageRoutes);
+  return expandRoutes(routes, new Map(places.features.map((f) => [f.properties.id, f.properties])), arcsFrom(new Map(labels.features.map((f) => [f.properties.id, f.geometry.coordinates])))).legs;
 }
 
 describe('the PMTiles writer', () => {
@@ -201,11 +211,10 @@ describe("the atlas's tiles", () => {
     expect(lines.lines.features.length, 'lines, of legs').toBeLessThan(atlas.legs.features.length);
     const want = { places: names(atlas.places), labels: names(atlas.labels), legs: names(lines.lines) };
     expect(want.legs.size).toBeGreaterThan(10);
-    // The page groups its own legs (legs.page.geojson, lines drawn again from the label points) into the same lines:
+    // The page groups its own legs (routes.page.json, lines drawn again from the label points) into the same lines:
     // the line a leg's highlight goes to is the one the tiles draw it on.
-    const pageLegs = JSON.parse(readFileSync(join(dir, 'tiled', PUBLISHED_FILES.pageLegs), 'utf8')) as PageLegsFile;
-    const anchors = new Map(atlas.labels.features.map((f) => [String(f.properties.id), (f.geometry as Point).coordinates]));
-    expect(legLines(trimToMapProperties(bundleFans(withLegArcs(pageLegs, anchors) as FeatureCollection))).lineOf).toEqual(lines.lineOf);
+    const pageLegs = pageLegsOf(join(dir, 'tiled'));
+    expect(legLines(trimToMapProperties(bundleFans(pageLegs as FeatureCollection))).lineOf).toEqual(lines.lineOf);
     for (let z = TILE_ZOOMS.minzoom; z <= TILE_ZOOMS.maxzoom; z++) {
       const found = { places: new Map<string, string>(), labels: new Map<string, string>(), legs: new Map<string, string>() };
       for (let x = 0; x < 2 ** z; x++) {
@@ -218,26 +227,22 @@ describe("the atlas's tiles", () => {
     }
   });
 
-  it('leave the lines out of legs.page.geojson past the threshold: the page draws each again, exactly as legs.geojson has it', () => {
+  it('leave the lines out of routes.page.json past the threshold: the page draws each again, exactly as legs.geojson has it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'atlas-tiles-'));
     generateCorpus(join(dir, 'corpus'), 12, 3);
     buildCorpus(join(dir, 'corpus'), join(dir, 'geojson'), undefined, 13);
     buildCorpus(join(dir, 'corpus'), join(dir, 'tiled'), undefined, 12);
     const read = <T,>(site: string, file: string) => JSON.parse(readFileSync(join(dir, site, file), 'utf8')) as T;
-    const bytes = (site: string) => readFileSync(join(dir, site, PUBLISHED_FILES.pageLegs)).length;
+    const bytes = (site: string) => readFileSync(join(dir, site, PUBLISHED_FILES.pageRoutes)).length;
+    const drawnLegs = (site: string) => read<PageRoutesFile>(site, PUBLISHED_FILES.pageRoutes).routes.flatMap((r) => r.legs.filter((l) => !l.places));
     // Below the threshold the page's legs carry their lines, as MapLibre draws them from the GeoJSON.
-    expect(read<PageLegsFile>('geojson', PUBLISHED_FILES.pageLegs).features.every((f) => f.geometry)).toBe(true);
-    const slim = read<PageLegsFile>('tiled', PUBLISHED_FILES.pageLegs);
-    expect(slim.features.filter((f) => f.geometry).map((f) => f.properties.id), 'legs with a line in the tiled page file').toEqual([]);
+    expect(drawnLegs('geojson').every((l) => l.line && l.bbox)).toBe(true);
+    expect(drawnLegs('tiled').filter((l) => l.line || l.bbox), 'legs with a line in the tiled page file').toEqual([]);
     expect(bytes('tiled')).toBeLessThan(bytes('geojson') / 3);
     // Drawn again from the ends' label points, every line is the download's, coordinate for coordinate.
-    const labels = read<FeatureCollection<Point, { id: string }>>('tiled', PUBLISHED_FILES.labels);
-    const drawn = withLegArcs(slim, new Map(labels.features.map((f) => [f.properties.id, f.geometry.coordinates])));
-    const download = read<FeatureCollection<LineString | MultiLineString, { id: string }>>('tiled', PUBLISHED_FILES.legs);
+    const drawn = pageLegsOf(join(dir, 'tiled'));
+    const download = read<FeatureCollection<LineString | MultiLineString, { id: string; bbox: number[] }>>('tiled', PUBLISHED_FILES.legs);
     expect(download.features.length).toBeGreaterThan(10);
-    expect(drawn.features.map((f) => [f.properties.id, f.geometry])).toEqual(download.features.map((f) => [f.properties.id, f.geometry]));
-    // A leg whose end is not among the labels is named, with the file to derive again.
-    const missing = new Map(labels.features.filter((f) => f.properties.id !== slim.features[0]!.properties.to).map((f) => [f.properties.id, f.geometry.coordinates]));
-    expect(() => withLegArcs(slim, missing)).toThrow(`legs.page.geojson: leg "${slim.features[0]!.properties.id}" ends at place "${slim.features[0]!.properties.to}", which labels.geojson does not have`);
+    expect(drawn.features.map((f) => [f.properties.id, f.geometry, f.properties.bbox])).toEqual(download.features.map((f) => [f.properties.id, f.geometry, f.properties.bbox]));
   });
 });

@@ -187,17 +187,57 @@ export interface PagePlaceProps extends PlaceCore {
   firstDocuments: string[];
 }
 
-/** A leg as the page's first view receives it (legs.page.geojson): as PagePlaceProps. */
+/** A leg as the page has it (expanded from routes.page.json, expandRoutes): as PagePlaceProps. */
 export interface PageLegProps extends LegCore {
   reported: ReportedBy;
   firstDocuments: string[];
 }
 
-/**
- * legs.page.geojson. Past the tiles threshold (AtlasMeta.tiles) its legs carry no line (geometry null): each line is
- * the arc between its ends' label points, the same for every leg between them, and the page draws it again.
- */
+/** The page's legs: past the tiles threshold (AtlasMeta.tiles) without their lines (geometry null) until drawn again from their ends. */
 export type PageLegsFile = FeatureCollection<LineString | MultiLineString | null, PageLegProps>;
+
+/**
+ * routes.page.json: the page's legs and journeys in one, each route once with its legs in order, and nothing the page
+ * can work out again from the route, the places and the labels (a leg's id, name, route name, precision, its document's
+ * day, its line and box past the tiles threshold; a journey's steps and box). At 10,000 documents the legs' and
+ * journeys' own files were 1.45 MB of the first view compressed, most of it each route's name, id and document said
+ * again for every leg and step. expandRoutes gives back exactly what they held.
+ */
+export interface PageRoutesFile {
+  routes: PageRoute[];
+}
+
+/** A route as routes.page.json has it: in the order journeys are told (routes.yaml). */
+export interface PageRoute {
+  id: string;
+  name: string;
+  name_es?: string;
+  document: string;
+  /** The day its document reports it by (ReportedBy), '' where undated. */
+  reported: string;
+  legs: PageRouteLeg[];
+}
+
+/**
+ * One leg of a route, in order: one drawn as a line (its `order` in the route), or a move a journey step shows with the
+ * two places instead (`places`), which has no line and no id.
+ */
+export interface PageRouteLeg {
+  from: string;
+  to: string;
+  order?: number;
+  places?: 'within' | 'together';
+  /** Left out where `directed`. */
+  direction?: Direction;
+  branch?: string;
+  branch_es?: string;
+  unstated?: Array<'from' | 'to'>;
+  note?: string;
+  note_es?: string;
+  /** The leg's line and box, up to the tiles threshold (past it, drawn again from its ends' label points). */
+  line?: LineString | MultiLineString;
+  bbox?: Bounds;
+}
 
 export interface AtlasMeta {
   /** Every anchor and leg: "the whole map". */
@@ -357,11 +397,10 @@ export const PUBLISHED_FILES = {
   passagesTable: 'passages.csv',
   /** The page's list of documents, without their words (DocumentSummary[]). */
   documentIndex: 'documents.index.json',
-  /** The page's places and legs: the downloads less their passages (PagePlaceProps, PageLegProps). */
+  /** The page's places: the download less their passages and documents (PagePlaceProps). */
   pagePlaces: 'places.page.geojson',
-  pageLegs: 'legs.page.geojson',
-  /** The page's journeys: journeys.json less the passages of the steps drawn with no line (those are in journeyPassagesFile). */
-  pageJourneys: 'journeys.page.json',
+  /** The page's legs and journeys, each route once (PageRoutesFile). */
+  pageRoutes: 'routes.page.json',
   /** The map's vector tiles, written only past the size threshold (AtlasMeta.tiles says when). */
   tiles: 'atlas.pmtiles',
 } as const;
@@ -418,8 +457,8 @@ export const featureKey = (ref: FeatureRef) => `${ref.kind}:${ref.id}`;
 
 /**
  * A journey's passages of its own (JourneyPassages): the steps drawn with no line carry their words, which
- * journeys.page.json leaves out, so the first view's list of journeys does not grow with them (about 0.5 MB of the
- * 5 MB journeys.json at 10,000 documents). Fetched when the journey opens; a small corpus's all in one, as the features'.
+ * routes.page.json leaves out, so the first view's journeys do not grow with them (about 0.5 MB of the 5 MB
+ * journeys.json at 10,000 documents). Fetched when the journey opens; a small corpus's all in one, as the features'.
  */
 export const JOURNEY_FOLDER = 'journeys';
 /** A journey's own passages, relative to the data folder (journey ids are slugs). */
@@ -439,11 +478,10 @@ export const DATA_FILES = {
   labels: `${DATA_DIR}/${PUBLISHED_FILES.labels}`,
   legs: `${DATA_DIR}/${PUBLISHED_FILES.legs}`,
   pagePlaces: `${DATA_DIR}/${PUBLISHED_FILES.pagePlaces}`,
-  pageLegs: `${DATA_DIR}/${PUBLISHED_FILES.pageLegs}`,
+  pageRoutes: `${DATA_DIR}/${PUBLISHED_FILES.pageRoutes}`,
   documents: `${DATA_DIR}/${PUBLISHED_FILES.documents}`,
   documentIndex: `${DATA_DIR}/${PUBLISHED_FILES.documentIndex}`,
   journeys: `${DATA_DIR}/${PUBLISHED_FILES.journeys}`,
-  pageJourneys: `${DATA_DIR}/${PUBLISHED_FILES.pageJourneys}`,
   meta: `${DATA_DIR}/${PUBLISHED_FILES.meta}`,
   basemap: `${DATA_DIR}/${PUBLISHED_FILES.basemap}`,
   tiles: `${DATA_DIR}/${PUBLISHED_FILES.tiles}`,

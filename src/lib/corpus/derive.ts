@@ -3,7 +3,8 @@ import type { Topology } from 'topojson-specification';
 import { CorpusError, CorpusInvalid } from './errors.ts';
 import type { Corpus, ResolvedLeg } from './load.ts';
 import { ROLES, type Role } from '../atlas/roles.ts';
-import type { Direction, Evidence, Precision, Atlas, Journey, LabelProps, LegProps, PlaceProps } from '../atlas/contract.ts';
+import { PRECISIONS, type Evidence, type Precision, type Atlas, type Journey, type LabelProps, type LegProps, type PlaceProps } from '../atlas/contract.ts';
+import { byText, legId, legName, placeStepName, vaguer } from './routes-page.ts';
 import type { PlaceRecord } from './types.ts';
 import { countriesById, basemapCountries } from '../geo/countries.ts';
 import { anchorPoint, placeGeometry, GeometryProblem, type PlaceGeometry } from '../geo/places.ts';
@@ -19,9 +20,7 @@ import { boundsOf, type Bounds } from '../geo/bounds.ts';
 /** Roles that place something beside the network rather than on it: left out of the opening view. */
 const AROUND_THE_NETWORK = new Set<Role>(['context', 'planned-training']);
 
-const PRECISION_ORDER: Precision[] = ['point', 'country', 'area'];
-const vaguer = (a: Precision, b: Precision) => (PRECISION_ORDER.indexOf(a) >= PRECISION_ORDER.indexOf(b) ? a : b);
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const PRECISION_ORDER: readonly Precision[] = PRECISIONS;
 /** Documents in the order they were reported by: "1961" at its latest day, after "1961-06-01" (dates.ts). */
 const byDocumentDate = (a: string | undefined, b: string | undefined) => (a && b ? byReportedDay(a, b) : byText(a ?? '', b ?? ''));
 
@@ -113,7 +112,7 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
       if (leg.within || leg.together) continue; // a move inside an area, or stops named together: a journey step, not a line
       const fromPlace = placesById.get(leg.from)!;
       const toPlace = placesById.get(leg.to)!;
-      const id = `${route.id}-${leg.index + 1}`;
+      const id = legId(route.id, leg.index + 1);
       const arcKey = `${from.join(',')} ${to.join(',')}`;
       let arc = arcs.get(arcKey);
       if (!arc) {
@@ -160,12 +159,12 @@ export function deriveAtlas(corpus: Corpus, places50m: Topology, basemap110m: To
       const steps: Journey['steps'] = [];
       const stepPlaces: Array<Feature<PlaceGeometry, PlaceProps>> = [];
       for (const leg of route.legs) {
-        const id = `${route.id}-${leg.index + 1}`;
+        const id = legId(route.id, leg.index + 1);
         if (leg.within || leg.together) {
           const fromPlace = placesById.get(leg.from)!;
           const toPlace = placesById.get(leg.to)!;
           // No arrow in the name: the step draws no line, and its card says what the text does and does not give.
-          const name = leg.within ? `${fromPlace.name}, then ${lowerFirst(toPlace.name)}` : `${fromPlace.name} and ${toPlace.name}`;
+          const name = placeStepName(fromPlace.name, toPlace.name, leg.within ? 'within' : 'together');
           steps.push({ legs: [], places: [leg.from, leg.to], placesReason: leg.within ? 'within' : 'together', name, evidence: [legEvidence(route.document, leg, { from: fromPlace, to: toPlace })], ...noteFields(leg) });
           stepPlaces.push(...placeFeatures.filter((f) => f.properties.id === leg.from || f.properties.id === leg.to));
           continue;
@@ -234,8 +233,6 @@ function contextSupports(text: string, record: { unstated?: Array<'from' | 'to'>
   return supports;
 }
 
-/** "Rural hill areas of Cuba" → "rural hill areas of Cuba", for a name in the middle of a sentence (not a proper name's). */
-const lowerFirst = (name: string) => (/^\p{Lu}\p{Ll}/u.test(name) && !/^\p{Lu}\p{Ll}+ \p{Lu}/u.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name);
 
 /**
  * Where labels would collide, which one the map keeps: by the place's role in legend order (training sites, the
@@ -248,8 +245,3 @@ export function labelRank(primaryRole: Role, precision: Precision, passages: num
   return byRole + Math.round(1000 / (passages + 1)) / 1000;
 }
 
-/** "A → B" where the text gives the direction; "A ↔ B" where it gives both ways; "A – B" where it gives no order. */
-export function legName(from: string, to: string, direction: Direction): string {
-  const sign = { directed: '→', 'round-trip': '↔', undirected: '–' }[direction];
-  return `${from} ${sign} ${to}`;
-}

@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { featureKey, type Evidence, type EvidenceSource, type Journey, type JourneyPassages, type LegProps, type PageLegProps, type PagePlaceProps, type PlaceProps, type ReportedBy } from '../atlas/contract.ts';
+import { featureKey, type Evidence, type EvidenceSource, type Journey, type JourneyPassages, type PagePlaceProps, type PlaceProps, type ReportedBy } from '../atlas/contract.ts';
 import { reportedDay } from './dates.ts';
 import { firstPageDocuments } from './passage-pages.ts';
 
@@ -52,18 +52,6 @@ export const pagePlaces = <G extends Geometry>(places: FeatureCollection<G, Plac
   withoutPassages(places, reportedDayOf) as FeatureCollection<G, PagePlaceProps> & { features: Array<Feature<G, PagePlaceProps>> };
 
 /**
- * legs.geojson as the page's first view gets it (PageLegProps). `lines: false` (past the tiles threshold, where the map
- * draws the lines from the tiles) leaves out each leg's line too: it is the arc between its ends' anchors, which the
- * page draws again (withLegArcs) for the SVG map and the figure.
- */
-export function pageLegs<G extends Geometry>(legs: FeatureCollection<G, LegProps>, reportedDayOf: ReportedDayOf): FeatureCollection<G, PageLegProps>;
-export function pageLegs<G extends Geometry>(legs: FeatureCollection<G, LegProps>, reportedDayOf: ReportedDayOf, options: { lines: boolean }): FeatureCollection<G | null, PageLegProps>;
-export function pageLegs<G extends Geometry>(legs: FeatureCollection<G, LegProps>, reportedDayOf: ReportedDayOf, { lines = true } = {}): FeatureCollection<G | null, PageLegProps> {
-  const page = withoutPassages(legs, reportedDayOf) as FeatureCollection<G | null, PageLegProps>;
-  return lines ? page : { ...page, features: page.features.map((f) => ({ ...f, geometry: null })) };
-}
-
-/**
  * FEATURE_SOURCES, in pieces: every place's and leg's (document, role) pairs by featureKey, for the document switches.
  * One feature's pairs at a time, as the other big files are written.
  */
@@ -78,9 +66,6 @@ export function* featureSourcesChunks(atlas: { places: FeatureCollection<Geometr
   }
   yield '}';
 }
-
-/** journeys.json as the page's first view gets it: every step less its own passages (journeyPassages has them). */
-export const pageJourneys = (journeys: readonly Journey[]): Journey[] => journeys.map((j) => ({ ...j, steps: j.steps.map(({ evidence: _evidence, ...step }) => step) }));
 
 /** A journey's steps' own passages, by step (null for a step whose legs carry them). */
 export const journeyPassages = (journey: Journey): JourneyPassages => ({ steps: journey.steps.map((s) => s.evidence ?? null) });

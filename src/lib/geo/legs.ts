@@ -1,5 +1,6 @@
 import { greatCircle } from '@turf/great-circle';
-import type { Feature, FeatureCollection, LineString, MultiLineString, Position } from 'geojson';
+import type { LineString, MultiLineString, Position } from 'geojson';
+import { boundsOf, type Bounds } from './bounds.ts';
 import { cutAtAntimeridian } from './antimeridian.ts';
 import { roundGeometry } from './round.ts';
 
@@ -17,28 +18,28 @@ export function legGeometry(from: Position, to: Position, npoints = 64): LineStr
 /** A leg's line as published: the arc between its ends' anchors (their label points), rounded as every coordinate is. */
 export const legArc = (from: Position, to: Position): LineString | MultiLineString => roundGeometry(legGeometry(from, to));
 
+/** A leg's line and box drawn from its ends (by place id), where routes.page.json leaves them out. */
+export type ArcOf = (from: string, to: string) => { line: LineString | MultiLineString; bbox: Bounds };
+
 /**
- * Legs published without their lines (legs.page.geojson past the tiles threshold, where thousands of legs repeat the
- * same few arcs) with each line drawn again as the derivation drew it: legArc between its ends' anchors, once for
- * each pair of ends. `anchors`: each place's label point, by id (labels.geojson).
+ * The lines routes.page.json leaves out past the tiles threshold (thousands of legs repeat the same few arcs), drawn
+ * again as the derivation drew them: legArc between the ends' anchors and its box, once for each pair of ends.
+ * `anchors`: each place's label point, by id (labels.geojson).
  */
-export function withLegArcs<P extends { id: string; from: string; to: string }>(
-  legs: FeatureCollection<LineString | MultiLineString | null, P>,
-  anchors: ReadonlyMap<string, Position>,
-): FeatureCollection<LineString | MultiLineString, P> {
-  const arcs = new Map<string, LineString | MultiLineString>();
-  const anchorOf = (leg: P, place: string) => {
+export function arcsFrom(anchors: ReadonlyMap<string, Position>): ArcOf {
+  const arcs = new Map<string, ReturnType<ArcOf>>();
+  const anchorOf = (place: string) => {
     const at = anchors.get(place);
-    if (!at) throw new Error(`legs.page.geojson: leg "${leg.id}" ends at place "${place}", which labels.geojson does not have. Run "npm run derive" again.`);
+    if (!at) throw new Error(`routes.page.json: a leg ends at place "${place}", which labels.geojson does not have. Run "npm run derive" again.`);
     return at;
   };
-  const features = legs.features.map((feature): Feature<LineString | MultiLineString, P> => {
-    if (feature.geometry) return feature as Feature<LineString | MultiLineString, P>;
-    const leg = feature.properties;
-    const key = `${leg.from}\u0000${leg.to}`;
-    let geometry = arcs.get(key);
-    if (!geometry) arcs.set(key, (geometry = legArc(anchorOf(leg, leg.from), anchorOf(leg, leg.to))));
-    return { ...feature, geometry };
-  });
-  return { ...legs, features };
+  return (from, to) => {
+    const key = `${from}\u0000${to}`;
+    let arc = arcs.get(key);
+    if (!arc) {
+      const line = legArc(anchorOf(from), anchorOf(to));
+      arcs.set(key, (arc = { line, bbox: boundsOf(line) }));
+    }
+    return arc;
+  };
 }

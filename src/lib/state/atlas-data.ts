@@ -1,5 +1,6 @@
-import { DATA_FILES, featureKey, type AtlasData, type PageLegsFile, type AtlasMeta, type DocumentSummary, type Evidence, type FeatureDetail, type FeatureRef, type Journey, type JourneyPassages, type LegCore, type PlaceCore, type PublishedDocument } from '../atlas/contract.ts';
+import { DATA_FILES, featureKey, type AtlasData, type PageRoutesFile, type AtlasMeta, type DocumentSummary, type Evidence, type FeatureDetail, type FeatureRef, type Journey, type JourneyPassages, type LegCore, type PlaceCore, type PublishedDocument } from '../atlas/contract.ts';
 import { firstMentionsByPlace } from '../corpus/queries.ts';
+import { expandRoutes } from '../corpus/routes-page.ts';
 
 /** A drawn feature as the UI reads it: its properties less its passages (those are in its FeatureDetail). */
 export type AtlasFeature = { kind: 'place'; props: PlaceCore } | { kind: 'leg'; props: LegCore };
@@ -15,25 +16,25 @@ async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
  * journeys, meta, and the documents' summaries (their words come when opened).
  */
 export async function loadAtlasData(signal: AbortSignal): Promise<AtlasData> {
-  const [places, labels, legs, documents, journeys, meta] = await Promise.all([
+  const [places, labels, routes, documents, meta] = await Promise.all([
     getJson<AtlasData['places']>(DATA_FILES.pagePlaces, signal),
     getJson<AtlasData['labels']>(DATA_FILES.labels, signal),
-    getJson<PageLegsFile>(DATA_FILES.pageLegs, signal),
+    getJson<PageRoutesFile>(DATA_FILES.pageRoutes, signal),
     getJson<DocumentSummary[]>(DATA_FILES.documentIndex, signal),
-    getJson<Journey[]>(DATA_FILES.pageJourneys, signal),
     getJson<AtlasMeta>(DATA_FILES.meta, signal),
   ]);
-  return { places, labels, legs: await withLines(legs, labels), documents, journeys, meta };
+  return { places, labels, ...(await legsAndJourneys(routes, places, labels)), documents, meta };
 }
 
 /**
- * The legs with their lines. Past the tiles threshold legs.page.geojson leaves them out (PageLegsFile): they are drawn
- * again from the ends' label points, by the geometry code (turf) that comes as a chunk of its own only then.
+ * The legs and journeys of routes.page.json, with their lines. Past the tiles threshold the file leaves the lines out:
+ * they are drawn again from the ends' label points, by the geometry code (turf) that comes as a chunk of its own only then.
  */
-async function withLines(legs: PageLegsFile, labels: AtlasData['labels']): Promise<AtlasData['legs']> {
-  if (legs.features.every((f) => f.geometry)) return legs as AtlasData['legs'];
-  const { withLegArcs } = await import('../geo/legs.ts');
-  return withLegArcs(legs, new Map(labels.features.map((f) => [f.properties.id, f.geometry.coordinates])));
+async function legsAndJourneys(routes: PageRoutesFile, places: AtlasData['places'], labels: AtlasData['labels']) {
+  const placeInfo = new Map(places.features.map((f) => [f.properties.id, f.properties]));
+  if (routes.routes.every((r) => r.legs.every((l) => l.places || l.line))) return expandRoutes(routes, placeInfo);
+  const { arcsFrom } = await import('../geo/legs.ts');
+  return expandRoutes(routes, placeInfo, arcsFrom(new Map(labels.features.map((f) => [f.properties.id, f.geometry.coordinates]))));
 }
 
 /** Where documents' words come from: the page's DocumentStore (fetched when opened), or a list at hand. */

@@ -5,7 +5,7 @@ import { FetchedFiles, type FetchStatus } from './fetched-files.svelte.ts';
 
 /**
  * The journeys' own passages (a step drawn with no line), each journey's from its own file when it opens, then kept:
- * the page's journeys.page.json carries none. A small corpus's come in one file with the first view (preloadAll).
+ * the page's routes.page.json carries none. A small corpus's come in one file with the first view (preloadAll).
  */
 export class JourneyPassageStore extends FetchedFiles<JourneyPassages> implements JourneyPassageSource {
   constructor(base?: () => string, fetchFile?: (address: string, init: RequestInit) => Promise<Response>) {
