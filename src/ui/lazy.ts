@@ -35,18 +35,11 @@ export const loadJourneyStepper = lazyModule(() => import('./JourneyStepper.svel
 export const loadFeatureList = lazyModule(() => import('./FeatureList.svelte'));
 export const loadDocumentReader = lazyModule(() => import('./DocumentReader.svelte'));
 export const loadKioskMode = lazyModule(() => import('./KioskMode.svelte'));
+/** "About the data": its counts and the downloads, opened from the header. */
+export const loadAboutData = lazyModule(() => import('./AboutData.svelte'));
 export const loadTakeHomeCode = lazyModule(() => import('./TakeHomeCode.svelte'));
 /** "Save this view": the figure's page, its map picture, the PNG rasteriser and the scene's emphasis, one chunk. */
-export const loadFigure = lazyModule(async () => {
-  const [pages, notes, picture, raster, scene] = await Promise.all([
-    import('../lib/figure/figure-svg.ts'),
-    import('../lib/figure/footnotes.ts'),
-    import('../lib/figure/map-picture.ts'),
-    import('../lib/figure/raster.ts'),
-    import('../lib/figure/scene.ts'),
-  ]);
-  return { ...pages, ...notes, ...picture, ...raster, ...scene };
-});
+export const loadSaveFigure = lazyModule(() => import('./save-figure.ts'));
 
 /**
  * Fetches the chunks a visitor is likely to want soon (the panels, the reader) once the browser is idle, so opening them later

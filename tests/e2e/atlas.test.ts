@@ -148,6 +148,7 @@ describe('the map on the bundled corpus', () => {
     const { page } = atlas;
     await page.getByRole('button', { name: 'About this data' }).click();
     const dialog = page.getByRole('dialog', { name: 'About this data' });
+    await dialog.waitFor();
     const links = await dialog.getByRole('link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(links.map((l) => l.split('/').pop())).toEqual(['places.geojson', 'legs.geojson', 'places.lpf.json', 'annotations.jsonld', 'places.csv', 'legs.csv', 'passages.csv', 'documents.json']);
     for (const link of links) {

@@ -74,7 +74,9 @@ describe('the kiosk on a touch screen', () => {
     expect(await page.evaluate(() => getComputedStyle(document.body).userSelect)).toBe('none');
     expect(await page.locator('meta[name="viewport"]').getAttribute('content')).toContain('user-scalable=no');
     await page.getByRole('button', { name: 'About this data' }).tap();
-    expect(await page.getByRole('dialog', { name: 'About this data' }).getByRole('link').count()).toBe(0);
+    const about = page.getByRole('dialog', { name: 'About this data' });
+    await about.waitFor();
+    expect(await about.getByRole('link').count()).toBe(0);
     expect(new URL(page.url()).pathname).toBe('/');
     await expectCleanRun(atlas);
   });

@@ -21,7 +21,7 @@ describe('the first view’s own JavaScript (dist/)', () => {
 
   // Each of these is a chunk of its own, loaded when asked for or when the page is idle, never by the first view.
   it.each([
-    ['the figure export', 'figure-svg'],
+    ['the figure export', 'save-figure'],
     ['the QR codes', 'take-home'],
     ['kiosk mode', 'KioskMode'],
     ["the kiosk settings' validator", 'validate-config'],
