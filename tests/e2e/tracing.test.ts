@@ -224,6 +224,34 @@ describe('time and filters', () => {
   });
 });
 
+describe('switching a document off', () => {
+  it('takes off the map and the list what only that document says, and puts it back', async () => {
+    const atlas = await openAtlas(browser(), baseURL, { viewport: { width: 1280, height: 800 } });
+    const { page } = atlas;
+    const key = page.getByTestId('legend');
+    // The document switches are under "Routes and documents", made only when it opens.
+    expect(await key.getByRole('group', { name: 'Documents' }).count()).toBe(0);
+    await key.getByText('Routes and documents').click();
+    const documents = key.getByRole('group', { name: 'Documents' });
+    await expect.poll(() => documents.getByRole('checkbox').count()).toBe(5);
+    // On the screen, below the key (its panel once opened leftwards off it, from the chip's right edge).
+    const box = (await documents.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(1280);
+    // Paris is named by the 1963 CIA memo alone; Havana by others too.
+    const cia = documents.getByRole('checkbox', { name: /Activities of Cuban-Trained Peruvian Guerrillas/ });
+    await cia.uncheck();
+    await mapIdle(page);
+    await expect.poll(() => renderedIds(page, ['place-points'])).not.toContain('paris');
+    expect(await renderedIds(page, ['place-points'])).toContain('havana');
+    expect(await key.getByText('Routes and documents').textContent()).toMatch(/1 off/);
+    await cia.check();
+    await mapIdle(page);
+    await expect.poll(() => renderedIds(page, ['place-points'])).toContain('paris');
+    await expectCleanRun(atlas);
+  });
+});
+
 describe('finding things', () => {
   it('finds Havana by the memo’s spelling, Habana', async () => {
     const atlas = await openAtlas(browser(), baseURL);
