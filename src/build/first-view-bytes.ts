@@ -9,9 +9,11 @@ import { gzipSync } from 'node:zlib';
 import { MAPLIBRE_CHUNK } from './chunks.ts';
 
 /**
- * The budget for the first view's own JavaScript, gzipped: what it weighs now (61.3 KB on 2026-12-07, after the
- * Spanish messages became a chunk of their own; 66.8 KB before) and a little room, so that growth fails the build's tests. Issue 27's target is under 50 KB (FIRST_VIEW_TARGET_BYTES, which the
- * bench reports); lower this as the first view sheds weight, never raise it to let a change through.
+ * The budget for the first view's own JavaScript, gzipped: what it weighs now (63.5 KB on 2026-12-07, after "About this
+ * data" and the figure's making became chunks of their own, which brought it back under this budget when the page came
+ * to work out its legs and journeys from routes.page.json) and a little room, so that growth fails the build's tests.
+ * Issue 27's target is under 50 KB (FIRST_VIEW_TARGET_BYTES, which the bench reports); lower this as the first view
+ * sheds weight, never raise it to let a change through.
  */
 export const FIRST_VIEW_BUDGET_BYTES = 64 * 1024;
 /** Issue 27's target for the first view's own JavaScript, gzipped: not met yet (see the bench's targets). */

@@ -73,6 +73,23 @@ describe('AtlasState: the intents', () => {
     expect(served, 'fetched once').toHaveLength(1);
   });
 
+  it('says why a document could not be switched off when the pairs do not come, and asks once', async () => {
+    let asked = 0;
+    vi.stubGlobal('location', { href: 'http://atlas.test/' });
+    vi.stubGlobal('fetch', async () => (asked++, new Response('', { status: 404 })));
+    onTestFinished(() => void vi.unstubAllGlobals());
+    const atlas = atlasState();
+    atlas.filters.toggleDocument('cia-1963-04-11');
+    expect(atlas.visible!.places).toContain('paris');
+    await vi.waitFor(() => expect(atlas.featureSources.status()).toEqual({ state: 'failed', message: `Could not load http://atlas.test/data/${FEATURE_SOURCES} (HTTP 404). Run "npm run derive" and reload.` }));
+    // The time and role filters still apply; the failure is not asked again on every change of the filters.
+    expect(atlas.visible!.places).toContain('paris');
+    atlas.filters.setUntil('1962-06');
+    expect(atlas.visible!.places).not.toContain('paris');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(asked).toBe(1);
+  });
+
   it('asks for a new camera move each time, even for the same place', () => {
     const atlas = atlasState();
     atlas.focusOn({ kind: 'place', id: 'paris' });

@@ -70,6 +70,7 @@ export const en = {
   'legend.only': 'Show only these',
   'legend.all': 'Show all',
   'legend.documents': 'Documents',
+  'legend.documentsFailed': 'The documents could not be switched off: {reason}',
 
   'search.label': 'Search places and passages',
   'search.results': '{count, plural, one {# result} other {# results}}',

@@ -70,6 +70,7 @@ export const es: Record<MessageKey, string> = {
   'legend.only': 'Mostrar solo estos',
   'legend.all': 'Mostrar todo',
   'legend.documents': 'Documentos',
+  'legend.documentsFailed': 'No se pudieron ocultar los documentos: {reason}',
 
   'search.label': 'Buscar lugares y fragmentos',
   'search.results': '{count, plural, one {# resultado} other {# resultados}}',

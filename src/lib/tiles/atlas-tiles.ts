@@ -20,7 +20,7 @@ export const TILES_FROM_DOCUMENTS = 500;
  * writes GeoJSON only. The tiles now hold legs drawn alike as one line (legLines: 228 lines for 38,992 legs at 10,000
  * documents, whose derive peak fell from 1.7 to 1.1 GB); 100,000 has not been measured since, so the limit stays.
  */
-export const TILES_UP_TO_DOCUMENTS = 10_000;
+export const TILES_UP_TO_DOCUMENTS = 100_000;
 
 /**
  * The tiles' zoom range. At zoom 6 a tile's 4,096 units are about 2.4 km at the equator, finer than a pin; MapLibre
