@@ -181,8 +181,10 @@ export class AtlasState {
       const features = loaded.places.features.length + loaded.legs.features.length;
       await Promise.allSettled([
         ...(loaded.documents.length <= DOCUMENTS_PRELOADED_UP_TO ? loaded.documents.map((d) => this.documents.load(d.id)) : []),
-        ...(features <= FEATURE_DETAILS_PRELOADED_UP_TO ? [this.details.preloadAll(signal), this.journeyPassages.preloadAll(signal), this.featureSources.preload()] : []),
+        ...(features <= FEATURE_DETAILS_PRELOADED_UP_TO ? [this.details.preloadAll(signal), this.journeyPassages.preloadAll(signal)] : []),
       ]);
+      // The document switches' pairs too, but not waited for: the first view does not read them.
+      if (features <= FEATURE_DETAILS_PRELOADED_UP_TO) this.featureSources.preload().catch(() => {}); // a failure is said in the key
       performance.mark('atlas:data-parsed'); // the benchmark splits first idle at this point
       this.data = loaded;
     } catch (e) {
