@@ -202,6 +202,13 @@ describe('map controller (against a fake map)', () => {
       expect(await tapTiledAt(600, 200, legs, { places: ['havana', 'cuba'], legs: ['cuba-paris', 'cuba-paris-1962', 'kgb'] })).toEqual(['leg:cuba-paris', 'leg:cuba-paris-1962']);
     });
 
+    it('drawn from tiles, offers a line of thousands of legs as its first shown ones, as many as the chooser names', async () => {
+      const many = Array.from({ length: 5000 }, (_, i) => line(`cuba-paris-${String(i).padStart(4, '0')}`, [[0, 200], [800, 200]]));
+      const hidden = { places: ['havana', 'cuba'], legs: ['cuba-paris', ...many.slice(2).map((l) => l.properties.id)] };
+      expect(await tapTiledAt(600, 200, legsAsData(...many))).toEqual(['leg:cuba-paris', 'leg:cuba-paris-0000', 'leg:cuba-paris-0001', 'leg:cuba-paris-0002']);
+      expect(await tapTiledAt(600, 200, legsAsData(...many), hidden)).toEqual(['leg:cuba-paris', 'leg:cuba-paris-0002', 'leg:cuba-paris-0003', 'leg:cuba-paris-0004']);
+    });
+
     it('shows the pointer over what a click would pick, for a mouse', () => {
       const fake = createFakeMap({ query: drawnFeatures(drawn) });
       const controller = createMapController({ container: createFakeContainer().element, basemapUrl: 'b.geojson', onPick: vi.fn(), prefersReducedMotion: () => true }, () => fake.map);

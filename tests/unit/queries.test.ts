@@ -3,7 +3,7 @@ import { featureKey, type Atlas, type EvidenceSource, type FeatureRef } from '..
 import { ROLES, type Role } from '../../src/lib/atlas/roles.ts';
 import { featureSourcesChunks } from '../../src/lib/corpus/page-layer.ts';
 import { realAtlas, realAtlasData } from '../helpers/real-atlas.ts';
-import { connectionsOf, groupLegsByPassage, searchAtlas, visibleFeatures, NO_FILTERS, reportedBy } from '../../src/lib/corpus/queries.ts';
+import { connectionsOf, groupLegsByPassage, networkOf, searchAtlas, visibleFeatures, NO_FILTERS, reportedBy } from '../../src/lib/corpus/queries.ts';
 import { encodeUrlState, decodeUrlState, type UrlState } from '../../src/lib/address/url-state.ts';
 import { latestDay, earliestDay, monthsBetween, byReportedDay } from '../../src/lib/corpus/dates.ts';
 import { createCorpusFiles } from '../helpers/corpus-fixture.ts';
@@ -57,6 +57,21 @@ describe('the network around a place', () => {
     expect(paris.legs.map((l) => l.name).sort()).toEqual(['Cuba → Paris', 'Paris → Brazil', 'Paris → Colombia']);
     expect(paris.others.sort()).toEqual(['brazil', 'colombia', 'cuba']);
     expect(paris.documents).toEqual(['cia-1963-04-11']);
+  });
+});
+
+describe('the network around a place', () => {
+  it('lists every leg that touches the place, in the legs’ order, and the places at their other ends', () => {
+    for (const { properties: place } of atlas.places.features) {
+      const legs = atlas.legs.features.map((f) => f.properties).filter((l) => l.from === place.id || l.to === place.id);
+      const network = networkOf(atlas, place.id);
+      expect(network.legs.map((l) => l.id), place.id).toEqual(legs.map((l) => l.id));
+      expect(network.others, place.id).toEqual([...new Set(legs.map((l) => (l.from === place.id ? l.to : l.from)))]);
+    }
+    expect(networkOf(atlas, 'paris').legs.map((l) => l.name)).toContain('Cuba → Paris');
+    // A new collection of legs (another language's) is read afresh.
+    const fewer = { legs: { ...atlas.legs, features: atlas.legs.features.filter((f) => f.properties.to !== 'paris') } };
+    expect(networkOf(fewer, 'paris').legs.map((l) => l.name)).not.toContain('Cuba → Paris');
   });
 });
 

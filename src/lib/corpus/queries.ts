@@ -77,9 +77,32 @@ export function visibleFeatures(atlas: AtlasView, filters: Filters, sourcesOf?: 
   };
 }
 
+/**
+ * Each place's legs, in the legs' order, by the legs' collection: worked out once for it. At 100,000 documents a tap on
+ * Paris scanned 390,000 legs twice (the panel's network and the map's emphasis), about 50 ms a tap.
+ */
+const legsByPlace = new WeakMap<object, Map<string, unknown[]>>();
+function legsTouching<L extends Pick<LegProps, 'from' | 'to'>>(features: ReadonlyArray<{ properties: L }>, placeId: string): readonly L[] {
+  let index = legsByPlace.get(features) as Map<string, L[]> | undefined;
+  if (!index) {
+    index = new Map();
+    const add = (place: string, leg: L) => {
+      const list = index!.get(place);
+      if (list) list.push(leg);
+      else index!.set(place, [leg]);
+    };
+    for (const { properties: leg } of features) {
+      add(leg.from, leg);
+      if (leg.to !== leg.from) add(leg.to, leg);
+    }
+    legsByPlace.set(features, index as Map<string, unknown[]>);
+  }
+  return index.get(placeId) ?? [];
+}
+
 /** The routes around a place: legs that touch it and the places at their other ends (what the first view knows). */
 export function networkOf<L extends Pick<LegProps, 'from' | 'to'>>(atlas: { legs: { features: ReadonlyArray<{ properties: L }> } }, placeId: string) {
-  const legs = atlas.legs.features.map((f) => f.properties).filter((l) => l.from === placeId || l.to === placeId);
+  const legs = legsTouching(atlas.legs.features, placeId);
   const others = [...new Set(legs.map((l) => (l.from === placeId ? l.to : l.from)))];
   return { legs, others };
 }
