@@ -21,6 +21,9 @@ export const vaguer = (a: Precision, b: Precision) => (PRECISIONS.indexOf(a) >= 
 /** Legs are published in the order of their routes' ids (then their own order): the derivation's, kept by the page. */
 export const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Every leg's one role, shared (and frozen, so that no reader changes every leg's at once). */
+const ROUTE_ROLES = Object.freeze(['route']) as unknown as ['route'];
+
 /** A drawn leg's id: its route's and its order in it. */
 export const legId = (route: string, order: number) => `${route}-${order}`;
 
@@ -86,9 +89,20 @@ export function expandRoutes(file: PageRoutesFile, places: RoutePlaces, arcOf?: 
     return place;
   };
   const legFeatures: Array<Feature<LineString | MultiLineString, PageLegProps>> = [];
+  // What legs have alike is one value, not one per leg: at 100,000 documents the page holds 390,000 legs, and their
+  // own copies of a route's day and document, the one role and each pair's name were some 45 MB of its heap.
+  const names = new Map<string, string>();
+  const nameOf = (from: string, to: string, direction: Direction) => {
+    const key = `${from}\u0000${to}\u0000${direction}`;
+    let name = names.get(key);
+    if (name === undefined) names.set(key, (name = legName(places.get(from)!.name, places.get(to)!.name, direction)));
+    return name;
+  };
   const journeys = file.routes.map((route): Journey => {
     const steps: Journey['steps'] = [];
     const boxes: Bounds[] = [];
+    const reported = { route: route.reported };
+    const firstDocuments = [route.document];
     for (const leg of route.legs) {
       const [from, to] = [placeOf(route, leg.from), placeOf(route, leg.to)];
       if (leg.places) {
@@ -106,7 +120,7 @@ export function expandRoutes(file: PageRoutesFile, places: RoutePlaces, arcOf?: 
         geometry: drawn.line,
         properties: {
           id,
-          name: legName(from.name, to.name, direction),
+          name: nameOf(leg.from, leg.to, direction),
           route: route.id,
           routeName: route.name,
           ...(route.name_es ? { routeName_es: route.name_es } : {}),
@@ -117,12 +131,12 @@ export function expandRoutes(file: PageRoutesFile, places: RoutePlaces, arcOf?: 
           ...(leg.branch ? { branch: leg.branch } : {}),
           ...(leg.branch_es ? { branch_es: leg.branch_es } : {}),
           ...(leg.unstated ? { unstated: leg.unstated } : {}),
-          roles: ['route'],
+          roles: ROUTE_ROLES,
           precision: vaguer(from.precision, to.precision),
           bbox: drawn.bbox,
           ...noteFields(leg),
-          reported: { route: route.reported },
-          firstDocuments: [route.document],
+          reported,
+          firstDocuments,
         },
       });
       boxes.push(drawn.bbox);
