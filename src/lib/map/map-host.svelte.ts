@@ -217,6 +217,8 @@ export class MapHost {
       },
       onContextUnrestored: () => this.#fallBack(box, options),
       basemapCredit: options.basemapCredit,
+      // The data already here: MapLibre's style holds it from the start (the SVG map is given it by setData as ever).
+      initialData: this.#data ?? undefined,
     };
   }
 
@@ -232,7 +234,7 @@ export class MapHost {
     let shown = false;
     let made: MapRenderer | { unavailable: string };
     try {
-      made = await this.#makers.mapLibre({ ...this.#optionsFor(glBox, options, () => shown), initialData: this.#data ?? undefined });
+      made = await this.#makers.mapLibre(this.#optionsFor(glBox, options, () => shown));
     } catch (e) {
       made = { unavailable: `the full map could not be loaded: ${(e as Error).message}` };
     }
@@ -275,7 +277,7 @@ export class MapHost {
   async #startMapLibreOnly(glBox: HTMLElement, options: MapHostOptions) {
     let made: MapRenderer | { unavailable: string };
     try {
-      made = await this.#makers.mapLibre({ ...this.#optionsFor(glBox, options, () => true), initialData: this.#data ?? undefined });
+      made = await this.#makers.mapLibre(this.#optionsFor(glBox, options, () => true));
     } catch (e) {
       made = { unavailable: `the full map could not be loaded: ${(e as Error).message}` };
     }

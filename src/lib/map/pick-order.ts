@@ -149,13 +149,13 @@ export interface DrawnLine {
   box: { west: number; south: number; east: number; north: number };
 }
 
+/** A line's parts as drawn (a line crossing the antimeridian is two); none for other geometries. */
+export const lineParts = (g: Geometry | null | undefined): Position[][] => (g?.type === 'LineString' ? [g.coordinates] : g?.type === 'MultiLineString' ? g.coordinates : []);
+
 /**
  * The lines a tap is measured against, from legs already grouped into lines (map-features.ts's legLines): a corpus of
  * 10,000 documents has tens of thousands of legs on a couple of hundred lines.
  */
-/** A line's parts as drawn (a line crossing the antimeridian is two); none for other geometries. */
-export const lineParts = (g: Geometry | null | undefined): Position[][] => (g?.type === 'LineString' ? [g.coordinates] : g?.type === 'MultiLineString' ? g.coordinates : []);
-
 export function drawnLines(lines: FeatureCollection, legsOn: ReadonlyMap<string, string[]>): DrawnLine[] {
   return lines.features.flatMap((line) => {
     const parts = lineParts(line.geometry);
