@@ -125,7 +125,7 @@ export function throttledProgress(say: (line: string) => void, everyMs = 2000, n
 }
 
 // Its own function so that the corpus's files and records are garbage once the atlas is made, before the writing.
-function deriveCorpus(corpusDir: string, progress?: (line: string) => void): Atlas {
+export function deriveCorpus(corpusDir: string, progress?: (line: string) => void): Atlas {
   const { places50m, basemap110m } = loadWorldAtlas();
   const corpus = loadCorpus(readCorpusFiles(corpusDir), { progress });
   progress?.('deriving places, legs and journeys');
@@ -147,9 +147,13 @@ export function buildCorpus(corpusDir: string, outDir: string, progress?: (line:
       yield [name, content] as const;
     }
   };
-  const files = withAtlasTiles(publishedFiles(atlas, tilesFromDocuments), atlas, (bytes) => gzipSync(bytes, { level: 9 }), tilesFromDocuments);
-  writeFolderAtomically(outDir, announced(files));
+  writeFolderAtomically(outDir, announced(siteFiles(atlas, tilesFromDocuments)));
   return atlas;
+}
+
+/** Every file the build publishes, in the order it writes them: publishedFiles, and the tile archive past its threshold. */
+export function siteFiles(atlas: Atlas, tilesFromDocuments = TILES_FROM_DOCUMENTS) {
+  return withAtlasTiles(publishedFiles(atlas, tilesFromDocuments), atlas, (bytes) => gzipSync(bytes, { level: 9 }), tilesFromDocuments);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
