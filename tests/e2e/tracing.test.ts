@@ -13,7 +13,7 @@ const stepMarks = async (page: Page) => (await page.getByTestId('journey').locat
 /** Is this longitude/latitude inside the visible map? */
 async function inView(page: Page, lngLat: [number, number]) {
   const p = await screenPoint(page, lngLat);
-  const box = (await page.locator('.stage').boundingBox())!;
+  const box = (await page.locator('.stage .map-area').boundingBox())!;
   return p.x >= box.x && p.x <= box.x + box.width && p.y >= box.y && p.y <= box.y + box.height;
 }
 
