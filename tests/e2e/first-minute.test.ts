@@ -65,6 +65,10 @@ describe("a visitor's first minute with the key (issue 32, point 6)", () => {
     // Before: 45 % of the screen for the sheet whatever its content, about 250 px of it empty under the card.
     expect(room.emptyUnderCard, 'empty sheet under the start card, px').toBeLessThan(60);
     expect(room.map, 'the height of the map and its time bar, px').toBeGreaterThan(1920 * 0.55 - 120);
+    // The time bar lies under the map, not on it: on it, it hid the places near the map's foot (Santiago de Cuba here).
+    const canvas = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
+    const time = (await page.locator('.timeline').boundingBox())!;
+    expect(time.y, 'the time bar’s top, against the map’s foot').toBeGreaterThanOrEqual(canvas.y + canvas.height);
     await expectCleanRun(atlas);
   });
 
