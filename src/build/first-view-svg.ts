@@ -11,7 +11,7 @@ import { geoPath } from 'd3-geo';
 import simplify from '@turf/simplify';
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import type { Plugin } from 'vite';
-import { PUBLISHED_FILES, type AtlasMeta, type PublishedFile } from '../lib/atlas/contract.ts';
+import { DATA_FILES, PUBLISHED_FILES, type AtlasMeta, type PublishedFile } from '../lib/atlas/contract.ts';
 import type { Role } from '../lib/atlas/roles.ts';
 import { toWorld, worldStream } from '../lib/map/svg-view.ts';
 import { bundleFans } from '../lib/map/bundle.ts';
@@ -89,7 +89,7 @@ export function readFirstViewData(dataDir: string): FirstViewData {
   return { basemap: json(PUBLISHED_FILES.basemap), places: json(PUBLISHED_FILES.places), legs: json(PUBLISHED_FILES.legs), meta: json(PUBLISHED_FILES.meta) };
 }
 
-/** Build only: the opening view drawn into index.html, right before the app's mount point, from the public folder's data/. */
+/** Build only: the opening view drawn into index.html, right before the app's mount point, from the public folder's data/; and meta.json preloaded. */
 export function firstViewPicture(): Plugin {
   let dataDir = '';
   return {
@@ -103,7 +103,12 @@ export function firstViewPicture(): Plugin {
       if (at < 0) throw new Error('first-view-picture: src/index.html needs <div id="app"></div>; the opening view goes right before it');
       const meta = join(dataDir, PUBLISHED_FILES.meta);
       if (!existsSync(meta)) throw new Error(`first-view-picture: ${meta} is missing; run "npm run derive" first (npm run build does)`);
-      return `${html.slice(0, at)}${drawFirstView(readFirstViewData(dataDir))}\n    ${html.slice(at)}`;
+      return {
+        html: `${html.slice(0, at)}${drawFirstView(readFirstViewData(dataDir))}\n    ${html.slice(at)}`,
+        // meta.json is read first (whether the map comes as tiles says which files the first view needs): on its way
+        // with the page, so reading it first costs no round trip (atlas-data.ts).
+        tags: [{ tag: 'link', attrs: { rel: 'preload', href: `./${DATA_FILES.meta}`, as: 'fetch', crossorigin: 'anonymous' }, injectTo: 'head' as const }],
+      };
     },
   };
 }

@@ -35,6 +35,8 @@ export const loadJourneyStepper = lazyModule(() => import('./JourneyStepper.svel
 export const loadFeatureList = lazyModule(() => import('./FeatureList.svelte'));
 export const loadDocumentReader = lazyModule(() => import('./DocumentReader.svelte'));
 export const loadKioskMode = lazyModule(() => import('./KioskMode.svelte'));
+/** Past the tiles threshold only: that the routes, journeys and documents are still coming after the first view. */
+export const loadLaterStatus = lazyModule(() => import('./LaterStatus.svelte'));
 /** "About the data": its counts and the downloads, opened from the header. */
 export const loadAboutData = lazyModule(() => import('./AboutData.svelte'));
 export const loadTakeHomeCode = lazyModule(() => import('./TakeHomeCode.svelte'));

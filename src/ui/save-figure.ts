@@ -4,7 +4,7 @@
  * the first view carries only the button.
  */
 import { version } from '../../package.json';
-import { DATA_FILES, featureKey, type AtlasData, type Bounds, type FeatureDetail, type FeatureRef, type JourneyPassages, type PublishedDocument } from '../lib/atlas/contract.ts';
+import { DATA_FILES, featureKey, type AtlasData, type Bounds, type FeatureDetail, type FeatureRef, type JourneyPassages, type PublishedDocument, type Visibility } from '../lib/atlas/contract.ts';
 import type { MapRenderer } from '../lib/map/renderer.ts';
 import type { Locale } from '../lib/i18n/locales.ts';
 import type { Measure } from '../lib/figure/text-width.ts';
@@ -19,7 +19,7 @@ export interface SaveFigureOptions {
   renderer: MapRenderer;
   selected: FeatureRef | null;
   journey: { id: string; step: number } | null;
-  visible: { places: string[]; legs: string[] } | null;
+  visible: Visibility;
   /** The selection framed with its connections (a journal's figure has a subject); else the screen as it is. */
   frame?: { bounds: Bounds; maxZoom: number };
   /** The link printed on the figure. */

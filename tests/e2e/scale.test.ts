@@ -57,6 +57,17 @@ describe('a corpus of 10,000 documents', () => {
     });
     const { page } = atlas;
     await mapIdle(page);
+    // The first view is the map: the routes and the documents' index, which grow with the corpus, were asked for only
+    // after it had parsed its own data, and came before the page was idle.
+    const askedAfterFirstView = await page.evaluate((names) => {
+      const parsed = performance.getEntriesByName('atlas:data-parsed')[0]!.startTime;
+      const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      return names.map((name) => {
+        const entry = resources.find((r) => r.name.endsWith(`/${name}`));
+        return entry ? entry.startTime > parsed && entry.responseEnd > 0 : 'never asked for';
+      });
+    }, [PUBLISHED_FILES.pageRoutes, PUBLISHED_FILES.documentIndex]);
+    expect(askedAfterFirstView).toEqual([true, true]);
 
     // Paris, tapped where the map draws its pin: its panel opens on its first passage, from its own file.
     const paris = read<FeatureCollection<Point, LabelProps>>(PUBLISHED_FILES.labels).features.find((f) => f.properties.id === 'paris')!;

@@ -148,6 +148,7 @@ describe('a corpus past the tiles threshold', () => {
     });
     const { page } = atlas;
     expect(await page.getByTestId('simplified-map').textContent()).toBe('Simplified map (no WebGL)');
+    await mapIdle(page); // the legs come after the first view, past the tiles threshold
     const slim = JSON.parse(readFileSync(join(work, 'data', PUBLISHED_FILES.pageRoutes), 'utf8')) as PageRoutesFile;
     expect(slim.routes.every((r) => r.legs.every((l) => !l.line)), 'the page file carries no line').toBe(true);
     const legs = JSON.parse(readFileSync(join(work, 'data', PUBLISHED_FILES.legs), 'utf8')) as FeatureCollection<LineString | MultiLineString, { id: string; name: string }>;

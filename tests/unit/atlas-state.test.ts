@@ -4,7 +4,8 @@ import { AtlasState } from '../../src/lib/state/atlas.svelte.ts';
 import { DEFAULT_KIOSK_CONFIG } from '../../src/lib/kiosk/config.ts';
 import { locale, setLocale } from '../../src/lib/i18n/locale.svelte.ts';
 import { realAtlas, realAtlasData } from '../helpers/real-atlas.ts';
-import { FEATURE_SOURCES } from '../../src/lib/atlas/contract.ts';
+import { DATA_FILES, FEATURE_SOURCES, PUBLISHED_FILES } from '../../src/lib/atlas/contract.ts';
+import { serializeAtlas } from '../../src/build/derive.ts';
 import { featureSourcesChunks } from '../../src/lib/corpus/page-layer.ts';
 
 /** A page at http://atlas.test/ whose site serves each document's own file (data/documents/ID.json), from the derived corpus. */
@@ -214,5 +215,87 @@ describe('AtlasState: the kiosk’s languages', () => {
     setLocale('es');
     atlas.attractStep(atlas.attractTour[0]![0], 0);
     expect(locale()).toBe('es');
+  });
+});
+
+describe('AtlasState: the first view past the tiles threshold (issue 27)', () => {
+  /**
+   * The bundled corpus's published files at http://atlas.test/data/, its meta saying the map comes as tiles (`tiled`)
+   * or not; the names in `broken` refused. `asked` lists the files asked for, in order.
+   */
+  function servingSite(tiled: boolean, hash = '') {
+    const files: Record<string, string> = { ...serializeAtlas(realAtlas()) };
+    if (tiled) files[PUBLISHED_FILES.meta] = JSON.stringify({ ...JSON.parse(files[PUBLISHED_FILES.meta]!), tiles: { file: PUBLISHED_FILES.tiles, minzoom: 0, maxzoom: 6 } });
+    const asked: string[] = [];
+    const broken = new Set<string>();
+    vi.stubGlobal('location', { href: `http://atlas.test/${hash}`, hash });
+    vi.stubGlobal('fetch', async (address: string) => {
+      const name = String(address).replace(/^(http:\/\/atlas\.test\/)?data\//, '');
+      asked.push(name);
+      return !broken.has(name) && files[name] !== undefined ? new Response(files[name]) : new Response('', { status: 404 });
+    });
+    onTestFinished(() => void vi.unstubAllGlobals());
+    return { asked, broken };
+  }
+  const later: string[] = [PUBLISHED_FILES.pageRoutes, PUBLISHED_FILES.documentIndex];
+  const loaded = async (atlas: AtlasState) => {
+    await atlas.load(new AbortController().signal);
+    expect(atlas.loadError).toBeNull();
+    return atlas.data!;
+  };
+
+  it('opens on the map alone (places, labels, meta); the legs, journeys and documents come when asked for', async () => {
+    const { asked } = servingSite(true);
+    const atlas = new AtlasState({ kioskMode: false });
+    const first = await loaded(atlas);
+    expect(asked.filter((name) => later.includes(name)), 'asked for by the first view').toEqual([]);
+    expect([first.legs.features.length, first.journeys.length, first.documents.length]).toEqual([0, 0, 0]);
+    expect(first.places.features.map((f) => f.properties.id)).toContain('paris');
+    expect(atlas.later).toEqual({ state: 'loading' });
+    // The tiles' lines as published with no filter on; none with one, until the legs can answer it.
+    expect(atlas.visible!.legs).toBeNull();
+    atlas.filters.setUntil('1962-06');
+    expect(atlas.visible!.legs).toEqual([]);
+    atlas.filters.setUntil(null);
+
+    await atlas.loadRest();
+    const whole = realAtlasData();
+    expect(atlas.later).toBeNull();
+    expect(atlas.data!.legs.features.map((f) => f.properties.id)).toEqual(whole.legs.features.map((f) => f.properties.id));
+    expect(atlas.data!.journeys.map((j) => j.id)).toEqual(whole.journeys.map((j) => j.id));
+    expect(atlas.data!.documents.map((d) => d.title)).toEqual(whole.documents.map((d) => d.title));
+    expect(atlas.visible!.legs).toEqual(whole.legs.features.map((f) => f.properties.id));
+    expect(asked.filter((name) => later.includes(name)).sort()).toEqual([...later].sort());
+    // Asked once: a second ask fetches nothing.
+    const count = asked.length;
+    await atlas.loadRest();
+    expect(asked).toHaveLength(count);
+  });
+
+  it('says why the rest could not come, and brings it when asked again', async () => {
+    const { broken } = servingSite(true);
+    broken.add(PUBLISHED_FILES.pageRoutes);
+    const atlas = new AtlasState({ kioskMode: false });
+    await loaded(atlas);
+    await atlas.loadRest();
+    expect(atlas.later).toEqual({ state: 'failed', message: `Could not load ${DATA_FILES.pageRoutes} (HTTP 404). Run "npm run derive" and reload.` });
+    expect(atlas.data!.legs.features).toHaveLength(0);
+    broken.clear();
+    await atlas.loadRest();
+    expect(atlas.later).toBeNull();
+    expect(atlas.data!.legs.features.length).toBeGreaterThan(0);
+  });
+
+  it('waits for the rest before opening a link to a journey, and a small corpus has it all with the first view', async () => {
+    servingSite(true, '#journey=return-via-paris:2');
+    const linked = new AtlasState({ kioskMode: false });
+    expect((await loaded(linked)).journeys.map((j) => j.id)).toContain('return-via-paris');
+    expect(linked.later).toBeNull();
+
+    const { asked } = servingSite(false);
+    const small = new AtlasState({ kioskMode: false });
+    expect((await loaded(small)).legs.features.length).toBeGreaterThan(0);
+    expect(small.later).toBeNull();
+    expect(asked).toEqual(expect.arrayContaining(later));
   });
 });

@@ -67,8 +67,11 @@ function createFakeElement(): HTMLElement {
   return element as unknown as HTMLElement;
 }
 
-/** The page's makers, faked: `webgl` says whether MapLibre can run; MapLibre arrives when the test lets it. */
-function createPage({ webgl = true, svgFails = false, mapLibreRefuses = false } = {}) {
+/**
+ * The page's makers, faked: `webgl` says whether MapLibre can run; MapLibre arrives when the test lets it. Resolves once
+ * the SVG map's code has come (or failed), as on the page a moment after the map is mounted.
+ */
+async function createPage({ webgl = true, svgFails = false, mapLibreRefuses = false } = {}) {
   const log: Log = [];
   const made: Partial<Record<RendererKind, FakeRenderer[]>> = {};
   const keep = (r: FakeRenderer) => ((made[r.kind] ??= []).push(r), r);
@@ -76,7 +79,9 @@ function createPage({ webgl = true, svgFails = false, mapLibreRefuses = false } 
   const mapLibreLoaded = new Promise<void>((resolve) => (letMapLibreLoad = resolve));
   const makers: RendererMakers = {
     webgl2Unavailable: () => (webgl ? null : 'no WebGL2 here'),
-    svg: (options) => {
+    // As the page's: its code a chunk of its own, so made a moment after it is asked for.
+    svg: async (options) => {
+      await Promise.resolve();
       if (svgFails) throw new Error('no SVG');
       return keep(createFakeRenderer('svg', options, log));
     },
@@ -96,6 +101,7 @@ function createPage({ webgl = true, svgFails = false, mapLibreRefuses = false } 
     onRenderer: (kind) => seen.renderers.push(kind),
   };
   const unmount = host.mount(createFakeElement(), options);
+  for (let i = 0; i < 5; i++) await Promise.resolve();
   return { host, log, made, seen, unmount, letMapLibreLoad, svg: () => made.svg![0]!, mapLibre: () => made.maplibre![0]! };
 }
 
@@ -114,7 +120,7 @@ describe('the map host: one owner of what draws the map', () => {
   });
 
   it('draws the SVG map first, loads MapLibre under it, then swaps it in at the same view and retires the SVG map', async () => {
-    const page = createPage();
+    const page = await createPage();
     let ready = false;
     void page.host.ready.then(() => (ready = true));
     expect(page.host.kind).toBe('svg');
@@ -138,7 +144,7 @@ describe('the map host: one owner of what draws the map', () => {
   });
 
   it('gives each renderer the state exactly once as it joins, then each change once: nothing is replayed at the swap', async () => {
-    const page = createPage();
+    const page = await createPage();
     page.host.select({ kind: 'place', id: 'paris' });
     page.host.setVisible({ places: ['paris', 'havana'], legs: [] });
     const data = createData();
@@ -166,7 +172,7 @@ describe('the map host: one owner of what draws the map', () => {
   });
 
   it('carries out each camera move once: one asked before the data waits for it, and none is redone at the swap', async () => {
-    const page = createPage();
+    const page = await createPage();
     page.host.move({ kind: 'frame', bounds: [0, 0, 10, 10], maxZoom: 4 });
     expect(callsOf(page.log, 'svg', 'frame')).toEqual([]);
     page.host.setData(createData());
@@ -181,7 +187,7 @@ describe('the map host: one owner of what draws the map', () => {
   });
 
   it('reports the view of the map the visitor sees: the SVG map’s until MapLibre is shown, then MapLibre’s', async () => {
-    const page = createPage();
+    const page = await createPage();
     page.host.setData(createData());
     await settle();
     page.svg().options.onViewChange!({ lng: 1, lat: 2, zoom: 3 });
@@ -195,7 +201,7 @@ describe('the map host: one owner of what draws the map', () => {
   });
 
   it('falls back to the SVG map when a lost WebGL context is not given back, at the same view, with the state given once', async () => {
-    const page = createPage();
+    const page = await createPage();
     page.host.setData(createData());
     page.host.select({ kind: 'place', id: 'paris' });
     await settle();
@@ -221,7 +227,7 @@ describe('the map host: one owner of what draws the map', () => {
   });
 
   it('stays on the SVG map without WebGL, and on no map where even that cannot be made', async () => {
-    const svgOnly = createPage({ webgl: false });
+    const svgOnly = await createPage({ webgl: false });
     svgOnly.host.setData(createData());
     let ready = false;
     void svgOnly.host.ready.then(() => (ready = true));
@@ -229,7 +235,7 @@ describe('the map host: one owner of what draws the map', () => {
     expect([svgOnly.host.kind, svgOnly.host.staying?.kind, ready]).toEqual(['svg', 'svg', true]);
     expect(svgOnly.made.maplibre).toBeUndefined();
 
-    const none = createPage({ webgl: false, svgFails: true });
+    const none = await createPage({ webgl: false, svgFails: true });
     none.host.setData(createData());
     await settle();
     expect(none.host.kind).toBe('none');
@@ -237,7 +243,7 @@ describe('the map host: one owner of what draws the map', () => {
   });
 
   it('keeps the first paint’s SVG map when MapLibre cannot get its context after all', async () => {
-    const page = createPage({ mapLibreRefuses: true });
+    const page = await createPage({ mapLibreRefuses: true });
     page.host.setData(createData());
     page.letMapLibreLoad();
     await settle();
@@ -247,7 +253,7 @@ describe('the map host: one owner of what draws the map', () => {
 
   it('past the tiles threshold gives the first paint’s SVG map the places alone, MapLibre every leg, and an SVG map that stays every leg', async () => {
     const tiled = (): MapData => ({ ...createData(), legs: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'l1' }, geometry: { type: 'LineString', coordinates: [[0, 0], [1, 1]] } }] }, meta: { tiles: { file: 'atlas.pmtiles', minzoom: 0, maxzoom: 8 } } }) as MapData;
-    const page = createPage();
+    const page = await createPage();
     page.host.setData(tiled());
     await settle();
     expect(page.svg().legsGiven, 'the first paint, drawn for a few seconds').toEqual([0]);
@@ -256,12 +262,12 @@ describe('the map host: one owner of what draws the map', () => {
     expect(page.mapLibre().legsGiven).toEqual([1]);
     expect(page.host.staying).toBe(page.mapLibre());
 
-    const untiled = createPage();
+    const untiled = await createPage();
     untiled.host.setData({ ...tiled(), meta: {} });
     await settle();
     expect(untiled.svg().legsGiven, 'below the threshold').toEqual([1]);
 
-    const stays = createPage({ mapLibreRefuses: true });
+    const stays = await createPage({ mapLibreRefuses: true });
     stays.host.setData(tiled());
     await settle();
     stays.letMapLibreLoad();
@@ -271,7 +277,7 @@ describe('the map host: one owner of what draws the map', () => {
   });
 
   it('destroys every renderer it made, and one that arrives after the page has gone', async () => {
-    const page = createPage();
+    const page = await createPage();
     page.host.setData(createData());
     await settle();
     page.letMapLibreLoad();
@@ -280,7 +286,7 @@ describe('the map host: one owner of what draws the map', () => {
     expect(page.mapLibre().destroyed).toBe(true);
     expect(page.host.current).toBeNull();
 
-    const early = createPage();
+    const early = await createPage();
     early.host.setData(createData());
     await settle();
     early.unmount();

@@ -57,6 +57,12 @@ export interface FirstIdleRun {
   /** When the app had parsed it all (its `atlas:data-parsed` mark), or null on a page without the mark. */
   dataParsedMs: number | null;
   transfer: Transfer;
+  /**
+   * The app past the tiles threshold: what its first view left for later (the routes, journeys and documents' index)
+   * and when it had come and the page was idle again (window.atlas.idle), ms since navigation start; the bytes of the
+   * requests started after first idle until then. Absent on a page without `idle` (the baselines).
+   */
+  afterFirstIdle?: { completeMs: number; bytes: number };
 }
 
 function kindOf(url: URL): ByteKind {
@@ -106,7 +112,14 @@ export async function measureFirstIdle(browser: Browser, url: string): Promise<F
   }));
   // What the first load cost: the requests started before first idle (wall clock), MapLibre's worker's included.
   const idleAt = await page.evaluate(() => performance.timeOrigin + (window as unknown as { firstIdleAt: number }).firstIdleAt);
-  const all = (await Promise.all(sizes)).filter((s) => s !== null && s.startedAt <= idleAt).map((s) => s!);
+  // Then what came after it, until the page was idle with everything (the app's own contract; the baselines have none).
+  const completeMs = await page.evaluate(async () => {
+    const atlas = (window as unknown as { atlas: { idle?: () => Promise<void> } }).atlas;
+    return atlas.idle ? atlas.idle().then(() => performance.now()) : null;
+  });
+  const requests = (await Promise.all(sizes)).filter((s) => s !== null).map((s) => s!);
+  const all = requests.filter((s) => s.startedAt <= idleAt);
+  const afterFirstIdle = completeMs === null ? undefined : { completeMs, bytes: requests.filter((s) => s.startedAt > idleAt).reduce((sum, s) => sum + s.bytes, 0) };
   await context.close();
   if (errors.length) throw new Error(`${url}: the page failed while loading: ${errors.join('; ')}`);
   const { firstContentfulPaintMs, ...times } = timing;
@@ -120,7 +133,7 @@ export async function measureFirstIdle(browser: Browser, url: string): Promise<F
     if (s.kind === 'data') dataBytes.set(path, (dataBytes.get(path) ?? 0) + s.bytes);
   }
   const dataFiles = [...dataBytes].map(([path, bytes]) => ({ path, bytes })).sort((a, b) => b.bytes - a.bytes);
-  return { ...times, transfer: { byKind, total: all.reduce((sum, s) => sum + s.bytes, 0), jsBeyondMapLibre, requests: all.length, dataFiles } };
+  return { ...times, transfer: { byKind, total: all.reduce((sum, s) => sum + s.bytes, 0), jsBeyondMapLibre, requests: all.length, dataFiles }, ...(afterFirstIdle && { afterFirstIdle }) };
 }
 
 /** The app opened for interaction: waited until ready, with the helpers the tap and soak measurements need. */

@@ -260,6 +260,9 @@ export function reportScale(rows: ScaleRow[], baseline: ScaleBaseline): { text: 
   const lines = rows.map((r) => {
     const idle = r.firstIdle?.length ? median(r.firstIdle.map((x) => x.firstIdleMs)) : undefined;
     const bytes = r.firstIdle?.[0]?.transfer.total;
+    // What the first view left for later (past the tiles threshold), reported beside it rather than hidden by it.
+    const after = r.firstIdle?.length && r.firstIdle.every((x) => x.afterFirstIdle) ? r.firstIdle : undefined;
+    const laterMs = after && median(after.map((x) => x.afterFirstIdle!.completeMs - x.firstIdleMs));
     const tap = r.tapMs?.length ? median(r.tapMs) : undefined;
     const search = r.searchMs?.length ? median(r.searchMs) : undefined;
     const n = `${r.documents.toLocaleString('en')} documents`;
@@ -278,6 +281,7 @@ export function reportScale(rows: ScaleRow[], baseline: ScaleBaseline): { text: 
       cell(r.derive.maxRssBytes, mb),
       cell(bytes, kb),
       cell(idle, ms),
+      after ? `+${kb(after[0]!.afterFirstIdle!.bytes)}, idle ${ms(laterMs!)} later` : '—',
       cell(tap, ms),
       cell(search, ms),
       cell(r.heapBytes, mb),
@@ -288,7 +292,8 @@ export function reportScale(rows: ScaleRow[], baseline: ScaleBaseline): { text: 
   const text =
     `Corpus size (generated corpora; derive alone in a child process; the page: first view, then ${10} taps alternating Paris and Prague and ${SEARCH_WORDS.length} searches (${SEARCH_WORDS.join(', ')}), heap after a forced GC)\n` +
     `bundled corpus, same run: the app's first view ${kb(baseline.appBytes)}, bare MapLibre's first idle ${ms(baseline.mapLibreFirstIdleMs)}\n` +
-    table(['documents', 'derive', 'derive peak RSS', 'first-view bytes', 'first idle', 'tap → passage', 'search → results', 'heap after tour', 'map drawn from', 'note'], lines) +
+    `"then: the rest": past the tiles threshold the first view is the map, and the routes, journeys and documents' index follow it: their bytes, and how long after first idle the page was idle with them\n` +
+    table(['documents', 'derive', 'derive peak RSS', 'first-view bytes', 'first idle', 'then: the rest', 'tap → passage', 'search → results', 'heap after tour', 'map drawn from', 'note'], lines) +
     rows
       .filter((r) => r.firstViewFiles?.length)
       .map(

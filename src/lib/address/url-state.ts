@@ -65,3 +65,12 @@ export function decodeUrlState(hash: string): UrlState {
     },
   };
 }
+
+/**
+ * Whether a link opens on what the first view leaves for later past the tiles threshold (AtlasRest): a leg, a journey,
+ * a document, or a document switched off. Such a page waits for them before it opens.
+ */
+export function opensOnTheRest(hash: string): boolean {
+  const state = decodeUrlState(hash);
+  return state.selected?.kind === 'leg' || state.journey !== null || state.reader !== null || state.filters.hiddenDocuments.length > 0;
+}

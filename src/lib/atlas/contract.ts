@@ -487,6 +487,12 @@ export const DATA_FILES = {
   tiles: `${DATA_DIR}/${PUBLISHED_FILES.tiles}`,
 } as const;
 
+/**
+ * What the filters leave on the map, by id (null: everything). `legs` null: the legs have not come yet (past the tiles
+ * threshold they follow the first view: AtlasState.later), and the map's lines are drawn as the tiles have them.
+ */
+export type Visibility = { places: string[]; legs: string[] | null } | null;
+
 /** What the page draws its map with (window.atlas.renderer, and what the kiosk's heartbeat reports): WebGL (MapLibre), the SVG map, or no map (the list). */
 export const RENDERER_KINDS = ['maplibre', 'svg', 'none'] as const;
 export type RendererKind = (typeof RENDERER_KINDS)[number];

@@ -1,5 +1,5 @@
 import { createSvgRenderer } from '../map/svg-renderer.ts';
-import type { Bounds, CameraView, FeatureRef, LegEmphasis } from '../atlas/contract.ts';
+import type { Bounds, CameraView, FeatureRef, LegEmphasis, Visibility } from '../atlas/contract.ts';
 import type { MapData } from '../map/renderer.ts';
 import type { MapPicture } from './figure-svg.ts';
 import { escapeXml } from './xml.ts';
@@ -13,7 +13,7 @@ export interface MapScene {
   frame?: { bounds: Bounds; maxZoom: number };
   width: number;
   height: number;
-  visible: { places: string[]; legs: string[] } | null;
+  visible: Visibility;
   selected: FeatureRef | null;
   legEmphasis: Map<string, LegEmphasis>;
   placesOnStep: readonly string[];

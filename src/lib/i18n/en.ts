@@ -71,6 +71,8 @@ export const en = {
   'legend.all': 'Show all',
   'legend.documents': 'Documents',
   'legend.documentsFailed': 'The documents could not be switched off: {reason}',
+  'later.loading': 'Loading the routes, journeys and documents…',
+  'later.failed': 'The routes, journeys and documents could not be loaded: {reason}',
 
   'search.label': 'Search places and passages',
   'search.results': '{count, plural, one {# result} other {# results}}',

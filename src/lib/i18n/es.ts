@@ -71,6 +71,8 @@ export const es: Record<MessageKey, string> = {
   'legend.all': 'Mostrar todo',
   'legend.documents': 'Documentos',
   'legend.documentsFailed': 'No se pudieron ocultar los documentos: {reason}',
+  'later.loading': 'Cargando las rutas, los recorridos y los documentos…',
+  'later.failed': 'No se pudieron cargar las rutas, los recorridos y los documentos: {reason}',
 
   'search.label': 'Buscar lugares y fragmentos',
   'search.results': '{count, plural, one {# resultado} other {# resultados}}',

@@ -13,7 +13,7 @@ import { labelLayoutById, legLines, mapSourcesData, trimToMapProperties, type Le
 import { bundleFans } from './bundle.ts';
 import { constrainView, framePadding, hasArea, MAX_ZOOM, MIN_ZOOM, sameBox, stillCentre, type Box } from './camera.ts';
 import { afterNextPaint } from '../after-paint.ts';
-import { DATA_DIR, type AtlasTiles, type FeatureRef, type LegEmphasis, type CameraView } from '../atlas/contract.ts';
+import { DATA_DIR, type AtlasTiles, type FeatureRef, type LegEmphasis, type CameraView, type Visibility } from '../atlas/contract.ts';
 import type { MapData, MapRenderer } from './renderer.ts';
 
 // MapLibre 6 ships its worker as a separate module; under a bundler it must be told where it went.
@@ -74,7 +74,6 @@ export interface MapController<M extends ControlledMap = MapLibreMap> extends Om
   view(): CameraView;
 }
 
-type Visibility = { places: string[]; legs: string[] } | null;
 
 const absolute = (url: string) => new URL(url, document.baseURI).href;
 
@@ -270,10 +269,11 @@ export function createMapController(
   let visible: Visibility = null;
   let visibleLegSet: Set<string> | null = null;
   /** The legs shown now, as a set (null: all), made once for each visibility. */
-  const visibleLegs = () => (visible ? (visibleLegSet ??= new Set(visible.legs)) : null);
+  const visibleLegs = () => (visible?.legs ? (visibleLegSet ??= new Set(visible.legs)) : null);
   const applyVisibility = () => {
     for (const [layer, base] of baseFilters) {
-      const ids = visible ? (sourceOfLayer.get(layer) === SOURCES.legs ? (tiled ? [...new Set(visible.legs.map(lineOf))] : visible.legs) : visible.places) : null;
+      const legs = visible?.legs;
+      const ids = visible ? (sourceOfLayer.get(layer) === SOURCES.legs ? (legs && tiled ? [...new Set(legs.map(lineOf))] : legs) : visible.places) : null;
       const onlyThese: FilterSpecification | null = ids ? ['in', ['get', 'id'], ['literal', ids]] : null;
       const filter = base && onlyThese ? (['all', base, onlyThese] as FilterSpecification) : (onlyThese ?? base ?? null);
       map.setFilter(layer, filter);

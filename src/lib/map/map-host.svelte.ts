@@ -1,19 +1,18 @@
 import type { MapControllerOptions } from './controller.ts';
-import type { Bounds, CameraView, FeatureRef, LegEmphasis, RendererKind } from '../atlas/contract.ts';
+import type { Bounds, CameraView, FeatureRef, LegEmphasis, RendererKind, Visibility } from '../atlas/contract.ts';
 import type { Padding } from './camera.ts';
 import type { MapData, MapRenderer } from './renderer.ts';
 
 /** The performance mark set when the first map (the SVG map, drawn before MapLibre) is on screen. */
 export const FIRST_MAP_MARK = 'atlas:first-map';
 
-type Visibility = { places: string[]; legs: string[] } | null;
 
 /** How the host makes each renderer: the page's own (start-renderer.ts), or fakes in the unit tests. */
 export interface RendererMakers {
   /** Why this browser cannot give MapLibre its WebGL2 context (null: it can). */
   webgl2Unavailable(): string | null;
-  /** The SVG map; throws if it cannot be made. */
-  svg(options: MapControllerOptions): MapRenderer;
+  /** The SVG map (its code may come as a chunk of its own); throws or rejects if it cannot be made. */
+  svg(options: MapControllerOptions): MapRenderer | Promise<MapRenderer>;
   /** MapLibre, or why it cannot run after all; rejects if its code could not be loaded. */
   mapLibre(options: MapControllerOptions): Promise<MapRenderer | { unavailable: string }>;
   /** No map at all: the list, panels and reader carry the page. */
@@ -185,22 +184,26 @@ export class MapHost {
     const glBox = addLayer(container, 'map-layer');
     const unavailable = this.#makers.webgl2Unavailable();
     if (unavailable !== null) void this.#startWithoutWebgl(glBox, options, unavailable);
-    else {
-      const svgBox = addLayer(container, 'map-layer first-paint');
-      let svg: MapRenderer | null = null;
-      // The SVG map's view changes reach the page until MapLibre is shown in its place.
-      let shown = false;
-      const onShown = () => (shown = true);
-      try {
-        svg = this.#makers.svg(this.#optionsFor(svgBox, options, () => !shown));
-      } catch (e) {
-        console.warn(`The SVG map for the first paint could not be made (${(e as Error).message}); the page waits for the full map.`);
-        svgBox.remove();
-      }
-      if (svg) void this.#startFirstPaint(svg, svgBox, glBox, options, onShown);
-      else void this.#startMapLibreOnly(glBox, options);
-    }
+    else void this.#startWithFirstPaint(container, glBox, options);
     return () => this.destroy();
+  }
+
+  /** The SVG map first, then MapLibre under it; MapLibre alone where the SVG map cannot be made. */
+  async #startWithFirstPaint(container: HTMLElement, glBox: HTMLElement, options: MapHostOptions) {
+    const svgBox = addLayer(container, 'map-layer first-paint');
+    let svg: MapRenderer | null = null;
+    // The SVG map's view changes reach the page until MapLibre is shown in its place.
+    let shown = false;
+    const onShown = () => (shown = true);
+    try {
+      svg = await this.#makers.svg(this.#optionsFor(svgBox, options, () => !shown));
+    } catch (e) {
+      console.warn(`The SVG map for the first paint could not be made (${(e as Error).message}); the page waits for the full map.`);
+      svgBox.remove();
+    }
+    if (this.#destroyed) return svg?.destroy();
+    if (svg) void this.#startFirstPaint(svg, svgBox, glBox, options, onShown);
+    else void this.#startMapLibreOnly(glBox, options);
   }
 
   /** A renderer's options: its view changes reach the page only while `reporting` says (MapLibre: once it is shown). */
@@ -290,7 +293,7 @@ export class MapHost {
   async #startWithoutWebgl(box: HTMLElement, options: MapHostOptions, unavailable: string, view: CameraView | null = null) {
     let r: MapRenderer;
     try {
-      r = this.#makers.svg(this.#optionsFor(box, options, () => true));
+      r = await this.#makers.svg(this.#optionsFor(box, options, () => true));
       console.warn(`The full map cannot be drawn here (${unavailable}); a simplified SVG map is drawn instead.`);
     } catch (e) {
       console.warn(`The map cannot be drawn here (${unavailable}; the SVG map failed too: ${(e as Error).message}); the list, passages, journeys, search and reader still work.`);
@@ -299,6 +302,7 @@ export class MapHost {
         options.onViewChange(view);
       });
     }
+    if (this.#destroyed) return r.destroy(); // the page went while the SVG map's code came
     await this.#stay(r, options, view);
   }
 

@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { AtlasMeta, Bounds, CameraView, FeatureRef, LegEmphasis, RendererKind } from '../atlas/contract.ts';
+import type { AtlasMeta, Bounds, CameraView, FeatureRef, LegEmphasis, RendererKind, Visibility } from '../atlas/contract.ts';
 import type { Padding } from './camera.ts';
 
 export interface MapData {
@@ -22,7 +22,7 @@ export interface MapRenderer {
   setData(data: MapData): Promise<void>;
   select(ref: FeatureRef | null): void;
   /** Shows only these places and legs (null: all). */
-  setVisible(visible: { places: string[]; legs: string[] } | null): void;
+  setVisible(visible: Visibility): void;
   /** Emphasis per leg id; legs not named lose any emphasis. */
   emphasizeLegs(emphasis: Map<string, LegEmphasis>): void;
   /** Places a journey step shows together (a move within an area), highlighted like a selection. */

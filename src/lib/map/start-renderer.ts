@@ -1,7 +1,6 @@
 import type { MapControllerOptions } from './controller.ts';
 import type { RendererMakers } from './map-host.svelte.ts';
 import { createNoMapRenderer, type MapRenderer } from './renderer.ts';
-import { createSvgRenderer } from './svg-renderer.ts';
 
 /**
  * Why this browser cannot give MapLibre 6 the WebGL2 context it needs (null: it can), asked of a canvas of its own
@@ -31,10 +30,13 @@ async function createMapLibre(options: MapControllerOptions): Promise<MapRendere
   }
 }
 
-/** The page's renderers, as the map host (map-host.svelte.ts) makes them. */
+/**
+ * The page's renderers, as the map host (map-host.svelte.ts) makes them. The SVG map (and d3-geo) is a chunk of its
+ * own too, fetched with the first view's data: the map in the HTML is on screen until a map of the page's own is drawn.
+ */
 export const pageRenderers: RendererMakers = {
   webgl2Unavailable,
-  svg: createSvgRenderer,
+  svg: (options) => import('./svg-renderer.ts').then(({ createSvgRenderer }) => createSvgRenderer(options)),
   mapLibre: createMapLibre,
   none: createNoMapRenderer,
 };

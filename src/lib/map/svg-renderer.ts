@@ -394,7 +394,7 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
 
   // --- state: selection, emphasis, visibility as classes and attributes ---
   let selected: FeatureRef | null = null;
-  let visible: { places: Set<string>; legs: Set<string> } | null = null;
+  let visible: { places: Set<string>; legs: Set<string> | null } | null = null;
   let emphasized = new Map<string, LegEmphasis>();
   let onStep = new Set<string>();
   const visiblePlace = (id: string) => !visible || visible.places.has(id);
@@ -407,7 +407,7 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
         const emphasis = emphasized.get(id);
         if (emphasis) n.setAttribute('data-emphasis', emphasis);
         else n.removeAttribute('data-emphasis');
-        n.classList.toggle('off', Boolean(visible && !visible.legs.has(id)));
+        n.classList.toggle('off', Boolean(visible?.legs && !visible.legs.has(id)));
       } else {
         n.classList.toggle('on-step', onStep.has(id));
         n.classList.toggle('off', !visiblePlace(id));
@@ -499,7 +499,7 @@ export function createSvgRenderer(options: MapControllerOptions): SvgRenderer {
       drawStates();
     },
     setVisible(next) {
-      visible = next ? { places: new Set(next.places), legs: new Set(next.legs) } : null;
+      visible = next ? { places: new Set(next.places), legs: next.legs && new Set(next.legs) } : null;
       drawStates();
       placeLabels();
     },

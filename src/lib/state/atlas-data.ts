@@ -11,19 +11,34 @@ async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** What past the tiles threshold comes after the first view: the legs, the journeys and the documents' summaries. */
+export type AtlasRest = Pick<AtlasData, 'legs' | 'journeys' | 'documents'>;
+
 /**
  * The first view's data: places and legs without their passages (each feature's come when its panel opens), labels,
  * journeys, meta, and the documents' summaries (their words come when opened).
+ *
+ * Past the tiles threshold (meta.tiles) the map's lines come from the tiles, and the first view is the map: places,
+ * labels and meta. The legs, journeys and documents' summaries, which grow with the corpus (4.7 MB at 100,000
+ * documents), are left to `rest`, asked for once the map is up (AtlasState.loadRest); until then `data` has none.
+ * meta.json is preloaded by index.html, so reading it before the others costs no round trip.
  */
-export async function loadAtlasData(signal: AbortSignal): Promise<AtlasData> {
-  const [places, labels, routes, documents, meta] = await Promise.all([
-    getJson<AtlasData['places']>(DATA_FILES.pagePlaces, signal),
-    getJson<AtlasData['labels']>(DATA_FILES.labels, signal),
-    getJson<PageRoutesFile>(DATA_FILES.pageRoutes, signal),
-    getJson<DocumentSummary[]>(DATA_FILES.documentIndex, signal),
-    getJson<AtlasMeta>(DATA_FILES.meta, signal),
-  ]);
-  return { places, labels, ...(await legsAndJourneys(routes, places, labels)), documents, meta };
+export async function loadAtlasData(signal: AbortSignal): Promise<{ data: AtlasData; rest?: () => Promise<AtlasRest> }> {
+  const placesAndLabels = Promise.all([getJson<AtlasData['places']>(DATA_FILES.pagePlaces, signal), getJson<AtlasData['labels']>(DATA_FILES.labels, signal)]);
+  placesAndLabels.catch(() => {}); // awaited below; a failure is thrown there
+  const meta = await getJson<AtlasMeta>(DATA_FILES.meta, signal);
+  const rest = () => placesAndLabels.then(([places, labels]) => loadRest(places, labels, signal));
+  if (meta.tiles) {
+    const [places, labels] = await placesAndLabels;
+    return { data: { places, labels, legs: { type: 'FeatureCollection', features: [] }, journeys: [], documents: [], meta }, rest };
+  }
+  const [[places, labels], later] = await Promise.all([placesAndLabels, rest()]);
+  return { data: { places, labels, ...later, meta } };
+}
+
+async function loadRest(places: AtlasData['places'], labels: AtlasData['labels'], signal: AbortSignal): Promise<AtlasRest> {
+  const [routes, documents] = await Promise.all([getJson<PageRoutesFile>(DATA_FILES.pageRoutes, signal), getJson<DocumentSummary[]>(DATA_FILES.documentIndex, signal)]);
+  return { ...(await legsAndJourneys(routes, places, labels)), documents };
 }
 
 /**

@@ -5,13 +5,14 @@ import { loadMessages } from '../i18n/format.ts';
 import { localiseAtlasData, placesOfJourneys, withLabelsFirst } from './localise.ts';
 import { frameAfterTap, frameFor, type Sight } from './framing.ts';
 import { attractLocale, toLocale } from '../i18n/locales.ts';
-import { indexAtlas, loadAtlasData } from './atlas-data.ts';
+import { indexAtlas, loadAtlasData, type AtlasRest } from './atlas-data.ts';
+import { opensOnTheRest } from '../address/url-state.ts';
 import { DocumentStore } from './documents.svelte.ts';
 import { FeatureSourcesStore } from './feature-sources.svelte.ts';
 import { FeatureDetailStore } from './feature-details.svelte.ts';
 import { JourneyPassageStore } from './journey-passages.svelte.ts';
-import { PassageSearch } from './passage-search.ts';
-import { DOCUMENTS_PRELOADED_UP_TO, FEATURE_DETAILS_PRELOADED_UP_TO, type AtlasData, type Evidence, type Bounds, type CameraView, type FeatureRef, type Journey, type LegEmphasis, type RendererKind } from '../atlas/contract.ts';
+import type { PassageSearch } from './passage-search.ts';
+import { DOCUMENTS_PRELOADED_UP_TO, FEATURE_DETAILS_PRELOADED_UP_TO, type AtlasData, type Evidence, type Bounds, type CameraView, type FeatureRef, type Journey, type LegEmphasis, type RendererKind, type Visibility } from '../atlas/contract.ts';
 import { SelectionState } from './selection.svelte.ts';
 import { JourneyState } from './journey.svelte.ts';
 import { FilterState } from './filters.svelte.ts';
@@ -103,14 +104,34 @@ export class AtlasState {
   /** Every feature's (document, role) pairs, fetched when a document is switched off: what the document switches read. */
   readonly featureSources = new FeatureSourcesStore();
   readonly index = $derived(this.data ? indexAtlas(this.data, this.documents, this.details, this.journeyPassages) : null);
-  /** Passages by their words, on the index derive split into shards. */
-  readonly passageSearch = new PassageSearch(() => this.loaded?.documents ?? [], (id) => this.documents.load(id));
+  /**
+   * Passages by their words, on the index derive split into shards. Its code is a chunk of its own, fetched at the
+   * first search; past the tiles threshold a search waits for the documents' summaries that follow the first view.
+   */
+  #passageSearch: Promise<PassageSearch> | null = null;
+  readonly passageSearch: Pick<PassageSearch, 'search'> = {
+    search: (query, limit, signal) => {
+      const searcher = (this.#passageSearch ??= import('./passage-search.ts').then(
+        ({ PassageSearch }) => new PassageSearch(() => this.loadRest().then(() => this.loaded?.documents ?? []), (id) => this.documents.load(id)),
+      ));
+      searcher.catch(() => (this.#passageSearch = null)); // a chunk that did not come is asked for again next time
+      return searcher.then((s) => s.search(query, limit, signal));
+    },
+  };
   readonly selectedFeature = $derived(this.selection.selected && this.index ? this.index.feature(this.selection.selected) : undefined);
   readonly readerDocument = $derived(this.selection.reader && this.index ? this.index.document(this.selection.reader.documentId) : undefined);
   /** The open reader's document on its way, or why it could not come (the reader shows either). */
   readonly readerStatus = $derived(this.selection.reader ? this.documents.status(this.selection.reader.documentId) : undefined);
   readonly rolesDrawn = $derived(this.data ? ROLES.filter((r) => this.data!.places.features.some((f) => f.properties.roles.includes(r))) : []);
-  readonly visible = $derived(this.data ? visibleFeatures(this.data, this.filters.value, this.featureSources.sourcesOf) : null);
+  readonly visible = $derived.by((): Visibility => {
+    if (!this.data) return null;
+    const shown = visibleFeatures(this.data, this.filters.value, this.featureSources.sourcesOf);
+    if (!this.later) return shown;
+    // The legs have not come (past the tiles threshold): the tiles' lines as published, or, with a filter on that
+    // they would answer, none until they come (never more than the filters allow).
+    const { hiddenRoles, routes, hiddenDocuments, until } = this.filters.value;
+    return { ...shown, legs: routes && !hiddenRoles.length && !hiddenDocuments.length && !until ? null : [] };
+  });
   readonly activeJourney = $derived(this.journey.id && this.index ? this.index.journey(this.journey.id) : undefined);
   /** No map could be made here: the list, panels, journeys, search and reader carry the page. */
   get mapless(): boolean {
@@ -175,22 +196,66 @@ export class AtlasState {
   async load(signal: AbortSignal): Promise<void> {
     const settings = this.kioskMode ? this.loadKioskConfig(signal) : Promise.resolve();
     try {
-      const loaded = await loadAtlasData(signal);
+      const { data, rest } = await loadAtlasData(signal);
+      let loaded = data;
+      if (rest) {
+        this.#rest = { load: rest, signal };
+        // A link that opens on a leg, a journey, a document or a document switched off needs them now.
+        if (opensOnTheRest(typeof location === 'undefined' ? '' : location.hash)) loaded = { ...data, ...(await rest()) };
+        else this.later = { state: 'loading' };
+      }
       // A small corpus's texts come with the first view (DOCUMENTS_PRELOADED_UP_TO); one that fails is said where it is opened.
       // Likewise its features' passages, all in one file (FEATURE_DETAILS_PRELOADED_UP_TO).
-      const features = loaded.places.features.length + loaded.legs.features.length;
+      const { places, legs } = loaded.meta.counts;
       await Promise.allSettled([
-        ...(loaded.documents.length <= DOCUMENTS_PRELOADED_UP_TO ? loaded.documents.map((d) => this.documents.load(d.id)) : []),
-        ...(features <= FEATURE_DETAILS_PRELOADED_UP_TO ? [this.details.preloadAll(signal), this.journeyPassages.preloadAll(signal)] : []),
+        ...this.preloadDocuments(loaded.documents),
+        ...(places + legs <= FEATURE_DETAILS_PRELOADED_UP_TO ? [this.details.preloadAll(signal), this.journeyPassages.preloadAll(signal)] : []),
       ]);
       // The document switches' pairs too, but not waited for: the first view does not read them.
-      if (features <= FEATURE_DETAILS_PRELOADED_UP_TO) this.featureSources.preload().catch(() => {}); // a failure is said in the key
+      if (places + legs <= FEATURE_DETAILS_PRELOADED_UP_TO) this.featureSources.preload().catch(() => {}); // a failure is said in the key
       performance.mark('atlas:data-parsed'); // the benchmark splits first idle at this point
       this.data = loaded;
+      if (this.later?.state !== 'loading') this.#rest = null;
     } catch (e) {
       if (!signal.aborted) this.loadError = (e as Error).message;
     }
     await settings;
+  }
+
+  private preloadDocuments(documents: AtlasData['documents']) {
+    return documents.length <= DOCUMENTS_PRELOADED_UP_TO ? documents.map((d) => this.documents.load(d.id)) : [];
+  }
+
+  /**
+   * Past the tiles threshold: whether the legs, journeys and documents' summaries are on their way or could not come
+   * (null: here, or nothing to come). The start card, the journeys and the key's documents say so meanwhile.
+   */
+  later = $state<{ state: 'loading' } | { state: 'failed'; message: string } | null>(null);
+  #rest: { load: () => Promise<AtlasRest>; signal: AbortSignal } | null = null;
+  #restArriving: Promise<void> | null = null;
+
+  /**
+   * Asks for what the first view left for later (once the map is up: App.svelte), or again after a failure. Resolves
+   * when it is here or has failed.
+   */
+  loadRest(): Promise<void> {
+    const rest = this.#rest;
+    if (!rest) return Promise.resolve();
+    return (this.#restArriving ??= (async () => {
+      this.later = { state: 'loading' };
+      try {
+        const more = await rest.load();
+        if (rest.signal.aborted || !this.loaded) return;
+        this.#rest = null;
+        this.later = null;
+        this.data = { ...this.loaded, ...more };
+        void Promise.allSettled(this.preloadDocuments(more.documents));
+      } catch (e) {
+        if (!rest.signal.aborted) this.later = { state: 'failed', message: (e as Error).message };
+      } finally {
+        this.#restArriving = null;
+      }
+    })());
   }
 
   private async loadKioskConfig(signal: AbortSignal) {
@@ -252,8 +317,9 @@ export class AtlasState {
     void work.finally(() => this.#movesToCome.delete(work)).catch(() => {});
   }
 
-  /** Once every move asked for has been made and the map that stays is still and drawn (window.atlas.idle). */
+  /** Once what the first view left for later is here, every move asked for has been made and the map that stays is still and drawn (window.atlas.idle). */
   async idle(): Promise<void> {
+    if (this.later?.state === 'loading') await this.loadRest();
     await Promise.allSettled(this.#movesToCome);
     await this.mapHost.staying?.whenIdle();
   }

@@ -16,7 +16,7 @@ export class PassageSearch {
   private order: { of: readonly DocumentSummary[]; rank: Map<string, number> } | null = null;
 
   constructor(
-    private readonly summaries: () => readonly DocumentSummary[],
+    private readonly summaries: () => readonly DocumentSummary[] | Promise<readonly DocumentSummary[]>,
     private readonly load: (id: string) => Promise<PublishedDocument>,
     private readonly base: () => string = () => location.href,
     /** Documents per shard, as derive wrote them (search-index.ts's SEARCH_SHARD_DOCUMENTS when not given). */
@@ -24,7 +24,8 @@ export class PassageSearch {
   ) {}
 
   async search(query: string, limit: number, signal: AbortSignal): Promise<SearchResult[]> {
-    const documents = this.summaries();
+    const documents = await this.summaries();
+    signal.throwIfAborted();
     if (this.order?.of !== documents) this.order = { of: documents, rank: new Map(documents.map((d, i) => [d.id, i])) };
     const rank = this.order.rank;
     const results: SearchResult[] = [];
