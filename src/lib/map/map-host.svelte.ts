@@ -6,7 +6,6 @@ import type { MapData, MapRenderer } from './renderer.ts';
 /** The performance mark set when the first map (the SVG map, drawn before MapLibre) is on screen. */
 export const FIRST_MAP_MARK = 'atlas:first-map';
 
-
 /** How the host makes each renderer: the page's own (start-renderer.ts), or fakes in the unit tests. */
 export interface RendererMakers {
   /** Why this browser cannot give MapLibre its WebGL2 context (null: it can). */
