@@ -69,6 +69,17 @@ describe('a corpus of 10,000 documents', () => {
     }, [PUBLISHED_FILES.pageRoutes, PUBLISHED_FILES.documentIndex]);
     expect(askedAfterFirstView).toEqual([true, true]);
 
+    // The key's document switches: forty and a way to find the others, not 10,000 (they were most of the page).
+    const key = page.getByTestId('legend');
+    await key.getByText('Routes and documents').click();
+    const switches = key.getByRole('group', { name: 'Documents' });
+    await expect.poll(() => switches.getByRole('checkbox').count()).toBe(40);
+    expect(await switches.getByRole('status').textContent()).toMatch(/^40 of 10,000 documents here: type a word/);
+    await switches.getByRole('searchbox', { name: 'Find a document' }).fill('Ecuadorian partisans');
+    await expect.poll(async () => (await switches.locator('label:has(input[type=checkbox])').allTextContents()).every((text) => text.includes('Ecuadorian partisans'))).toBe(true);
+    expect(await switches.getByRole('checkbox').count()).toBe(40);
+    await key.getByText('Routes and documents').click();
+
     // Paris, tapped where the map draws its pin: its panel opens on its first passage, from its own file.
     const paris = read<FeatureCollection<Point, LabelProps>>(PUBLISHED_FILES.labels).features.find((f) => f.properties.id === 'paris')!;
     const firstPassage = read<FeatureDetail>(featureFile({ kind: 'place', id: 'paris' })).evidence[0]!;

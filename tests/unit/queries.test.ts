@@ -3,7 +3,7 @@ import { featureKey, type Atlas, type EvidenceSource, type FeatureRef } from '..
 import { ROLES, type Role } from '../../src/lib/atlas/roles.ts';
 import { featureSourcesChunks } from '../../src/lib/corpus/page-layer.ts';
 import { realAtlas, realAtlasData } from '../helpers/real-atlas.ts';
-import { connectionsOf, groupLegsByPassage, networkOf, searchAtlas, visibleFeatures, NO_FILTERS, reportedBy } from '../../src/lib/corpus/queries.ts';
+import { connectionsOf, groupLegsByPassage, networkOf, searchAtlas, visibleFeatures, NO_FILTERS, reportedBy, documentSwitches, DOCUMENT_SWITCHES_SHOWN } from '../../src/lib/corpus/queries.ts';
 import { encodeUrlState, decodeUrlState, type UrlState } from '../../src/lib/address/url-state.ts';
 import { latestDay, earliestDay, monthsBetween, byReportedDay } from '../../src/lib/corpus/dates.ts';
 import { createCorpusFiles } from '../helpers/corpus-fixture.ts';
@@ -238,5 +238,30 @@ describe('deep links', () => {
       view: null,
       filters: { hiddenRoles: [], routes: true, hiddenDocuments: [], until: null },
     });
+  });
+});
+
+describe('documentSwitches: the key’s document switches at any corpus size', () => {
+  const doc = (n: number, title = `Memo ${n}`) => ({ id: `d${n}`, title, date: `1962-${String((n % 12) + 1).padStart(2, '0')}-01`, originator: n % 2 ? 'CIA' : 'KGB' });
+  const many = Array.from({ length: 10_000 }, (_, i) => doc(i));
+
+  it('offers every document of a small corpus, in its order', () => {
+    const few = many.slice(0, DOCUMENT_SWITCHES_SHOWN);
+    expect(documentSwitches(few, ['d3'], 'zzz')).toBe(few);
+  });
+
+  it('of a large one, those switched off first, then up to the limit of those whose title, originator or date hold the words typed', () => {
+    expect(documentSwitches(many, [], '').map((d) => d.id)).toEqual(many.slice(0, DOCUMENT_SWITCHES_SHOWN).map((d) => d.id));
+    const off = documentSwitches(many, ['d9999', 'd5000'], '');
+    expect(off.slice(0, 2).map((d) => d.id)).toEqual(['d5000', 'd9999']);
+    expect(off).toHaveLength(DOCUMENT_SWITCHES_SHOWN + 2);
+    expect(documentSwitches(many, [], 'memo 9998').map((d) => d.id)).toEqual(['d9998']);
+    expect(documentSwitches(many, [], '  MEMO 9998 ').map((d) => d.id), 'case and blanks ignored').toEqual(['d9998']);
+    const kgbInMarch = documentSwitches(many, [], '1962-03', 5);
+    expect(kgbInMarch.map((d) => d.date)).toEqual(Array(5).fill('1962-03-01'));
+    expect(documentSwitches(many, [], 'KGB', 3).every((d) => d.originator === 'KGB')).toBe(true);
+    // Typography folded as in the passages' search: a typed straight quote finds a curly one.
+    const quoted = [...many, doc(10_000, 'Castro’s letter')];
+    expect(documentSwitches(quoted, [], "castro's").map((d) => d.id)).toEqual(['d10000']);
   });
 });

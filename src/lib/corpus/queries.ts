@@ -262,3 +262,23 @@ export function branchEnds(legs: ReadonlyArray<Pick<LegProps, 'from' | 'to' | 'u
   const context = [...new Set(legs.flatMap((l) => (l.evidence?.[0]?.context ?? []).filter((c) => c.supports?.some((s) => s !== 'period')).map((c) => c.exact)))];
   return { named: ends(false), unstated, context };
 }
+
+/** The key lists every document's switch up to this many documents; past it, those switched off and those a search finds. */
+export const DOCUMENT_SWITCHES_SHOWN = 40;
+
+/**
+ * The documents the key offers switches for: all of a small corpus; of a large one (at 10,000 documents the switches
+ * were most of the page's elements) every one switched off, then, in the corpus's order, up to `shown` of the others
+ * whose title, originator or date (as written, 1962-04-14) holds what is typed, ignoring case.
+ */
+export function documentSwitches<D extends { id: string; title: string; date: string; originator: string }>(documents: readonly D[], hidden: readonly string[], typed: string, shown = DOCUMENT_SWITCHES_SHOWN): readonly D[] {
+  if (documents.length <= shown) return documents;
+  const off = new Set(hidden);
+  const words = foldTypography(typed.trim()).toLocaleLowerCase();
+  const found: D[] = [];
+  for (const d of documents) {
+    if (found.length === shown) break;
+    if (!off.has(d.id) && (!words || foldTypography(`${d.title} ${d.originator} ${d.date}`).toLocaleLowerCase().includes(words))) found.push(d);
+  }
+  return [...documents.filter((d) => off.has(d.id)), ...found];
+}

@@ -70,6 +70,8 @@ export const en = {
   'legend.only': 'Show only these',
   'legend.all': 'Show all',
   'legend.documents': 'Documents',
+  'legend.findDocument': 'Find a document',
+  'legend.documentsShown': '{shown, number} of {count, number} documents here: type a word of a title, an originator or a date (1962-04) to find others.',
   'legend.documentsFailed': 'The documents could not be switched off: {reason}',
   'later.loading': 'Loading the routes, journeys and documents…',
   'later.failed': 'The routes, journeys and documents could not be loaded: {reason}',

@@ -70,6 +70,8 @@ export const es: Record<MessageKey, string> = {
   'legend.only': 'Mostrar solo estos',
   'legend.all': 'Mostrar todo',
   'legend.documents': 'Documentos',
+  'legend.findDocument': 'Buscar un documento',
+  'legend.documentsShown': '{shown, number} de {count, number} documentos aquí: escriba una palabra de un título, un autor o una fecha (1962-04) para encontrar otros.',
   'legend.documentsFailed': 'No se pudieron ocultar los documentos: {reason}',
   'later.loading': 'Cargando las rutas, los recorridos y los documentos…',
   'later.failed': 'No se pudieron cargar las rutas, los recorridos y los documentos: {reason}',
