@@ -80,6 +80,17 @@ describe('a corpus of 10,000 documents', () => {
     expect(await switches.getByRole('checkbox').count()).toBe(40);
     await key.getByText('Routes and documents').click();
 
+    // The Journeys panel: forty of some 15,000, and a way to find the others by a word of their names.
+    await page.getByRole('button', { name: 'Journeys' }).click();
+    const journeys = page.getByTestId('journey');
+    await expect.poll(() => journeys.locator('ul.journeys > li').count()).toBe(40);
+    const listed = /^40 of ([\d,]+) journeys here: type a word of a name \(a place, a country\) to find others\.$/.exec((await journeys.getByRole('status').textContent()) ?? '');
+    expect(Number(listed?.[1]?.replaceAll(',', '')), 'journeys in the corpus').toBeGreaterThan(10_000);
+    await journeys.getByRole('searchbox', { name: 'Find a journey' }).fill('Prague');
+    await expect.poll(async () => (await journeys.locator('ul.journeys > li button').allTextContents()).every((name) => name.includes('Prague'))).toBe(true);
+    expect(await journeys.locator('ul.journeys > li').count()).toBeGreaterThan(0);
+    await journeys.getByRole('button', { name: 'Close journeys' }).click();
+
     // Paris, tapped where the map draws its pin: its panel opens on its first passage, from its own file.
     const paris = read<FeatureCollection<Point, LabelProps>>(PUBLISHED_FILES.labels).features.find((f) => f.properties.id === 'paris')!;
     const firstPassage = read<FeatureDetail>(featureFile({ kind: 'place', id: 'paris' })).evidence[0]!;

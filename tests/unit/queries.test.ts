@@ -3,7 +3,7 @@ import { featureKey, type Atlas, type EvidenceSource, type FeatureRef } from '..
 import { ROLES, type Role } from '../../src/lib/atlas/roles.ts';
 import { featureSourcesChunks } from '../../src/lib/corpus/page-layer.ts';
 import { realAtlas, realAtlasData } from '../helpers/real-atlas.ts';
-import { connectionsOf, groupLegsByPassage, networkOf, searchAtlas, visibleFeatures, NO_FILTERS, reportedBy, documentSwitches, DOCUMENT_SWITCHES_SHOWN } from '../../src/lib/corpus/queries.ts';
+import { connectionsOf, groupLegsByPassage, networkOf, searchAtlas, visibleFeatures, NO_FILTERS, reportedBy, documentSwitches, DOCUMENT_SWITCHES_SHOWN, findAmong } from '../../src/lib/corpus/queries.ts';
 import { encodeUrlState, decodeUrlState, type UrlState } from '../../src/lib/address/url-state.ts';
 import { latestDay, earliestDay, monthsBetween, byReportedDay } from '../../src/lib/corpus/dates.ts';
 import { createCorpusFiles } from '../helpers/corpus-fixture.ts';
@@ -263,5 +263,20 @@ describe('documentSwitches: the key’s document switches at any corpus size', (
     // Typography folded as in the passages' search: a typed straight quote finds a curly one.
     const quoted = [...many, doc(10_000, 'Castro’s letter')];
     expect(documentSwitches(quoted, [], "castro's").map((d) => d.id)).toEqual(['d10000']);
+  });
+});
+
+describe('findAmong: a long list cut to what a visitor can read', () => {
+  const journeys = Array.from({ length: 15_000 }, (_, i) => ({ id: `j${i}`, name: i % 3 ? `Out to Cuba by way of Mexico ${i}` : `Back by way of Paris ${i}`, name_es: i % 3 ? `Hacia Cuba por México ${i}` : `De regreso por París ${i}` }));
+  const text = (j: (typeof journeys)[number]) => `${j.name} ${j.name_es}`;
+
+  it('lists the first ones until something is typed, then those that hold it, in either language', () => {
+    expect(findAmong(journeys, text, '', 40).map((j) => j.id)).toEqual(journeys.slice(0, 40).map((j) => j.id));
+    const paris = findAmong(journeys, text, 'parís', 40);
+    expect(paris).toHaveLength(40);
+    expect(paris.every((j) => j.name.startsWith('Back by way of Paris'))).toBe(true);
+    expect(findAmong(journeys, text, 'Mexico 14999', 40).map((j) => j.id)).toEqual(['j14999']);
+    expect(findAmong(journeys, text, 'nowhere', 40)).toEqual([]);
+    expect(findAmong(journeys.slice(0, 40), text, 'nowhere', 40), 'a short list whole').toHaveLength(40);
   });
 });

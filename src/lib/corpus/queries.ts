@@ -263,22 +263,34 @@ export function branchEnds(legs: ReadonlyArray<Pick<LegProps, 'from' | 'to' | 'u
   return { named: ends(false), unstated, context };
 }
 
+/**
+ * A long list cut to what a visitor can read: all of `items` up to `shown`; past that, those `kept` (always listed,
+ * first), then, in the list's order, up to `shown` of the others whose text holds what is typed (typography folded,
+ * case and surrounding blanks ignored).
+ */
+export function findAmong<T>(items: readonly T[], textOf: (item: T) => string, typed: string, shown: number, kept: (item: T) => boolean = () => false): readonly T[] {
+  if (items.length <= shown) return items;
+  const words = foldTypography(typed.trim()).toLocaleLowerCase();
+  const found: T[] = [];
+  for (const item of items) {
+    if (found.length === shown) break;
+    if (!kept(item) && (!words || foldTypography(textOf(item)).toLocaleLowerCase().includes(words))) found.push(item);
+  }
+  return [...items.filter(kept), ...found];
+}
+
 /** The key lists every document's switch up to this many documents; past it, those switched off and those a search finds. */
 export const DOCUMENT_SWITCHES_SHOWN = 40;
 
 /**
  * The documents the key offers switches for: all of a small corpus; of a large one (at 10,000 documents the switches
  * were most of the page's elements) every one switched off, then, in the corpus's order, up to `shown` of the others
- * whose title, originator or date (as written, 1962-04-14) holds what is typed, ignoring case.
+ * whose title, originator or date (as written, 1962-04-14) holds what is typed.
  */
 export function documentSwitches<D extends { id: string; title: string; date: string; originator: string }>(documents: readonly D[], hidden: readonly string[], typed: string, shown = DOCUMENT_SWITCHES_SHOWN): readonly D[] {
-  if (documents.length <= shown) return documents;
   const off = new Set(hidden);
-  const words = foldTypography(typed.trim()).toLocaleLowerCase();
-  const found: D[] = [];
-  for (const d of documents) {
-    if (found.length === shown) break;
-    if (!off.has(d.id) && (!words || foldTypography(`${d.title} ${d.originator} ${d.date}`).toLocaleLowerCase().includes(words))) found.push(d);
-  }
-  return [...documents.filter((d) => off.has(d.id)), ...found];
+  return findAmong(documents, (d) => `${d.title} ${d.originator} ${d.date}`, typed, shown, (d) => off.has(d.id));
 }
+
+/** The Journeys panel lists every journey up to this many; past it (some 15,000 at 10,000 documents), those a search finds. */
+export const JOURNEYS_LISTED = 40;

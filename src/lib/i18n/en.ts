@@ -70,6 +70,8 @@ export const en = {
   'legend.only': 'Show only these',
   'legend.all': 'Show all',
   'legend.documents': 'Documents',
+  'journey.find': 'Find a journey',
+  'journey.listed': '{shown, number} of {count, number} journeys here: type a word of a name (a place, a country) to find others.',
   'legend.findDocument': 'Find a document',
   'legend.documentsShown': '{shown, number} of {count, number} documents here: type a word of a title, an originator or a date (1962-04) to find others.',
   'legend.documentsFailed': 'The documents could not be switched off: {reason}',

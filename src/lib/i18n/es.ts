@@ -70,6 +70,8 @@ export const es: Record<MessageKey, string> = {
   'legend.only': 'Mostrar solo estos',
   'legend.all': 'Mostrar todo',
   'legend.documents': 'Documentos',
+  'journey.find': 'Buscar un recorrido',
+  'journey.listed': '{shown, number} de {count, number} recorridos aquí: escriba una palabra de un nombre (un lugar, un país) para encontrar otros.',
   'legend.findDocument': 'Buscar un documento',
   'legend.documentsShown': '{shown, number} de {count, number} documentos aquí: escriba una palabra de un título, un autor o una fecha (1962-04) para encontrar otros.',
   'legend.documentsFailed': 'No se pudieron ocultar los documentos: {reason}',
