@@ -13,6 +13,8 @@ async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
 
 /** What past the tiles threshold comes after the first view: the legs, the journeys and the documents' summaries. */
 export type AtlasRest = Pick<AtlasData, 'legs' | 'journeys' | 'documents'>;
+/** Whether the rest is on its way or could not come (null: here, or nothing to come). */
+export type RestStatus = { state: 'loading' } | { state: 'failed'; message: string } | null;
 
 /**
  * The first view's data: places and legs without their passages (each feature's come when its panel opens), labels,

@@ -5,7 +5,7 @@ import { loadMessages } from '../i18n/format.ts';
 import { localiseAtlasData, placesOfJourneys, withLabelsFirst } from './localise.ts';
 import { frameAfterTap, frameFor, type Sight } from './framing.ts';
 import { attractLocale, toLocale } from '../i18n/locales.ts';
-import { indexAtlas, loadAtlasData, type AtlasRest } from './atlas-data.ts';
+import { indexAtlas, loadAtlasData, type AtlasRest, type RestStatus } from './atlas-data.ts';
 import { opensOnTheRest } from '../address/url-state.ts';
 import { DocumentStore } from './documents.svelte.ts';
 import { FeatureSourcesStore } from './feature-sources.svelte.ts';
@@ -230,7 +230,7 @@ export class AtlasState {
    * Past the tiles threshold: whether the legs, journeys and documents' summaries are on their way or could not come
    * (null: here, or nothing to come). The start card, the journeys and the key's documents say so meanwhile.
    */
-  later = $state<{ state: 'loading' } | { state: 'failed'; message: string } | null>(null);
+  later = $state<RestStatus>(null);
   #rest: { load: () => Promise<AtlasRest>; signal: AbortSignal } | null = null;
   #restArriving: Promise<void> | null = null;
 
