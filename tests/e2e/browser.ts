@@ -327,3 +327,85 @@ export async function svgPoint(page: Page, [lng, lat]: [number, number]) {
   const wy = ((180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))) / 360) * 512;
   return { x: t.x + t.k * wx, y: t.y + t.k * wy };
 }
+
+/** A box MapLibre's collision detection placed for a label or a pin's shield, in the map's own px (its padding included). */
+export interface PlacedBox {
+  layer: string;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/**
+ * The boxes MapLibre's collision detection placed for the symbols of `layers`, in screen pixels (padding included),
+ * read from its collision index: what the map itself holds to be taken. Reaches into MapLibre's internals
+ * (style.placement, crossTileSymbolIndex), so an upgrade that renames them fails here, loudly, by name.
+ */
+export function placedBoxes(page: Page, layers: readonly string[]): Promise<PlacedBox[]> {
+  return page.evaluate((layers) => {
+    interface Internals {
+      style: {
+        placement?: { collisionIndex?: { grid?: { boxKeys: Array<{ bucketInstanceId: number }>; bboxes: number[] } } };
+        crossTileSymbolIndex?: { layerIndexes: Record<string, { indexes: Record<string, Record<string, { bucketInstanceId: number }>> }> };
+      };
+    }
+    const { style } = (window as unknown as { atlas: { map: Internals } }).atlas.map;
+    const grid = style.placement?.collisionIndex?.grid;
+    const byLayer = style.crossTileSymbolIndex?.layerIndexes;
+    if (!grid || !byLayer) throw new Error('MapLibre no longer has style.placement.collisionIndex.grid or style.crossTileSymbolIndex: update placedBoxes for this version');
+    const layerOfBucket = new Map<number, string>();
+    for (const layer of layers) {
+      for (const tiles of Object.values(byLayer[layer]?.indexes ?? {})) for (const tile of Object.values(tiles)) layerOfBucket.set(tile.bucketInstanceId, layer);
+    }
+    // The grid reaches 100 px past each edge of the viewport, so that labels half off the screen still collide.
+    const boxes: Array<{ layer: string; x1: number; y1: number; x2: number; y2: number }> = [];
+    grid.boxKeys.forEach((key, i) => {
+      const layer = layerOfBucket.get(key.bucketInstanceId);
+      const [x1, y1, x2, y2] = grid.bboxes.slice(i * 4, i * 4 + 4) as [number, number, number, number];
+      if (layer) boxes.push({ layer, x1: x1 - 100, y1: y1 - 100, x2: x2 - 100, y2: y2 - 100 });
+    });
+    return boxes;
+  }, layers);
+}
+
+/**
+ * The labels of the network's places (the opening view's bounds, `meta.networkBounds`) that the map draws cut by its
+ * edge or under a control lying on it (the key, the view buttons: `[data-overlay]`), as "Prague: cut by the right
+ * edge". A label's box is its text plus MapLibre's 4 px of text padding, which may touch an edge.
+ */
+export async function networkLabelsHidden(page: Page): Promise<string[]> {
+  const boxes = await placedBoxes(page, ['place-labels']);
+  const networkBounds = (JSON.parse(readFileSync('dist/data/meta.json', 'utf8')) as { networkBounds: [number, number, number, number] }).networkBounds;
+  return page.evaluate(
+    ({ boxes, networkBounds: [west, south, east, north] }) => {
+      const map = (window as unknown as AtlasWindow).atlas.map!;
+      const canvas = map.getCanvas().getBoundingClientRect();
+      const controls = [...document.querySelectorAll('[data-overlay]')]
+        .map((e) => e.getBoundingClientRect())
+        .filter((r) => r.width > 0 && r.height > 0)
+        .map((r) => ({ x1: r.left - canvas.left, y1: r.top - canvas.top, x2: r.right - canvas.left, y2: r.bottom - canvas.top }));
+      const PADDING = 4;
+      const hidden: string[] = [];
+      for (const b of boxes) {
+        const text = { x1: b.x1 + PADDING, y1: b.y1 + PADDING, x2: b.x2 - PADDING, y2: b.y2 - PADDING };
+        if (text.x2 <= 0 || text.x1 >= canvas.width || text.y2 <= 0 || text.y1 >= canvas.height) continue; // wholly off the map: not drawn
+        const at: [number, number] = [Math.min(Math.max((text.x1 + text.x2) / 2, 1), canvas.width - 1), Math.min(Math.max((text.y1 + text.y2) / 2, 1), canvas.height - 1)];
+        const label = map.queryRenderedFeatures(at, { layers: ['place-labels'] })[0];
+        if (!label || label.geometry.type !== 'Point') continue;
+        const [lng, lat] = label.geometry.coordinates as [number, number];
+        if (lng < west || lng > east || lat < south || lat > north) continue;
+        const why = [
+          text.x1 < 0 && 'the left edge',
+          text.x2 > canvas.width && 'the right edge',
+          text.y1 < 0 && 'the top edge',
+          text.y2 > canvas.height && 'the bottom edge',
+          ...controls.filter((c) => text.x1 < c.x2 && text.x2 > c.x1 && text.y1 < c.y2 && text.y2 > c.y1).map((c) => `a control at [${c.x1.toFixed(0)}, ${c.y1.toFixed(0)}, ${c.x2.toFixed(0)}, ${c.y2.toFixed(0)}]`),
+        ].filter(Boolean);
+        if (why.length) hidden.push(`${String(label.properties.label ?? label.properties.name)}: cut by ${why.join(' and ')}`);
+      }
+      return hidden;
+    },
+    { boxes, networkBounds },
+  );
+}

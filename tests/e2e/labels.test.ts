@@ -1,56 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectCleanRun, mapIdle, openAtlas, renderedIds, useBrowser } from './browser.ts';
+import { type AtlasWindow, expectCleanRun, mapIdle, networkLabelsHidden, openAtlas, placedBoxes, renderedIds, useBrowser, type PlacedBox as Box } from './browser.ts';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();
 
 const LABELS = 'place-labels';
 const PIN_SHIELDS = 'place-pin-shields';
-
-interface Box {
-  layer: string;
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
-
-/**
- * The boxes MapLibre's collision detection placed for the labels and the pins' shields, in screen pixels (padding
- * included), read from its collision index: what the map itself holds to be taken. Reaches into MapLibre's
- * internals (style.placement, crossTileSymbolIndex), so an upgrade that renames them fails here, loudly, by name.
- */
-function placedBoxes(page: Page): Promise<Box[]> {
-  return page.evaluate(
-    ([layers]) => {
-      interface Internals {
-        style: {
-          placement?: { collisionIndex?: { grid?: { boxKeys: Array<{ bucketInstanceId: number }>; bboxes: number[] } } };
-          crossTileSymbolIndex?: { layerIndexes: Record<string, { indexes: Record<string, Record<string, { bucketInstanceId: number }>> }> };
-        };
-      }
-      const { style } = (window as unknown as { atlas: { map: Internals } }).atlas.map;
-      const grid = style.placement?.collisionIndex?.grid;
-      const byLayer = style.crossTileSymbolIndex?.layerIndexes;
-      if (!grid || !byLayer) throw new Error('MapLibre no longer has style.placement.collisionIndex.grid or style.crossTileSymbolIndex: update placedBoxes for this version');
-      const layerOfBucket = new Map<number, string>();
-      for (const layer of layers) {
-        for (const tiles of Object.values(byLayer[layer]?.indexes ?? {})) for (const tile of Object.values(tiles)) layerOfBucket.set(tile.bucketInstanceId, layer);
-      }
-      // The grid reaches 100 px past each edge of the viewport, so that labels half off the screen still collide.
-      const boxes: Array<{ layer: string; x1: number; y1: number; x2: number; y2: number }> = [];
-      grid.boxKeys.forEach((key, i) => {
-        const layer = layerOfBucket.get(key.bucketInstanceId);
-        const [x1, y1, x2, y2] = grid.bboxes.slice(i * 4, i * 4 + 4) as [number, number, number, number];
-        if (layer) boxes.push({ layer, x1: x1 - 100, y1: y1 - 100, x2: x2 - 100, y2: y2 - 100 });
-      });
-      return boxes;
-    },
-    [[LABELS, PIN_SHIELDS]] as const,
-  );
-}
+const placedLabelsAndShields = (page: Page) => placedBoxes(page, [LABELS, PIN_SHIELDS]);
 
 /** Pairs of boxes drawn over one another: two labels, or a label over a pin. Pins may touch each other (two cities close together). */
 function overlaps(boxes: Box[]): string[] {
@@ -77,7 +35,7 @@ describe('map labels', () => {
     const atlas = await openAtlas(browser(), baseURL, { viewport: { width, height }, hasTouch: touch, isMobile: touch, reducedMotion: 'reduce' });
     const { page } = atlas;
     await mapIdle(page);
-    const boxes = await placedBoxes(page);
+    const boxes = await placedLabelsAndShields(page);
     const labels = await renderedIds(page, [LABELS]);
     // Not a pass by default: the labels are there, each with its box (more boxes than labels on screen: the grid also
     // holds labels just past the edges, and a world copy's), and the pins' shields with them.
@@ -94,7 +52,25 @@ describe('map labels', () => {
       (window as unknown as { atlas: { map: { setLayoutProperty(l: string, p: string, v: unknown): void } } }).atlas.map.setLayoutProperty(layer, 'text-allow-overlap', true);
     }, LABELS);
     await mapIdle(page);
-    expect(overlaps(await placedBoxes(page)).length, 'overlaps found once labels may overlap').toBeGreaterThan(0);
+    expect(overlaps(await placedLabelsAndShields(page)).length, 'overlaps found once labels may overlap').toBeGreaterThan(0);
+    await expectCleanRun(atlas);
+  });
+
+  it('frames the opening view again when larger text grows the key and the buttons, so the network’s labels stay whole', async () => {
+    const atlas = await openAtlas(browser(), baseURL, { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    const { page } = atlas;
+    await mapIdle(page);
+    expect(await networkLabelsHidden(page), 'at the start').toEqual([]);
+    // The header folds into its menu once its row no longer fits the larger words.
+    for (let i = 0; i < 3; i++) {
+      const larger = page.getByRole('button', { name: 'A+ larger text' });
+      if (!(await larger.isVisible())) await page.getByRole('button', { name: 'Menu' }).click();
+      await larger.click();
+    }
+    expect(await page.evaluate(() => document.documentElement.style.getPropertyValue('--text-scale'))).toBe('1.75');
+    await page.evaluate(() => (window as unknown as AtlasWindow).atlas.idle());
+    // Prague's and Switzerland's labels, grown too, ran past the right edge until the frame was made again.
+    expect(await networkLabelsHidden(page), 'at the largest text').toEqual([]);
     await expectCleanRun(atlas);
   });
 

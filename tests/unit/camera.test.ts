@@ -56,11 +56,18 @@ describe('the padding a frame keeps clear', () => {
     expect(framePadding([-80, -20, -60, 0], 390, 788, room)).toEqual(room);
     expect(framePadding(network, 1280, 800, { top: 120, right: 40, bottom: 80, left: 40 })).toEqual({ top: 120, right: 40, bottom: 80, left: 40 });
   });
-  it('falls back to a plain margin where the places would not fit even at the widest zoom (the network on a 390 px phone under the key)', () => {
-    expect(framePadding(network, 390, 788, room)).toEqual({ top: 24, right: 24, bottom: 24, left: 24 });
+  it('keeps as much of the controls’ room as leaves the places room at the widest zoom, where all of it would not (the network on a 390 px phone under the key)', () => {
+    // Across, the network needs 235 px at zoom 0.5: of the 234 px of room, 155 are left, shared 198 : 36 (rounded down, and at least the margin).
+    const padding = framePadding(network, 390, 788, room);
+    expect(padding).toEqual({ top: 191, bottom: 154, left: 130, right: 24 });
+    expect(390 - padding.left - padding.right).toBeGreaterThanOrEqual(235);
+    // Up and down: a 408 px map under the key and the Spanish buttons (212 px from its top) keeps most of that room.
+    const phone = framePadding(network, 390, 408, { top: 196, right: 64, bottom: 40, left: 64 });
+    expect(phone.top).toBeGreaterThan(150);
+    expect(408 - phone.top - phone.bottom).toBeGreaterThanOrEqual(184);
   });
-  it('falls back to a plain margin where the room leaves less than 80 px, or there is none', () => {
-    expect(framePadding([-80, -20, -60, 0], 300, 300, { top: 150, right: 10, bottom: 100, left: 10 })).toEqual({ top: 24, right: 24, bottom: 24, left: 24 });
+  it('leaves at least 80 px to frame in, and a plain margin where there is no room to keep', () => {
+    expect(framePadding([-80, -20, -60, 0], 300, 300, { top: 150, right: 10, bottom: 100, left: 10 })).toEqual({ top: 132, right: 10, bottom: 88, left: 10 });
     expect(framePadding([-80, -20, -60, 0], 300, 300, undefined)).toEqual({ top: 24, right: 24, bottom: 24, left: 24 });
   });
 });

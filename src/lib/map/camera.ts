@@ -39,21 +39,30 @@ export function constrainView(lng: number, lat: number, zoom: number, height: nu
 }
 
 /**
- * The padding a frame keeps clear: the controls' room, unless that leaves no room (less than 80 px either way), or the
- * bounds would not fit in what is left even at the widest zoom (a phone's narrow map under the key and the buttons):
- * then a plain margin, so the framed places are all in view rather than pushed off by a zoom that cannot go wider.
+ * The padding a frame keeps clear: the controls' room, each way (across, up and down) where the bounds fit in what it
+ * leaves (at least 80 px) even at the widest zoom; where they would not (a phone's short map under the key and two rows
+ * of buttons in Spanish), as much of that room as still leaves them space at the widest zoom, shared out in proportion,
+ * down to a plain margin. Falling back to the plain margin alone left the network's hubs under the buttons.
  */
 export function framePadding(bounds: readonly [number, number, number, number], width: number, height: number, padding: Padding | undefined, margin = 24): Padding {
-  const plain = { top: margin, right: margin, bottom: margin, left: margin };
-  if (!padding) return plain;
+  if (!padding) return { top: margin, right: margin, bottom: margin, left: margin };
   const [west, south, east0, north] = bounds;
   const east = east0 < west ? east0 + 360 : east0;
   const widest = 2 ** MIN_ZOOM * WORLD_PX;
   const spanX = ((east - west) / 360) * widest;
   const spanY = (mercatorY(Math.max(south, -MAX_LATITUDE)) - mercatorY(Math.min(north, MAX_LATITUDE))) * widest;
-  const innerW = width - padding.left - padding.right;
-  const innerH = height - padding.top - padding.bottom;
-  return innerW > 80 && innerH > 80 && innerW >= spanX && innerH >= spanY ? padding : plain;
+  const fitted = { ...padding };
+  const fit = (a: keyof Padding, b: keyof Padding, size: number, span: number) => {
+    const needed = Math.max(span, 80);
+    if (size - padding[a] - padding[b] >= needed) return;
+    const spare = Math.max(0, size - needed);
+    const scale = spare / (padding[a] + padding[b]);
+    fitted[a] = Math.max(Math.min(margin, padding[a]), Math.floor(padding[a] * scale));
+    fitted[b] = Math.max(Math.min(margin, padding[b]), Math.floor(padding[b] * scale));
+  };
+  fit('top', 'bottom', height, spanY);
+  fit('left', 'right', width, spanX);
+  return fitted;
 }
 
 export interface Box {
@@ -84,15 +93,16 @@ export interface Padding {
 
 /**
  * Room a framed view leaves for controls lying on the map: each control pushes in from the edge it needs least room
- * from (a key along the top, buttons down the left, the time bar along the bottom), plus a margin. Never more than
+ * from (a key along the top, buttons down the left, the time bar along the bottom), plus a margin (across and up-and-down apart, if given so). Never more than
  * `most` of the map's width or height in all, so the framed places keep some room.
  */
-export function paddingAround(stage: Box, controls: readonly Box[], margin = 12, most = 0.6): Padding {
-  const padding: Padding = { top: margin, right: margin, bottom: margin, left: margin };
+export function paddingAround(stage: Box, controls: readonly Box[], margin: number | { x: number; y: number } = 12, most = 0.6): Padding {
+  const { x, y } = typeof margin === 'number' ? { x: margin, y: margin } : margin;
+  const padding: Padding = { top: y, right: x, bottom: y, left: x };
   for (const c of controls) {
     const need: Padding = { top: c.bottom - stage.top, right: stage.right - c.left, bottom: stage.bottom - c.top, left: c.right - stage.left };
     const side = (Object.keys(need) as Array<keyof Padding>).reduce((a, b) => (need[b] < need[a] ? b : a));
-    padding[side] = Math.max(padding[side], need[side] + margin);
+    padding[side] = Math.max(padding[side], need[side] + (side === 'left' || side === 'right' ? x : y));
   }
   const fit = (a: keyof Padding, b: keyof Padding, size: number) => {
     const scale = Math.min(1, (size * most) / (padding[a] + padding[b]));

@@ -447,6 +447,16 @@ export class AtlasState {
     this.camera = { kind: 'frame', bounds, maxZoom };
   }
 
+  /**
+   * The controls over the map have changed size (the interface's language, the text size, the web fonts arriving):
+   * the page's last frame is made again in the room they take now, so what it framed is not left under them or past an
+   * edge. Not after the visitor has moved the map, nor over a view the page jumped to (a link's, a saved one).
+   */
+  reframe() {
+    const request = this.camera;
+    if (request?.kind === 'frame' && !this.visitorMovedMap) this.camera = { ...request };
+  }
+
   jumpTo(view: CameraView) {
     this.visitorMovedMap = false;
     this.camera = { kind: 'view', view };
