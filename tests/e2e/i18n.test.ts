@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { axeViolations, clippedControls, expectCleanRun, openAtlas, useBrowser } from './browser.ts';
+import { axeViolations, type AtlasWindow, clippedControls, expectCleanRun, openAtlas, useBrowser } from './browser.ts';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();
@@ -142,6 +142,23 @@ describe('the atlas in Spanish (issue 15)', () => {
     await expect.poll(() => htmlLang(page)).toBe('en');
     await expect.poll(() => panel.locator('.roles').innerText()).toContain('Command centre of the network');
     expect(await panel.getByTestId('translation-note').count()).toBe(0);
+
+    // A journey's step keeps the map on it: framed again for the new words' key, not sent back to the place framed
+    // before it (the camera's last request). The view after the switch is the one the step itself gives.
+    await page.evaluate(() => (location.hash = '#journey=return-via-paris:2'));
+    await expect.poll(() => page.getByTestId('journey').locator('.count').innerText()).toContain('Step 2 of 3');
+    await page.evaluate(() => (window as unknown as AtlasWindow).atlas.idle());
+    const centre = () => page.evaluate(() => (window as unknown as AtlasWindow).atlas.map!.getCenter().toArray().map((v) => Math.round(v)));
+    await page.getByRole('button', { name: 'Interface language: Español' }).click();
+    await expect.poll(() => page.getByTestId('journey').locator('.count').innerText()).toContain('Paso 2 de 3');
+    await page.evaluate(() => (window as unknown as AtlasWindow).atlas.idle());
+    const afterSwitch = await centre();
+    await page.evaluate(() => (location.hash = '#journey=return-via-paris:3'));
+    await expect.poll(() => page.getByTestId('journey').locator('.count').innerText()).toContain('Paso 3 de 3');
+    await page.evaluate(() => (location.hash = '#journey=return-via-paris:2'));
+    await expect.poll(() => page.getByTestId('journey').locator('.count').innerText()).toContain('Paso 2 de 3');
+    await page.evaluate(() => (window as unknown as AtlasWindow).atlas.idle());
+    expect(afterSwitch).toEqual(await centre());
     await expectCleanRun(atlas);
   });
 

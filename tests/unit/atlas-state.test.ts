@@ -99,6 +99,29 @@ describe('AtlasState: the intents', () => {
     expect(atlas.camera).not.toBe(first);
   });
 
+  it('makes its last frame again when the controls are re-laid (reframe), but not after the visitor moved the map, over a jump, or during a journey', () => {
+    const atlas = atlasState();
+    atlas.focusOn({ kind: 'place', id: 'paris' });
+    const framed = atlas.camera;
+    atlas.reframe();
+    expect(atlas.camera).not.toBe(framed);
+    expect(atlas.camera).toEqual(framed);
+    atlas.visitorMoved();
+    const moved = atlas.camera;
+    atlas.reframe();
+    expect(atlas.camera).toBe(moved);
+    atlas.jumpTo({ lng: 2, lat: 48, zoom: 4 });
+    const jumped = atlas.camera;
+    atlas.reframe();
+    expect(atlas.camera).toBe(jumped);
+    atlas.focusOn({ kind: 'place', id: 'paris' });
+    atlas.journey.start(atlas.data!.journeys[0]!.id, 0);
+    expect(atlas.journeyBounds).not.toBeNull();
+    const beforeJourney = atlas.camera;
+    atlas.reframe();
+    expect(atlas.camera).toBe(beforeJourney);
+  });
+
   it('offers a tapped mark’s neighbours as "also here", and swaps to one without moving the camera', () => {
     const atlas = atlasState();
     atlas.pick([{ kind: 'place', id: 'havana' }, { kind: 'place', id: 'cuba-rural-hills' }]);

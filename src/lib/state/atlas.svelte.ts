@@ -450,11 +450,12 @@ export class AtlasState {
   /**
    * The controls over the map have changed size (the interface's language, the text size, the web fonts arriving):
    * the page's last frame is made again in the room they take now, so what it framed is not left under them or past an
-   * edge. Not after the visitor has moved the map, nor over a view the page jumped to (a link's, a saved one).
+   * edge. Not after the visitor has moved the map, nor over a view the page jumped to (a link's, a saved one), nor
+   * while a journey's step frames the map (its frame is not the camera's last request, which would take the map away).
    */
   reframe() {
     const request = this.camera;
-    if (request?.kind === 'frame' && !this.visitorMovedMap) this.camera = { ...request };
+    if (request?.kind === 'frame' && !this.visitorMovedMap && !this.journeyBounds) this.camera = { ...request };
   }
 
   jumpTo(view: CameraView) {
