@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
 import { SECURITY_HEADERS, metaContentSecurityPolicy } from './src/build/security-headers.ts';
-import { MAPLIBRE_CHUNK } from './src/build/chunks.ts';
+import { MAPLIBRE_CHUNK, SHARED_SMALL_CHUNK } from './src/build/chunks.ts';
 import { noHiddenPublicFiles } from './src/build/public-files.ts';
 import { compiledMessages } from './src/build/compiled-messages.ts';
 import { firstViewPicture } from './src/build/first-view-svg.ts';
@@ -43,7 +43,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
-    rolldownOptions: { output: { codeSplitting: { groups: [MAPLIBRE_CHUNK] } } },
+    rolldownOptions: { output: { codeSplitting: { groups: [MAPLIBRE_CHUNK, SHARED_SMALL_CHUNK] } } },
   },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', headers: SECURITY_HEADERS },
