@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectCleanRun, mapIdle, openAtlas, renderedIds, useBrowser } from './browser.ts';
+import { type AtlasWindow, expectCleanRun, mapIdle, networkLabelsHidden, openAtlas, renderedIds, useBrowser } from './browser.ts';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();
@@ -33,6 +33,10 @@ describe("a visitor's first minute with the key (issue 32, point 6)", () => {
       expect(await page.getByTestId('show-all-roles').count()).toBe(0);
 
       const chip = page.getByTestId('legend').locator('summary[data-family="training"]');
+      // On a phone's narrow map the key is one button ("Key and filters") until opened.
+      const keyButton = page.getByTestId('legend').locator('.key-toggle');
+      expect(await keyButton.isVisible()).toBe(c.size.width < 480);
+      if (c.size.width < 480) await press(keyButton);
       expect(await chip.innerText()).toBe(c.training);
       await (c.touch ? chip.tap() : chip.click());
       await press(page.getByTestId('legend').getByRole('button', { name: c.only }));
@@ -72,7 +76,7 @@ describe("a visitor's first minute with the key (issue 32, point 6)", () => {
     await expectCleanRun(atlas);
   });
 
-  it('folds the key into one button on a phone’s short map, so its rows do not cover the map (issue 32)', async () => {
+  it('folds the key into one button on a phone’s map, short or tall, and sets the view buttons in a row, so they do not cover the network (issue 32)', async () => {
     const atlas = await openAtlas(browser(), baseURL, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true }, '#journey=return-via-paris:3');
     const { page } = atlas;
     const legend = page.getByTestId('legend');
@@ -87,11 +91,21 @@ describe("a visitor's first minute with the key (issue 32, point 6)", () => {
     await toggle.tap();
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     await expect.poll(() => training.isVisible()).toBe(true);
-    // With the sheet gone, the map is tall again and the key is laid out in full, without the button.
+    // With the sheet gone the map is tall again, and still narrow: the key stays one button and the view buttons a row.
+    // Laid out in full, the key's three rows of chips and the buttons' column down the left hid Havana and Mexico.
     await toggle.tap();
     await page.getByRole('button', { name: 'Close journey' }).tap();
-    await expect.poll(() => toggle.isVisible()).toBe(false);
-    expect(await training.isVisible()).toBe(true);
+    // Back to the start, then the start card's way onto the map: the network framed in the map's full height.
+    await page.getByRole('button', { name: 'Menu' }).tap(); // a phone's header keeps "Start here" in its menu
+    await page.getByRole('button', { name: 'Start here' }).tap();
+    await page.getByRole('button', { name: 'Explore the map' }).tap();
+    await page.evaluate(() => (window as unknown as AtlasWindow).atlas.idle());
+    expect(await toggle.isVisible()).toBe(true);
+    expect(await training.isVisible()).toBe(false);
+    const zoomIn = (await page.getByRole('button', { name: 'Zoom in' }).boundingBox())!;
+    const wholeMap = (await page.getByRole('button', { name: 'Whole map' }).boundingBox())!;
+    expect(wholeMap.y, 'Whole map beside Zoom in, not under it').toBeLessThan(zoomIn.y + zoomIn.height / 2);
+    expect((await networkLabelsHidden(page)).filter((hidden) => hidden.includes('a control')), 'network labels under the key or the buttons').toEqual([]);
     await expectCleanRun(atlas);
   });
 });
