@@ -409,3 +409,22 @@ export async function networkLabelsHidden(page: Page): Promise<string[]> {
     { boxes, networkBounds },
   );
 }
+
+/**
+ * The colour a visitor sees at a point of the page, as [r, g, b]: the page's own pixels (a screenshot of the point),
+ * decoded by the browser itself (an image drawn on a 2D canvas), so what WebGL, the DOM and the compositor drew together.
+ */
+export async function screenColour(page: Page, x: number, y: number): Promise<[number, number, number]> {
+  const png = await page.screenshot({ clip: { x, y, width: 1, height: 1 }, scale: 'css' });
+  return page.evaluate(async (src) => {
+    const image = new Image();
+    image.src = src;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 1;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const [r, g, b] = context.getImageData(0, 0, 1, 1).data;
+    return [r!, g!, b!] as [number, number, number];
+  }, `data:image/png;base64,${png.toString('base64')}`);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { type AtlasWindow, expectCleanRun, mapIdle, networkLabelsHidden, openAtlas, renderedIds, useBrowser } from './browser.ts';
+import { type AtlasWindow, expectCleanRun, mapIdle, networkLabelsHidden, openAtlas, renderedIds, screenColour, useBrowser } from './browser.ts';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();
@@ -106,6 +106,12 @@ describe("a visitor's first minute with the key (issue 32, point 6)", () => {
     const wholeMap = (await page.getByRole('button', { name: 'Whole map' }).boundingBox())!;
     expect(wholeMap.y, 'Whole map beside Zoom in, not under it').toBeLessThan(zoomIn.y + zoomIn.height / 2);
     expect((await networkLabelsHidden(page)).filter((hidden) => hidden.includes('a control')), 'network labels under the key or the buttons').toEqual([]);
+    // At the widest zoom the tall map reaches past the world's northern edge, where MapLibre draws nothing: the visitor
+    // sees sea there, not a band of the page's paper across the map under the key.
+    const canvas = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
+    const north = await page.evaluate(() => (window as unknown as AtlasWindow).atlas.map!.project([0, 85.05]).y);
+    expect(north, 'the world’s northern edge lies inside the map').toBeGreaterThan(12);
+    expect(await screenColour(page, canvas.x + canvas.width - 20, canvas.y + north / 2)).toEqual([223, 233, 239]);
     await expectCleanRun(atlas);
   });
 });

@@ -43,7 +43,7 @@ export function drawnFeatures(features: readonly DrawnFeature[]): NonNullable<Fa
 
 /** The map's box on the page, as the controller measures it; `box` is the test's to change (a panel opening beside it). */
 export function createFakeContainer(box = { left: 0, top: 0, right: 800, bottom: 600 }) {
-  return { box, element: { getBoundingClientRect: () => ({ ...box, width: box.right - box.left, height: box.bottom - box.top }) } as unknown as HTMLElement };
+  return { box, element: { style: {}, getBoundingClientRect: () => ({ ...box, width: box.right - box.left, height: box.bottom - box.top }) } as unknown as HTMLElement };
 }
 
 type Listener = (event: unknown) => void;

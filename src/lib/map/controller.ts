@@ -13,6 +13,7 @@ import { labelLayoutById, legLines, mapSourcesData, trimToMapProperties, type Le
 import { bundleFans } from './bundle.ts';
 import { constrainView, framePadding, hasArea, MAX_ZOOM, MIN_ZOOM, sameBox, stillCentre, type Box } from './camera.ts';
 import { afterNextPaint } from '../after-paint.ts';
+import { BASEMAP } from './look.ts';
 import { DATA_DIR, type AtlasTiles, type FeatureRef, type LegEmphasis, type CameraView, type Visibility } from '../atlas/contract.ts';
 import type { MapData, MapRenderer } from './renderer.ts';
 
@@ -89,6 +90,9 @@ export function createMapController(
 ): MapController<ControlledMap> {
   /** The data the style's sources were made with, until setData is given it (past the tiles threshold: none). */
   let inStyle = options.initialData && !options.initialData.meta?.tiles ? options.initialData : undefined;
+  // Past the world's edge (north of 85°, where a phone's tall map at the widest zoom reaches) MapLibre draws nothing,
+  // not even the background layer: the box shows the sea there, not the page's paper as a blank band under the key.
+  options.container.style.backgroundColor = BASEMAP.sea;
   const map = createMap({
     container: options.container,
     style: atlasStyle(absolute(options.basemapUrl), absolute(labelFontUrl), inStyle && mapSourcesData(inStyle)),
