@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { type AtlasWindow, expectCleanRun, mapIdle, networkLabelsHidden, openAtlas, renderedIds, screenColour, useBrowser } from './browser.ts';
+import { anchorOf, type AtlasWindow, expectCleanRun, mapIdle, networkLabelsHidden, openAtlas, renderedIds, screenColour, useBrowser } from './browser.ts';
 
 const baseURL = inject('baseURL');
 const browser = useBrowser();
@@ -54,6 +54,28 @@ describe("a visitor's first minute with the key (issue 32, point 6)", () => {
       await expectCleanRun(atlas);
     });
   }
+
+  it('frames a journey’s step opened from a link in the room its panel leaves: every place of the step on the portrait kiosk’s map', async () => {
+    // Step 3 of "Back by way of Paris": Colombia → Peru and Brazil → Peru. Framed before the step's panel (a chunk
+    // still loading) took its room, Peru and Brazil lay under the map's foot.
+    const atlas = await openAtlas(browser(), baseURL, { viewport: { width: 1080, height: 1920 }, hasTouch: true, isMobile: true }, '#journey=return-via-paris:3');
+    const { page } = atlas;
+    await expect.poll(() => page.getByTestId('journey').locator('.count').innerText()).toContain('Step 3 of 3');
+    await page.evaluate(() => (window as unknown as AtlasWindow).atlas.idle());
+    const outside = await page.evaluate(
+      (places) => {
+        const map = (window as unknown as AtlasWindow).atlas.map!;
+        const canvas = map.getCanvas().getBoundingClientRect();
+        return places.filter(([, at]) => {
+          const p = map.project(at);
+          return p.x < 0 || p.y < 0 || p.x > canvas.width || p.y > canvas.height;
+        }).map(([id]) => id);
+      },
+      ['colombia', 'peru', 'brazil'].map((id) => [id, anchorOf(id)] as [string, [number, number]]),
+    );
+    expect(outside, 'the step’s places outside the map').toEqual([]);
+    await expectCleanRun(atlas);
+  });
 
   it('gives the portrait kiosk’s height to the map, not to empty sheet under the start card (issue 25)', async () => {
     const atlas = await openAtlas(browser(), baseURL, { viewport: { width: 1080, height: 1920 }, hasTouch: true }, '?kiosk');
