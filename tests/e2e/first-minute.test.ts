@@ -55,7 +55,7 @@ describe("a visitor's first minute with the key (issue 32, point 6)", () => {
     });
   }
 
-  it('frames a journey’s step opened from a link in the room its panel leaves: every place of the step on the portrait kiosk’s map', async () => {
+  it('frames what a link opens on in the room its panel leaves at the portrait kiosk: every place of a journey’s step, a place with its passages', async () => {
     // Step 3 of "Back by way of Paris": Colombia → Peru and Brazil → Peru. Framed before the step's panel (a chunk
     // still loading) took its room, Peru and Brazil lay under the map's foot.
     const atlas = await openAtlas(browser(), baseURL, { viewport: { width: 1080, height: 1920 }, hasTouch: true, isMobile: true }, '#journey=return-via-paris:3');
@@ -74,7 +74,19 @@ describe("a visitor's first minute with the key (issue 32, point 6)", () => {
       ['colombia', 'peru', 'brazil'].map((id) => [id, anchorOf(id)] as [string, [number, number]]),
     );
     expect(outside, 'the step’s places outside the map').toEqual([]);
+
     await expectCleanRun(atlas);
+
+    // A place from a link: its passages come in under the map after it is framed; the frame follows the room they leave.
+    const place = await openAtlas(browser(), baseURL, { viewport: { width: 1080, height: 1920 }, hasTouch: true, isMobile: true }, '#place=havana');
+    await place.page.getByTestId('passage-panel').waitFor();
+    await place.page.evaluate(() => (window as unknown as AtlasWindow).atlas.idle());
+    const havana = await place.page.evaluate((at) => {
+      const map = (window as unknown as AtlasWindow).atlas.map!;
+      return { y: map.project(at).y, height: map.getCanvas().getBoundingClientRect().height };
+    }, anchorOf('havana'));
+    expect(havana.y, `Havana's pin against the map's height, ${havana.height} px`).toBeLessThan(havana.height - 24);
+    await expectCleanRun(place);
   });
 
   it('gives the portrait kiosk’s height to the map, not to empty sheet under the start card (issue 25)', async () => {

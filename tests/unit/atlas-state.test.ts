@@ -99,13 +99,18 @@ describe('AtlasState: the intents', () => {
     expect(atlas.camera).not.toBe(first);
   });
 
-  it('makes its last frame again when the controls are re-laid (reframe), but not after the visitor moved the map, over a jump, or during a journey', () => {
+  it('makes its last frame again when the room changes (reframe), but not after the visitor moved the map or tapped, over a jump, or during a journey', () => {
     const atlas = atlasState();
     atlas.focusOn({ kind: 'place', id: 'paris' });
     const framed = atlas.camera;
     atlas.reframe();
     expect(atlas.camera).not.toBe(framed);
     expect(atlas.camera).toEqual(framed);
+    atlas.pick([{ kind: 'place', id: 'havana' }]);
+    const tapped = atlas.camera;
+    atlas.reframe();
+    expect(atlas.camera).toBe(tapped);
+    atlas.focusOn({ kind: 'place', id: 'paris' });
     atlas.visitorMoved();
     const moved = atlas.camera;
     atlas.reframe();

@@ -290,6 +290,8 @@ export class AtlasState {
     if (!refs[0] || !this.index?.feature(refs[0])) noteVisitor({ kind: 'tap-nothing' });
     this.selection.pick(refs);
     if (refs.length) this.panels.start = false;
+    // A tap: the map stays where the visitor saw it as the panel it opens takes its room (issue 32), unless the tap frames.
+    this.#pageFrameStands = false;
   }
 
   /**
@@ -444,18 +446,32 @@ export class AtlasState {
   /** The page moves the camera (a journey step, a search result, a reset): the view is the page's again, not the visitor's. */
   frame(bounds: Bounds, maxZoom: number) {
     this.visitorMovedMap = false;
+    this.#pageFrameStands = true;
     this.camera = { kind: 'frame', bounds, maxZoom };
   }
 
+  /** Whether the map shows a frame the page chose (its last frame, a journey's step) and the visitor has not moved the map or tapped since. */
+  #pageFrameStands = false;
+  get pageFrameStands(): boolean {
+    return this.#pageFrameStands && !this.visitorMovedMap;
+  }
+
+  /** A journey's step has been framed (by its own bounds, not a camera request): the page's frame. */
+  journeyFramed() {
+    this.visitorMovedMap = false;
+    this.#pageFrameStands = true;
+  }
+
   /**
-   * The controls over the map have changed size (the interface's language, the text size, the web fonts arriving):
-   * the page's last frame is made again in the room they take now, so what it framed is not left under them or past an
-   * edge. Not after the visitor has moved the map, nor over a view the page jumped to (a link's, a saved one), nor
-   * while a journey's step frames the map (its frame is not the camera's last request, which would take the map away).
+   * The room the map leaves has changed (its box, as a panel's content comes in under it; the controls over it, with
+   * the language or the text size): the page's last frame is made again in that room, so what it framed is not left
+   * under the panel, under the controls or past an edge. Only while that frame stands (pageFrameStands: not after the
+   * visitor moved the map or tapped), never over a view the page jumped to (a link's, a saved one), nor while a
+   * journey's step frames the map (its frame is not the camera's last request, which would take the map away).
    */
   reframe() {
     const request = this.camera;
-    if (request?.kind === 'frame' && !this.visitorMovedMap && !this.journeyBounds) this.camera = { ...request };
+    if (request?.kind === 'frame' && this.pageFrameStands && !this.journeyBounds) this.camera = { ...request };
   }
 
   jumpTo(view: CameraView) {
