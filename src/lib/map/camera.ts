@@ -93,8 +93,9 @@ export interface Padding {
 
 /**
  * Room a framed view leaves for controls lying on the map: each control pushes in from the edge it needs least room
- * from (a key along the top, buttons down the left, the time bar along the bottom), plus a margin (across and up-and-down apart, if given so). Never more than
- * `most` of the map's width or height in all, so the framed places keep some room.
+ * from (a key along the top, buttons down the left, the time bar along the bottom), plus a margin (one across and one
+ * up and down, if given so). Never more than `most` of the map's width or height in all, so the framed places keep
+ * some room.
  */
 export function paddingAround(stage: Box, controls: readonly Box[], margin: number | { x: number; y: number } = 12, most = 0.6): Padding {
   const { x, y } = typeof margin === 'number' ? { x: margin, y: margin } : margin;
