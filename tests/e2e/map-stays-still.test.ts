@@ -100,7 +100,24 @@ function keepsStill(renderer: Renderer, browser: () => Browser) {
 
 describe('the map stays still under the finger when a panel opens or closes', () => {
   describe('on MapLibre', () => {
-    keepsStill('maplibre', useBrowser());
+    const browser = useBrowser();
+    keepsStill('maplibre', browser);
+    it('keeps the opening view still when the visitor opens and closes the Journeys panel (the page frame follows only a box that changes by itself)', async () => {
+      const atlas = await openAtlas(browser(), baseURL, { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+      const { page } = atlas;
+      await settled(page, 'maplibre');
+      const paris = pins().find((pin) => pin.id === 'paris')!;
+      await page.getByRole('button', { name: 'Journeys' }).click();
+      await page.getByTestId('journey').waitFor();
+      await settled(page, 'maplibre');
+      const seen = await drawnAt(page, 'maplibre', paris.at);
+      // Closed by the visitor: the map's box grows, and Paris stays where they saw it, for the tap they are about to make.
+      await page.getByRole('button', { name: 'Close journeys' }).click();
+      await settled(page, 'maplibre');
+      const after = await drawnAt(page, 'maplibre', paris.at);
+      expect(drift(after, seen), `Paris drifted from (${seen.x.toFixed(0)}, ${seen.y.toFixed(0)}) to (${after.x.toFixed(0)}, ${after.y.toFixed(0)})`).toBeLessThanOrEqual(STILL);
+      await expectCleanRun(atlas);
+    });
   });
   describe('on the SVG map (no WebGL)', () => {
     // A browser that gives no WebGL at all: the SVG map is the one that stays.

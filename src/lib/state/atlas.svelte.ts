@@ -445,33 +445,50 @@ export class AtlasState {
 
   /** The page moves the camera (a journey step, a search result, a reset): the view is the page's again, not the visitor's. */
   frame(bounds: Bounds, maxZoom: number) {
-    this.visitorMovedMap = false;
-    this.#pageFrameStands = true;
+    this.journeyFramed();
     this.camera = { kind: 'frame', bounds, maxZoom };
   }
 
   /** Whether the map shows a frame the page chose (its last frame, a journey's step) and the visitor has not moved the map or tapped since. */
   #pageFrameStands = false;
+  /** Whether, besides, the visitor has done nothing at all since (no press, no key): the room changing is then the page's doing. */
+  #untouchedSinceFrame = false;
   get pageFrameStands(): boolean {
     return this.#pageFrameStands && !this.visitorMovedMap;
   }
 
-  /** A journey's step has been framed (by its own bounds, not a camera request): the page's frame. */
+  /** The page has framed the map (a camera frame, or a journey's step by its own bounds). */
   journeyFramed() {
     this.visitorMovedMap = false;
     this.#pageFrameStands = true;
+    this.#untouchedSinceFrame = true;
+  }
+
+  /** The visitor pressed or typed anywhere (a panel closed, the sheet dragged): from now the map's box changing is their doing. */
+  visitorActed() {
+    this.#untouchedSinceFrame = false;
+  }
+
+  /**
+   * Whether the page's frame should follow a change of the room the map is left: for the controls re-laid (language,
+   * text size) while the frame stands; for the map's own box, only while the visitor has done nothing since the frame,
+   * so a box the visitor changed (a panel they closed) leaves every place where they saw it (issue 32), and a box that
+   * changed by itself (a link's passages coming in under the map) does not hide what the page framed.
+   */
+  followsRoom(change: 'controls' | 'box'): boolean {
+    return this.pageFrameStands && (change === 'controls' || this.#untouchedSinceFrame);
   }
 
   /**
    * The room the map leaves has changed (its box, as a panel's content comes in under it; the controls over it, with
    * the language or the text size): the page's last frame is made again in that room, so what it framed is not left
-   * under the panel, under the controls or past an edge. Only while that frame stands (pageFrameStands: not after the
+   * under the panel, under the controls or past an edge. Only while it follows the room (followsRoom: not after the
    * visitor moved the map or tapped), never over a view the page jumped to (a link's, a saved one), nor while a
    * journey's step frames the map (its frame is not the camera's last request, which would take the map away).
    */
-  reframe() {
+  reframe(change: 'controls' | 'box') {
     const request = this.camera;
-    if (request?.kind === 'frame' && this.pageFrameStands && !this.journeyBounds) this.camera = { ...request };
+    if (request?.kind === 'frame' && this.followsRoom(change) && !this.journeyBounds) this.camera = { ...request };
   }
 
   jumpTo(view: CameraView) {
