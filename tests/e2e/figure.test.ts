@@ -27,9 +27,11 @@ async function saveAllAs(page: Page, format: RegExp, count?: number): Promise<Ar
     await page.getByRole('button', { name: format }).click();
     await expect.poll(() => downloads.length, { timeout: 30_000 }).toBeGreaterThan(0);
     const files = async () => Promise.all(downloads.map(async (d) => ({ name: d.suggestedFilename(), bytes: readFileSync(await d.path()) })));
-    const pages = count ?? Number(/data-pages="(\d+)"/.exec((await files())[0]!.bytes.toString('utf8'))?.[1] ?? 1);
+    const pages = count ?? Number(/data-pages="(\d+)"/.exec((await files())[0]!.bytes.toString('utf8'))?.[1] ?? 1); // every page says how many
     await expect.poll(() => downloads.length, { timeout: 30_000 }).toBe(pages);
-    return await files();
+    // In page order: the browser may report two downloads started together in either order (a CI run had page 2 first).
+    const pageOf = (name: string) => Number(/-page-(\d+)\.[a-z]+$/.exec(name)?.[1] ?? 1);
+    return (await files()).sort((a, b) => pageOf(a.name) - pageOf(b.name));
   } finally {
     page.off('download', onDownload);
   }
