@@ -445,7 +445,7 @@ export class AtlasState {
 
   /** The page moves the camera (a journey step, a search result, a reset): the view is the page's again, not the visitor's. */
   frame(bounds: Bounds, maxZoom: number) {
-    this.journeyFramed();
+    this.#framedByPage();
     this.camera = { kind: 'frame', bounds, maxZoom };
   }
 
@@ -457,8 +457,12 @@ export class AtlasState {
     return this.#pageFrameStands && !this.visitorMovedMap;
   }
 
-  /** The page has framed the map (a camera frame, or a journey's step by its own bounds). */
+  /** A journey's step has been framed, by its own bounds (MapStage), not by a camera request: the page's frame. */
   journeyFramed() {
+    this.#framedByPage();
+  }
+
+  #framedByPage() {
     this.visitorMovedMap = false;
     this.#pageFrameStands = true;
     this.#untouchedSinceFrame = true;
