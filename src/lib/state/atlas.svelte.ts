@@ -453,9 +453,6 @@ export class AtlasState {
   #pageFrameStands = false;
   /** Whether, besides, the visitor has done nothing at all since (no press, no key): the room changing is then the page's doing. */
   #untouchedSinceFrame = false;
-  get pageFrameStands(): boolean {
-    return this.#pageFrameStands && !this.visitorMovedMap;
-  }
 
   /** A journey's step has been framed, by its own bounds (MapStage), not by a camera request: the page's frame. */
   journeyFramed() {
@@ -480,7 +477,7 @@ export class AtlasState {
    * changed by itself (a link's passages coming in under the map) does not hide what the page framed.
    */
   followsRoom(change: 'controls' | 'box'): boolean {
-    return this.pageFrameStands && (change === 'controls' || this.#untouchedSinceFrame);
+    return this.#pageFrameStands && !this.visitorMovedMap && (change === 'controls' || this.#untouchedSinceFrame);
   }
 
   /**
